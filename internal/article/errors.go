@@ -1,0 +1,20 @@
+package article
+
+import "errors"
+
+// Error kinds. Every layer wraps one of these with context
+// (fmt.Errorf("store: find article %s: %w", id, ErrNotFound)); the API maps
+// them to HTTP statuses in one place.
+var (
+	// ErrInvalid means the caller sent something malformed.
+	ErrInvalid = errors.New("invalid")
+	// ErrNotFound means the thing asked for does not exist.
+	ErrNotFound = errors.New("not found")
+	// ErrConflict means the request clashes with the current state.
+	ErrConflict = errors.New("conflict")
+	// ErrUnextractable means no article could be extracted from a dump.
+	ErrUnextractable = errors.New("unextractable")
+	// ErrUnavailable means a dependency (the database) cannot serve now; the
+	// caller may retry later.
+	ErrUnavailable = errors.New("unavailable")
+)
