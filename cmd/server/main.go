@@ -29,9 +29,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		cmd, args = args[0], args[1:]
 	}
 	switch cmd {
+	case "serve":
+		return runServe(ctx, getenv, stderr)
+	case "migrate":
+		return runMigrate(ctx, getenv, stderr)
+	case "healthcheck":
+		return runHealthcheck(ctx, args, getenv, stderr)
 	case "extract":
 		return runExtract(args, stdin, stdout, stderr)
 	default:
-		return fmt.Errorf("unknown command %q (want serve, migrate, extract)", cmd)
+		return fmt.Errorf("unknown command %q (want serve, migrate, extract, healthcheck)", cmd)
 	}
 }

@@ -1,0 +1,47 @@
+# Pressroom. The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+GO ?= go
+BIN := bin/pressroom
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+
+.PHONY: all build run test vet staticcheck test-go deps-run deps-test eval eval-text eval-html clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/server
+
+## run: build and serve on 127.0.0.1:8080 (metrics on :9090) with a private
+## PostgreSQL kept in .pgdata (or DATABASE_URL when set).
+run: deps-run build
+	./$(BIN) serve
+
+## test: everything CI runs.
+test: deps-test vet staticcheck test-go
+
+deps-run:
+	@scripts/deps.sh postgres
+
+deps-test:
+	@scripts/deps.sh postgres promtool
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet ./...
+
+staticcheck:
+	$(GO) tool staticcheck ./...
+
+test-go:
+	$(GO) test -race -count=1 -timeout 15m ./...
+
+## eval-text / eval-html: score the extractor on ../shared/eval (development set).
+eval: eval-text eval-html
+eval-text: build
+	python3 ../shared/eval/score.py --input text --batch -- ./$(BIN) extract --batch
+eval-html: build
+	python3 ../shared/eval/score.py --input html --batch -- ./$(BIN) extract --batch
+
+clean:
+	rm -rf bin

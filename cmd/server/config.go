@@ -1,0 +1,155 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pressroom/pressroom/internal/api"
+)
+
+// config is everything the server reads from its environment. loadConfig is
+// the only reader of environment variables in the program.
+type config struct {
+	DatabaseURL        string
+	RequireDatabaseURL bool
+	DataDir            string
+	HTTPAddr           string
+	MetricsAddr        string
+	MaxDumpBytes       int64
+	LogLevel           slog.Level
+	ShutdownTimeout    time.Duration
+	DrainDelay         time.Duration
+	RunMigrations      bool
+}
+
+// envVar documents one setting; the README's configuration table follows
+// this list.
+type envVar struct {
+	name, def, help string
+}
+
+var envVars = []envVar{
+	{"DATABASE_URL", "", "PostgreSQL URL. Unset: start a private PostgreSQL from the machine's binaries (development)."},
+	{"PRESSROOM_REQUIRE_DATABASE_URL", "false", "Refuse to start without DATABASE_URL (set in containers)."},
+	{"PRESSROOM_DATA_DIR", ".pgdata", "Data folder of the private PostgreSQL (when DATABASE_URL is unset)."},
+	{"PRESSROOM_HTTP_ADDR", "127.0.0.1:8080", "Address of the public API."},
+	{"PRESSROOM_METRICS_ADDR", "127.0.0.1:9090", "Address of /metrics, /healthz and /readyz."},
+	{"PRESSROOM_MAX_DUMP_BYTES", strconv.Itoa(api.DefaultMaxDumpBytes), "Largest dump accepted, in bytes."},
+	{"PRESSROOM_LOG_LEVEL", "info", "debug, info, warn or error."},
+	{"PRESSROOM_SHUTDOWN_TIMEOUT", "20s", "How long in-flight requests may take to finish on SIGTERM."},
+	{"PRESSROOM_DRAIN_DELAY", "0s", "How long /readyz reports 503 before the listeners close (load balancers need a few seconds)."},
+	{"PRESSROOM_RUN_MIGRATIONS", "true", "Apply pending migrations at start; when false, refuse to start on an outdated schema."},
+}
+
+func loadConfig(getenv func(string) string) (config, error) {
+	get := func(name string) string {
+		if v := strings.TrimSpace(getenv(name)); v != "" {
+			return v
+		}
+		for _, e := range envVars {
+			if e.name == name {
+				return e.def
+			}
+		}
+		return ""
+	}
+	var errs []error
+	parseBool := func(name string) bool {
+		b, err := strconv.ParseBool(get(name))
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: want true or false, got %q", name, get(name)))
+		}
+		return b
+	}
+	parseDuration := func(name string) time.Duration {
+		d, err := time.ParseDuration(get(name))
+		if err != nil || d < 0 {
+			errs = append(errs, fmt.Errorf("%s: want a duration such as 20s, got %q", name, get(name)))
+		}
+		return d
+	}
+	parseAddr := func(name string) string {
+		a := get(name)
+		if _, _, err := net.SplitHostPort(a); err != nil {
+			errs = append(errs, fmt.Errorf("%s: want host:port, got %q", name, a))
+		}
+		return a
+	}
+
+	c := config{
+		DatabaseURL:        get("DATABASE_URL"),
+		RequireDatabaseURL: parseBool("PRESSROOM_REQUIRE_DATABASE_URL"),
+		DataDir:            get("PRESSROOM_DATA_DIR"),
+		HTTPAddr:           parseAddr("PRESSROOM_HTTP_ADDR"),
+		MetricsAddr:        parseAddr("PRESSROOM_METRICS_ADDR"),
+		ShutdownTimeout:    parseDuration("PRESSROOM_SHUTDOWN_TIMEOUT"),
+		DrainDelay:         parseDuration("PRESSROOM_DRAIN_DELAY"),
+		RunMigrations:      parseBool("PRESSROOM_RUN_MIGRATIONS"),
+	}
+	n, err := strconv.ParseInt(get("PRESSROOM_MAX_DUMP_BYTES"), 10, 64)
+	if err != nil || n < 1 || n > 1<<30 {
+		errs = append(errs, fmt.Errorf("PRESSROOM_MAX_DUMP_BYTES: want a byte count between 1 and 1 GiB, got %q", get("PRESSROOM_MAX_DUMP_BYTES")))
+	}
+	c.MaxDumpBytes = n
+	if err := c.LogLevel.UnmarshalText([]byte(get("PRESSROOM_LOG_LEVEL"))); err != nil {
+		errs = append(errs, fmt.Errorf("PRESSROOM_LOG_LEVEL: want debug, info, warn or error, got %q", get("PRESSROOM_LOG_LEVEL")))
+	}
+	if c.RequireDatabaseURL && c.DatabaseURL == "" {
+		errs = append(errs, errors.New("DATABASE_URL is required (PRESSROOM_REQUIRE_DATABASE_URL=true)"))
+	}
+	if c.DatabaseURL != "" {
+		if _, err := url.Parse(c.DatabaseURL); err != nil && !strings.Contains(c.DatabaseURL, "=") {
+			errs = append(errs, errors.New("DATABASE_URL: not a URL or a key=value connection string"))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return config{}, fmt.Errorf("config: %w", err)
+	}
+	return c, nil
+}
+
+// LogValue logs the configuration with the database password redacted.
+func (c config) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("database_url", redactURL(c.DatabaseURL)),
+		slog.String("data_dir", c.DataDir),
+		slog.String("http_addr", c.HTTPAddr),
+		slog.String("metrics_addr", c.MetricsAddr),
+		slog.Int64("max_dump_bytes", c.MaxDumpBytes),
+		slog.String("log_level", c.LogLevel.String()),
+		slog.Duration("shutdown_timeout", c.ShutdownTimeout),
+		slog.Duration("drain_delay", c.DrainDelay),
+		slog.Bool("run_migrations", c.RunMigrations),
+	)
+}
+
+// redactURL hides the password of a database URL or connection string.
+func redactURL(s string) string {
+	if s == "" {
+		return ""
+	}
+	if u, err := url.Parse(s); err == nil && u.Scheme != "" {
+		if _, has := u.User.Password(); has {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		}
+		q := u.Query()
+		if q.Has("password") {
+			q.Set("password", "xxxxx")
+			u.RawQuery = q.Encode()
+		}
+		return u.String()
+	}
+	fields := strings.Fields(s)
+	for i, f := range fields {
+		if strings.HasPrefix(f, "password=") {
+			fields[i] = "password=xxxxx"
+		}
+	}
+	return strings.Join(fields, " ")
+}

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestLoadConfig_Defaults(t *testing.T) {
+	c, err := loadConfig(envOf(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.HTTPAddr != "127.0.0.1:8080" || c.MetricsAddr != "127.0.0.1:9090" || c.MaxDumpBytes != 10<<20 ||
+		c.ShutdownTimeout != 20*time.Second || !c.RunMigrations || c.DatabaseURL != "" || c.DataDir != ".pgdata" {
+		t.Fatalf("defaults = %+v", c)
+	}
+}
+
+func TestLoadConfig_Invalid(t *testing.T) {
+	for name, env := range map[string]map[string]string{
+		"PRESSROOM_HTTP_ADDR":        {"PRESSROOM_HTTP_ADDR": "8080"},
+		"PRESSROOM_MAX_DUMP_BYTES":   {"PRESSROOM_MAX_DUMP_BYTES": "-1"},
+		"PRESSROOM_LOG_LEVEL":        {"PRESSROOM_LOG_LEVEL": "loud"},
+		"PRESSROOM_SHUTDOWN_TIMEOUT": {"PRESSROOM_SHUTDOWN_TIMEOUT": "soon"},
+		"PRESSROOM_RUN_MIGRATIONS":   {"PRESSROOM_RUN_MIGRATIONS": "maybe"},
+		"DATABASE_URL is required":   {"PRESSROOM_REQUIRE_DATABASE_URL": "true"},
+	} {
+		if _, err := loadConfig(envOf(env)); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%v: err = %v, want one naming %s", env, err, name)
+		}
+	}
+}
+
+func TestRedactURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"postgres://app:s3cret@db:5432/pressroom":             "postgres://app:xxxxx@db:5432/pressroom",
+		"postgres://db/pressroom?password=s3cret&sslmode=off": "postgres://db/pressroom?password=xxxxx&sslmode=off",
+		"host=db user=app password=s3cret dbname=pressroom":   "host=db user=app password=xxxxx dbname=pressroom",
+		"postgres:///pressroom?host=/tmp/x":                   "postgres:///pressroom?host=/tmp/x",
+	} {
+		if got := redactURL(in); got != want || strings.Contains(got, "s3cret") {
+			t.Errorf("redactURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,159 @@
+// Package api is Pressroom's HTTP interface: the chi router, handlers,
+// problem+json errors, middleware and metrics. It is the only package that
+// knows HTTP; it calls extract (pure) and store (PostgreSQL).
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/pressroom/pressroom/internal/store"
+)
+
+// DefaultMaxDumpBytes is the default limit on one dump's size.
+const DefaultMaxDumpBytes = 10 << 20
+
+// Config is what the API needs from its caller.
+type Config struct {
+	Store        *store.Store
+	Logger       *slog.Logger
+	Registerer   prometheus.Registerer // a private registry; tests pass fresh ones
+	Gatherer     prometheus.Gatherer   // what /metrics serves
+	MaxDumpBytes int64                 // limit on a dump's size; DefaultMaxDumpBytes when 0
+	Now          func() time.Time      // clock; time.Now when nil
+}
+
+// API serves Pressroom's public routes and its operational endpoints.
+type API struct {
+	store        *store.Store
+	log          *slog.Logger
+	metrics      *metrics
+	gatherer     prometheus.Gatherer
+	maxDumpBytes int64
+	now          func() time.Time
+	draining     atomic.Bool
+	router       chi.Router
+}
+
+// New builds the API and registers its metrics.
+func New(cfg Config) *API {
+	a := &API{
+		store:        cfg.Store,
+		log:          cfg.Logger,
+		gatherer:     cfg.Gatherer,
+		maxDumpBytes: cfg.MaxDumpBytes,
+		now:          cfg.Now,
+	}
+	if a.log == nil {
+		a.log = slog.New(slog.DiscardHandler)
+	}
+	if a.maxDumpBytes <= 0 {
+		a.maxDumpBytes = DefaultMaxDumpBytes
+	}
+	if a.now == nil {
+		a.now = time.Now
+	}
+	reg := cfg.Registerer
+	if reg == nil {
+		reg = prometheus.NewRegistry()
+	}
+	a.metrics = newMetrics(reg)
+	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "pressroom_ready",
+		Help: "1 when the server can serve (database reachable, not draining), else 0.",
+	}, func() float64 {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		if a.ready(ctx) != nil {
+			return 0
+		}
+		return 1
+	}))
+	a.router = a.routes()
+	return a
+}
+
+// ServeHTTP serves the public API.
+func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.router.ServeHTTP(w, r) }
+
+// Router exposes the router so that tests can walk its routes.
+func (a *API) Router() chi.Routes { return a.router }
+
+// SetDraining marks the server as shutting down: /readyz answers 503 so
+// that load balancers stop sending new requests while in-flight ones finish.
+func (a *API) SetDraining() { a.draining.Store(true) }
+
+func (a *API) routes() chi.Router {
+	r := chi.NewRouter()
+	r.Use(withRequestID, a.instrument, a.recoverPanics)
+	r.NotFound(a.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return &httpError{status: http.StatusNotFound, slug: "not-found", title: "Not found", detail: "no route for " + truncate(r.URL.Path, 200)}
+	}))
+	r.MethodNotAllowed(a.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return &httpError{status: http.StatusMethodNotAllowed, slug: "method-not-allowed", title: "Method not allowed",
+			detail: r.Method + " is not supported on this route"}
+	}))
+	r.Route("/v1", func(r chi.Router) {
+		r.Post("/articles", a.handle(a.handleCreateArticle))
+		r.Get("/articles/{id}", a.handle(a.handleGetArticle))
+		r.Get("/articles/{id}/raw", a.handle(a.handleGetArticleRaw))
+	})
+	return r
+}
+
+// handlerFunc is a handler that returns its error instead of writing it.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// handle adapts a handlerFunc: every error goes through writeProblem, the one
+// place that maps errors to statuses.
+func (a *API) handle(h handlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			a.writeProblem(w, r, err)
+		}
+	}
+}
+
+// ready reports whether the server can serve requests now.
+func (a *API) ready(ctx context.Context) error {
+	if a.draining.Load() {
+		return errDraining
+	}
+	return a.store.Ping(ctx)
+}
+
+var errDraining = &httpError{status: http.StatusServiceUnavailable, slug: "unavailable", title: "Service unavailable",
+	detail: "the server is shutting down", retryAfter: 1}
+
+// OpsHandler serves the operational endpoints for the metrics listener:
+// /metrics, /healthz (the process is alive; no dependency checks, so a
+// database blip does not get every replica restarted) and /readyz (the
+// database is reachable and the server is not draining).
+func (a *API) OpsHandler() http.Handler {
+	mux := http.NewServeMux()
+	g := a.gatherer
+	if g == nil {
+		g = prometheus.DefaultGatherer
+	}
+	mux.Handle("GET /metrics", promhttp.HandlerFor(g, promhttp.HandlerOpts{ErrorLog: slog.NewLogLogger(a.log.Handler(), slog.LevelError)}))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, "application/json", http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := a.ready(ctx); err != nil {
+			a.writeProblem(w, r, err)
+			return
+		}
+		writeJSON(w, "application/json", http.StatusOK, map[string]string{"status": "ready"})
+	})
+	return mux
+}

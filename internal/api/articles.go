@@ -1,0 +1,207 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract"
+)
+
+// articleResponse is the JSON form of an article. Field names are snake_case
+// and stable; times are RFC 3339 in UTC.
+type articleResponse struct {
+	ID                 article.ID           `json:"id"`
+	DumpID             article.ID           `json:"dump_id"`
+	Source             string               `json:"source"`
+	URL                string               `json:"url"`
+	Title              string               `json:"title"`
+	Authors            []string             `json:"authors"`
+	Agencies           []string             `json:"agencies"`
+	PublishedAt        *time.Time           `json:"published_at"`
+	PublishedDate      *string              `json:"published_date"`
+	PublishedPrecision *string              `json:"published_precision"`
+	SourceName         string               `json:"source_name"`
+	Location           string               `json:"location"`
+	Sponsors           []string             `json:"sponsors"`
+	Paywalled          bool                 `json:"paywalled"`
+	OriginalPublisher  string               `json:"original_publisher"`
+	Language           string               `json:"language"`
+	Body               string               `json:"body"`
+	Paragraphs         []string             `json:"paragraphs"`
+	WordCount          int                  `json:"word_count"`
+	ExtractorVersion   int                  `json:"extractor_version"`
+	ReceivedAt         time.Time            `json:"received_at"`
+	CreatedAt          time.Time            `json:"created_at"`
+	UpdatedAt          time.Time            `json:"updated_at"`
+	Diagnostics        *article.Diagnostics `json:"diagnostics,omitempty"`
+}
+
+func newArticleResponse(a *article.Article) *articleResponse {
+	md := &a.Metadata
+	resp := &articleResponse{
+		ID:                a.ID,
+		DumpID:            a.DumpID,
+		Source:            a.Source,
+		URL:               md.URL,
+		Title:             md.Title,
+		Authors:           nonNil(md.Authors),
+		Agencies:          nonNil(md.Agencies),
+		SourceName:        md.SiteName,
+		Location:          md.Location,
+		Sponsors:          nonNil(md.Sponsors),
+		Paywalled:         md.Paywalled,
+		OriginalPublisher: md.OriginalPublisher,
+		Language:          md.Language,
+		Body:              strings.Join(a.Paragraphs, "\n\n"),
+		Paragraphs:        nonNil(a.Paragraphs),
+		WordCount:         a.WordCount,
+		ExtractorVersion:  a.ExtractorVersion,
+		ReceivedAt:        a.ReceivedAt.UTC(),
+		CreatedAt:         a.CreatedAt.UTC(),
+		UpdatedAt:         a.UpdatedAt.UTC(),
+		Diagnostics:       a.Diagnostics,
+	}
+	if p := md.Published; !p.IsZero() {
+		t := p.Time.UTC()
+		day := p.Day()
+		prec := string(p.Precision)
+		resp.PublishedAt, resp.PublishedDate, resp.PublishedPrecision = &t, &day, &prec
+	}
+	return resp
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// handleCreateArticle ingests one dump: decode, extract, store in one
+// transaction. 201 for a new dump, 200 for a repeat of the same bytes from
+// the same source, 422 (with the stored dump's id) when nothing could be
+// extracted.
+func (a *API) handleCreateArticle(w http.ResponseWriter, r *http.Request) error {
+	d, err := a.decodeDump(w, r)
+	if err != nil {
+		a.metrics.ingest.WithLabelValues(outcomeInvalid, inputFromHeader(r)).Inc()
+		return err
+	}
+	a.metrics.dumpBytes.WithLabelValues(inputOf(d)).Observe(float64(len(d.Body)))
+
+	start := time.Now()
+	x := extract.Extract(d)
+	input := x.Input
+	if input != article.InputHTML {
+		input = article.InputText
+	}
+	a.metrics.extractTime.WithLabelValues(input).Observe(time.Since(start).Seconds())
+	if x.Err == nil {
+		a.metrics.observeExtraction(&x)
+	}
+
+	res, err := a.store.SaveIngest(r.Context(), d, &x)
+	if err != nil {
+		a.metrics.ingest.WithLabelValues(outcomeError, input).Inc()
+		return err
+	}
+	if res.Article == nil {
+		a.metrics.ingest.WithLabelValues(outcomeUnextractable, input).Inc()
+		return &unextractableError{dumpID: res.Dump.ID, reason: res.Dump.ExtractError}
+	}
+	status, outcome := http.StatusOK, outcomeDuplicate
+	if res.Created {
+		status, outcome = http.StatusCreated, outcomeCreated
+	}
+	a.metrics.ingest.WithLabelValues(outcome, input).Inc()
+	w.Header().Set("Location", "/v1/articles/"+res.Article.ID.String())
+	writeJSON(w, "application/json", status, newArticleResponse(res.Article))
+	return nil
+}
+
+// inputOf guesses the input kind from a dump's declared content type, for
+// metrics recorded before extraction sniffs the body.
+func inputOf(d *article.Dump) string {
+	if strings.Contains(d.ContentType, "html") {
+		return article.InputHTML
+	}
+	return article.InputText
+}
+
+func inputFromHeader(r *http.Request) string {
+	if strings.Contains(r.Header.Get("Content-Type"), "html") {
+		return article.InputHTML
+	}
+	return article.InputText
+}
+
+// articleID parses the {id} path parameter. A malformed id names no
+// article, so it is a 404 like any unknown id.
+func articleID(r *http.Request) (article.ID, error) {
+	id, err := article.ParseID(chi.URLParam(r, "id"))
+	if err != nil {
+		return id, article.ErrNotFound
+	}
+	return id, nil
+}
+
+// handleGetArticle returns one article; ?include=diagnostics adds how each
+// field was found.
+func (a *API) handleGetArticle(w http.ResponseWriter, r *http.Request) error {
+	id, err := articleID(r)
+	if err != nil {
+		return err
+	}
+	withDiag := false
+	for _, inc := range strings.Split(r.URL.Query().Get("include"), ",") {
+		switch inc {
+		case "":
+		case "diagnostics":
+			withDiag = true
+		default:
+			return invalidField("include", "unknown value "+truncate(inc, 40)+"; the only value is diagnostics")
+		}
+	}
+	art, err := a.store.FindArticleByID(r.Context(), id, withDiag)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, "application/json", http.StatusOK, newArticleResponse(art))
+	return nil
+}
+
+// handleGetArticleRaw returns the dump an article was extracted from, byte
+// for byte, with its original content type.
+func (a *API) handleGetArticleRaw(w http.ResponseWriter, r *http.Request) error {
+	id, err := articleID(r)
+	if err != nil {
+		return err
+	}
+	d, err := a.store.FindDumpByArticleID(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	writeRaw(w, d)
+	return nil
+}
+
+// writeRaw sends a dump's bytes. Raw pages are third-party HTML: the
+// sandbox policy keeps them from running script on our origin.
+func writeRaw(w http.ResponseWriter, d *article.Dump) {
+	h := w.Header()
+	ct := d.ContentType
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	h.Set("Content-Type", ct)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", "default-src 'none'; sandbox")
+	h.Set("Content-Length", strconv.Itoa(len(d.Body)))
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(d.Body)
+}

@@ -1,0 +1,161 @@
+package api
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+)
+
+type ctxKey int
+
+const requestIDKey ctxKey = iota
+
+// requestIDFrom returns the request id set by withRequestID.
+func requestIDFrom(ctx context.Context) string {
+	id, _ := ctx.Value(requestIDKey).(string)
+	return id
+}
+
+// validRequestID accepts ids a client may choose: short and made of safe
+// characters, so they can go into logs and headers as they are.
+func validRequestID(s string) bool {
+	if len(s) == 0 || len(s) > 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// withRequestID takes the client's X-Request-Id when it is safe, makes one
+// otherwise, and echoes it on the response.
+func withRequestID(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := r.Header.Get("X-Request-Id")
+		if !validRequestID(id) {
+			var b [12]byte
+			_, _ = rand.Read(b[:])
+			id = hex.EncodeToString(b[:])
+		}
+		w.Header().Set("X-Request-Id", id)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
+	})
+}
+
+// routePattern is the chi route pattern that served r, or "unmatched". It is
+// complete only after the router has run, so read it after next.ServeHTTP.
+func routePattern(r *http.Request) string {
+	if rc := chi.RouteContext(r.Context()); rc != nil {
+		if p := rc.RoutePattern(); p != "" {
+			return p
+		}
+	}
+	return "unmatched"
+}
+
+// instrument records metrics and writes one access-log line per request.
+// The route label is chi's pattern, never the raw path, so the number of
+// series stays bounded whatever clients request.
+func (a *API) instrument(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		a.metrics.inFlight.Inc()
+		defer a.metrics.inFlight.Dec()
+		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
+		body := &countingBody{ReadCloser: r.Body}
+		if r.Body != nil && r.Body != http.NoBody {
+			r.Body = body
+		}
+		next.ServeHTTP(ww, r)
+
+		status := ww.Status()
+		if status == 0 {
+			status = http.StatusOK
+		}
+		route := routePattern(r)
+		method := normalMethod(r.Method)
+		elapsed := time.Since(start)
+		a.metrics.requests.WithLabelValues(method, route, fmt.Sprint(status)).Inc()
+		a.metrics.duration.WithLabelValues(method, route).Observe(elapsed.Seconds())
+		if body.n > 0 {
+			a.metrics.requestSize.WithLabelValues(route).Observe(float64(body.n))
+		}
+		level := slog.LevelInfo
+		if status >= 500 {
+			level = slog.LevelWarn
+		}
+		a.log.LogAttrs(r.Context(), level, "request",
+			slog.String("request_id", requestIDFrom(r.Context())),
+			slog.String("method", r.Method),
+			slog.String("route", route),
+			slog.String("path", truncate(r.URL.Path, 200)),
+			slog.Int("status", status),
+			slog.Int("bytes_in", int(body.n)),
+			slog.Int("bytes_out", ww.BytesWritten()),
+			slog.Duration("duration", elapsed),
+			slog.String("remote", r.RemoteAddr),
+		)
+	})
+}
+
+// countingBody counts the bytes a handler read from the request body.
+type countingBody struct {
+	http.ReadCloser
+	n int64
+}
+
+func (c *countingBody) Read(p []byte) (int, error) {
+	n, err := c.ReadCloser.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// normalMethod bounds the method label: unknown verbs share one value.
+func normalMethod(m string) string {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions:
+		return m
+	}
+	return "OTHER"
+}
+
+// recoverPanics turns a handler panic into a 500 problem and logs the stack,
+// so one bad request never takes the process down.
+func (a *API) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			v := recover()
+			if v == nil {
+				return
+			}
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			a.log.LogAttrs(r.Context(), slog.LevelError, "panic",
+				slog.String("request_id", requestIDFrom(r.Context())),
+				slog.Any("panic", v), slog.String("stack", string(debug.Stack())))
+			a.writeProblem(w, r, fmt.Errorf("panic: %v", v))
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
