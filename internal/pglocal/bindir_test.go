@@ -78,3 +78,23 @@ func TestFindBinDir(t *testing.T) {
 		})
 	}
 }
+
+func TestBinVersion(t *testing.T) {
+	tests := []struct{ out, want string }{
+		{"postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)", "15"},
+		{"postgres (PostgreSQL) 9.6.24", "9.6"},
+		{"postgres (PostgreSQL) 18devel", "18"},
+		{"postgres (PostgreSQL) 10.1", "10"},
+	}
+	for _, tt := range tests {
+		dir := t.TempDir()
+		script := "#!/bin/sh\necho '" + tt.out + "'\n"
+		if err := os.WriteFile(filepath.Join(dir, "postgres"), []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		got, err := binVersion(dir)
+		if err != nil || got != tt.want {
+			t.Errorf("binVersion(%q) = %q, %v; want %q", tt.out, got, err, tt.want)
+		}
+	}
+}

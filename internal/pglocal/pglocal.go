@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -133,8 +134,15 @@ func (c *Cluster) boot(ctx context.Context) error {
 	if err := prepareDir(c.dataDir, c.acct); err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(c.dataDir, "PG_VERSION")); errors.Is(err, os.ErrNotExist) {
+	switch v, err := os.ReadFile(filepath.Join(c.dataDir, "PG_VERSION")); {
+	case errors.Is(err, os.ErrNotExist):
 		if err := c.initdb(ctx); err != nil {
+			return err
+		}
+	case err != nil:
+		return fmt.Errorf("pglocal: %w", err)
+	default:
+		if err := c.matchVersion(strings.TrimSpace(string(v))); err != nil {
 			return err
 		}
 	}
@@ -153,10 +161,52 @@ func (c *Cluster) boot(ctx context.Context) error {
 	return c.ensureDatabase(ctx, DefaultDatabase)
 }
 
+// matchVersion makes sure the binaries can run a cluster made by major
+// version want: after an upgrade the highest installed version is no longer
+// the one that created an existing data dir, so that one is used instead.
+func (c *Cluster) matchVersion(want string) error {
+	got, err := binVersion(c.bin)
+	if err != nil || got == want {
+		return err
+	}
+	if os.Getenv("PG_BINDIR") == "" {
+		if alt := strings.Replace(binDirGlob, "*", want, 1); hasServerBinaries(alt) == nil {
+			c.logf("pglocal: %s was created by PostgreSQL %s; using %s", c.dataDir, want, alt)
+			c.bin = alt
+			return nil
+		}
+	}
+	return fmt.Errorf("pglocal: %s was created by PostgreSQL %s but %s holds version %s; point PG_BINDIR at version %s binaries, or remove the directory to start afresh",
+		c.dataDir, want, c.bin, got, want)
+}
+
+// binVersion returns the major version of the postgres binary in bin, in
+// PG_VERSION's form ("15", "9.6").
+func binVersion(bin string) (string, error) {
+	out, err := exec.Command(filepath.Join(bin, "postgres"), "-V").Output()
+	if err != nil {
+		return "", fmt.Errorf("pglocal: %s -V: %w", filepath.Join(bin, "postgres"), err)
+	}
+	// "postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)", "… 18devel"
+	m := versionRE.FindStringSubmatch(string(out))
+	if m == nil {
+		return "", fmt.Errorf("pglocal: unexpected postgres -V output %q", out)
+	}
+	if n, _ := strconv.Atoi(m[1]); n < 10 && m[2] != "" {
+		return m[1] + "." + m[2], nil // before 10, a major version had two parts
+	}
+	return m[1], nil
+}
+
+var versionRE = regexp.MustCompile(`\(PostgreSQL\) (\d+)(?:\.(\d+))?`)
+
 // initdb creates the cluster. Authentication is "trust": the socket lives in
 // a 0700 directory, so only its owner (and root) can reach it at all.
 func (c *Cluster) initdb(ctx context.Context) error {
 	t0 := time.Now()
+	if entries, err := os.ReadDir(c.dataDir); err != nil || len(entries) > 0 {
+		return fmt.Errorf("pglocal: data dir %s holds files but no cluster (no PG_VERSION); empty it or choose another directory", c.dataDir)
+	}
 	args := []string{"-D", c.dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C"}
 	if !c.durable {
 		args = append(args, "--no-sync")
@@ -166,6 +216,15 @@ func (c *Cluster) initdb(ctx context.Context) error {
 	cmd.SysProcAttr = sysProcAttr(c.acct)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
+		if ctx.Err() != nil {
+			// initdb cleans up after itself unless it is killed; a half-made
+			// cluster would make every later Start fail. The directory was
+			// empty before, so everything in it is initdb's.
+			entries, _ := os.ReadDir(c.dataDir)
+			for _, e := range entries {
+				os.RemoveAll(filepath.Join(c.dataDir, e.Name()))
+			}
+		}
 		return fmt.Errorf("pglocal: initdb %s: %w: %s", c.dataDir, err, tail(out, 8))
 	}
 	c.logf("pglocal: initialised %s in %v", c.dataDir, time.Since(t0).Round(time.Millisecond))
@@ -187,6 +246,15 @@ func (c *Cluster) adopt(ctx context.Context) (bool, error) {
 	}
 	if err := syscall.Kill(pid, 0); err != nil && !errors.Is(err, syscall.EPERM) {
 		return false, nil // stale lock file; postgres removes it itself
+	}
+	if comm, err := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid)); err == nil && strings.TrimSpace(string(comm)) != "postgres" {
+		// After a reboot the pid can belong to an unrelated process, and
+		// postgres would then refuse to start; the lock file is stale.
+		c.logf("pglocal: removing stale postmaster.pid (pid %d is now %q)", pid, strings.TrimSpace(string(comm)))
+		if err := os.Remove(filepath.Join(c.dataDir, "postmaster.pid")); err != nil {
+			return false, fmt.Errorf("pglocal: remove stale lock file: %w", err)
+		}
+		return false, nil
 	}
 	if len(lines) > 4 && strings.TrimSpace(lines[4]) != "" {
 		c.socketDir = strings.TrimSpace(lines[4])

@@ -138,6 +138,18 @@ func TestCluster_StopRestartReuseRemove(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// A lock file left by a crash, whose pid now belongs to some other
+	// program, must not block the next start.
+	other := exec.Command("sleep", "60")
+	if err := other.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { other.Process.Kill(); other.Wait() }()
+	stale := fmt.Sprintf("%d\n%s\n0\n5432\n%s\n\n", other.Process.Pid, c.DataDir(), c.DataDir())
+	if err := os.WriteFile(filepath.Join(c.DataDir(), "postmaster.pid"), []byte(stale), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
 	again, err := pglocal.Start(ctx, pglocal.Options{DataDir: want, Durable: true, Logf: t.Logf})
 	if err != nil {
 		t.Fatalf("Start on existing data: %v", err)
@@ -248,4 +260,57 @@ func alive(pid int) bool {
 	s := string(stat)
 	i := strings.LastIndexByte(s, ')')
 	return i < 0 || i+2 >= len(s) || s[i+2] != 'Z'
+}
+
+// shareableDir returns a new directory whose parents the postgres user can
+// traverse, so Start uses it as is (t.TempDir's parent is 0700).
+func shareableDir(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "pglocal-test-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestStart_RefusesDirs(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"files but no cluster", map[string]string{"notes.txt": "mine"}, "holds files but no cluster"},
+		{"other major version", map[string]string{"PG_VERSION": "9.1\n"}, "created by PostgreSQL 9.1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(shareableDir(t), "data")
+			if err := os.Mkdir(dir, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			for name, content := range tt.files {
+				if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			c, err := pglocal.Start(t.Context(), pglocal.Options{DataDir: dir})
+			if err == nil {
+				c.Remove()
+				t.Fatal("Start succeeded")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Start error %q does not say %q", err, tt.want)
+			}
+			for name, content := range tt.files {
+				if b, err := os.ReadFile(filepath.Join(dir, name)); err != nil || string(b) != content {
+					t.Errorf("%s changed: %q, %v", name, b, err)
+				}
+			}
+		})
+	}
 }
