@@ -133,8 +133,9 @@ func newDatabase(t testing.TB, migrated bool) string {
 	if migrated {
 		sql += " TEMPLATE " + s.template
 		if s.canFileCopy {
-			// Copying the template's files beats replaying them through WAL
-			// (~40 ms against ~130 ms when the cluster runs without fsync).
+			// Copying the template's files beats writing them through WAL
+			// on a quiet machine (notes/postgres-local.md: ~40 ms against
+			// ~130 ms without fsync); under load both take 150-250 ms.
 			sql += " STRATEGY file_copy"
 		}
 	}

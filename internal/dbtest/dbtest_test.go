@@ -78,3 +78,11 @@ func TestWithDatabase(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkNewURL measures cloning the template; the drops run at the end,
+// outside the timing.
+func BenchmarkNewURL(b *testing.B) {
+	for b.Loop() {
+		NewURL(b)
+	}
+}
