@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -112,7 +113,7 @@ func (a *API) instrument(next http.Handler) http.Handler {
 
 // countingBody counts the bytes a handler read from the request body.
 type countingBody struct {
-	http.ReadCloser
+	io.ReadCloser
 	n int64
 }
 

@@ -1,0 +1,65 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+// articleColumns reads an article (as a); $2 says whether to read the
+// diagnostics, which are large and rarely wanted.
+const articleColumns = `a.id, a.dump_id, a.source, a.title, a.authors, a.agencies,
+	a.published_at, a.published_precision, a.published_has_zone, a.published_offset_minutes,
+	a.source_name, a.location, a.sponsors, a.paywalled, a.original_publisher, a.language, a.url,
+	a.body, a.word_count, a.extractor_version, a.received_at, a.created_at, a.updated_at,
+	CASE WHEN $2::boolean THEN a.diagnostics END`
+
+// FindArticleByID returns an article; its Diagnostics only when
+// withDiagnostics. Empty lists (authors, paragraphs, …) come back nil.
+func (s *Store) FindArticleByID(ctx context.Context, id article.ID, withDiagnostics bool) (*article.Article, error) {
+	a, err := findArticle(ctx, s.pool, id, withDiagnostics)
+	if err != nil {
+		return nil, fmt.Errorf("store: find article %s: %w", id, mapError(err))
+	}
+	return a, nil
+}
+
+func findArticle(ctx context.Context, q querier, id article.ID, withDiagnostics bool) (*article.Article, error) {
+	return scanArticle(q.QueryRow(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = $1`, uuid(id), withDiagnostics))
+}
+
+func scanArticle(row pgx.Row) (*article.Article, error) {
+	var (
+		a           article.Article
+		m           = &a.Metadata
+		id, dumpID  pgtype.UUID
+		date        dateColumns
+		body        string
+		diagnostics []byte
+	)
+	err := row.Scan(&id, &dumpID, &a.Source, &m.Title, &m.Authors, &m.Agencies,
+		&date.at, &date.precision, &date.hasZone, &date.offsetMinutes,
+		&m.SiteName, &m.Location, &m.Sponsors, &m.Paywalled, &m.OriginalPublisher, &m.Language, &m.URL,
+		&body, &a.WordCount, &a.ExtractorVersion, &a.ReceivedAt, &a.CreatedAt, &a.UpdatedAt,
+		&diagnostics)
+	if err != nil {
+		return nil, err
+	}
+	a.ID, a.DumpID = article.ID(id.Bytes), article.ID(dumpID.Bytes)
+	m.Authors, m.Agencies, m.Sponsors = nilIfEmpty(m.Authors), nilIfEmpty(m.Agencies), nilIfEmpty(m.Sponsors)
+	m.Published = fromDateColumns(date)
+	a.Paragraphs = splitParagraphs(body)
+	a.ReceivedAt, a.CreatedAt, a.UpdatedAt = a.ReceivedAt.UTC(), a.CreatedAt.UTC(), a.UpdatedAt.UTC()
+	if diagnostics != nil {
+		a.Diagnostics = new(article.Diagnostics)
+		if err := json.Unmarshal(diagnostics, a.Diagnostics); err != nil {
+			return nil, fmt.Errorf("decode diagnostics: %w", err)
+		}
+	}
+	return &a, nil
+}
