@@ -94,6 +94,7 @@ func (a *API) routes() chi.Router {
 	r := chi.NewRouter()
 	r.Use(withRequestID, a.instrument, a.recoverPanics)
 	r.NotFound(a.handle(func(w http.ResponseWriter, r *http.Request) error {
+		markUnmatched(r)
 		return &httpError{status: http.StatusNotFound, slug: "not-found", title: "Not found", detail: "no route for " + truncate(r.URL.Path, 200)}
 	}))
 	r.MethodNotAllowed(a.handle(func(w http.ResponseWriter, r *http.Request) error {

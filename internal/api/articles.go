@@ -96,6 +96,9 @@ func (a *API) handleCreateArticle(w http.ResponseWriter, r *http.Request) error 
 
 	start := time.Now()
 	x := extract.Extract(d)
+	if x.Metadata.URL == "" {
+		x.Metadata.URL = d.URL // the page's canonical URL when it states one, else where the scraper found it
+	}
 	input := x.Input
 	if input != article.InputHTML {
 		input = article.InputText

@@ -17,7 +17,19 @@ import (
 
 type ctxKey int
 
-const requestIDKey ctxKey = iota
+const (
+	requestIDKey ctxKey = iota
+	unmatchedKey
+)
+
+// markUnmatched records that no route matched the request. chi reports the
+// pattern of the mount a 404 fell through ("/v1/*"), which would mix real
+// routes with garbage paths in one series; the metrics say "unmatched".
+func markUnmatched(r *http.Request) {
+	if flag, ok := r.Context().Value(unmatchedKey).(*bool); ok {
+		*flag = true
+	}
+}
 
 // requestIDFrom returns the request id set by withRequestID.
 func requestIDFrom(ctx context.Context) string {
@@ -74,6 +86,8 @@ func (a *API) instrument(next http.Handler) http.Handler {
 		start := time.Now()
 		a.metrics.inFlight.Inc()
 		defer a.metrics.inFlight.Dec()
+		unmatched := new(bool)
+		r = r.WithContext(context.WithValue(r.Context(), unmatchedKey, unmatched))
 		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
 		body := &countingBody{ReadCloser: r.Body}
 		if r.Body != nil && r.Body != http.NoBody {
@@ -86,6 +100,9 @@ func (a *API) instrument(next http.Handler) http.Handler {
 			status = http.StatusOK
 		}
 		route := routePattern(r)
+		if *unmatched {
+			route = "unmatched"
+		}
 		method := normalMethod(r.Method)
 		elapsed := time.Since(start)
 		a.metrics.requests.WithLabelValues(method, route, fmt.Sprint(status)).Inc()
