@@ -72,10 +72,12 @@ type document struct {
 	bodyStart, bodyEnd int
 	dayFirst           int // +1 day-first numeric dates, -1 month-first, 0 unknown
 
-	urlInfo  urlInfo
-	meta     meta
-	dates    []dateMatch // memo for dateOf
-	dateDone []int8      // 0 not yet parsed, 1 found, -1 none
+	urlInfo    urlInfo
+	meta       meta
+	dates      []dateMatch   // memo for dateOf
+	dateDone   []int8        // 0 not yet parsed, 1 found, -1 none
+	bylines    []bylineMatch // memo for bylineOf
+	bylineDone []int8
 }
 
 // segment splits normalised text into line blocks with their features.

@@ -124,17 +124,54 @@ func cleanTitle(s string) string {
 // byline or date, repeated elsewhere on the page, similar to the URL slug.
 func findTitle(doc *document) {
 	bs := doc.blocks
+	lo, scores := scoreTitles(doc)
+	best, bestScore := -1, float32(0.8)
+	for k, sc := range scores {
+		if sc > bestScore {
+			best, bestScore = lo+k, sc
+		}
+	}
+	if best < 0 {
+		return
+	}
+	conf := float64(bestScore) / 8
+	doc.meta.title = field{value: cleanTitle(bs[best].text), idx: best, rule: "headline-score", conf: clamp01(conf)}
+	bs[best].label, bs[best].reason = labelTitle, "headline-score"
+	if best >= doc.bodyStart && best < doc.bodyEnd {
+		doc.bodyStart = best + 1
+	}
+	// A short label right above the headline is its section.
+	if p := best - 1; p >= 0 && bs[p].label == labelNone && bs[p].words <= 3 && !bs[p].endsSentence {
+		bs[p].label, bs[p].reason = labelSection, "above-headline"
+	}
+}
+
+// scoreTitles scores every headline candidate; blocks that cannot be a
+// headline score 0. It returns the first candidate's index and the scores.
+func scoreTitles(doc *document) (int, []float32) {
+	bs := doc.blocks
 	n := len(bs)
 	s := doc.bodyStart
-	lo, hi := s-80, s+2
+	lo, hi := s-titleWindow, s+2
 	if doc.bodyEnd <= doc.bodyStart {
 		lo, hi, s = 0, 40, 40
 	}
 	lo, hi = max(lo, 0), min(hi, n)
-	best, bestScore := -1, float32(0.8)
+	// Furniture between a candidate and the body (share buttons, dates,
+	// credits, captions) does not make it less of a headline; count only
+	// the other blocks.
+	gaps := make([]float32, hi-lo+1)
+	for i := min(s, n) - 1; i >= lo; i-- {
+		var g float32
+		if i+1 < min(s, n) {
+			g = gaps[i+1-lo] + furnitureWeight(doc, i+1)
+		}
+		gaps[i-lo] = g
+	}
+	scores := make([]float32, hi-lo)
 	for i := lo; i < hi; i++ {
 		b := &bs[i]
-		if isChrome(b.label) || b.vocab.prefix&vByline != 0 {
+		if isChrome(b.label) || b.vocab.prefix&vByline != 0 || isMasthead(bs, i) {
 			continue
 		}
 		text := cleanTitle(b.text)
@@ -160,64 +197,161 @@ func findTitle(doc *document) {
 		default:
 			sc -= 1.5
 		}
-		last, _ := utf8.DecodeLastRuneInString(text)
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, "\"'”’»)] "))
 		switch {
 		case last == '.' && !strings.HasSuffix(text, "..."):
 			sc -= 1.2
-		case last == ':' || last == ',':
+		case last == ':' || last == ',' || last == ';':
 			sc -= 1
 		}
 		first, _ := utf8.DecodeRuneInString(text)
 		if unicode.IsLower(first) {
 			sc -= 1
 		}
+		if endsWithFunctionWord(b.lower) {
+			sc -= 1.5
+		}
+		if numericTokens(b.text)*5 >= w*2 && w >= 3 {
+			sc -= 1.5 // a table row
+		}
+		if w >= 4 && w <= 15 {
+			sc += 0.5
+		}
+		if i > 0 && bs[i-1].vocab.prefix&vByline != 0 && bs[i-1].words <= 2 {
+			sc -= 2 // the value of an "Author:" label
+		}
 		if b.titleCaseRatio() >= 0.7 {
 			sc += 0.4
 		}
 		if b.isUpperLine() {
-			sc -= 0.3
+			sc -= 0.8
 		}
 		if w > 20 && b.stopDensity() > 0.3 {
 			sc -= 1
 		}
-		gap := s - i - 1
-		if gap < 0 {
-			gap = 0
-		}
-		sc += 2.5 / (1 + float32(gap)/3)
-		for j := i + 1; j < min(n, i+5); j++ {
-			if bs[j].vocab.prefix&vByline != 0 && bs[j].words <= 12 {
-				sc += 1.2
-				break
-			}
-			if dm, ok := doc.dateOf(j); ok && bs[j].words <= 15 && dm.confidence > 0.5 {
-				sc += 1.2
-				break
+		if w <= 10 {
+			if m, ok := doc.bylineOf(i); ok && len(m.authors) > 0 && (m.cue || m.rest == b.text) {
+				sc -= 2 // a credit line, not a headline
 			}
 		}
+		if w >= 10 && i > 0 && isHeadlineShaped(&bs[i-1]) && !bs[i-1].isUpperLine() && bs[i-1].runes < b.runes {
+			sc -= 1.5 // a dek under the real headline
+		}
+		var gap float32
+		if i < s {
+			gap = gaps[i-lo]
+		}
+		sc += 2.5 / (1 + gap/3)
+		sc += headlineFollowers(doc, i)
 		if b.dup > 0 || repeatedAsSuffix(bs, i, lo, hi) {
 			sc += 0.8
 		}
 		if sim := slugSimilarity(doc.urlInfo.slugWords, text); sim > 0 {
-			sc += 4 * float32(sim)
+			sc += 6 * float32(sim)
 		}
-		if sc > bestScore {
-			best, bestScore = i, sc
+		for j := max(0, i-2); j < i; j++ {
+			if bs[j].words <= 12 {
+				if dm, ok := doc.dateOf(j); ok && dm.confidence > 0.5 {
+					sc += 1 // a dateline printed above the headline
+					break
+				}
+			}
+		}
+		scores[i-lo] = sc
+	}
+	return lo, scores
+}
+
+// titleWindow is how many blocks before the body the headline may be;
+// some templates put a whole menu between the two.
+const titleWindow = 250
+
+// furnitureWeight is how much block i separates a headline above it from
+// the article below: labelled chrome, dates and credits sit between the two
+// without separating them (0), short labels a little (0.5), anything else
+// fully (1).
+func furnitureWeight(doc *document, i int) float32 {
+	b := &doc.blocks[i]
+	if b.label != labelNone || b.vocab.prefix&vByline != 0 {
+		return 0
+	}
+	if b.words <= 12 {
+		if _, ok := doc.dateOf(i); ok {
+			return 0
 		}
 	}
-	if best < 0 {
-		return
+	if b.words <= 3 {
+		return 0.5
 	}
-	conf := float64(bestScore) / 6
-	doc.meta.title = field{value: cleanTitle(bs[best].text), idx: best, rule: "headline-score", conf: clamp01(conf)}
-	bs[best].label, bs[best].reason = labelTitle, "headline-score"
-	if best >= doc.bodyStart && best < doc.bodyEnd {
-		doc.bodyStart = best + 1
+	return 1
+}
+
+// headlineFollowers scores what follows a headline candidate: a byline and
+// a date within a few lines are the strongest evidence of a headline.
+func headlineFollowers(doc *document, i int) float32 {
+	bs := doc.blocks
+	var byline, shaped, date bool
+	for j := i + 1; j < min(len(bs), i+5); j++ {
+		b := &bs[j]
+		if b.words > 15 {
+			continue
+		}
+		if !byline && b.vocab.prefix&vByline != 0 {
+			byline = true
+		}
+		if !shaped && b.words <= 8 {
+			if m, ok := doc.bylineOf(j); ok && len(m.authors) > 0 {
+				shaped = true
+			}
+		}
+		if !date {
+			if dm, ok := doc.dateOf(j); ok && dm.confidence > 0.5 {
+				date = true
+			}
+		}
 	}
-	// A short label right above the headline is its section.
-	if p := best - 1; p >= 0 && bs[p].label == labelNone && bs[p].words <= 3 && !bs[p].endsSentence {
-		bs[p].label, bs[p].reason = labelSection, "above-headline"
+	var sc float32
+	switch {
+	case byline:
+		sc += 2
+	case shaped:
+		sc += 1 // a name on its own line: weaker, menus hold name-like items too
 	}
+	if date {
+		sc += 1.5
+	}
+	return sc
+}
+
+// isHeadlineShaped reports a line that could be a headline on its own:
+// a few words, no full stop, not furniture.
+func isHeadlineShaped(b *block) bool {
+	return b.label == labelNone && b.words >= 3 && b.words <= 25 && !b.endsSentence && b.vocab.any&boilerKinds == 0
+}
+
+// numericTokens counts the words of s that are numbers.
+func numericTokens(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if strings.Trim(w, "0123456789.,:%-+$€£") == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// endsWithFunctionWord reports a line ending in a preposition, article or
+// conjunction, which a headline never does ("Follow us on").
+func endsWithFunctionWord(lower string) bool {
+	i := strings.LastIndexByte(lower, ' ')
+	if i < 0 {
+		return false
+	}
+	switch strings.TrimRight(lower[i+1:], ".:!?") {
+	case "on", "of", "the", "and", "to", "for", "with", "by", "in", "at", "a", "an", "or", "from":
+		return true
+	}
+	return false
 }
 
 // repeatedAsSuffix reports whether another line ends with block i's text,
@@ -324,6 +458,27 @@ func labelledCredit(s string) (string, bool) {
 		}
 	}
 	return strings.Join(words, " "), true
+}
+
+// bylineOf memoises parseByline for block i.
+func (doc *document) bylineOf(i int) (bylineMatch, bool) {
+	if doc.bylineDone == nil {
+		doc.bylineDone = make([]int8, len(doc.blocks))
+		doc.bylines = make([]bylineMatch, len(doc.blocks))
+	}
+	switch doc.bylineDone[i] {
+	case 1:
+		return doc.bylines[i], true
+	case -1:
+		return bylineMatch{}, false
+	}
+	m, ok := parseByline(doc.blocks[i].text, doc.dateCtx())
+	if ok {
+		doc.bylineDone[i], doc.bylines[i] = 1, m
+	} else {
+		doc.bylineDone[i] = -1
+	}
+	return m, ok
 }
 
 // dateOf memoises the first date in block i.
@@ -507,7 +662,7 @@ func findSite(doc *document) {
 	bs := doc.blocks
 	for i := 0; i < min(3, len(bs)); i++ {
 		b := &bs[i]
-		if b.isUpperLine() && b.words >= 2 && b.words <= 6 && b.vocab.any == 0 && b.digits == 0 && onlyNameRunes(b.text) {
+		if isMasthead(bs, i) {
 			doc.meta.site = field{value: titleCase(b.text), idx: i, rule: "site:masthead", conf: 0.6}
 			if b.label == labelNone {
 				b.label, b.reason = labelSite, "site:masthead"
@@ -528,6 +683,16 @@ func findSite(doc *document) {
 	if doc.urlInfo.host != "" {
 		doc.meta.site = field{value: doc.urlInfo.host, idx: -1, rule: "site:url-host", conf: 0.3}
 	}
+}
+
+// isMasthead reports a site name in capitals among the first lines of the
+// page.
+func isMasthead(bs []block, i int) bool {
+	if i >= 3 {
+		return false
+	}
+	b := &bs[i]
+	return b.isUpperLine() && b.words >= 2 && b.words <= 6 && b.vocab.any == 0 && b.digits == 0 && onlyNameRunes(b.text)
 }
 
 func onlyNameRunes(s string) bool {

@@ -74,8 +74,9 @@ func parseURLInfo(raw string) (*url.URL, urlInfo) {
 	return u, info
 }
 
-// slugSimilarity is the Dice coefficient between the slug's words and the
-// words of s, compared without case and accents.
+// slugSimilarity is the share of the slug's words found in s, compared
+// without case and accents; slugs drop words but rarely add any, so recall
+// is what matters. Fewer than two shared words count as none.
 func slugSimilarity(slug []string, s string) float64 {
 	if len(slug) < 3 {
 		return 0
@@ -94,7 +95,10 @@ func slugSimilarity(slug []string, s string) float64 {
 			match++
 		}
 	}
-	return 2 * float64(match) / float64(len(slug)+len(words))
+	if match < 2 {
+		return 0
+	}
+	return float64(match) / float64(len(slug))
 }
 
 // asciiWords lowercases s, strips accents and splits it into words the way
