@@ -3,33 +3,122 @@
 //
 // It is pure: no I/O, no clock (the dump carries ReceivedAt), no globals that
 // change, so it is safe for concurrent use and easy to fuzz and benchmark.
+//
+// # Pipeline and the front-end seam
+//
+//	decode   (decode.go)    bytes → UTF-8 text; sniffs text, HTML, JSON envelope
+//	segment  (blocks.go)    text → []block with shallow features
+//	classify (classify.go)  vocabulary labels, content scores, densest span
+//	metadata (metadata.go)  headline, byline, date, site, dateline, sponsors, paywall
+//	assemble (assemble.go)  → article.Extraction with diagnostics
+//
+// A front-end's job ends at a *document: blocks in reading order with their
+// features, plus any structured metadata it could read, as candidates. The
+// text front-end makes one block per non-blank line. An HTML front-end makes
+// one block per block-level element, fills the same features and, on top,
+// block.tag, block.linkDensity and block.hints, and appends JSON-LD,
+// OpenGraph and <meta>/<time> values to document.candidates. Everything from
+// classify on is shared; newDocument shows what a front-end must set.
 package extract
 
 import (
+	"errors"
 	"fmt"
-	"strings"
+	"unicode"
 
 	"github.com/pressroom/pressroom/internal/article"
 )
 
 // Version identifies the extractor's rules. It is stored with every article
 // so that dumps extracted by older rules can be found and re-extracted.
-const Version = 1
+const Version = 2
+
+// errInternal marks an extraction that failed on a bug rather than on its
+// input; tests and fuzzing look for it.
+var errInternal = errors.New("internal error")
 
 // Extract extracts an article from d. It never panics on any input; when
 // nothing usable is found the result's Err wraps article.ErrUnextractable.
-func Extract(d *article.Dump) article.Extraction {
-	x := article.Extraction{Input: article.InputText, Version: Version}
-	var paras []string
-	for _, p := range strings.Split(string(d.Body), "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			paras = append(paras, p)
+func Extract(d *article.Dump) (x article.Extraction) {
+	defer func() {
+		// Extract runs on untrusted input inside request handlers; a bug
+		// must cost one extraction, not the process.
+		if r := recover(); r != nil {
+			x = article.Extraction{Input: article.InputText, Version: Version,
+				Err: fmt.Errorf("extract: %w: %w: %v", article.ErrUnextractable, errInternal, r)}
+		}
+	}()
+	if d == nil {
+		return article.Extraction{Input: article.InputText, Version: Version,
+			Err: fmt.Errorf("extract: %w: no dump", article.ErrUnextractable)}
+	}
+	dec := decode(d)
+	doc := newDocument(d, dec, segment(dec.text))
+	if len(doc.blocks) == 0 {
+		return article.Extraction{Input: doc.input, Version: Version,
+			Diagnostics: article.Diagnostics{Input: doc.input, Notes: doc.notes},
+			Err:         fmt.Errorf("extract: %w: no text", article.ErrUnextractable)}
+	}
+	classify(doc)
+	findMetadata(doc)
+	return assemble(doc)
+}
+
+// newDocument wraps a front-end's blocks with what the rest of the pipeline
+// needs: the reference time for relative dates, the URL's hints, the
+// language and the document's numeric date order.
+func newDocument(d *article.Dump, dec decoded, blocks []block) *document {
+	doc := &document{input: dec.kind, blocks: blocks, notes: dec.notes, langIdx: -1}
+	doc.ref = dec.fetchedAt
+	if doc.ref.IsZero() {
+		doc.ref = d.ReceivedAt
+	}
+	if !doc.ref.IsZero() {
+		doc.ref = doc.ref.UTC()
+	}
+	doc.url, doc.urlInfo = parseURLInfo(dec.url)
+	detectLanguage(doc)
+	order := 0
+	for i := range blocks {
+		if blocks[i].digits >= 3 {
+			order += numericOrder(blocks[i].text)
 		}
 	}
-	if len(paras) == 0 {
-		x.Err = fmt.Errorf("extract: %w: no text", article.ErrUnextractable)
-		return x
+	switch {
+	case order > 0:
+		doc.dayFirst = 1
+	case order < 0:
+		doc.dayFirst = -1
 	}
-	x.Paragraphs = paras
-	return x
+	return doc
+}
+
+// detectLanguage guesses the language from the prose-like blocks and sets
+// every block's stop-word count for it.
+func detectLanguage(doc *document) {
+	var sc scriptCounts
+	var hits [langCount]int
+	for i := range doc.blocks {
+		b := &doc.blocks[i]
+		if b.words < 5 && b.cjk < 8 {
+			continue
+		}
+		for _, r := range b.text {
+			if unicode.IsLetter(r) {
+				sc.add(r)
+			}
+		}
+		for li := range hits {
+			hits[li] += int(b.stopHits[li])
+		}
+	}
+	doc.lang = guessLanguage(sc, hits)
+	doc.langIdx = langIndex(doc.lang)
+	switch {
+	case doc.lang == "":
+	case doc.langIdx >= 0:
+		doc.langRule, doc.langConf = "stop-words", 0.8
+	default:
+		doc.langRule, doc.langConf = "script", 0.9
+	}
 }

@@ -1,0 +1,188 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+// maxDiagText bounds the text diagnostics repeat for a dropped block.
+const maxDiagText = 160
+
+// assemble turns a classified document into the extraction: metadata,
+// body paragraphs in order, word count and diagnostics.
+func assemble(doc *document) article.Extraction {
+	x := article.Extraction{Input: doc.input, Version: Version}
+	m := &doc.meta
+	x.Metadata = article.Metadata{
+		Title:             m.title.value,
+		Authors:           m.authors,
+		Agencies:          m.agencies,
+		Published:         m.published,
+		SiteName:          m.site.value,
+		Location:          m.location.value,
+		Sponsors:          m.sponsors,
+		Paywalled:         m.paywalled,
+		OriginalPublisher: m.publisher.value,
+		Language:          doc.lang,
+	}
+	if doc.url != nil {
+		x.Metadata.URL = doc.url.String()
+	}
+	x.Paragraphs = bodyParagraphs(doc)
+	for _, p := range x.Paragraphs {
+		x.WordCount += countWords(p)
+	}
+	x.Diagnostics = diagnostics(doc, &x)
+	if len(x.Paragraphs) == 0 {
+		x.Err = fmt.Errorf("extract: %w: no article text found", article.ErrUnextractable)
+	}
+	return x
+}
+
+// bodyParagraphs returns the body blocks' text, joining a drop capital
+// printed on a line of its own to the paragraph it starts.
+func bodyParagraphs(doc *document) []string {
+	var out []string
+	bs := doc.blocks
+	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
+		b := &bs[i]
+		if b.label != labelBody {
+			continue
+		}
+		if isDropCap(b) && i+1 < doc.bodyEnd && bs[i+1].label == labelBody {
+			if r, _ := utf8.DecodeRuneInString(bs[i+1].text); unicode.IsLower(r) {
+				bs[i+1].text = b.text + bs[i+1].text
+				continue
+			}
+		}
+		out = append(out, b.text)
+	}
+	return out
+}
+
+func isDropCap(b *block) bool {
+	r, n := utf8.DecodeRuneInString(b.text)
+	return n == len(b.text) && unicode.IsUpper(r)
+}
+
+// countWords counts white-space separated words holding a letter or digit;
+// each CJK character counts as a word, as CJK word counts usually do.
+func countWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		cjk, other := 0, false
+		for _, r := range w {
+			switch {
+			case r >= 0x2e80 && unicode.IsLetter(r):
+				cjk++
+			case unicode.IsLetter(r) || unicode.IsDigit(r):
+				other = true
+			}
+		}
+		n += cjk
+		if other {
+			n++
+		}
+	}
+	return n
+}
+
+// diagnostics says where every field came from and why every other block
+// was dropped.
+func diagnostics(doc *document, x *article.Extraction) article.Diagnostics {
+	d := article.Diagnostics{Input: doc.input, Notes: doc.notes}
+	m := &doc.meta
+	add := func(name string, f field, value string) {
+		if value == "" {
+			return
+		}
+		line := 0
+		if f.idx >= 0 && f.idx < len(doc.blocks) {
+			line = doc.blocks[f.idx].line
+		}
+		d.Fields = append(d.Fields, article.FieldSource{Field: name, Value: value, Line: line, Rule: f.rule, Confidence: round2(f.conf)})
+	}
+	add("title", m.title, m.title.value)
+	add("authors", m.byline, strings.Join(m.authors, "; "))
+	add("agencies", m.byline, strings.Join(m.agencies, "; "))
+	if m.published != nil {
+		add("published", m.date, formatDiagDate(m.published))
+	}
+	add("site", m.site, m.site.value)
+	add("location", m.location, m.location.value)
+	add("sponsors", m.sponsor, strings.Join(m.sponsors, "; "))
+	if m.paywalled {
+		add("paywalled", m.paywall, "true")
+	}
+	add("original_publisher", m.publisher, m.publisher.value)
+	if doc.lang != "" {
+		add("language", field{idx: -1, rule: "language:" + doc.langRule, conf: doc.langConf}, doc.lang)
+	}
+	if len(x.Paragraphs) > 0 {
+		first := doc.bodyStart
+		add("body", field{idx: first, rule: "densest-span", conf: bodyConfidence(doc)},
+			fmt.Sprintf("%d paragraphs, %d words", len(x.Paragraphs), x.WordCount))
+	}
+	for i := range doc.blocks {
+		b := &doc.blocks[i]
+		if b.label == labelBody && i >= doc.bodyStart && i < doc.bodyEnd {
+			continue
+		}
+		l := b.label
+		if l == labelNone || l == labelBody {
+			l = labelBoilerplate
+		}
+		d.Dropped = append(d.Dropped, article.DroppedBlock{Line: b.line, Label: l.String(), Text: truncateRunes(b.text, maxDiagText)})
+	}
+	return d
+}
+
+// bodyConfidence grows with the amount of prose found and how clearly it
+// stands out from the rest of the page.
+func bodyConfidence(doc *document) float64 {
+	var in, out float32
+	for i := range doc.blocks {
+		s := doc.blocks[i].score
+		if s <= 0 {
+			continue
+		}
+		if i >= doc.bodyStart && i < doc.bodyEnd {
+			in += s
+		} else {
+			out += s
+		}
+	}
+	if in <= 0 {
+		return 0
+	}
+	c := float64(in/(in+out)) * float64(min(in, 20)/20)
+	return round2(clamp01(c))
+}
+
+func formatDiagDate(d *article.Date) string {
+	if d.Precision == article.PrecisionDay {
+		return d.Day()
+	}
+	return d.Time.Format("2006-01-02T15:04:05Z07:00")
+}
+
+func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }
+
+// truncateRunes cuts s to at most n runes, adding an ellipsis.
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k] + "…"
+		}
+		i++
+	}
+	return s
+}

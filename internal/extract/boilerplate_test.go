@@ -1,0 +1,84 @@
+package extract
+
+import "testing"
+
+func TestVocabularyLabel(t *testing.T) {
+	tests := []struct {
+		in   string
+		want label
+	}{
+		{"Share", labelShare},
+		{"Share on Facebook Share on Twitter", labelShare},
+		{"SHARE THIS ARTICLE", labelShare},
+		{"Related Articles", labelRelated},
+		{"Read more: Why prices rose", labelRelated},
+		{"Most Popular", labelRelated},
+		{"Comments", labelComments},
+		{"View Comments (12)", labelComments},
+		{"Sign up for our daily newsletter", labelNewsletter},
+		{"© 2019 Example Media Inc. All rights reserved.", labelFooter},
+		{"Privacy Policy", labelFooter},
+		{"Advertisement", labelAd},
+		{"Continue Reading Below", labelAd},
+		{"Photo: Jane Doe, AP", labelCaption},
+		{"Image copyright Getty Images", labelCaption},
+		{"Tags: politics, trade", labelFooter},
+		{"Home", labelNav},
+		{"5 min read", labelCounter},
+		{"Sponsored by Acme", labelSponsor},
+		{"Click here to get the app", labelFollow},
+		// Prose that mentions the words stays unlabelled.
+		{"The company said it would share the results with regulators next week, after the review.", labelNone},
+		{"Readers left more than 300 comments on the original post, most of them critical of the decision to close.", labelNone},
+		{"Homeowners in the area said the new policy would raise their costs considerably.", labelNone},
+	}
+	for _, tt := range tests {
+		b := block{text: tt.in, lower: foldLower(tt.in)}
+		measure(&b)
+		if got, _ := vocabularyLabel(&b); got != tt.want {
+			t.Errorf("vocabularyLabel(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestPhraseSetBoundaries(t *testing.T) {
+	ps := newPhraseSet([]phrase{
+		{text: "share", kind: vShare, mode: modeWhole},
+		{text: "read more", kind: vRelated, mode: modePrefix},
+		{text: "cookie", kind: vLegal, mode: modeAny},
+	})
+	tests := []struct {
+		in              string
+		any, prefix, wh vocabKind
+	}{
+		{"share", vShare, vShare, vShare},
+		{"share:", vShare, vShare, vShare},
+		{"shares", 0, 0, 0},
+		{"read more about it", vRelated, vRelated, 0},
+		{"please read more", 0, 0, 0},
+		{"we use cookies", 0, 0, 0},
+		{"a cookie policy", vLegal, 0, 0},
+		{"", 0, 0, 0},
+	}
+	for _, tt := range tests {
+		h := ps.scan(tt.in)
+		if h.any != tt.any || h.prefix != tt.prefix || h.whole != tt.wh {
+			t.Errorf("scan(%q) = any %b prefix %b whole %b, want %b %b %b", tt.in, h.any, h.prefix, h.whole, tt.any, tt.prefix, tt.wh)
+		}
+	}
+}
+
+func TestFoldLower(t *testing.T) {
+	tests := map[string]string{
+		"Don’t Miss": "don't miss",
+		"ÉTÉ – Été":  "été - été",
+		"plain":      "plain",
+		"“Quoted”":   "\"quoted\"",
+		"MIXED Case": "mixed case",
+	}
+	for in, want := range tests {
+		if got := foldLower(in); got != want {
+			t.Errorf("foldLower(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

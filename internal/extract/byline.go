@@ -1,0 +1,362 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// bylineMatch is a parsed author credit.
+type bylineMatch struct {
+	authors  []string
+	agencies []string
+	cue      bool // an explicit "By", "Author:" or "Posted by"
+	label    bool // the line is only a label ("Author:"): the value follows
+	rest     string
+}
+
+// bylineCues open a credit, longest first so that "posted by" wins over
+// "by". Each must be followed by a space or a colon.
+var bylineCues = []string{
+	"analysis by", "commentary by", "interview by", "reporting by", "opinion by", "written by",
+	"posted by", "review by", "story by", "words by", "text by", "authors", "author", "autora",
+	"autor", "auteur", "автор", "by", "por", "par", "von", "door", "di",
+}
+
+// foreignCues are prepositions that are also ordinary words; they only
+// count before a name-shaped rest.
+var foreignCues = map[string]bool{"por": true, "par": true, "von": true, "door": true, "di": true}
+
+// parseByline reads an author credit: "By A, B and C", "Posted by A on
+// <date>", "A | Site", "A, Staff Writer", "A @handle", "Author:". Roles,
+// handles, dates and the site glued to the credit are stripped; wire
+// services go to agencies.
+func parseByline(text string, ctx dateContext) (bylineMatch, bool) {
+	var m bylineMatch
+	s := strings.TrimSpace(strings.TrimLeft(text, "•·|-–—*> "))
+	lower := foldLower(s)
+	rest := ""
+	for _, c := range bylineCues {
+		if !strings.HasPrefix(lower, c) {
+			continue
+		}
+		after := lower[len(c):]
+		if after == "" || after == ":" {
+			if foreignCues[c] {
+				break
+			}
+			m.cue, m.label = true, true
+			return m, true
+		}
+		if after[0] != ' ' && after[0] != ':' {
+			continue
+		}
+		rest = strings.TrimLeft(s[len(c):], ": ")
+		m.cue = true
+		if foreignCues[c] {
+			m.cue = false
+		}
+		break
+	}
+	if rest == "" && !m.cue {
+		// "<date> by Name", "11/19/2019 by Name"
+		if i := strings.Index(lower, " by "); i > 0 {
+			if _, ok := findDate(s[:i], ctx); ok || lineIsDateCue(lower[:i]) {
+				rest = s[i+4:]
+				m.cue = true
+			}
+		}
+	}
+	if rest == "" {
+		rest = s
+	}
+	rest = cutCreditTail(rest, ctx)
+	m.rest = rest
+	names, agencies := splitCredit(rest)
+	if len(names) == 0 && len(agencies) == 0 {
+		return m, false
+	}
+	if !m.cue {
+		// Without a cue the whole line must be a credit: names, an agency,
+		// a role; nothing else.
+		if strings.ContainsAny(rest, ":;!?\"“”") || wordCount(rest) > 10 {
+			return m, false
+		}
+		if len(names) == 0 && wordCount(rest) > 4 {
+			return m, false
+		}
+	}
+	m.authors, m.agencies = names, agencies
+	return m, true
+}
+
+// lineIsDateCue reports text that only announces a date ("Posted", "Published on").
+func lineIsDateCue(lower string) bool {
+	switch strings.TrimSpace(lower) {
+	case "posted", "published", "posted on", "published on":
+		return true
+	}
+	return false
+}
+
+// cutCreditTail removes what follows the names in a credit: a date, a
+// handle, a site after "|", a role after " - ", "on <date>".
+func cutCreditTail(s string, ctx dateContext) string {
+	if dm, ok := findDate(s, ctx); ok && dm.start > 0 {
+		s = s[:dm.start]
+	}
+	for _, sep := range []string{" | ", "|", " / ", " - ", " – ", " — ", "@", " ／ ", "(", " · ", " • "} {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	s = strings.TrimSpace(splitGlued(s))
+	for {
+		t := strings.TrimRight(s, " ,;:-–—/|")
+		lower := strings.ToLower(t)
+		cut := false
+		for _, w := range []string{" on", " at", " in", " for", " em", " el", " le", " am", " il"} {
+			if strings.HasSuffix(lower, w) {
+				t, cut = t[:len(t)-len(w)], true
+				break
+			}
+		}
+		s = t
+		if !cut {
+			break
+		}
+	}
+	if strings.HasSuffix(s, ".") && !endsWithInitial(s) {
+		s = strings.TrimRight(s, ".")
+	}
+	return s
+}
+
+// endsWithInitial reports "Smith Jr." or "John E." style endings, whose
+// full stop belongs to the name.
+func endsWithInitial(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	last := s[i+1:]
+	return utf8.RuneCountInString(last) <= 3 && strings.HasSuffix(last, ".")
+}
+
+// splitGlued separates a name from what a template glued to it without a
+// space: "Jonathan GarberFOXBusiness", "Jose AltoverosView More Articles".
+// Name-internal capitals ("McDonald", "LaMotte", "MacKenzie") follow at most
+// three lower-case letters and start a lower-case run, so they stay.
+func splitGlued(s string) string {
+	lowerRun := 0
+	prevUpperStart := false
+	for i, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			lowerRun++
+		case unicode.IsUpper(r):
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			acronym := unicode.IsUpper(next)
+			if prevUpperStart && (lowerRun >= 4 || lowerRun >= 2 && acronym) {
+				return s[:i]
+			}
+			lowerRun = 0
+			prevUpperStart = true
+		default:
+			lowerRun = 0
+			prevUpperStart = false
+		}
+	}
+	return s
+}
+
+// splitCredit splits "A, B and C, Role" into person names and agencies.
+func splitCredit(s string) (names, agencies []string) {
+	for _, part := range splitNames(s) {
+		part = strings.TrimSpace(strings.Trim(part, " .,;:-–—"))
+		if part == "" {
+			continue
+		}
+		lp := foldLower(part)
+		h := vocab.scan(lp)
+		// "Tom Davies Associated Press": an agency glued after the name.
+		if name, agency, ok := splitTrailingAgency(part); ok && isPersonName(name) {
+			names = append(names, normaliseName(name))
+			agencies = append(agencies, agency)
+			continue
+		}
+		if h.any&vAgency != 0 && h.any&vRole == 0 {
+			agencies = append(agencies, part)
+			continue
+		}
+		if h.any&(vRole|boilerKinds) != 0 {
+			continue
+		}
+		if isPersonName(part) {
+			names = append(names, normaliseName(part))
+		}
+	}
+	return dedupe(names), dedupe(agencies)
+}
+
+// splitNames splits on commas, semicolons and the word "and" in the
+// supported languages.
+func splitNames(s string) []string {
+	var parts []string
+	for _, chunk := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '&' }) {
+		words := strings.Fields(chunk)
+		start := 0
+		for i, w := range words {
+			switch strings.ToLower(w) {
+			case "and", "und", "y", "e", "et", "och", "en", "i", "и", "і", "ve":
+				if i > start {
+					parts = append(parts, strings.Join(words[start:i], " "))
+				}
+				start = i + 1
+			}
+		}
+		if start < len(words) {
+			parts = append(parts, strings.Join(words[start:], " "))
+		}
+	}
+	return parts
+}
+
+// splitTrailingAgency separates "Name Agency" when the line ends with a
+// wire service.
+func splitTrailingAgency(part string) (string, string, bool) {
+	words := strings.Fields(part)
+	for k := 1; k < len(words) && k <= 4; k++ {
+		tail := strings.Join(words[len(words)-k:], " ")
+		h := vocab.scan(foldLower(tail))
+		if h.whole&vAgency != 0 || h.cover >= 0.99 && h.any&vAgency != 0 {
+			return strings.Join(words[:len(words)-k], " "), tail, true
+		}
+	}
+	return "", "", false
+}
+
+// nameParticles may appear in lower case inside a name.
+var nameParticles = map[string]bool{
+	"de": true, "da": true, "das": true, "do": true, "dos": true, "del": true, "della": true, "di": true,
+	"van": true, "von": true, "der": true, "den": true, "ter": true, "la": true, "le": true, "du": true,
+	"bin": true, "ibn": true, "al": true, "el": true, "y": true, "st.": true, "zu": true, "af": true,
+}
+
+// orgWords mark a credit that names an organisation rather than a person.
+var orgWords = map[string]bool{
+	"news": true, "media": true, "press": true, "times": true, "post": true, "daily": true, "journal": true,
+	"magazine": true, "tv": true, "radio": true, "network": true, "online": true, "group": true, "inc": true,
+	"llc": true, "ltd": true, "corp": true, "company": true, "staff": true, "team": true, "editorial": true,
+	"desk": true, "service": true, "services": true, "agency": true, "reports": true, "report": true,
+	"business": true, "insider": true, "today": true, "weekly": true, "tribune": true, "herald": true,
+	"gazette": true, "review": true, "channel": true, "digital": true, "wire": true, "world": true,
+	"international": true, "blog": true, "admin": true, "editors": true, "contributors": true, "newsroom": true,
+	"bureau": true, "reuters": true, "bloomberg": true, "associated": true, "foundation": true,
+	"institute": true, "university": true, "council": true, "government": true, "ministry": true,
+	"department": true, "office": true, "association": true, "club": true, "records": true, "studio": true,
+	"studios": true, "productions": true, "publishing": true, "publications": true, "more": true,
+	"articles": true, "view": true, "photo": true, "photos": true, "video": true, "share": true,
+	"comments": true, "search": true, "home": true, "menu": true, "edition": true, "subscribe": true,
+	"newsletter": true, "sponsored": true, "podcast": true, "live": true, "watch": true, "read": true,
+	"follow": true, "shop": true, "store": true, "deals": true, "sign": true, "login": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "january": true, "february": true, "march": true, "april": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"updated": true, "published": true, "posted": true, "minutes": true, "hours": true, "ago": true,
+	"the": true,
+}
+
+// isPersonName reports whether s is shaped like a person's name: two to
+// five words, each capitalised (initials and particles allowed), no digits,
+// no organisation words.
+func isPersonName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 5 {
+		return cjkName(s)
+	}
+	caps := 0
+	for i, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if orgWords[lw] || strings.Contains(lw, ".com") || strings.Contains(lw, "www") {
+			return false
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if nameParticles[lw] && i > 0 && i < len(words)-1 {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		for _, c := range w {
+			if unicode.IsDigit(c) || c == '@' || c == '#' || c == '/' || c == '_' || c == '=' {
+				return false
+			}
+		}
+		caps++
+	}
+	return caps >= 2
+}
+
+// cjkName accepts a short run of CJK characters (two to four) as a name.
+func cjkName(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r < 0x2e80 || !unicode.IsLetter(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 4
+}
+
+// normaliseName title-cases names printed in capitals ("LISA MASCARO").
+func normaliseName(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if strings.ToUpper(s) != s {
+		return s
+	}
+	return titleCase(s)
+}
+
+// titleCase capitalises the first letter of each word and lowercases the
+// rest, keeping short all-capital tokens with dots ("S.D.") as they are.
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if strings.Contains(w, ".") && utf8.RuneCountInString(w) <= 4 {
+			continue
+		}
+		lw := []rune(strings.ToLower(w))
+		start := 0
+		for start < len(lw) && !unicode.IsLetter(lw[start]) {
+			start++
+		}
+		if start < len(lw) {
+			lw[start] = unicode.ToUpper(lw[start])
+		}
+		// Mc/Mac and hyphenated parts keep their capitals.
+		for j := 1; j < len(lw); j++ {
+			if lw[j-1] == '-' || lw[j-1] == '\'' && j >= 2 && lw[j-2] == 'o' {
+				lw[j] = unicode.ToUpper(lw[j])
+			}
+		}
+		words[i] = string(lw)
+	}
+	return strings.Join(words, " ")
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+func dedupe(ss []string) []string {
+	if len(ss) < 2 {
+		return ss
+	}
+	seen := make(map[string]bool, len(ss))
+	out := ss[:0]
+	for _, s := range ss {
+		k := strings.ToLower(s)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseByline(t *testing.T) {
+	ctx := dateContext{ref: time.Date(2025, 7, 3, 0, 0, 0, 0, time.UTC), lang: "en"}
+	tests := []struct {
+		in       string
+		ok       bool
+		cue      bool
+		authors  []string
+		agencies []string
+	}{
+		{in: "By Jane Doe", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "BY JANE DOE and JOHN Q. PUBLIC", ok: true, cue: true, authors: []string{"Jane Doe", "John Q. Public"}},
+		{in: "By Ann Lee, Bo Kim and Cy Young", ok: true, cue: true, authors: []string{"Ann Lee", "Bo Kim", "Cy Young"}},
+		{in: "By Jane Doe, Staff Writer", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "By Jane Doe | The Daily Planet", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "By Jane Doe - Contributing Editor 2019-11-19T12:48:14Z", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "By Jane Doe@janedoe Nov 19, 2019, 7:53pm EST", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "By Jane DoeDAILYPlanet", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "Posted by Jane Doe on November 19, 2019, 6:21 AM EST", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "By Jane Doe November 19, 2019, 07:47 PM EST", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "5:45 AM PST 11/19/2019 by Jane Doe", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "Analysis by Jane Doe, Editor-at-large", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "Jane Doe and John Roe, Associated Press", ok: true, authors: []string{"Jane Doe", "John Roe"}, agencies: []string{"Associated Press"}},
+		{in: "Jane Doe, Ap Auto Writer", ok: true, authors: []string{"Jane Doe"}},
+		{in: "Jane Doe @janedoe / 2 days", ok: true, authors: []string{"Jane Doe"}},
+		{in: "Jane Doe - Nov 19, 2019, 10:31 pm CST", ok: true, authors: []string{"Jane Doe"}},
+		{in: "Jane SmithsonView More Articles", ok: true, authors: []string{"Jane Smithson"}},
+		{in: "Mary McDonald", ok: true, authors: []string{"Mary McDonald"}},
+		{in: "Ana de la Cruz", ok: true, authors: []string{"Ana de la Cruz"}},
+		{in: "Reuters", ok: true, agencies: []string{"Reuters"}},
+		{in: "By Reuters", ok: true, cue: true, agencies: []string{"Reuters"}},
+		{in: "Tom Davies Associated Press", ok: true, authors: []string{"Tom Davies"}, agencies: []string{"Associated Press"}},
+		{in: "Author:", ok: true, cue: true},
+		// Not credits.
+		{in: "By Staff Reports"},
+		{in: "Breaking News Today"},
+		{in: "The president spoke on Tuesday."},
+		{in: "Share on Facebook"},
+		{in: "Home"},
+		{in: "by jdadmin"},
+		{in: "Byron said nothing"},
+	}
+	for _, tt := range tests {
+		m, ok := parseByline(tt.in, ctx)
+		ok = ok && (len(m.authors) > 0 || len(m.agencies) > 0 || m.label)
+		if ok != tt.ok {
+			t.Errorf("parseByline(%q) ok = %v, want %v (authors %q agencies %q)", tt.in, ok, tt.ok, m.authors, m.agencies)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		if m.cue != tt.cue {
+			t.Errorf("parseByline(%q) cue = %v, want %v", tt.in, m.cue, tt.cue)
+		}
+		if diff := cmp.Diff(tt.authors, m.authors); diff != "" {
+			t.Errorf("parseByline(%q) authors (-want +got):\n%s", tt.in, diff)
+		}
+		if diff := cmp.Diff(tt.agencies, m.agencies); diff != "" {
+			t.Errorf("parseByline(%q) agencies (-want +got):\n%s", tt.in, diff)
+		}
+	}
+}
+
+func TestIsPersonName(t *testing.T) {
+	tests := map[string]bool{
+		"Jane Doe": true, "Sarah E. Needleman": true, "Jean-Luc Picard": true, "Ludwig van Beethoven": true,
+		"jane doe": false, "Jane": false, "Fox News": false, "Jane Doe 2019": false, "The Times": false,
+		"One Two Three Four Five Six": false, "Cleveland.com Staff": false,
+	}
+	for in, want := range tests {
+		if got := isPersonName(in); got != want {
+			t.Errorf("isPersonName(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+func FuzzParseByline(f *testing.F) {
+	for _, s := range []string{"By Jane Doe", "Posted by A on Nov 1, 2019", "A, B and C, Reuters", "Jane DoeFOX", "Author:"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, ok := parseByline(s, dateContext{})
+		if !ok {
+			return
+		}
+		for _, a := range append(append([]string{}, m.authors...), m.agencies...) {
+			if a == "" {
+				t.Fatalf("parseByline(%q) returned an empty name", s)
+			}
+		}
+	})
+}

@@ -1,0 +1,342 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// The classifier follows the shallow-text-feature line of work
+// (boilerpipe: length and density of a block and its neighbours; jusText:
+// stop-word density, then smoothing by context). Every block gets a content
+// score: positive for prose, negative for chrome. The body is the span with
+// the largest total score (a maximum-sum subarray, so short real paragraphs
+// and single boilerplate lines inside the article are carried along by
+// their neighbours), and then blocks inside the span that the vocabulary or
+// the layout marks as boilerplate are dropped.
+
+// Score weights. They were tuned on the development set as a whole; each
+// one is a general property of prose versus page chrome.
+const (
+	scoreBarrier     = -8   // comment sections and paywalls end an article
+	scoreBoiler      = -2.5 // a line of known boilerplate vocabulary
+	scoreNav         = -1.5 // menu entry
+	scoreLenPivot    = 60   // effective length at which a line scores zero
+	scoreLenScale    = 40   // characters per point above the pivot
+	scoreLenCap      = 700
+	scoreMin         = -1.5
+	scoreSentence    = 0.8 // ends like a sentence
+	scoreStopHigh    = 1.0 // function-word density of running text
+	scoreStopLow     = -1.5
+	scoreHeadline    = -1.5 // Title Case Without A Full Stop: a link to another story
+	scoreListItem    = -0.5 // short line inside a run of short lines
+	scoreStandalone  = 1.0  // short line with blank lines around it
+	scoreRepeated    = -1.0 // short line that occurs more than once
+	scoreDigits      = -1.0 // more digits than letters
+	scoreListOutlier = 0.3  // factor for a long line among short ones
+	scoreArticleMin  = 10   // positive score of a span that holds an article
+)
+
+// classify labels the blocks that vocabulary and layout identify, scores
+// the rest and finds the body span.
+func classify(doc *document) {
+	bs := doc.blocks
+	for i := range bs {
+		b := &bs[i]
+		b.stop = 0
+		if doc.langIdx >= 0 {
+			b.stop = int(b.stopHits[doc.langIdx])
+		}
+		b.label, b.reason = vocabularyLabel(b)
+		if b.label == labelNone && isCounter(b) {
+			b.label, b.reason = labelCounter, "layout:counter"
+		}
+		if b.label == labelNone && isCommenter(b) {
+			b.label, b.reason = labelComments, "layout:commenter"
+		}
+	}
+	markGalleries(bs)
+	for i := range bs {
+		bs[i].score = contentScore(doc, &bs[i])
+	}
+	damplistOutliers(bs)
+	applyRules(doc)
+	doc.bodyStart, doc.bodyEnd = densestSpan(bs)
+	endAtComments(doc)
+	refineBody(doc)
+}
+
+// damplistOutliers lowers the score of a long line inside a long run of
+// short lines: a teaser or a contact blurb in a menu, not article prose,
+// which comes in paragraphs or in runs of long lines.
+func damplistOutliers(bs []block) {
+	for i := 0; i < len(bs); {
+		j := i
+		long := 0
+		for j < len(bs) && bs[j].group == bs[i].group {
+			if bs[j].effectiveLength() >= 100 {
+				long++
+			}
+			j++
+		}
+		if n := j - i; n >= 6 && long*5 < n {
+			for k := i; k < j; k++ {
+				if bs[k].score > 0 {
+					bs[k].score *= scoreListOutlier
+				}
+			}
+		}
+		i = j
+	}
+}
+
+// endAtComments ends the body at a comment section once the span holds an
+// article's worth of text: what follows a comment heading is readers'
+// text, teasers or more chrome, however long.
+func endAtComments(doc *document) {
+	var sum float32
+	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
+		b := &doc.blocks[i]
+		if b.label == labelComments && sum >= scoreArticleMin {
+			doc.bodyEnd = i
+			return
+		}
+		if b.score > 0 {
+			sum += b.score
+		}
+	}
+}
+
+// vocabularyLabel labels a line by the boilerplate vocabulary it holds. Long
+// lines are prose that happens to mention a word, so the longer the line the
+// stronger the evidence must be.
+func vocabularyLabel(b *block) (label, string) {
+	h := b.vocab
+	if h.any == 0 {
+		return labelNone, ""
+	}
+	if h.any&vPaywall != 0 && b.words <= 45 {
+		return labelPaywall, "vocabulary:paywall"
+	}
+	if h.whole&boilerKinds != 0 {
+		return labelFor(h.whole & boilerKinds), "vocabulary:line"
+	}
+	if h.cover >= 0.6 && b.words <= 20 && h.any&boilerKinds != 0 {
+		return labelFor(h.any & boilerKinds), "vocabulary:covered"
+	}
+	const prefixKinds = vRelated | vComments | vCaption | vSponsor | vAd | vEnd | vFollow | vShare | vNewsletter | vReadTime
+	if h.prefix&prefixKinds != 0 && b.words <= 25 {
+		return labelFor(h.prefix & prefixKinds), "vocabulary:prefix"
+	}
+	if h.any&(vNewsletter|vFollow) != 0 && b.words <= 30 {
+		return labelFor(h.any & (vNewsletter | vFollow)), "vocabulary:prompt"
+	}
+	if h.any&vCaption != 0 && b.words <= 60 {
+		return labelCaption, "vocabulary:credit"
+	}
+	if h.any&vLegal != 0 && b.words <= 20 {
+		return labelFooter, "vocabulary:legal"
+	}
+	if h.any&vReadTime != 0 && b.words <= 8 {
+		return labelCounter, "vocabulary:reading-time"
+	}
+	return labelNone, ""
+}
+
+// isCounter reports lines that are only numbers: share and comment counts,
+// pagination, "1 / 23".
+func isCounter(b *block) bool {
+	if b.cjk > 0 {
+		return false
+	}
+	if b.letters == 0 {
+		return true
+	}
+	return b.digits > 0 && b.words <= 3 && b.letters <= 6 && !b.endsSentence
+}
+
+// isCommenter reports the "name says:" line that heads each comment in
+// the most common blog templates.
+func isCommenter(b *block) bool {
+	if b.words > 4 {
+		return false
+	}
+	for _, suffix := range []string{" says:", " said:", " wrote:", " writes:", " dice:", " disse:", " a dit :", " schreibt:"} {
+		if strings.HasSuffix(b.lower, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// markGalleries labels lines repeated back to back: slideshow captions and
+// credits are printed twice by many templates, prose never is.
+func markGalleries(bs []block) {
+	for i := 1; i < len(bs); i++ {
+		if bs[i].lower == bs[i-1].lower && bs[i].group == bs[i-1].group {
+			for _, j := range []int{i - 1, i} {
+				if bs[j].label == labelNone {
+					bs[j].label, bs[j].reason = labelDuplicate, "layout:repeated"
+				}
+			}
+		}
+	}
+}
+
+// effectiveLength counts CJK characters twice: they carry about as much
+// text as two Latin letters, and the length thresholds are Latin-based.
+func (b *block) effectiveLength() int { return b.runes + b.cjk }
+
+// contentScore is the block's evidence of being article prose.
+func contentScore(doc *document, b *block) float32 {
+	switch b.label {
+	case labelPaywall, labelComments:
+		return scoreBarrier
+	case labelNone:
+	case labelNav, labelCounter:
+		return scoreNav
+	default:
+		return scoreBoiler
+	}
+	if hintsBoilerplate(b.hints) {
+		return scoreBoiler
+	}
+	l := b.effectiveLength()
+	if l > scoreLenCap {
+		l = scoreLenCap
+	}
+	s := float32(l-scoreLenPivot) / scoreLenScale
+	if s < scoreMin {
+		s = scoreMin
+	}
+	if b.endsSentence {
+		s += scoreSentence
+	}
+	if doc.langIdx >= 0 && b.words >= 4 && b.cjk == 0 {
+		d := b.stopDensity()
+		switch {
+		case d >= 0.3:
+			s += scoreStopHigh
+		case d < 0.1 && b.words >= 6:
+			s += scoreStopLow
+		}
+	}
+	if b.words >= 4 && b.titleCaseRatio() >= 0.8 && !b.endsSentence {
+		s += scoreHeadline
+	}
+	if b.digits > b.letters {
+		s += scoreDigits
+	}
+	if b.groupLen >= 3 && l < 80 {
+		s += scoreListItem
+	} else if b.blankBefore && b.blankAfter && l < 80 {
+		s += scoreStandalone
+	}
+	if b.dup > 0 && l < 100 {
+		s += scoreRepeated
+	}
+	// A headline glued to its teaser ("Strike PossibleThe union said")
+	// is a link in a list, not a paragraph.
+	if s > 0 && hasGluedWords(b.text) {
+		s *= scoreListOutlier
+	}
+	// HTML front-end: text that is mostly links is navigation.
+	if b.linkDensity > 0.5 {
+		s -= 3 * b.linkDensity
+	}
+	return s
+}
+
+// hasGluedWords reports a word of four or more lower-case letters run
+// into a capitalised word without a space, which innerText produces when
+// two inline elements (a headline link and its teaser) touch. Brand names
+// such as "WeWork" or "PlayStation" have shorter lower-case runs.
+func hasGluedWords(s string) bool {
+	lowerRun := 0
+	upperStart := false
+	prev := rune(0)
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r):
+			lowerRun++
+		case unicode.IsUpper(r):
+			if upperStart && lowerRun >= 4 && unicode.IsLower(prev) {
+				return true
+			}
+			upperStart = true
+			lowerRun = 0
+		default:
+			upperStart = false
+			lowerRun = 0
+		}
+		prev = r
+	}
+	return false
+}
+
+// hintsBoilerplate reports class and id words (HTML front-end) that name
+// page furniture.
+func hintsBoilerplate(hints string) bool {
+	if hints == "" {
+		return false
+	}
+	for _, w := range strings.Fields(hints) {
+		switch w {
+		case "nav", "navbar", "menu", "footer", "share", "sharing", "social", "related", "comments",
+			"comment", "sidebar", "newsletter", "promo", "advert", "ad", "ads", "breadcrumb", "cookie":
+			return true
+		}
+	}
+	return false
+}
+
+// densestSpan returns the maximum-sum run of block scores, [start, end).
+func densestSpan(bs []block) (int, int) {
+	bestSum, bestStart, bestEnd := float32(0), 0, 0
+	sum, start := float32(0), 0
+	for i := range bs {
+		if sum <= 0 {
+			sum, start = 0, i
+		}
+		sum += bs[i].score
+		if sum > bestSum {
+			bestSum, bestStart, bestEnd = sum, start, i+1
+		}
+	}
+	return bestStart, bestEnd
+}
+
+// refineBody labels the blocks of the body span: boilerplate keeps its
+// label, lists under a "related" heading and captions next to credits are
+// dropped, the rest is body. A paywall line ends the body.
+func refineBody(doc *document) {
+	bs := doc.blocks
+	end := doc.bodyEnd
+	for i := doc.bodyStart; i < end; i++ {
+		b := &bs[i]
+		if b.label == labelPaywall && i > doc.bodyStart {
+			end = i
+			break
+		}
+		if b.label != labelNone {
+			continue
+		}
+		switch {
+		case i > 0 && bs[i-1].group == b.group && (bs[i-1].label == labelRelated && bs[i-1].reason != "layout:related-list" || bs[i-1].reason == "layout:related-list") && !b.endsSentence && b.runes < 160:
+			b.label, b.reason = labelRelated, "layout:related-list"
+		case i+1 < len(bs) && bs[i+1].group == b.group && bs[i+1].label == labelCaption && b.runes < 400:
+			b.label, b.reason = labelCaption, "layout:caption-before-credit"
+		case i > 0 && bs[i-1].group == b.group && bs[i-1].label == labelCaption && bs[i-1].reason != "layout:caption-before-credit" && b.words <= 6:
+			b.label, b.reason = labelCaption, "layout:credit-after-caption"
+		case b.isUpperLine() && b.words >= 7:
+			b.label, b.reason = labelRelated, "layout:all-caps-promo"
+		default:
+			b.label, b.reason = labelBody, "span"
+		}
+	}
+	for i := end; i < doc.bodyEnd; i++ {
+		if bs[i].label == labelNone || bs[i].label == labelBody {
+			bs[i].label, bs[i].reason = labelPaywall, "after-paywall"
+		}
+	}
+	doc.bodyEnd = end
+}

@@ -1,0 +1,926 @@
+package extract
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+// The date parser reads the written forms news pages use, in a dozen
+// languages, with a token scanner rather than a battery of regular
+// expressions: "Jul 2, 2025", "2 July 2025", "Nov. 19, 2019 8:03 am ET",
+// "2025-07-02T10:00:00Z", "19/11/2019" (order resolved by evidence),
+// "22 de outubro de 2010 às 20:13", "2016年12月1日", "3 hours ago".
+
+// dateContext is what the parser needs beyond the line itself.
+type dateContext struct {
+	ref      time.Time // when the page was fetched; zero when unknown
+	year     int       // year to assume when a date omits it (from the URL); 0: derive from ref
+	dayFirst int       // numeric dates: +1 day first, -1 month first, 0 unknown
+	lang     string
+}
+
+// dateMatch is one date found in a line.
+type dateMatch struct {
+	date       article.Date
+	start, end int  // byte span in the line
+	hasYear    bool // the page stated the year
+	hasTime    bool
+	relative   bool // "3 hours ago", "yesterday"
+	ambiguous  bool // numeric day/month order was guessed
+	confidence float64
+}
+
+type tokKind uint8
+
+const (
+	tNum tokKind = iota
+	tWord
+	tSep
+)
+
+type dtok struct {
+	kind       tokKind
+	text       string // lowercased for words
+	val        int    // numbers
+	start, end int
+	space      bool // white space precedes the token
+	upper      bool // a word starting with a capital letter
+}
+
+// tokenizeDate splits a line into numbers, words and single separators.
+func tokenizeDate(s string) []dtok {
+	toks := make([]dtok, 0, 16)
+	space := true
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			space = true
+			i += n
+			continue
+		case r >= '0' && r <= '9':
+			j, v := i, 0
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				if j-i < 9 {
+					v = v*10 + int(s[j]-'0')
+				}
+				j++
+			}
+			toks = append(toks, dtok{kind: tNum, text: s[i:j], val: v, start: i, end: j, space: space})
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			for j < len(s) {
+				r2, n2 := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) {
+					break
+				}
+				// CJK date markers are words of their own.
+				if r2 == '年' || r2 == '月' || r2 == '日' {
+					if j == i {
+						j += n2
+					}
+					break
+				}
+				j += n2
+			}
+			toks = append(toks, dtok{kind: tWord, text: strings.ToLower(s[i:j]), start: i, end: j, space: space, upper: unicode.IsUpper(r)})
+			i = j
+		default:
+			toks = append(toks, dtok{kind: tSep, text: s[i : i+n], start: i, end: i + n, space: space})
+			i += n
+		}
+		space = false
+	}
+	return toks
+}
+
+// monthNames maps month names and abbreviations in the supported languages
+// to month numbers.
+var monthNames = func() map[string]int {
+	m := map[string]int{}
+	lists := []string{
+		// en
+		"january february march april may june july august september october november december",
+		"jan feb mar apr may jun jul aug sep oct nov dec",
+		// es
+		"enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+		"ene feb mar abr may jun jul ago sep oct nov dic",
+		// pt
+		"janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+		"jan fev mar abr mai jun jul ago set out nov dez",
+		// fr
+		"janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+		"janv févr mars avr mai juin juil août sept oct nov déc",
+		// de
+		"januar februar märz april mai juni juli august september oktober november dezember",
+		"jän feb mär apr mai jun jul aug sep okt nov dez",
+		// it
+		"gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+		"gen feb mar apr mag giu lug ago set ott nov dic",
+		// nl
+		"januari februari maart april mei juni juli augustus september oktober november december",
+		// sv
+		"januari februari mars april maj juni juli augusti september oktober november december",
+		// id
+		"januari februari maret april mei juni juli agustus september oktober november desember",
+		// pl (genitive, as dates use it)
+		"stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
+		// ru (genitive)
+		"января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+		// ru (nominative)
+		"январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+		// uk (genitive)
+		"січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+		// tr
+		"ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+	}
+	for _, l := range lists {
+		for i, w := range strings.Fields(l) {
+			if _, ok := m[w]; !ok {
+				m[w] = i + 1
+			}
+		}
+	}
+	m["sept"] = 9
+	m["febr"] = 2
+	return m
+}()
+
+// Words allowed between the parts of a date or between a date and its time.
+var dateFillers = map[string]bool{
+	"de": true, "del": true, "at": true, "às": true, "as": true, "à": true, "a": true, "um": true,
+	"le": true, "the": true, "of": true, "alle": true, "om": true, "kl": true, "klo": true, "в": true,
+	"o": true, "г": true, "года": true, "at:": true, "on": true, "и": true, "y": true, "um:": true,
+}
+
+// zoneOffsets are UTC offsets in minutes for zone abbreviations pages
+// print. Generic US zones (ET, CT, MT, PT) follow daylight saving time.
+var zoneOffsets = map[string]int{
+	"utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 60, "ist": 330, "cet": 60, "cest": 120,
+	"met": 60, "mez": 60, "mesz": 120, "eet": 120, "eest": 180, "msk": 180, "est": -300, "edt": -240,
+	"cst": -360, "cdt": -300, "mst": -420, "mdt": -360, "pst": -480, "pdt": -420, "akst": -540,
+	"akdt": -480, "hst": -600, "ast": -240, "adt": -180, "nst": -210, "hkt": 480, "sgt": 480,
+	"pht": 480, "awst": 480, "jst": 540, "kst": 540, "acst": 570, "aest": 600, "aedt": 660,
+	"nzst": 720, "nzdt": 780, "wat": 60, "cat": 120, "eat": 180, "sast": 120, "wib": 420,
+	"brt": -180, "art": -180, "pkt": 300, "gst": 240, "ict": 420,
+}
+
+// usGeneric are zones whose offset depends on US daylight saving time.
+var usGeneric = map[string]int{"et": -300, "ct": -360, "mt": -420, "pt": -480}
+
+// findDate returns the first date in s. It returns false when there is none.
+func findDate(s string, ctx dateContext) (dateMatch, bool) {
+	if !hasDigitOrRelative(s) {
+		return dateMatch{}, false
+	}
+	toks := tokenizeDate(s)
+	for i := range toks {
+		if m, ok := dateAt(toks, i, ctx); ok {
+			m.start = toks[i].start
+			if mt, ok := timeBefore(toks, i, m); ok {
+				m = mt
+			}
+			return finishDate(m, ctx)
+		}
+	}
+	return dateMatch{}, false
+}
+
+// hasDigitOrRelative is the cheap gate: most lines have no date at all.
+func hasDigitOrRelative(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	l := strings.ToLower(s)
+	return strings.Contains(l, "yesterday") || strings.Contains(l, "today") || strings.Contains(l, "ontem") ||
+		strings.Contains(l, "ayer") || strings.Contains(l, "hier") || strings.Contains(l, "gestern")
+}
+
+// partial holds what dateAt parsed before finishDate validates it.
+type partial struct {
+	y, mo, d           int
+	h, mi, sec         int
+	zoneOff            int
+	zoneName           string
+	hasZone, hasTime   bool
+	hasYear, ambiguous bool
+	relative           bool
+	rel                time.Time
+	relPrecision       article.Precision
+	endTok             int
+}
+
+// dateAt tries every date form starting at token i.
+func dateAt(toks []dtok, i int, ctx dateContext) (dateMatch, bool) {
+	var p partial
+	ok := false
+	t := toks[i]
+	switch t.kind {
+	case tNum:
+		ok = isoAt(toks, i, &p) || numericAt(toks, i, ctx, &p) || dayMonthAt(toks, i, &p) ||
+			cjkAt(toks, i, &p) || relativeAt(toks, i, ctx, &p)
+	case tWord:
+		ok = monthDayAt(toks, i, &p) || relativeWordAt(toks, i, ctx, &p)
+	}
+	if !ok {
+		return dateMatch{}, false
+	}
+	if !p.relative || p.relPrecision == article.PrecisionDay {
+		if !p.hasTime {
+			timeAfter(toks, &p)
+		}
+	}
+	if !p.relative {
+		y := p.y
+		if !p.hasYear {
+			if y = inferYear(p.mo, p.d, ctx); y == 0 {
+				return dateMatch{}, false
+			}
+		}
+		if !validDay(y, p.mo, p.d) {
+			return dateMatch{}, false
+		}
+	}
+	m := dateMatch{hasYear: p.hasYear, hasTime: p.hasTime, relative: p.relative, ambiguous: p.ambiguous}
+	m.end = toks[p.endTok].end
+	m.date = assembleDate(&p, ctx)
+	return m, true
+}
+
+// isoAt parses 2019-11-19, 2019-11-19T12:48:14Z, 2019/11/19, 2019.11.19.
+func isoAt(toks []dtok, i int, p *partial) bool {
+	if i+4 >= len(toks) || len(toks[i].text) != 4 || !validYear(toks[i].val) {
+		return false
+	}
+	sep := toks[i+1]
+	if sep.kind != tSep || (sep.text != "-" && sep.text != "/" && sep.text != ".") {
+		return false
+	}
+	if toks[i+2].kind != tNum || toks[i+3].kind != tSep || toks[i+3].text != sep.text || toks[i+4].kind != tNum {
+		return false
+	}
+	if toks[i+2].space || toks[i+3].space || toks[i+4].space || len(toks[i+4].text) > 2 {
+		return false
+	}
+	p.y, p.mo, p.d = toks[i].val, toks[i+2].val, toks[i+4].val
+	p.hasYear = true
+	p.endTok = i + 4
+	j := i + 5
+	// "T" glued to the time, or a space.
+	if j < len(toks) && toks[j].kind == tWord && toks[j].text == "t" && !toks[j].space {
+		j++
+	}
+	if j+2 < len(toks) && toks[j].kind == tNum && toks[j+1].text == ":" && toks[j+2].kind == tNum {
+		p.h, p.mi = toks[j].val, toks[j+2].val
+		p.hasTime = true
+		p.endTok = j + 2
+		j += 3
+		if j+1 < len(toks) && toks[j].text == ":" && toks[j+1].kind == tNum {
+			p.sec = toks[j+1].val
+			p.endTok = j + 1
+			j += 2
+			if j+1 < len(toks) && toks[j].text == "." && toks[j+1].kind == tNum && !toks[j+1].space {
+				p.endTok = j + 1
+				j += 2
+			}
+		}
+		zoneAt(toks, j, p)
+	}
+	return true
+}
+
+// numericAt parses 19/11/2019, 11/19/19, 13.11.2019 and resolves the
+// day/month order by the values, then by the document's evidence, then by
+// the language's convention.
+func numericAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
+	if i+4 >= len(toks) || len(toks[i].text) > 2 {
+		return false
+	}
+	sep := toks[i+1]
+	if sep.kind != tSep || (sep.text != "/" && sep.text != "." && sep.text != "-") || sep.space {
+		return false
+	}
+	if toks[i+2].kind != tNum || len(toks[i+2].text) > 2 || toks[i+3].text != sep.text || toks[i+4].kind != tNum {
+		return false
+	}
+	if toks[i+2].space || toks[i+3].space || toks[i+4].space {
+		return false
+	}
+	// Not the middle of a longer number chain such as a version or a phone.
+	if i > 0 && toks[i-1].kind == tSep && toks[i-1].text == sep.text && !toks[i].space {
+		return false
+	}
+	if i+5 < len(toks) && toks[i+5].text == sep.text && !toks[i+5].space && i+6 < len(toks) && toks[i+6].kind == tNum {
+		return false
+	}
+	y := toks[i+4].val
+	switch len(toks[i+4].text) {
+	case 4:
+	case 2:
+		y += 2000
+	default:
+		return false
+	}
+	if !validYear(y) {
+		return false
+	}
+	a, b := toks[i].val, toks[i+2].val
+	if a == 0 || b == 0 || a > 31 || b > 31 || a > 12 && b > 12 {
+		return false
+	}
+	dayFirst := true
+	switch {
+	case a > 12:
+		dayFirst = true
+	case b > 12:
+		dayFirst = false
+	default:
+		p.ambiguous = a != b
+		switch {
+		case ctx.dayFirst > 0:
+			dayFirst = true
+		case ctx.dayFirst < 0:
+			dayFirst = false
+		case sep.text == ".":
+			dayFirst = true // dotted dates are a European convention
+		default:
+			dayFirst = ctx.lang != "en"
+		}
+	}
+	if dayFirst {
+		p.d, p.mo = a, b
+	} else {
+		p.mo, p.d = a, b
+	}
+	p.y = y
+	p.hasYear = true
+	p.endTok = i + 4
+	return true
+}
+
+// dayMonthAt parses "2 July 2025", "19 NOV 2019", "20 Nov, 2019",
+// "22 de outubro de 2010", "13. November 2019", "20th November 2019".
+func dayMonthAt(toks []dtok, i int, p *partial) bool {
+	if toks[i].val < 1 || toks[i].val > 31 || len(toks[i].text) > 2 {
+		return false
+	}
+	j := i + 1
+	j = skipOrdinal(toks, j)
+	if j < len(toks) && toks[j].text == "." {
+		j++
+	}
+	j = skipFillers(toks, j, 1)
+	if j >= len(toks) || toks[j].kind != tWord {
+		return false
+	}
+	mo, ok := monthNames[toks[j].text]
+	if !ok {
+		return false
+	}
+	p.d, p.mo = toks[i].val, mo
+	p.endTok = j
+	k := j + 1
+	if k < len(toks) && toks[k].text == "." && !toks[k].space {
+		k++
+	}
+	if k < len(toks) && toks[k].text == "," {
+		k++
+	}
+	k = skipFillers(toks, k, 1)
+	if k < len(toks) && toks[k].kind == tNum && len(toks[k].text) == 4 && validYear(toks[k].val) &&
+		!(k+1 < len(toks) && toks[k+1].text == ":" && !toks[k+1].space) {
+		p.y = toks[k].val
+		p.hasYear = true
+		p.endTok = k
+	}
+	return p.hasYear || toks[j].upper
+}
+
+// monthDayAt parses "Nov. 19, 2019", "November 19th, 2019", "Jul 2 2025"
+// and the year-less "Nov 19".
+func monthDayAt(toks []dtok, i int, p *partial) bool {
+	mo, ok := monthNames[toks[i].text]
+	if !ok {
+		return false
+	}
+	j := i + 1
+	if j < len(toks) && toks[j].text == "." && !toks[j].space {
+		j++
+	}
+	j = skipFillers(toks, j, 1)
+	if j >= len(toks) || toks[j].kind != tNum {
+		return false
+	}
+	// "November 2019": a month and a year is not a publication day.
+	if len(toks[j].text) > 2 || toks[j].val < 1 || toks[j].val > 31 {
+		return false
+	}
+	// "May 5:30" is a time, not May 5.
+	if j+1 < len(toks) && toks[j+1].text == ":" && !toks[j+1].space {
+		return false
+	}
+	p.mo, p.d = mo, toks[j].val
+	p.endTok = j
+	k := skipOrdinal(toks, j+1)
+	if k > j+1 {
+		p.endTok = k - 1
+	}
+	if k < len(toks) && toks[k].text == "," {
+		k++
+	}
+	if k < len(toks) && toks[k].kind == tNum && len(toks[k].text) == 4 && validYear(toks[k].val) &&
+		!(k+1 < len(toks) && toks[k+1].text == ":" && !toks[k+1].space) {
+		p.y = toks[k].val
+		p.hasYear = true
+		p.endTok = k
+	}
+	// Without a year, "may 5" is more likely a verb than a date.
+	return p.hasYear || toks[i].upper
+}
+
+// cjkAt parses 2016年12月1日.
+func cjkAt(toks []dtok, i int, p *partial) bool {
+	if i+5 >= len(toks) || !validYear(toks[i].val) || toks[i+1].text != "年" || toks[i+2].kind != tNum ||
+		toks[i+3].text != "月" || toks[i+4].kind != tNum || toks[i+5].text != "日" {
+		return false
+	}
+	p.y, p.mo, p.d = toks[i].val, toks[i+2].val, toks[i+4].val
+	p.hasYear = true
+	p.endTok = i + 5
+	return true
+}
+
+// relativeUnits maps unit words to durations; "day" and longer give day
+// precision.
+var relativeUnits = map[string]time.Duration{
+	"second": time.Second, "seconds": time.Second, "sec": time.Second, "secs": time.Second,
+	"minute": time.Minute, "minutes": time.Minute, "min": time.Minute, "mins": time.Minute, "m": time.Minute,
+	"hour": time.Hour, "hours": time.Hour, "hr": time.Hour, "hrs": time.Hour, "h": time.Hour,
+	"day": 24 * time.Hour, "days": 24 * time.Hour, "d": 24 * time.Hour,
+	"week": 7 * 24 * time.Hour, "weeks": 7 * 24 * time.Hour,
+	"minuto": time.Minute, "minutos": time.Minute, "hora": time.Hour, "horas": time.Hour,
+	"dia": 24 * time.Hour, "dias": 24 * time.Hour, "día": 24 * time.Hour, "días": 24 * time.Hour,
+	"minutes)": time.Minute, "heure": time.Hour, "heures": time.Hour, "jour": 24 * time.Hour, "jours": 24 * time.Hour,
+	"minute(s)": time.Minute, "stunde": time.Hour, "stunden": time.Hour, "tag": 24 * time.Hour, "tagen": 24 * time.Hour,
+	"minuten": time.Minute, "ore": time.Hour, "giorni": 24 * time.Hour, "giorno": 24 * time.Hour,
+	"минут": time.Minute, "минуты": time.Minute, "час": time.Hour, "часа": time.Hour, "часов": time.Hour,
+	"день": 24 * time.Hour, "дня": 24 * time.Hour, "дней": 24 * time.Hour,
+}
+
+// relativeAt parses "3 hours ago" and its translations ("há 3 horas",
+// "hace 3 horas", "il y a 3 heures", "vor 3 Stunden", "3 ore fa",
+// "3 часа назад").
+func relativeAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
+	if ctx.ref.IsZero() || i+1 >= len(toks) || toks[i+1].kind != tWord {
+		return false
+	}
+	unit, ok := relativeUnits[toks[i+1].text]
+	if !ok {
+		return false
+	}
+	before := ""
+	if i > 0 && toks[i-1].kind == tWord {
+		before = toks[i-1].text
+	}
+	after := ""
+	if i+2 < len(toks) && toks[i+2].kind == tWord {
+		after = toks[i+2].text
+	}
+	if after != "ago" && after != "fa" && after != "назад" && after != "atrás" &&
+		before != "há" && before != "hace" && before != "vor" && before != "a" && before != "il" {
+		return false
+	}
+	n := toks[i].val
+	if n > 400 {
+		return false
+	}
+	p.relative = true
+	p.rel = ctx.ref.Add(-time.Duration(n) * unit)
+	p.relPrecision = article.PrecisionMinute
+	if unit >= 24*time.Hour {
+		p.relPrecision = article.PrecisionDay
+	}
+	p.endTok = i + 1
+	if after != "" {
+		p.endTok = i + 2
+	}
+	return true
+}
+
+// relativeWordAt parses "yesterday", "today" and their translations; a
+// time may follow ("Today 12:01 AM").
+func relativeWordAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
+	if ctx.ref.IsZero() {
+		return false
+	}
+	days := 0
+	switch toks[i].text {
+	case "today", "hoje", "hoy", "aujourd", "heute", "oggi", "vandaag", "сегодня":
+	case "yesterday", "ontem", "ayer", "hier", "gestern", "ieri", "gisteren", "вчера":
+		days = 1
+	default:
+		return false
+	}
+	// "today" is also an ordinary word; only trust it at the start of a
+	// date line, alone or before a time or a separator.
+	if i > 0 && toks[i-1].kind == tWord && !isDateCue(toks[i-1].text) {
+		return false
+	}
+	if i+1 < len(toks) {
+		switch n := toks[i+1]; {
+		case n.kind == tNum:
+		case n.kind == tSep && strings.Contains(",|-•·/)(", n.text):
+		default:
+			return false
+		}
+	}
+	p.relative = true
+	p.rel = ctx.ref.AddDate(0, 0, -days)
+	p.relPrecision = article.PrecisionDay
+	p.endTok = i
+	if timeAfter(toks, p) {
+		// The clock time is local to the page; without a zone the day is
+		// all that is known.
+		p.hasTime = false
+	}
+	return true
+}
+
+func isDateCue(w string) bool {
+	switch w {
+	case "published", "posted", "updated", "publicado", "atualizado", "publié", "veröffentlicht":
+		return true
+	}
+	return false
+}
+
+// timeAfter parses a time of day following the date, allowing a few filler
+// tokens in between: "8:03 am ET", ", 07:47 PM EST", "at 4:02 pm",
+// "18.54 GMT", "às 20:13".
+func timeAfter(toks []dtok, p *partial) bool {
+	j := p.endTok + 1
+	for skipped := 0; j < len(toks) && skipped < 3; skipped++ {
+		t := toks[j]
+		if t.kind == tSep && (t.text == "," || t.text == "-" || t.text == "|" || t.text == "/" || t.text == "•" || t.text == "·" || t.text == "–" || t.text == "—" || t.text == "(") {
+			j++
+			continue
+		}
+		if t.kind == tWord && (dateFillers[t.text] || isWeekday(t.text)) {
+			j++
+			continue
+		}
+		break
+	}
+	return timeAt(toks, j, p)
+}
+
+// timeBefore looks for a time printed before the date ("11:11 PM EST Nov
+// 19, 2019", "5:45 AM PST 11/19/2019") when none follows it.
+func timeBefore(toks []dtok, i int, m dateMatch) (dateMatch, bool) {
+	if m.hasTime || m.relative {
+		return m, false
+	}
+	for k := max(0, i-6); k < i; k++ {
+		if toks[k].kind != tNum {
+			continue
+		}
+		d := m.date.Time
+		p := partial{y: d.Year(), mo: int(d.Month()), d: d.Day(), hasYear: true}
+		if !timeAt(toks, k, &p) || p.endTok >= i || p.endTok < i-3 {
+			continue
+		}
+		m2 := m
+		m2.hasTime = true
+		m2.date = assembleDate(&p, dateContext{})
+		m2.start = toks[k].start
+		return m2, true
+	}
+	return m, false
+}
+
+// timeAt parses a clock time at token j, with an optional meridiem and
+// zone. It sets p's time fields and returns whether one was found.
+func timeAt(toks []dtok, j int, p *partial) bool {
+	if j >= len(toks) || toks[j].kind != tNum {
+		return false
+	}
+	h, mi, end := -1, -1, j
+	switch {
+	case j+2 < len(toks) && (toks[j+1].text == ":" || toks[j+1].text == "h") && toks[j+2].kind == tNum && !toks[j+1].space && !toks[j+2].space && len(toks[j+2].text) == 2:
+		h, mi, end = toks[j].val, toks[j+2].val, j+2
+		if end+2 < len(toks) && toks[end+1].text == ":" && toks[end+2].kind == tNum && len(toks[end+2].text) == 2 {
+			p.sec = toks[end+2].val
+			end += 2
+		}
+	case j+2 < len(toks) && toks[j+1].text == "." && toks[j+2].kind == tNum && len(toks[j+2].text) == 2 && !toks[j+1].space && !toks[j+2].space:
+		// "18.54 GMT": a dotted time only counts with a zone or meridiem.
+		if j+3 < len(toks) && (isZoneWord(toks[j+3].text) || isMeridiem(toks[j+3].text)) {
+			h, mi, end = toks[j].val, toks[j+2].val, j+2
+		}
+	case len(toks[j].text) == 4 && j+1 < len(toks) && isZoneWord(toks[j+1].text):
+		// "0339 GMT": military time.
+		h, mi, end = toks[j].val/100, toks[j].val%100, j
+	case len(toks[j].text) <= 2 && j+1 < len(toks) && isMeridiem(toks[j+1].text):
+		// "6 PM", "6pm"
+		h, mi, end = toks[j].val, 0, j
+	}
+	if h < 0 || h > 23 || mi < 0 || mi > 59 {
+		return false
+	}
+	k := end + 1
+	if k < len(toks) && toks[k].kind == tWord {
+		switch toks[k].text {
+		case "am", "a", "pm", "p":
+			pm := toks[k].text[0] == 'p'
+			if (toks[k].text == "a" || toks[k].text == "p") && k+2 < len(toks) && toks[k+1].text == "." && toks[k+2].text == "m" {
+				end = k + 2
+				if k+3 < len(toks) && toks[k+3].text == "." {
+					end = k + 3
+				}
+			} else if toks[k].text == "am" || toks[k].text == "pm" {
+				end = k
+			} else {
+				break
+			}
+			if h <= 12 {
+				if pm && h < 12 {
+					h += 12
+				} else if !pm && h == 12 {
+					h = 0
+				}
+			}
+		}
+	}
+	p.h, p.mi = h, mi
+	p.hasTime = true
+	p.endTok = end
+	zoneAt(toks, end+1, p)
+	return true
+}
+
+// zoneAt parses a zone after a time: "GMT", "EST", "Z", "+05:30", "UTC+1",
+// "(EST)".
+func zoneAt(toks []dtok, k int, p *partial) {
+	if k < len(toks) && toks[k].text == "(" {
+		k++
+	}
+	if k >= len(toks) {
+		return
+	}
+	t := toks[k]
+	if t.kind == tWord {
+		name := t.text
+		if off, ok := zoneOffsets[name]; ok {
+			p.zoneOff, p.zoneName, p.hasZone = off, strings.ToUpper(name), true
+			p.endTok = k
+		} else if off, ok := usGeneric[name]; ok {
+			p.zoneOff, p.zoneName, p.hasZone = off, strings.ToUpper(name), true
+			p.endTok = k
+			if usDST(p.y, p.mo, p.d) {
+				p.zoneOff += 60
+			}
+		} else {
+			return
+		}
+		// "GMT+1", "UTC-05:00"
+		if k+2 < len(toks) && (toks[k+1].text == "+" || toks[k+1].text == "-") && toks[k+2].kind == tNum && !toks[k+1].space && (name == "gmt" || name == "utc") {
+			if off, end, ok := offsetAt(toks, k+1); ok {
+				p.zoneOff, p.endTok = off, end
+			}
+		}
+		return
+	}
+	if t.kind == tSep && (t.text == "+" || t.text == "-" || t.text == "−") {
+		if off, end, ok := offsetAt(toks, k); ok {
+			p.zoneOff, p.zoneName, p.hasZone, p.endTok = off, "", true, end
+		}
+	}
+}
+
+// offsetAt parses +05:30, +0530, -5, +1 at token k (the sign).
+func offsetAt(toks []dtok, k int) (int, int, bool) {
+	if k+1 >= len(toks) || toks[k+1].kind != tNum || toks[k+1].space {
+		return 0, 0, false
+	}
+	sign := 1
+	if toks[k].text != "+" {
+		sign = -1
+	}
+	n := toks[k+1]
+	h, m, end := 0, 0, k+1
+	switch len(n.text) {
+	case 1, 2:
+		h = n.val
+		if k+3 < len(toks) && toks[k+2].text == ":" && toks[k+3].kind == tNum && len(toks[k+3].text) == 2 {
+			m, end = toks[k+3].val, k+3
+		}
+	case 4:
+		h, m = n.val/100, n.val%100
+	default:
+		return 0, 0, false
+	}
+	if h > 14 || m > 59 {
+		return 0, 0, false
+	}
+	return sign * (h*60 + m), end, true
+}
+
+// usDST reports whether US daylight saving time is in force on the day:
+// from the second Sunday of March to the first Sunday of November.
+func usDST(y, mo, d int) bool {
+	if y == 0 {
+		return false
+	}
+	if mo < 3 || mo > 11 {
+		return false
+	}
+	if mo > 3 && mo < 11 {
+		return true
+	}
+	first := time.Date(y, time.Month(mo), 1, 0, 0, 0, 0, time.UTC).Weekday()
+	firstSunday := 1 + (7-int(first))%7
+	if mo == 3 {
+		return d >= firstSunday+7
+	}
+	return d < firstSunday
+}
+
+func isZoneWord(w string) bool {
+	_, ok := zoneOffsets[w]
+	if !ok {
+		_, ok = usGeneric[w]
+	}
+	return ok
+}
+
+func isMeridiem(w string) bool { return w == "am" || w == "pm" }
+
+func isWeekday(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
+		return true
+	}
+	return false
+}
+
+func skipOrdinal(toks []dtok, j int) int {
+	if j < len(toks) && toks[j].kind == tWord && !toks[j].space {
+		switch toks[j].text {
+		case "st", "nd", "rd", "th", "er", "º", "o":
+			return j + 1
+		}
+	}
+	return j
+}
+
+func skipFillers(toks []dtok, j, max int) int {
+	for n := 0; n < max && j < len(toks) && toks[j].kind == tWord && dateFillers[toks[j].text]; n++ {
+		j++
+	}
+	return j
+}
+
+func validYear(y int) bool { return y >= 1990 && y <= 2100 }
+
+// assembleDate turns parsed fields into an article.Date. A clock time
+// without a stated zone is only known to within ±14 hours, so it is kept
+// with day precision.
+func assembleDate(p *partial, ctx dateContext) article.Date {
+	if p.relative {
+		t := p.rel.UTC()
+		if p.relPrecision == article.PrecisionDay {
+			return article.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), Precision: article.PrecisionDay}
+		}
+		return article.Date{Time: t.Truncate(time.Minute), Precision: article.PrecisionMinute, HasZone: true}
+	}
+	y := p.y
+	if !p.hasYear {
+		y = inferYear(p.mo, p.d, ctx)
+	}
+	if p.hasTime && p.hasZone {
+		loc := time.FixedZone(p.zoneName, p.zoneOff*60)
+		prec := article.PrecisionMinute
+		if p.sec != 0 {
+			prec = article.PrecisionSecond
+		}
+		return article.Date{Time: time.Date(y, time.Month(p.mo), p.d, p.h, p.mi, p.sec, 0, loc), Precision: prec, HasZone: true}
+	}
+	if p.hasTime {
+		return article.Date{Time: time.Date(y, time.Month(p.mo), p.d, p.h, p.mi, p.sec, 0, time.UTC), Precision: article.PrecisionDay}
+	}
+	return article.Date{Time: time.Date(y, time.Month(p.mo), p.d, 0, 0, 0, 0, time.UTC), Precision: article.PrecisionDay}
+}
+
+// inferYear picks the year for a date printed without one: the URL's year
+// when known, else the most recent year that does not put the date after
+// the fetch time.
+func inferYear(mo, d int, ctx dateContext) int {
+	if ctx.year != 0 {
+		return ctx.year
+	}
+	if ctx.ref.IsZero() {
+		return 0
+	}
+	y := ctx.ref.Year()
+	if time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).After(ctx.ref.Add(48 * time.Hour)) {
+		y--
+	}
+	return y
+}
+
+// finishDate validates the calendar date and sets the confidence.
+func finishDate(m dateMatch, ctx dateContext) (dateMatch, bool) {
+	t := m.date.Time
+	if t.IsZero() || t.Year() < 1990 || t.Year() > 2100 {
+		return dateMatch{}, false
+	}
+	m.confidence = 0.9
+	if !m.hasYear && !m.relative {
+		m.confidence = 0.6
+		if ctx.year == 0 {
+			m.confidence = 0.45
+		}
+	}
+	if m.ambiguous {
+		m.confidence -= 0.2
+	}
+	if m.relative {
+		m.confidence = 0.6
+	}
+	if !ctx.ref.IsZero() && t.After(ctx.ref.Add(72*time.Hour)) {
+		m.confidence -= 0.4
+	}
+	return m, true
+}
+
+// validDay reports whether y-m-d is a real calendar day (time.Date would
+// silently normalise February 30th).
+func validDay(y, mo, d int) bool {
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return false
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	return t.Day() == d && int(t.Month()) == mo
+}
+
+// numericOrder looks for an unambiguous numeric date in s: +1 when one
+// must be day-first (13/11/2019), -1 when one must be month-first
+// (11/19/2019), 0 when s has none. A document's unambiguous dates settle
+// the order of its ambiguous ones.
+func numericOrder(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] != '/' && s[i] != '.' {
+			continue
+		}
+		sep := s[i]
+		a, aLen := digitsBefore(s, i)
+		if aLen == 0 || aLen > 2 {
+			continue
+		}
+		b, bLen := digitsAfter(s, i+1)
+		if bLen == 0 || bLen > 2 || i+1+bLen >= len(s) || s[i+1+bLen] != sep {
+			continue
+		}
+		if _, yLen := digitsAfter(s, i+2+bLen); yLen != 4 && yLen != 2 {
+			continue
+		}
+		switch {
+		case a > 12 && a <= 31 && b >= 1 && b <= 12:
+			return 1
+		case b > 12 && b <= 31 && a >= 1 && a <= 12:
+			return -1
+		}
+	}
+	return 0
+}
+
+func digitsBefore(s string, i int) (int, int) {
+	j := i
+	for j > 0 && s[j-1] >= '0' && s[j-1] <= '9' {
+		j--
+	}
+	v := 0
+	for k := j; k < i && k-j < 9; k++ {
+		v = v*10 + int(s[k]-'0')
+	}
+	return v, i - j
+}
+
+func digitsAfter(s string, i int) (int, int) {
+	j, v := i, 0
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		if j-i < 9 {
+			v = v*10 + int(s[j]-'0')
+		}
+		j++
+	}
+	return v, j - i
+}

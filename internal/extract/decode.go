@@ -1,0 +1,230 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"mime"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+// decoded is a dump turned into clean UTF-8 text plus what the envelope or
+// the transport said about it.
+type decoded struct {
+	kind      string // article.InputText or article.InputHTML
+	text      string // normalised text (HTML: the markup itself)
+	url       string
+	fetchedAt time.Time
+	envelope  bool
+	notes     []string
+}
+
+// envelope is the JSON wrapper scrapers may send (DESIGN §5).
+type envelope struct {
+	URL         string `json:"url"`
+	Source      string `json:"source"`
+	FetchedAt   string `json:"fetched_at"`
+	ContentType string `json:"content_type"`
+	Content     string `json:"content"`
+}
+
+// decode sniffs the dump's kind, unwraps a JSON envelope, converts the bytes
+// to UTF-8 and normalises the text (line endings, invisible characters,
+// non-breaking spaces, NFC).
+func decode(d *article.Dump) decoded {
+	out := decoded{kind: article.InputText, url: d.URL, fetchedAt: d.FetchedAt}
+	body := d.Body
+	ctype := d.ContentType
+
+	if env, ok := unwrapEnvelope(ctype, body); ok {
+		out.envelope = true
+		out.notes = append(out.notes, "json envelope")
+		body = []byte(env.Content)
+		ctype = env.ContentType
+		if env.URL != "" {
+			out.url = env.URL
+		}
+		if t, err := time.Parse(time.RFC3339, env.FetchedAt); err == nil && out.fetchedAt.IsZero() {
+			out.fetchedAt = t
+		}
+	}
+
+	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
+	text := toUTF8(body, ctype, &out.notes)
+	if looksLikeMarkup(ctype, text) {
+		out.kind = article.InputHTML
+		text = stripMarkup(text)
+	}
+	out.text = normaliseText(text)
+	return out
+}
+
+// unwrapEnvelope recognises the JSON envelope by content type or by shape;
+// a text dump that merely starts with "{" stays text unless it parses and
+// carries content.
+func unwrapEnvelope(ctype string, body []byte) (envelope, bool) {
+	mt, _, _ := mime.ParseMediaType(ctype)
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		return envelope{}, false
+	}
+	if mt != "" && !strings.Contains(mt, "json") && mt != "text/plain" {
+		return envelope{}, false
+	}
+	var env envelope
+	if err := json.Unmarshal(trimmed, &env); err != nil || env.Content == "" {
+		return envelope{}, false
+	}
+	return env, true
+}
+
+// toUTF8 converts body to UTF-8: valid UTF-8 stays as is; otherwise the
+// declared charset is used, and Windows-1252 (the usual culprit) when none
+// is declared.
+func toUTF8(body []byte, ctype string, notes *[]string) string {
+	if utf8.Valid(body) {
+		return string(body)
+	}
+	_, params, _ := mime.ParseMediaType(ctype)
+	if cs := params["charset"]; cs != "" {
+		if enc, err := htmlindex.Get(cs); err == nil {
+			if b, err := enc.NewDecoder().Bytes(body); err == nil {
+				*notes = append(*notes, "decoded from "+cs)
+				return string(b)
+			}
+		}
+	}
+	if b, err := charmap.Windows1252.NewDecoder().Bytes(body); err == nil {
+		*notes = append(*notes, "decoded from windows-1252 (invalid UTF-8)")
+		return string(b)
+	}
+	return strings.ToValidUTF8(string(body), "\uFFFD")
+}
+
+// looksLikeMarkup reports whether a dump is HTML: by content type, or by a
+// document prologue near the start, or by a high density of tags.
+func looksLikeMarkup(ctype, s string) bool {
+	mt, _, _ := mime.ParseMediaType(ctype)
+	switch mt {
+	case "text/html", "application/xhtml+xml":
+		return true
+	case "text/plain":
+		return false
+	}
+	head := s
+	if len(head) > 2048 {
+		head = head[:2048]
+	}
+	lh := strings.ToLower(strings.TrimSpace(head))
+	if strings.HasPrefix(lh, "<!doctype html") || strings.HasPrefix(lh, "<html") ||
+		strings.HasPrefix(lh, "<?xml") && strings.Contains(lh, "<html") {
+		return true
+	}
+	if !strings.HasPrefix(lh, "<") {
+		return false
+	}
+	tags := strings.Count(lh, "</") + strings.Count(lh, "/>")
+	return tags >= 5 && strings.Contains(lh, "<body") || tags >= 20
+}
+
+// stripMarkup is the crude HTML front-end: visible text with block elements
+// on lines of their own, blank lines between paragraphs. The DOM front-end
+// replaces it; until then HTML dumps go through the text pipeline.
+func stripMarkup(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	b.Grow(len(s) / 3)
+	skip := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			switch a {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Head, atom.Iframe:
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+			case atom.P, atom.Div, atom.Section, atom.Article, atom.Header, atom.Footer, atom.Aside,
+				atom.Nav, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Blockquote,
+				atom.Ul, atom.Ol, atom.Table, atom.Figure, atom.Figcaption, atom.Pre, atom.Main:
+				b.WriteString("\n\n")
+			case atom.Br, atom.Li, atom.Tr, atom.Dt, atom.Dd, atom.Time:
+				b.WriteByte('\n')
+			case atom.Td, atom.Th:
+				b.WriteByte('\t')
+			}
+		}
+	}
+}
+
+// normaliseText fixes line endings, removes invisible characters, turns
+// exotic spaces into plain ones and puts the text in NFC.
+func normaliseText(s string) string {
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	if hasSpecialRunes(s) {
+		var b strings.Builder
+		b.Grow(len(s))
+		for _, r := range s {
+			switch r {
+			case '\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006',
+				'\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000':
+				b.WriteByte(' ')
+			case '\u200b', '\u2060', '\ufeff', '\u00ad':
+				// zero-width and soft hyphen: invisible, and they split words
+			case '\u2028', '\u2029', '\u0085':
+				b.WriteByte('\n')
+			default:
+				b.WriteRune(r)
+			}
+		}
+		s = b.String()
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return s
+}
+
+// hasSpecialRunes reports whether s holds any rune normaliseText rewrites; it
+// keeps the common case (plain text) allocation-free.
+func hasSpecialRunes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == 0xc2 && i+1 < len(s) && (s[i+1] == 0xa0 || s[i+1] == 0xad || s[i+1] == 0x85) {
+			return true
+		}
+		if c == 0xe2 && i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			if c1 == 0x80 && (c2 <= 0x8b || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf) ||
+				c1 == 0x81 && (c2 == 0x9f || c2 == 0xa0) {
+				return true
+			}
+		}
+		if (c == 0xef && i+2 < len(s) && s[i+1] == 0xbb && s[i+2] == 0xbf) || (c == 0xe3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,196 @@
+package extract
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+// checkInvariants asserts what every extraction must satisfy, whatever the
+// input: no internal error, paragraphs taken in order from the input's
+// lines, valid UTF-8 in NFC, no blank-line breaks inside a paragraph,
+// plausible dates.
+func checkInvariants(t *testing.T, d *article.Dump, x article.Extraction) {
+	t.Helper()
+	if errors.Is(x.Err, errInternal) {
+		t.Fatalf("internal error: %v", x.Err)
+	}
+	if x.Version != Version {
+		t.Fatalf("Version = %d, want %d", x.Version, Version)
+	}
+	var lines []string
+	for _, l := range strings.Split(decode(d).text, "\n") {
+		if c := collapseSpace(l); c != "" {
+			lines = append(lines, c)
+		}
+	}
+	j := 0
+	for _, p := range x.Paragraphs {
+		if p == "" || strings.Contains(p, "\n\n") || strings.TrimSpace(p) != p {
+			t.Fatalf("malformed paragraph %q", p)
+		}
+		if !utf8.ValidString(p) || !norm.NFC.IsNormalString(p) {
+			t.Fatalf("paragraph not valid NFC UTF-8: %q", p)
+		}
+		found := false
+		for ; j < len(lines); j++ {
+			if lines[j] == p || j+1 < len(lines) && lines[j]+lines[j+1] == p {
+				found = true
+				j++
+				break
+			}
+		}
+		if !found {
+			t.Fatalf("paragraph %q is not an input line in order", p)
+		}
+	}
+	if len(x.Paragraphs) == 0 && !errors.Is(x.Err, article.ErrUnextractable) {
+		t.Fatalf("no paragraphs but Err = %v", x.Err)
+	}
+	m := x.Metadata
+	for _, s := range append(append([]string{m.Title, m.SiteName, m.Location, m.OriginalPublisher, m.Language}, m.Authors...), append(m.Agencies, m.Sponsors...)...) {
+		if !utf8.ValidString(s) {
+			t.Fatalf("invalid UTF-8 in metadata %q", s)
+		}
+	}
+	if p := m.Published; p != nil {
+		if y := p.Time.Year(); y < 1990 || y > 2100 {
+			t.Fatalf("published year %d", y)
+		}
+	}
+	for _, dr := range x.Diagnostics.Dropped {
+		if dr.Label == "" || dr.Line <= 0 {
+			t.Fatalf("dropped block without label or line: %+v", dr)
+		}
+	}
+	for _, f := range x.Diagnostics.Fields {
+		if f.Confidence < 0 || f.Confidence > 1 || f.Rule == "" {
+			t.Fatalf("bad field diagnostics %+v", f)
+		}
+	}
+}
+
+func TestInvariantsOnFixtures(t *testing.T) {
+	paths, _ := os.ReadDir("testdata")
+	for _, e := range paths {
+		if e.IsDir() || strings.HasSuffix(e.Name(), ".golden.json") {
+			continue
+		}
+		d := readFixture(t, "testdata/"+e.Name())
+		checkInvariants(t, d, Extract(d))
+	}
+}
+
+func TestExtractHTMLFallback(t *testing.T) {
+	page := `<!doctype html><html><head><title>x</title><script>var a = "<p>no</p>";</script></head>
+<body><nav><a href="/">Home</a><a href="/news">News</a></nav>
+<h1>Council approves the new bridge after a long debate</h1>
+<p class="byline">By Jane Doe</p>
+<p>The city council voted on Tuesday to approve the construction of a new bridge across the river, ending a debate that lasted for more than two years.</p>
+<p>Supporters said the bridge would cut commuting times for thousands of residents, while opponents worried about the cost and the impact on the riverbank.</p>
+<footer>&copy; 2025 Example Gazette. All rights reserved.</footer></body></html>`
+	d := article.NewDump("", "", "text/html", []byte(page), testReceivedAt)
+	x := Extract(d)
+	checkInvariants(t, d, x)
+	if x.Input != article.InputHTML {
+		t.Errorf("Input = %q, want html", x.Input)
+	}
+	if x.Metadata.Title != "Council approves the new bridge after a long debate" {
+		t.Errorf("Title = %q", x.Metadata.Title)
+	}
+	if len(x.Paragraphs) != 2 {
+		t.Errorf("Paragraphs = %q, want the two paragraphs", x.Paragraphs)
+	}
+	for _, p := range x.Paragraphs {
+		if strings.Contains(p, "<") || strings.Contains(p, "var a") {
+			t.Errorf("markup or script in body: %q", p)
+		}
+	}
+}
+
+func TestExtractEnvelope(t *testing.T) {
+	env := `{"url":"https://example.com/2019/11/19/council-approves-bridge","source":"s","content_type":"text/plain",` +
+		`"content":"Council approves bridge\n\nThe city council voted on Tuesday to approve the construction of a new bridge across the river, ending a long debate.\n\nSupporters said the bridge would cut commuting times for thousands of residents every single day."}`
+	d := article.NewDump("", "", "application/json", []byte(env), testReceivedAt)
+	x := Extract(d)
+	checkInvariants(t, d, x)
+	if x.Metadata.URL != "https://example.com/2019/11/19/council-approves-bridge" {
+		t.Errorf("URL = %q", x.Metadata.URL)
+	}
+	if x.Metadata.Published.Day() != "2019-11-19" {
+		t.Errorf("Published = %v, want the URL's day", x.Metadata.Published)
+	}
+	if x.Metadata.Title != "Council approves bridge" {
+		t.Errorf("Title = %q", x.Metadata.Title)
+	}
+}
+
+func TestExtractLatin1(t *testing.T) {
+	body := []byte("Caf\xe9 owners protest\n\nThe owners of the caf\xe9s in the old town protested on Monday against the new rules on terraces, which they say will ruin the summer season.\n")
+	d := article.NewDump("", "", "text/plain; charset=iso-8859-1", body, testReceivedAt)
+	x := Extract(d)
+	checkInvariants(t, d, x)
+	if len(x.Paragraphs) == 0 || !strings.Contains(x.Paragraphs[0], "cafés") {
+		t.Errorf("Paragraphs = %q, want decoded Latin-1", x.Paragraphs)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	seed, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed, "")
+	f.Add([]byte("By Jane Doe\nJul 2, 2025\n\nA sentence that is long enough to be a paragraph of an article, with words.\n"), "https://example.com/2025/07/02/a-b-c")
+	f.Add([]byte("<html><body><p>Hello <b>world</b></p></body></html>"), "")
+	f.Add([]byte(`{"content":"Title\n\nBody text here.","url":"http://x/y"}`), "")
+	f.Add([]byte("H\n\nong Kong is burning.\n\n\u00a0\u200b\r\n"), "::")
+	f.Fuzz(func(t *testing.T, body []byte, url string) {
+		d := article.NewDump("fuzz", url, "", body, testReceivedAt)
+		checkInvariants(t, d, Extract(d))
+	})
+}
+
+// TestFrontEndSeam feeds blocks and candidates the way an HTML front-end
+// will: link-dense and class-hinted blocks are navigation, an h1 is the
+// headline, structured metadata fills what the blocks lack.
+func TestFrontEndSeam(t *testing.T) {
+	text := "Council approves the new bridge\nHome News Sports\nRelated coverage of the council meeting and other things\n" +
+		"The city council voted on Tuesday to approve the construction of a new bridge across the river, ending a debate that lasted two years.\n" +
+		"Supporters said the bridge would cut commuting times for thousands of residents, while opponents worried about the cost."
+	blocks := segment(text)
+	blocks[0].tag = "h1"
+	blocks[1].linkDensity = 1
+	blocks[2].hints = "related list"
+	d := article.NewDump("", "", "text/html", nil, testReceivedAt)
+	doc := newDocument(d, decoded{kind: article.InputHTML}, blocks)
+	doc.candidates = []candidate{
+		{field: "author", value: "Jane Doe", rule: "json-ld", confidence: 0.95},
+		{field: "published", value: "2025-07-01T08:00:00Z", rule: "json-ld", confidence: 0.95},
+		{field: "site", value: "Example Gazette", rule: "og:site_name", confidence: 0.9},
+	}
+	classify(doc)
+	findMetadata(doc)
+	x := assemble(doc)
+	if x.Metadata.Title != "Council approves the new bridge" {
+		t.Errorf("Title = %q", x.Metadata.Title)
+	}
+	if len(x.Paragraphs) != 2 {
+		t.Errorf("Paragraphs = %q, want the two sentences", x.Paragraphs)
+	}
+	if len(x.Metadata.Authors) != 1 || x.Metadata.Authors[0] != "Jane Doe" {
+		t.Errorf("Authors = %q", x.Metadata.Authors)
+	}
+	if x.Metadata.Published.Day() != "2025-07-01" {
+		t.Errorf("Published = %v", x.Metadata.Published)
+	}
+	if x.Metadata.SiteName != "Example Gazette" {
+		t.Errorf("SiteName = %q", x.Metadata.SiteName)
+	}
+}

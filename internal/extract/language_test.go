@@ -1,0 +1,42 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+func TestLanguage(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"The president said on Tuesday that the trade talks with China were going well and that a deal could be reached.", "en"},
+		{"El presidente dijo el martes que las conversaciones comerciales con China iban bien y que se podría llegar a un acuerdo.", "es"},
+		{"O presidente disse na terça-feira que as negociações comerciais com a China estão indo bem e que um acordo pode ser alcançado.", "pt"},
+		{"Le président a déclaré mardi que les négociations commerciales avec la Chine se passaient bien et qu'un accord pourrait être conclu.", "fr"},
+		{"Der Präsident sagte am Dienstag, dass die Handelsgespräche mit China gut verlaufen und dass eine Einigung erzielt werden könnte.", "de"},
+		{"Il presidente ha detto martedì che i colloqui commerciali con la Cina stanno andando bene e che si potrebbe raggiungere un accordo.", "it"},
+		{"De president zei dinsdag dat de handelsbesprekingen met China goed verlopen en dat er een akkoord kan worden bereikt.", "nl"},
+		{"Президент заявил во вторник, что торговые переговоры с Китаем идут хорошо и что может быть достигнуто соглашение.", "ru"},
+		{"先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕されました。", "ja"},
+		{"대통령은 화요일에 중국과의 무역 협상이 잘 진행되고 있으며 합의에 도달할 수 있다고 말했다.", "ko"},
+		{"总统周二表示，与中国的贸易谈判进展顺利，可能会达成协议。", "zh"},
+		{"قال الرئيس يوم الثلاثاء إن المحادثات التجارية مع الصين تسير بشكل جيد", "ar"},
+	}
+	for _, tt := range tests {
+		d := article.NewDump("", "", "text/plain", []byte(tt.text+"\n\n"+tt.text), testReceivedAt)
+		doc := newDocument(d, decode(d), segment(decode(d).text))
+		if doc.lang != tt.want {
+			t.Errorf("language(%.30q…) = %q, want %q", tt.text, doc.lang, tt.want)
+		}
+	}
+}
+
+func TestGuessLanguageTooLittle(t *testing.T) {
+	if got := guessLanguage(scriptCounts{}, [langCount]int{}); got != "" {
+		t.Errorf("guessLanguage(empty) = %q, want \"\"", got)
+	}
+	var hits [langCount]int
+	hits[0], hits[1] = 5, 5
+	if got := guessLanguage(scriptCounts{latin: 100}, hits); got != "" {
+		t.Errorf("guessLanguage(tie) = %q, want \"\"", got)
+	}
+}

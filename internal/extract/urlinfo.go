@@ -1,0 +1,128 @@
+package extract
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// urlInfo is what a page address says about the article: many sites put
+// the publication day (/2019/11/19/) and a slug of the headline in it.
+type urlInfo struct {
+	host      string
+	year      int
+	date      time.Time // zero unless the path holds year, month and day
+	slugWords []string
+}
+
+// parseURLInfo reads the host, a date and the headline slug from raw.
+func parseURLInfo(raw string) (*url.URL, urlInfo) {
+	var info urlInfo
+	if raw == "" {
+		return nil, info
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return nil, info
+	}
+	info.host = strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
+	for i, s := range segs {
+		if len(s) != 4 {
+			continue
+		}
+		y, err := strconv.Atoi(s)
+		if err != nil || !validYear(y) {
+			continue
+		}
+		info.year = y
+		if i+1 < len(segs) {
+			if mo, err := strconv.Atoi(segs[i+1]); err == nil && mo >= 1 && mo <= 12 {
+				if i+2 < len(segs) {
+					if d, err := strconv.Atoi(segs[i+2]); err == nil && validDay(y, mo, d) {
+						info.date = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+					}
+				}
+			} else if mo := monthNames[strings.ToLower(segs[i+1])]; mo > 0 && i+2 < len(segs) {
+				if d, err := strconv.Atoi(segs[i+2]); err == nil && validDay(y, mo, d) {
+					info.date = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+				}
+			}
+		}
+		break
+	}
+	// The slug is the path segment with the most words.
+	best := ""
+	for _, s := range segs {
+		s = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(s, ".html"), ".htm"), ".php")
+		if strings.Count(s, "-")+strings.Count(s, "_") > strings.Count(best, "-")+strings.Count(best, "_") {
+			best = s
+		}
+	}
+	if strings.Count(best, "-")+strings.Count(best, "_") >= 2 {
+		for _, w := range strings.FieldsFunc(strings.ToLower(best), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+			if _, err := strconv.Atoi(w); err == nil && len(w) > 4 {
+				continue // article ids
+			}
+			info.slugWords = append(info.slugWords, w)
+		}
+	}
+	return u, info
+}
+
+// slugSimilarity is the share of the slug's words found in s, compared
+// without case and accents; slugs drop words but rarely add any, so recall
+// is what matters. Fewer than two shared words count as none.
+func slugSimilarity(slug []string, s string) float64 {
+	if len(slug) < 3 {
+		return 0
+	}
+	words := asciiWords(s)
+	if len(words) == 0 {
+		return 0
+	}
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	match := 0
+	for _, w := range slug {
+		if set[w] {
+			match++
+		}
+	}
+	if match < 2 {
+		return 0
+	}
+	return float64(match) / float64(len(slug))
+}
+
+// asciiWords lowercases s, strips accents and splits it into words the way
+// slugs are made ("Classificação" → "classificacao"). Apostrophes vanish
+// ("Trump's" → "trumps"), as slug makers do.
+func asciiWords(s string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, string(cur))
+			cur = cur[:0]
+		}
+	}
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == '\'' || r == '’':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur = append(cur, unicode.ToLower(r))
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
