@@ -19,6 +19,9 @@ const Version = 1
 // Extract extracts an article from d. It never panics on any input; when
 // nothing usable is found the result's Err wraps article.ErrUnextractable.
 func Extract(d *article.Dump) article.Extraction {
+	if htmlIsHTML(d) {
+		return htmlExtract(d)
+	}
 	x := article.Extraction{Input: article.InputText, Version: Version}
 	var paras []string
 	for _, p := range strings.Split(string(d.Body), "\n\n") {

@@ -1,0 +1,107 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/dom"
+)
+
+// htmlIsHTML sniffs whether a dump is an HTML page: by its declared type,
+// or, since scrapers often mislabel, by how its first bytes look.
+func htmlIsHTML(d *article.Dump) bool {
+	ct := strings.ToLower(d.ContentType)
+	if strings.HasPrefix(ct, "text/html") || strings.HasPrefix(ct, "application/xhtml+xml") {
+		return true
+	}
+	head := d.Body
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	head = bytes.TrimLeft(head, " \t\r\n\f")
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	low := bytes.ToLower(head)
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<?xml", "<!--"} {
+		if bytes.HasPrefix(low, []byte(p)) {
+			return p != "<?xml" && p != "<!--" || bytes.Contains(low, []byte("<html"))
+		}
+	}
+	return bytes.Contains(low, []byte("<body")) || bytes.Count(low, []byte("<p>"))+bytes.Count(low, []byte("<div")) >= 3
+}
+
+// htmlExtract extracts an article from an HTML dump: structured metadata
+// first, then the main content blocks. It never panics; a page it cannot
+// parse within limits, or one without article text, yields an Err wrapping
+// article.ErrUnextractable.
+func htmlExtract(d *article.Dump) (x article.Extraction) {
+	x = article.Extraction{Input: article.InputHTML, Version: Version}
+	x.Diagnostics.Input = article.InputHTML
+	defer func() {
+		if r := recover(); r != nil {
+			x = article.Extraction{Input: article.InputHTML, Version: Version,
+				Err: fmt.Errorf("extract: html: %w: internal error: %v", article.ErrUnextractable, r)}
+		}
+	}()
+	src, cs := dom.Decode(d.Body, d.ContentType)
+	if cs != "utf-8" {
+		x.Diagnostics.Notes = append(x.Diagnostics.Notes, "charset "+cs)
+	}
+	doc, err := dom.Parse(src, dom.DefaultLimits)
+	if err != nil {
+		x.Err = fmt.Errorf("extract: html: %w: %w", article.ErrUnextractable, err)
+		return x
+	}
+	meta := dom.ReadMeta(doc)
+	x.Metadata = htmlMetadata(meta, d, &x.Diagnostics)
+
+	blocks := dom.Segment(doc)
+	_, labels := dom.Select(doc, blocks)
+	x.Paragraphs = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
+	for _, p := range x.Paragraphs {
+		x.WordCount += len(strings.Fields(p))
+	}
+	if len(x.Paragraphs) == 0 {
+		x.Err = fmt.Errorf("extract: html: %w: no article text found", article.ErrUnextractable)
+	}
+	return x
+}
+
+// htmlBody assembles the kept blocks into paragraphs and records the
+// dropped ones.
+func htmlBody(blocks []dom.Block, labels []string, title string, diag *article.Diagnostics) []string {
+	var paras []string
+	drop := func(i int, label string) {
+		t := blocks[i].Text
+		if len(t) > 120 {
+			t = t[:120]
+			for len(t) > 0 && t[len(t)-1]&0xc0 == 0x80 {
+				t = t[:len(t)-1]
+			}
+			t += "…"
+		}
+		diag.Dropped = append(diag.Dropped, article.DroppedBlock{Line: i + 1, Label: label, Text: t})
+	}
+	for i := range blocks {
+		b := &blocks[i]
+		if labels[i] != dom.LabelContent {
+			drop(i, labels[i])
+			continue
+		}
+		if title != "" && htmlSameTitle(b.Text, title) {
+			drop(i, "title")
+			continue
+		}
+		if n := len(paras); n > 0 && paras[n-1] == b.Text {
+			drop(i, "duplicate")
+			continue
+		}
+		paras = append(paras, b.Text)
+	}
+	return paras
+}
+
+func htmlUnescape(s string) string { return html.UnescapeString(s) }

@@ -1,0 +1,412 @@
+package extract
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/dom"
+)
+
+// htmlArticleTypes rank JSON-LD types by how surely they describe the
+// page's article.
+var htmlArticleTypes = map[string]int{
+	"NewsArticle": 3, "ReportageNewsArticle": 3, "AnalysisNewsArticle": 3, "OpinionNewsArticle": 3,
+	"ReviewNewsArticle": 3, "BackgroundNewsArticle": 3, "AskPublicNewsArticle": 3,
+	"Article": 3, "BlogPosting": 3, "LiveBlogPosting": 3, "TechArticle": 3, "ScholarlyArticle": 3,
+	"Report": 2, "SocialMediaPosting": 2, "DiscussionForumPosting": 2, "Review": 2, "Blog": 1,
+	"WebPage": 1, "ItemPage": 1, "CollectionPage": 0, "AboutPage": 0,
+}
+
+// htmlLD is the page's JSON-LD, ranked: the objects that describe the
+// article first.
+type htmlLD struct {
+	objs []map[string]any
+	byID map[string]map[string]any
+}
+
+func htmlRankLD(m *dom.Meta) htmlLD {
+	type cand struct {
+		o     map[string]any
+		score int
+	}
+	var cs []cand
+	for _, o := range m.JSONLD {
+		best := -1
+		for _, t := range dom.LDTypes(o) {
+			if s, ok := htmlArticleTypes[t]; ok && s > best {
+				best = s
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		if best <= 1 && o["headline"] == nil && o["articleBody"] == nil && o["datePublished"] == nil {
+			continue
+		}
+		if o["headline"] != nil {
+			best++
+		}
+		cs = append(cs, cand{o, best})
+	}
+	// Stable insertion sort: few objects, keep document order among equals.
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].score > cs[j-1].score; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+	ld := htmlLD{byID: m.ByID}
+	for _, c := range cs {
+		ld.objs = append(ld.objs, c.o)
+	}
+	return ld
+}
+
+// str returns the first non-empty string property key among the ranked
+// objects.
+func (ld htmlLD) str(key string) string {
+	for _, o := range ld.objs {
+		if s := dom.LDString(o, key); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// people returns the credits of key ("author", "creator") of the first
+// object that has any, resolving {"@id": …} references and telling persons
+// from organisations by their @type where stated.
+func (ld htmlLD) people(key string) (persons, orgs []string) {
+	for _, o := range ld.objs {
+		v, ok := o[key]
+		if !ok {
+			continue
+		}
+		var items []any
+		switch v := v.(type) {
+		case []any:
+			items = v
+		default:
+			items = []any{v}
+		}
+		for _, it := range items {
+			switch it := it.(type) {
+			case string:
+				persons = append(persons, it)
+			case map[string]any:
+				if id, ok := it["@id"].(string); ok && it["name"] == nil {
+					if ref, ok := ld.byID[id]; ok {
+						it = ref
+					}
+				}
+				name := dom.LDString(it, "name")
+				if name == "" {
+					continue
+				}
+				org := false
+				for _, t := range dom.LDTypes(it) {
+					if t == "Organization" || t == "NewsMediaOrganization" || t == "Corporation" {
+						org = true
+					}
+				}
+				if org {
+					orgs = append(orgs, name)
+				} else {
+					persons = append(persons, name)
+				}
+			}
+		}
+		if len(persons)+len(orgs) > 0 {
+			return persons, orgs
+		}
+	}
+	return nil, nil
+}
+
+func (ld htmlLD) publisher() string {
+	for _, o := range ld.objs {
+		p, ok := o["publisher"]
+		if !ok {
+			continue
+		}
+		if m, ok := p.(map[string]any); ok {
+			if id, ok := m["@id"].(string); ok && m["name"] == nil {
+				if ref, ok := ld.byID[id]; ok {
+					p = ref
+				}
+			}
+		}
+		if s := dom.LDString(map[string]any{"p": p}, "p"); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// htmlMetadata chooses each field from the page's stated metadata, most
+// reliable source first, and records where it came from.
+func htmlMetadata(m *dom.Meta, d *article.Dump, diag *article.Diagnostics) article.Metadata {
+	var md article.Metadata
+	ld := htmlRankLD(m)
+	note := func(field, value, rule string, conf float64) {
+		diag.Fields = append(diag.Fields, article.FieldSource{Field: field, Value: value, Rule: rule, Confidence: conf})
+	}
+
+	// Site name first: the title needs it to strip " | Site" suffixes.
+	if s, k := m.First("og:site_name", "application-name", "twitter:app:name:iphone"); s != "" {
+		md.SiteName = dom.CollapseSpace(s)
+		note("site_name", md.SiteName, "meta:"+k, 0.9)
+	} else if s := ld.publisher(); s != "" {
+		md.SiteName = dom.CollapseSpace(s)
+		note("site_name", md.SiteName, "jsonld:publisher", 0.8)
+	}
+
+	md.Title = htmlTitle(m, ld, md.SiteName, note)
+
+	persons, orgs, rule := htmlAuthors(m, ld)
+	if len(persons)+len(orgs) > 0 {
+		md.Authors, md.Agencies = persons, orgs
+		note("authors", strings.Join(persons, "; "), rule, 0.8)
+	}
+
+	if p, rule := htmlPublished(m, ld); p != nil {
+		md.Published = p
+		note("published", p.Time.String(), rule, 0.9)
+	}
+
+	md.Language = htmlLanguage(m, ld)
+	if md.Language != "" {
+		note("language", md.Language, "html[lang]", 0.9)
+	}
+
+	md.URL = htmlCanonical(m, ld, d.URL)
+	return md
+}
+
+func htmlTitle(m *dom.Meta, ld htmlLD, site string, note func(string, string, string, float64)) string {
+	type cand struct{ v, rule string }
+	var cands []cand
+	if s := ld.str("headline"); s != "" {
+		cands = append(cands, cand{s, "jsonld:headline"})
+	}
+	if s, k := m.First("og:title", "twitter:title", "dc.title", "sailthru.title", "parsely-title"); s != "" {
+		cands = append(cands, cand{s, "meta:" + k})
+	}
+	if v := m.Micro["headline"]; len(v) > 0 {
+		cands = append(cands, cand{v[0], "itemprop:headline"})
+	}
+	if m.Title != "" {
+		cands = append(cands, cand{m.Title, "title"})
+	}
+	for i := range cands {
+		cands[i].v = dom.CollapseSpace(htmlUnescapeOnce(cands[i].v))
+	}
+	// A visible <h1> that a stated title matches is the headline as
+	// printed; prefer it, it also repairs truncated metadata.
+	for _, c := range cands {
+		for _, h := range m.H1 {
+			if htmlSameTitle(h, c.v) {
+				note("title", c.v, c.rule+"+h1", 0.95)
+				return c.v
+			}
+			if strings.HasSuffix(c.v, "...") || strings.HasSuffix(c.v, "…") {
+				stem := strings.TrimRight(c.v, ".… ")
+				if len(stem) > 20 && strings.HasPrefix(h, stem) {
+					note("title", h, "h1+"+c.rule, 0.9)
+					return h
+				}
+			}
+		}
+	}
+	for _, c := range cands {
+		t := c.v
+		if c.rule != "jsonld:headline" {
+			t = htmlStripSite(t, site, m.H1)
+		}
+		if t != "" {
+			note("title", t, c.rule, 0.8)
+			return t
+		}
+	}
+	if len(m.H1) > 0 {
+		note("title", m.H1[0], "h1", 0.6)
+		return m.H1[0]
+	}
+	return ""
+}
+
+func htmlUnescapeOnce(s string) string {
+	if strings.Contains(s, "&") && strings.Contains(s, ";") {
+		return htmlUnescape(s)
+	}
+	return s
+}
+
+// htmlSameTitle compares titles ignoring case, spacing and quote styles.
+func htmlSameTitle(a, b string) bool {
+	return htmlNormTitle(a) == htmlNormTitle(b)
+}
+
+func htmlNormTitle(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\u00a0", " ").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// htmlTitleSeps separate a headline from the site name in <title>.
+var htmlTitleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " // ", " » ", " : "}
+
+// htmlStripSite removes a site-name part from a title: the part that
+// matches the site name, or, failing that, whatever is not a visible h1.
+func htmlStripSite(t, site string, h1 []string) string {
+	for _, sep := range htmlTitleSeps {
+		if !strings.Contains(t, sep) {
+			continue
+		}
+		parts := strings.Split(t, sep)
+		for _, h := range h1 {
+			for _, p := range parts {
+				if htmlSameTitle(p, h) {
+					return strings.TrimSpace(p)
+				}
+			}
+		}
+		if site != "" {
+			ns := htmlNormTitle(site)
+			last, first := htmlNormTitle(parts[len(parts)-1]), htmlNormTitle(parts[0])
+			if strings.Contains(last, ns) || strings.Contains(ns, last) {
+				return strings.TrimSpace(strings.Join(parts[:len(parts)-1], sep))
+			}
+			if strings.Contains(first, ns) || strings.Contains(ns, first) {
+				return strings.TrimSpace(strings.Join(parts[1:], sep))
+			}
+		}
+	}
+	return t
+}
+
+func htmlAuthors(m *dom.Meta, ld htmlLD) (persons, orgs []string, rule string) {
+	if p, o := ld.people("author"); len(p)+len(o) > 0 {
+		pp, po := htmlSplitCredits(p)
+		_, oo := htmlSplitCredits(o)
+		return pp, append(po, oo...), "jsonld:author"
+	}
+	try := func(vals []string, r string) bool {
+		if len(vals) == 0 {
+			return false
+		}
+		persons, orgs = htmlSplitCredits(vals)
+		rule = r
+		return len(persons)+len(orgs) > 0
+	}
+	for _, k := range []string{"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "byline", "dcterms.creator"} {
+		vals := m.Metas[k]
+		if k == "article:author" {
+			// Often a profile URL; keep only names.
+			var names []string
+			for _, v := range vals {
+				if !htmlLooksLikeURL(v) {
+					names = append(names, v)
+				}
+			}
+			vals = names
+		}
+		if try(vals, "meta:"+k) {
+			return persons, orgs, rule
+		}
+	}
+	if try(m.Micro["author"], "itemprop:author") {
+		return persons, orgs, rule
+	}
+	if try(m.RelAuthor, "a[rel=author]") {
+		return persons, orgs, rule
+	}
+	return nil, nil, ""
+}
+
+func htmlPublished(m *dom.Meta, ld htmlLD) (*article.Date, string) {
+	for _, k := range []string{"datePublished", "dateCreated"} {
+		if s := ld.str(k); s != "" {
+			if d, ok := htmlParseDate(s); ok {
+				return d, "jsonld:" + k
+			}
+		}
+	}
+	for _, k := range []string{"article:published_time", "og:published_time", "article:published", "published_time",
+		"datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "pub_date",
+		"parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.issued",
+		"dc.date.created", "dcterms.created", "article.published", "original-publish-date", "cxenseparse:recs:publishtime",
+		"displaydate", "og:updated_time", "article:modified_time", "last-modified"} {
+		for _, v := range m.Metas[k] {
+			if d, ok := htmlParseDate(v); ok {
+				return d, "meta:" + k
+			}
+		}
+	}
+	for _, k := range []string{"datePublished", "dateCreated"} {
+		for _, v := range m.Micro[k] {
+			if d, ok := htmlParseDate(v); ok {
+				return d, "itemprop:" + k
+			}
+		}
+	}
+	for _, t := range m.Times {
+		if t.Pubdate {
+			if d, ok := htmlParseDate(t.Datetime); ok {
+				return d, "time[pubdate]"
+			}
+		}
+	}
+	for _, t := range m.Times {
+		if d, ok := htmlParseDate(t.Datetime); ok {
+			return d, "time[datetime]"
+		}
+	}
+	if s := ld.str("dateModified"); s != "" {
+		if d, ok := htmlParseDate(s); ok {
+			return d, "jsonld:dateModified"
+		}
+	}
+	return nil, ""
+}
+
+func htmlLanguage(m *dom.Meta, ld htmlLD) string {
+	cands := []string{m.Lang}
+	if s, _ := m.First("content-language", "og:locale", "dc.language", "language"); s != "" {
+		cands = append(cands, s)
+	}
+	cands = append(cands, ld.str("inLanguage"))
+	for _, c := range cands {
+		c = strings.ToLower(strings.TrimSpace(c))
+		if len(c) >= 2 && c[0] >= 'a' && c[0] <= 'z' && c[1] >= 'a' && c[1] <= 'z' && (len(c) == 2 || c[2] == '-' || c[2] == '_') {
+			return c[:2]
+		}
+	}
+	return ""
+}
+
+func htmlCanonical(m *dom.Meta, ld htmlLD, base string) string {
+	cands := []string{m.Canonical}
+	if s, _ := m.First("og:url"); s != "" {
+		cands = append(cands, s)
+	}
+	for _, c := range cands {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		u, err := url.Parse(c)
+		if err != nil {
+			continue
+		}
+		if !u.IsAbs() && base != "" {
+			if b, err := url.Parse(base); err == nil {
+				u = b.ResolveReference(u)
+			}
+		}
+		if u.IsAbs() && (u.Scheme == "http" || u.Scheme == "https") {
+			return u.String()
+		}
+	}
+	return base
+}
