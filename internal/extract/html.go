@@ -59,7 +59,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	x.Metadata = htmlMetadata(meta, d, &x.Diagnostics)
 
 	blocks := dom.Segment(doc)
-	_, labels := dom.Select(doc, blocks)
+	_, labels := dom.Select(doc, blocks, dom.SelectOptions{Title: x.Metadata.Title})
 	x.Paragraphs = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
 	for _, p := range x.Paragraphs {
 		x.WordCount += len(strings.Fields(p))

@@ -129,6 +129,14 @@ func (s *segmenter) element(n *html.Node, c ctx) {
 		s.walk(n, c)
 		return
 	}
+	if a == atom.Td || a == atom.Th {
+		// Cells of a row read as one line, as a table's text does when
+		// copied; a cell holding paragraphs still splits at them.
+		s.sb.WriteByte(' ')
+		s.walk(n, c)
+		s.sb.WriteByte(' ')
+		return
+	}
 	s.flush()
 	switch a {
 	case atom.Article, atom.Main:
@@ -187,7 +195,7 @@ func isBlankString(t string) bool {
 // blockOwner returns the nearest block-level ancestor-or-self of n.
 func blockOwner(n *html.Node) *html.Node {
 	for ; n != nil; n = n.Parent {
-		if n.Type == html.ElementNode && !inlineElement(n.DataAtom) {
+		if n.Type == html.ElementNode && !inlineElement(n.DataAtom) && n.DataAtom != atom.Td && n.DataAtom != atom.Th {
 			return n
 		}
 	}

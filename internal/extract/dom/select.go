@@ -1,7 +1,10 @@
 package dom
 
 import (
+	"strings"
+
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Block classes used while choosing the content.
@@ -20,24 +23,33 @@ const (
 	LabelEdge      = "before-or-after-body"
 )
 
+// SelectOptions carry what the caller already knows about the page.
+type SelectOptions struct {
+	// Title is the article's headline, when known: text before the
+	// element that prints it is unlikely to be the article.
+	Title string
+}
+
 // Select chooses the article's blocks. It scores every element by the text
-// under it: long, link-poor blocks count for it, link lists and blocks in
-// page furniture (class/id hints) count against it, and the element with
-// the best balance is the content root. Inside the root, furniture and
-// link lists are dropped, and short blocks are kept only between the first
-// and last long ones (headings and list items just before a long block
-// too), which is how short paragraphs survive and trailing boilerplate
-// does not.
+// under it: long, link-poor blocks count for it, link lists, teasers and
+// blocks in page furniture (class/id hints) count against it, and the
+// element with the best balance is the content root. A page that marks its
+// body with itemprop=articleBody gets its root inside that mark. Inside the
+// root, furniture and link lists are dropped, and short blocks are kept
+// only between the first and last long ones (headings and list items just
+// before a long block too), which is how short paragraphs survive and
+// trailing boilerplate does not.
 //
 // It returns the content root (nil when there is no text at all) and one
 // label per block, LabelContent for kept blocks.
-func Select(doc *html.Node, blocks []Block) (*html.Node, []string) {
+func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []string) {
 	labels := make([]string, len(blocks))
 	if len(blocks) == 0 {
 		return nil, labels
 	}
 	class := make([]int, len(blocks))
 	negIgnored := bigNegatives(blocks)
+	titleIdx := findTitle(blocks, opt.Title)
 	own := make(map[*html.Node]float64, len(blocks))
 	for i := range blocks {
 		b := &blocks[i]
@@ -49,39 +61,66 @@ func Select(doc *html.Node, blocks []Block) (*html.Node, []string) {
 				break
 			}
 		}
-		var v float64
+		c := float64(b.Chars)
+		// Link text counts against a block more than plain text counts
+		// for it, so link lists score below zero and prose with a few
+		// links well above.
+		v := c*(1-ld) - 0.6*c*ld
 		switch {
-		case neg || ld > 0.5 && b.Chars > 0:
+		case neg:
 			class[i] = classBad
-			v = -0.6 * float64(b.Chars)
-		case b.Chars >= 60 && ld <= 0.3 && b.HeadingLvl == 0:
+			v = -0.6 * c
+		case teaser(b):
+			v = -0.3 * c
+		case ld > 0.5 && (b.Chars < 100 || ld > 0.75):
+			class[i] = classBad
+		case b.Chars >= 60 && ld <= 0.5 && b.HeadingLvl == 0:
 			class[i] = classGood
-			v = float64(b.Chars) * (1 - ld)
 			if b.InArticle || b.Positive {
 				v *= 1.25
 			}
+			if i < titleIdx {
+				v *= 0.3
+			}
+		case b.Chars >= 100 && b.HeadingLvl == 0:
+			// Sentences that are mostly links: neither evidence for nor
+			// against, kept when inside the body.
 		default:
 			v = -0.1 * float64(min(b.Chars, 50))
 		}
 		own[b.Node] += v
 	}
+	// Rows of a data table are short one by one, but a table of them is
+	// content: count its rows as prose.
+	groups := proseGroups(blocks, class)
+	for i := range blocks {
+		b := &blocks[i]
+		if class[i] == classNeutral && b.Tag == atom.Tr && groups[groupOf(b)] {
+			class[i] = classGood
+			own[b.Node] += float64(b.Chars) + 0.1*float64(min(b.Chars, 50))
+		}
+	}
 
+	scope := articleBodyScope(doc, blocks, class)
 	var best *html.Node
 	bestScore := 0.0
-	var score func(n *html.Node) float64
-	score = func(n *html.Node) float64 {
+	var score func(n *html.Node, eligible bool) float64
+	score = func(n *html.Node, eligible bool) float64 {
+		if n == scope {
+			eligible = true
+		}
 		s := own[n]
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode {
-				s += score(c)
+				s += score(c, eligible)
 			}
 		}
-		if n.Type == html.ElementNode && (best == nil || s > bestScore) {
+		if eligible && n.Type == html.ElementNode && (best == nil || s > bestScore) {
 			best, bestScore = n, s
 		}
 		return s
 	}
-	score(doc)
+	score(doc, scope == nil)
 	if best == nil {
 		return nil, labels
 	}
@@ -114,13 +153,19 @@ func Select(doc *html.Node, blocks []Block) (*html.Node, []string) {
 		}
 	}
 	for i := range blocks {
-		if labels[i] != LabelContent || class[i] == classGood {
+		b := &blocks[i]
+		inside := first >= 0 && i > first && i < last
+		if labels[i] == LabelLinks && inside && linkedSentence(b) && !anyNegInside(b.NegAncs, best, negIgnored) {
+			labels[i] = LabelContent
 			continue
 		}
-		if first >= 0 && i > first && i < last {
+		if labels[i] != LabelContent || class[i] == classGood || inside {
 			continue
 		}
-		if first >= 0 && i < first && leadsInto(blocks, labels, class, i, first) {
+		if g := groupOf(b); g != nil && groups[g] {
+			continue
+		}
+		if first >= 0 && i < first && leadsInto(b, i, first) {
 			continue
 		}
 		labels[i] = LabelEdge
@@ -128,11 +173,155 @@ func Select(doc *html.Node, blocks []Block) (*html.Node, []string) {
 	return best, labels
 }
 
+// teaser reports a block that previews another article: a linked headline
+// followed by the start of its text, cut off with an ellipsis.
+func teaser(b *Block) bool {
+	if b.LinkChars == 0 {
+		return false
+	}
+	t := strings.TrimRight(b.Text, " ]")
+	return strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
+}
+
+// linkedSentence reports a paragraph that is one linked sentence ("Remember
+// the state's quest for a slogan?"), which belongs to the text around it.
+func linkedSentence(b *Block) bool {
+	if b.Tag != atom.P || b.Chars < 30 || b.InList {
+		return false
+	}
+	t := strings.TrimRight(b.Text, " ")
+	if t == "" {
+		return false
+	}
+	switch t[len(t)-1] {
+	case '.', '?', '!', '"':
+		return true
+	}
+	return strings.HasSuffix(t, "”") || strings.HasSuffix(t, "’")
+}
+
+// groupOf returns the table or list a block's row or item belongs to.
+func groupOf(b *Block) *html.Node {
+	switch b.Tag {
+	case atom.Tr:
+		for n := b.Node.Parent; n != nil; n = n.Parent {
+			if n.DataAtom == atom.Table {
+				return n
+			}
+		}
+	case atom.Li, atom.Dd, atom.Dt:
+		return b.Node.Parent
+	}
+	return nil
+}
+
+// proseGroups finds tables and lists whose rows together read as content
+// (enough text, few links) even though each row is short.
+func proseGroups(blocks []Block, class []int) map[*html.Node]bool {
+	type agg struct{ n, chars, links int }
+	st := map[*html.Node]*agg{}
+	for i := range blocks {
+		b := &blocks[i]
+		g := groupOf(b)
+		if g == nil || class[i] == classBad {
+			continue
+		}
+		a := st[g]
+		if a == nil {
+			a = &agg{}
+			st[g] = a
+		}
+		a.n++
+		a.chars += b.Chars
+		a.links += b.LinkChars
+	}
+	out := map[*html.Node]bool{}
+	for g, a := range st {
+		if a.n >= 3 && a.chars >= 150 && float64(a.links) <= 0.25*float64(a.chars) {
+			out[g] = true
+		}
+	}
+	return out
+}
+
+// findTitle returns the index of the first short block that prints the
+// title, or -1.
+func findTitle(blocks []Block, title string) int {
+	if title == "" {
+		return -1
+	}
+	nt := normText(title)
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Chars < 400 && normText(b.Text) == nt {
+			return i
+		}
+	}
+	return -1
+}
+
+func normText(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// articleBodyScope returns the common ancestor of the elements marked
+// itemprop=articleBody when they hold real text, else nil.
+func articleBodyScope(doc *html.Node, blocks []Block, class []int) *html.Node {
+	var marks []*html.Node
+	Find(doc, func(n *html.Node) bool {
+		if Hidden(n) {
+			return false
+		}
+		if strings.EqualFold(Attr(n, "itemprop"), "articleBody") {
+			marks = append(marks, n)
+			return false
+		}
+		return true
+	})
+	if len(marks) == 0 {
+		return nil
+	}
+	lca := marks[0]
+	for _, m := range marks[1:] {
+		lca = commonAncestor(lca, m)
+	}
+	if lca == nil {
+		return nil
+	}
+	good := 0
+	for i := range blocks {
+		if class[i] != classGood {
+			continue
+		}
+		for _, m := range marks {
+			if under(blocks[i].Node, m) {
+				good += blocks[i].Chars
+				break
+			}
+		}
+	}
+	if good < 150 {
+		return nil
+	}
+	return lca
+}
+
+func commonAncestor(a, b *html.Node) *html.Node {
+	seen := map[*html.Node]bool{}
+	for n := a; n != nil; n = n.Parent {
+		seen[n] = true
+	}
+	for n := b; n != nil; n = n.Parent {
+		if seen[n] {
+			return n
+		}
+	}
+	return nil
+}
+
 // leadsInto reports whether block i, before the first long block, is a
-// heading or list item directly followed (through other short content
-// blocks) by the body.
-func leadsInto(blocks []Block, labels []string, class []int, i, first int) bool {
-	b := &blocks[i]
+// heading or list item directly followed by the body.
+func leadsInto(b *Block, i, first int) bool {
 	if b.HeadingLvl == 1 {
 		return false
 	}
