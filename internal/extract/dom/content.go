@@ -171,7 +171,7 @@ func (s *segmenter) text(t string, parent *html.Node, c ctx) {
 		return
 	}
 	s.brRun = 0
-	if s.sb.Len() == 0 {
+	if s.owner == nil {
 		s.owner = blockOwner(parent)
 		s.octx = c
 	}
