@@ -34,17 +34,11 @@ var htmlAuthorPrefixes = []string{"written by ", "posted by ", "published by ", 
 // organisations: "By A and B" gives two names, a trailing role ("Jane Roe,
 // Staff Writer") is dropped, URLs and handles are dropped, and credits that
 // do not look like a person's name go to orgs.
-func htmlSplitCredits(raw []string) (persons, orgs []string) {
+func htmlSplitCredits(raw []string, site string) (persons, orgs []string) {
 	seen := map[string]bool{}
+	nsite := htmlNormTitle(site)
 	for _, r := range raw {
-		r = strings.TrimSpace(r)
-		low := strings.ToLower(r)
-		for _, p := range htmlAuthorPrefixes {
-			if strings.HasPrefix(low, p) {
-				r = strings.TrimSpace(r[len(p):])
-				break
-			}
-		}
+		r = htmlStripByline(strings.TrimSpace(r))
 		for _, part := range htmlSplitNames(r) {
 			part = strings.Trim(part, " \t.,;:-–—|()[]")
 			if part == "" || htmlLooksLikeURL(part) {
@@ -55,7 +49,7 @@ func htmlSplitCredits(raw []string) (persons, orgs []string) {
 				continue
 			}
 			seen[key] = true
-			if htmlPersonName(part) {
+			if htmlPersonName(part) && !htmlMentionsSite(key, nsite) {
 				persons = append(persons, part)
 			} else if len(part) <= 60 {
 				orgs = append(orgs, part)
@@ -63,6 +57,33 @@ func htmlSplitCredits(raw []string) (persons, orgs []string) {
 		}
 	}
 	return persons, orgs
+}
+
+// htmlStripByline removes "By", and a label before it ("Analysis by",
+// "Photos by"), from the start of a credit.
+func htmlStripByline(r string) string {
+	low := strings.ToLower(r)
+	for _, p := range htmlAuthorPrefixes {
+		if strings.HasPrefix(low, p) {
+			return strings.TrimSpace(r[len(p):])
+		}
+	}
+	words := strings.Fields(r)
+	for i := 1; i <= 2 && i < len(words); i++ {
+		if strings.EqualFold(words[i], "by") {
+			return strings.Join(words[i+1:], " ")
+		}
+	}
+	return r
+}
+
+// htmlMentionsSite reports a credit naming the publication itself ("CNN
+// Business" on CNN, "Business Insider" on Business Insider).
+func htmlMentionsSite(key, nsite string) bool {
+	if nsite == "" {
+		return false
+	}
+	return strings.Contains(key, nsite) || strings.Contains(nsite, key)
 }
 
 func htmlSplitNames(s string) []string {
@@ -100,8 +121,10 @@ func htmlPersonName(s string) bool {
 	}
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,'’"))
-		if htmlOrgWords[lw] {
-			return false
+		for _, part := range strings.Split(lw, "-") {
+			if htmlOrgWords[part] {
+				return false
+			}
 		}
 		r, _ := utf8.DecodeRuneInString(w)
 		particle := lw == "de" || lw == "da" || lw == "van" || lw == "von" || lw == "der" || lw == "del" ||

@@ -163,7 +163,7 @@ func htmlMetadata(m *dom.Meta, d *article.Dump, diag *article.Diagnostics) artic
 
 	md.Title = htmlTitle(m, ld, md.SiteName, note)
 
-	persons, orgs, rule := htmlAuthors(m, ld)
+	persons, orgs, rule := htmlAuthors(m, ld, md.SiteName)
 	if len(persons)+len(orgs) > 0 {
 		md.Authors, md.Agencies = persons, orgs
 		note("authors", strings.Join(persons, "; "), rule, 0.8)
@@ -186,45 +186,49 @@ func htmlMetadata(m *dom.Meta, d *article.Dump, diag *article.Diagnostics) artic
 func htmlTitle(m *dom.Meta, ld htmlLD, site string, note func(string, string, string, float64)) string {
 	type cand struct{ v, rule string }
 	var cands []cand
-	if s := ld.str("headline"); s != "" {
-		cands = append(cands, cand{s, "jsonld:headline"})
+	add := func(v, rule string) {
+		if v = dom.CollapseSpace(htmlUnescapeOnce(v)); v != "" {
+			cands = append(cands, cand{v, rule})
+		}
 	}
+	add(ld.str("headline"), "jsonld:headline")
 	if s, k := m.First("og:title", "twitter:title", "dc.title", "sailthru.title", "parsely-title"); s != "" {
-		cands = append(cands, cand{s, "meta:" + k})
+		add(htmlStripSite(s, site, nil), "meta:"+k)
 	}
 	if v := m.Micro["headline"]; len(v) > 0 {
-		cands = append(cands, cand{v[0], "itemprop:headline"})
+		add(v[0], "itemprop:headline")
 	}
-	if m.Title != "" {
-		cands = append(cands, cand{m.Title, "title"})
-	}
-	for i := range cands {
-		cands[i].v = dom.CollapseSpace(htmlUnescapeOnce(cands[i].v))
-	}
-	// A visible <h1> that a stated title matches is the headline as
-	// printed; prefer it, it also repairs truncated metadata.
-	for _, c := range cands {
-		for _, h := range m.H1 {
-			if htmlSameTitle(h, c.v) {
-				note("title", c.v, c.rule+"+h1", 0.95)
-				return c.v
+	if len(cands) > 0 {
+		best := cands[0]
+		// Structured sources disagree: the one printed on the page wins.
+		if len(cands) > 1 && !htmlSameTitle(cands[0].v, cands[1].v) {
+			for _, c := range cands[:2] {
+				if htmlOnPage(c.v, m.H1) {
+					best = c
+					break
+				}
 			}
-			if strings.HasSuffix(c.v, "...") || strings.HasSuffix(c.v, "…") {
-				stem := strings.TrimRight(c.v, ".… ")
+		}
+		// Metadata cut short ("…") is repaired from the visible heading.
+		if strings.HasSuffix(best.v, "...") || strings.HasSuffix(best.v, "…") {
+			stem := strings.TrimRight(best.v, ".… ")
+			for _, h := range m.H1 {
 				if len(stem) > 20 && strings.HasPrefix(h, stem) {
-					note("title", h, "h1+"+c.rule, 0.9)
+					note("title", h, "h1+"+best.rule, 0.9)
 					return h
 				}
 			}
 		}
-	}
-	for _, c := range cands {
-		t := c.v
-		if c.rule != "jsonld:headline" {
-			t = htmlStripSite(t, site, m.H1)
+		conf := 0.85
+		if htmlOnPage(best.v, m.H1) {
+			conf = 0.95
 		}
-		if t != "" {
-			note("title", t, c.rule, 0.8)
+		note("title", best.v, best.rule, conf)
+		return best.v
+	}
+	if m.Title != "" {
+		if t := htmlStripSite(dom.CollapseSpace(m.Title), site, m.H1); t != "" {
+			note("title", t, "title", 0.7)
 			return t
 		}
 	}
@@ -233,6 +237,19 @@ func htmlTitle(m *dom.Meta, ld htmlLD, site string, note func(string, string, st
 		return m.H1[0]
 	}
 	return ""
+}
+
+// htmlOnPage reports whether a title is printed as a visible <h1>, alone
+// or with a section label ("Opinion | …").
+func htmlOnPage(t string, h1 []string) bool {
+	nt := htmlNormTitle(t)
+	for _, h := range h1 {
+		nh := htmlNormTitle(h)
+		if nh == nt || len(nh) > 20 && strings.HasSuffix(nt, nh) {
+			return true
+		}
+	}
+	return false
 }
 
 func htmlUnescapeOnce(s string) string {
@@ -285,17 +302,17 @@ func htmlStripSite(t, site string, h1 []string) string {
 	return t
 }
 
-func htmlAuthors(m *dom.Meta, ld htmlLD) (persons, orgs []string, rule string) {
+func htmlAuthors(m *dom.Meta, ld htmlLD, site string) (persons, orgs []string, rule string) {
 	if p, o := ld.people("author"); len(p)+len(o) > 0 {
-		pp, po := htmlSplitCredits(p)
-		_, oo := htmlSplitCredits(o)
+		pp, po := htmlSplitCredits(p, site)
+		_, oo := htmlSplitCredits(o, site)
 		return pp, append(po, oo...), "jsonld:author"
 	}
 	try := func(vals []string, r string) bool {
 		if len(vals) == 0 {
 			return false
 		}
-		persons, orgs = htmlSplitCredits(vals)
+		persons, orgs = htmlSplitCredits(vals, site)
 		rule = r
 		return len(persons)+len(orgs) > 0
 	}
