@@ -153,15 +153,23 @@ func htmlMetadata(m *dom.Meta, d *article.Dump, diag *article.Diagnostics) artic
 	}
 
 	// Site name first: the title needs it to strip " | Site" suffixes.
-	if s, k := m.First("og:site_name", "application-name", "twitter:app:name:iphone"); s != "" {
+	// The publisher named in JSON-LD is the formal name; og:site_name is
+	// often a brand or domain.
+	ogSite, k := m.First("og:site_name", "application-name", "twitter:app:name:iphone")
+	ogSite = dom.CollapseSpace(ogSite)
+	if s := ld.publisher(); s != "" {
 		md.SiteName = dom.CollapseSpace(s)
-		note("site_name", md.SiteName, "meta:"+k, 0.9)
-	} else if s := ld.publisher(); s != "" {
-		md.SiteName = dom.CollapseSpace(s)
-		note("site_name", md.SiteName, "jsonld:publisher", 0.8)
+		note("site_name", md.SiteName, "jsonld:publisher", 0.9)
+	} else if ogSite != "" {
+		md.SiteName = ogSite
+		note("site_name", md.SiteName, "meta:"+k, 0.8)
+	}
+	sites := []string{md.SiteName}
+	if ogSite != "" && ogSite != md.SiteName {
+		sites = append(sites, ogSite)
 	}
 
-	md.Title = htmlTitle(m, ld, md.SiteName, note)
+	md.Title = htmlTitle(m, ld, sites, note)
 
 	persons, orgs, rule := htmlAuthors(m, ld, md.SiteName)
 	if len(persons)+len(orgs) > 0 {
@@ -183,7 +191,7 @@ func htmlMetadata(m *dom.Meta, d *article.Dump, diag *article.Diagnostics) artic
 	return md
 }
 
-func htmlTitle(m *dom.Meta, ld htmlLD, site string, note func(string, string, string, float64)) string {
+func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, note func(string, string, string, float64)) string {
 	type cand struct{ v, rule string }
 	var cands []cand
 	add := func(v, rule string) {
@@ -193,7 +201,7 @@ func htmlTitle(m *dom.Meta, ld htmlLD, site string, note func(string, string, st
 	}
 	add(ld.str("headline"), "jsonld:headline")
 	if s, k := m.First("og:title", "twitter:title", "dc.title", "sailthru.title", "parsely-title"); s != "" {
-		add(htmlStripSite(s, site, nil), "meta:"+k)
+		add(htmlStripSite(s, sites, nil), "meta:"+k)
 	}
 	if v := m.Micro["headline"]; len(v) > 0 {
 		add(v[0], "itemprop:headline")
@@ -227,7 +235,7 @@ func htmlTitle(m *dom.Meta, ld htmlLD, site string, note func(string, string, st
 		return best.v
 	}
 	if m.Title != "" {
-		if t := htmlStripSite(dom.CollapseSpace(m.Title), site, m.H1); t != "" {
+		if t := htmlStripSite(dom.CollapseSpace(m.Title), sites, m.H1); t != "" {
 			note("title", t, "title", 0.7)
 			return t
 		}
@@ -275,7 +283,7 @@ var htmlTitleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " /
 
 // htmlStripSite removes a site-name part from a title: the part that
 // matches the site name, or, failing that, whatever is not a visible h1.
-func htmlStripSite(t, site string, h1 []string) string {
+func htmlStripSite(t string, sites []string, h1 []string) string {
 	for _, sep := range htmlTitleSeps {
 		if !strings.Contains(t, sep) {
 			continue
@@ -288,18 +296,30 @@ func htmlStripSite(t, site string, h1 []string) string {
 				}
 			}
 		}
-		if site != "" {
-			ns := htmlNormTitle(site)
-			last, first := htmlNormTitle(parts[len(parts)-1]), htmlNormTitle(parts[0])
-			if strings.Contains(last, ns) || strings.Contains(ns, last) {
+		for _, site := range sites {
+			if site == "" {
+				continue
+			}
+			if htmlIsSiteName(parts[len(parts)-1], site) {
 				return strings.TrimSpace(strings.Join(parts[:len(parts)-1], sep))
 			}
-			if strings.Contains(first, ns) || strings.Contains(ns, first) {
+			if htmlIsSiteName(parts[0], site) {
 				return strings.TrimSpace(strings.Join(parts[1:], sep))
 			}
 		}
 	}
 	return t
+}
+
+// htmlIsSiteName reports whether a title part names the site: the same
+// words, a part of the name, or the name with a few words around it
+// ("Site.com", "The Site Online").
+func htmlIsSiteName(part, site string) bool {
+	p, s := htmlNormTitle(part), htmlNormTitle(site)
+	if p == "" || s == "" {
+		return false
+	}
+	return p == s || strings.Contains(s, p) || strings.Contains(p, s) && len(p) <= len(s)+12
 }
 
 func htmlAuthors(m *dom.Meta, ld htmlLD, site string) (persons, orgs []string, rule string) {
