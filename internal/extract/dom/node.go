@@ -105,6 +105,10 @@ func isSpace(r rune) bool {
 // inlineElement reports elements that do not start a new line of text.
 func inlineElement(a atom.Atom) bool {
 	switch a {
+	case 0:
+		// Custom elements (<hl-source>, <x-link>) display inline unless
+		// styled otherwise; block children still split the text.
+		return true
 	case atom.A, atom.Abbr, atom.B, atom.Bdi, atom.Bdo, atom.Cite, atom.Code, atom.Data,
 		atom.Del, atom.Dfn, atom.Em, atom.Font, atom.I, atom.Ins, atom.Kbd, atom.Label,
 		atom.Mark, atom.Q, atom.S, atom.Samp, atom.Small, atom.Span, atom.Strike, atom.Strong,

@@ -21,6 +21,7 @@ const (
 	LabelLinks     = "link-list"
 	LabelFurniture = "page-furniture"
 	LabelEdge      = "before-or-after-body"
+	LabelCaption   = "caption"
 )
 
 // SelectOptions carry what the caller already knows about the page.
@@ -70,6 +71,10 @@ func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []st
 		case neg:
 			class[i] = classBad
 			v = -0.6 * c
+		case b.InFigure || creditLine(b):
+			// Captions and credits describe a picture, not the story.
+			class[i] = classBad
+			v = 0
 		case teaser(b):
 			v = -0.3 * c
 		case ld > 0.5 && (b.Chars < 100 || ld > 0.75):
@@ -133,6 +138,10 @@ func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []st
 			continue
 		}
 		if class[i] == classBad {
+			if b.InFigure || creditLine(b) {
+				labels[i] = LabelCaption
+				continue
+			}
 			if b.LinkDensity() > 0.5 {
 				labels[i] = LabelLinks
 			} else {
@@ -181,6 +190,32 @@ func teaser(b *Block) bool {
 	}
 	t := strings.TrimRight(b.Text, " ]")
 	return strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
+}
+
+// creditLine reports a short block that credits a picture: it starts with
+// a copyright sign, or names the source in a closing parenthesis
+// ("(NASA/JPL)", "(credit: …)", "(AP Photo/…)").
+func creditLine(b *Block) bool {
+	if b.Chars > 300 {
+		return false
+	}
+	t := b.Text
+	if strings.HasPrefix(t, "©") {
+		return true
+	}
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	i := strings.LastIndexByte(t, '(')
+	if i < 0 {
+		return false
+	}
+	p := strings.ToLower(t[i+1 : len(t)-1])
+	if strings.HasPrefix(p, "credit") || strings.HasPrefix(p, "image") || strings.HasPrefix(p, "photo") ||
+		strings.Contains(p, "getty") || strings.Contains(p, "shutterstock") {
+		return true
+	}
+	return strings.Contains(p, "/") && !strings.Contains(p, " / ") && !strings.Contains(p, "http") && len(p) < 60
 }
 
 // linkedSentence reports a paragraph that is one linked sentence ("Remember
