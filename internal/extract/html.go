@@ -64,6 +64,12 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	for _, p := range x.Paragraphs {
 		x.WordCount += len(strings.Fields(p))
 	}
+	if x.Metadata.Language == "" {
+		if lang := htmlGuessLanguage(x.Paragraphs); lang != "" {
+			x.Metadata.Language = lang
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{Field: "language", Value: lang, Rule: "stopwords", Confidence: 0.6})
+		}
+	}
 	if len(x.Paragraphs) == 0 {
 		x.Err = fmt.Errorf("extract: html: %w: no article text found", article.ErrUnextractable)
 	}

@@ -39,6 +39,9 @@ func htmlSplitCredits(raw []string, site string) (persons, orgs []string) {
 	nsite := htmlNormTitle(site)
 	for _, r := range raw {
 		r = htmlStripByline(strings.TrimSpace(r))
+		if htmlLooksLikeURL(r) && !strings.ContainsAny(r, " ,;") {
+			continue
+		}
 		for _, part := range htmlSplitNames(r) {
 			part = strings.Trim(part, " \t.,;:-–—|()[]")
 			if part == "" || htmlLooksLikeURL(part) {

@@ -76,8 +76,8 @@ func htmlParseISODate(s string) (*article.Date, bool) {
 	d := &article.Date{Precision: article.PrecisionDay}
 	hh, mm, ss, prec, rest := htmlParseClock(rest)
 	if prec == "" {
-		if rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-			return nil, false // more digits: not a date
+		if rest != "" && (rest[0] >= '0' && rest[0] <= '9' || rest[0] == 'T' && len(rest) > 1) {
+			return nil, false // more digits, or a time we cannot read
 		}
 		d.Time = time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC)
 		return d, true
@@ -155,7 +155,7 @@ var htmlZones = map[string]int{
 	"EST": -5, "EDT": -4, "ET": -5, "CST": -6, "CDT": -5, "CT": -6,
 	"MST": -7, "MDT": -6, "MT": -7, "PST": -8, "PDT": -7, "PT": -8,
 	"BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "WET": 0, "WEST": 1,
-	"IST": 330, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AEST": 10, "AEDT": 11,
+	"IST": 530, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AEST": 10, "AEDT": 11,
 }
 
 // htmlParseZone reads "Z", "+05:30", "+0530", "+05", "-0500" or a zone

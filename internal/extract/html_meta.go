@@ -170,6 +170,12 @@ func htmlMetadata(m *dom.Meta, d *article.Dump, diag *article.Diagnostics) artic
 	}
 
 	md.Title = htmlTitle(m, ld, sites, note)
+	if md.SiteName == "" {
+		if s := htmlSiteFromTitle(m.Title, md.Title); s != "" {
+			md.SiteName = s
+			note("site_name", s, "title-suffix", 0.6)
+		}
+	}
 
 	persons, orgs, rule := htmlAuthors(m, ld, md.SiteName)
 	if len(persons)+len(orgs) > 0 {
@@ -309,6 +315,30 @@ func htmlStripSite(t string, sites []string, h1 []string) string {
 		}
 	}
 	return t
+}
+
+// htmlSiteFromTitle returns what <title> adds to the headline on one side
+// of a separator ("Headline | Site"), when that is short enough to be a
+// name.
+func htmlSiteFromTitle(full, headline string) string {
+	full = dom.CollapseSpace(full)
+	if headline == "" || full == "" {
+		return ""
+	}
+	for _, sep := range htmlTitleSeps {
+		i := strings.LastIndex(full, sep)
+		if i < 0 {
+			continue
+		}
+		head, tail := full[:i], full[i+len(sep):]
+		if htmlSameTitle(head, headline) && len(strings.Fields(tail)) <= 5 {
+			return strings.TrimSpace(tail)
+		}
+		if j := strings.Index(full, sep); htmlSameTitle(full[j+len(sep):], headline) && len(strings.Fields(full[:j])) <= 5 {
+			return strings.TrimSpace(full[:j])
+		}
+	}
+	return ""
 }
 
 // htmlIsSiteName reports whether a title part names the site: the same

@@ -22,6 +22,7 @@ const (
 	LabelFurniture = "page-furniture"
 	LabelEdge      = "before-or-after-body"
 	LabelCaption   = "caption"
+	LabelTitle     = "title"
 )
 
 // SelectOptions carry what the caller already knows about the page.
@@ -166,6 +167,10 @@ func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []st
 		inside := first >= 0 && i > first && i < last
 		if labels[i] == LabelLinks && inside && linkedSentence(b) && !anyNegInside(b.NegAncs, best, negIgnored) {
 			labels[i] = LabelContent
+			continue
+		}
+		if i == titleIdx {
+			labels[i] = LabelTitle
 			continue
 		}
 		if labels[i] != LabelContent || class[i] == classGood || inside {
