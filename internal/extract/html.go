@@ -91,13 +91,16 @@ func htmlBody(blocks []dom.Block, labels []string, title string, diag *article.D
 		}
 		diag.Dropped = append(diag.Dropped, article.DroppedBlock{Line: i + 1, Label: label, Text: t})
 	}
+	nt := htmlNormTitle(title)
 	for i := range blocks {
 		b := &blocks[i]
 		if labels[i] != dom.LabelContent {
 			drop(i, labels[i])
 			continue
 		}
-		if title != "" && htmlSameTitle(b.Text, title) {
+		// Length first: normalising every block would cost more than
+		// the rest of the assembly.
+		if nt != "" && len(b.Text) < 2*len(title)+8 && htmlNormTitle(b.Text) == nt {
 			drop(i, "title")
 			continue
 		}

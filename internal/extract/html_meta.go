@@ -278,9 +278,12 @@ func htmlSameTitle(a, b string) bool {
 	return htmlNormTitle(a) == htmlNormTitle(b)
 }
 
+// htmlTitleFolds folds typographic quotes and dashes for comparisons. It
+// is built once and only read.
+var htmlTitleFolds = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\u00a0", " ")
+
 func htmlNormTitle(s string) string {
-	s = strings.ToLower(s)
-	s = strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "–", "-", "—", "-", "\u00a0", " ").Replace(s)
+	s = htmlTitleFolds.Replace(strings.ToLower(s))
 	return strings.Join(strings.Fields(s), " ")
 }
 
