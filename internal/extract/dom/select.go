@@ -162,9 +162,20 @@ func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []st
 			last = i
 		}
 	}
+	// Sign-offs after the story (newsletter prompts, "share this",
+	// "contributed to this report") are long enough to look like prose.
+	for last > first && first >= 0 && boilerplateLine(&blocks[last]) {
+		labels[last] = LabelEdge
+		class[last] = classNeutral
+		last--
+		for last > first && (class[last] != classGood || labels[last] != LabelContent) {
+			last--
+		}
+	}
+	tail := trailingRun(blocks, labels, class, last)
 	for i := range blocks {
 		b := &blocks[i]
-		inside := first >= 0 && i > first && i < last
+		inside := first >= 0 && i > first && (i < last || i <= tail)
 		if labels[i] == LabelLinks && inside && linkedSentence(b) && !anyNegInside(b.NegAncs, best, negIgnored) {
 			labels[i] = LabelContent
 			continue
@@ -185,6 +196,59 @@ func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []st
 		labels[i] = LabelEdge
 	}
 	return best, labels
+}
+
+// trailingRun returns the index of the last block of the unbroken run of
+// short content blocks that follows the last long one in the same
+// container (a closing list, a final short paragraph); last itself when
+// there is none.
+func trailingRun(blocks []Block, labels []string, class []int, last int) int {
+	if last < 0 {
+		return last
+	}
+	home := blocks[last].Node.Parent
+	end := last
+	for i := last + 1; i < len(blocks); i++ {
+		b := &blocks[i]
+		if labels[i] != LabelContent || class[i] != classNeutral || b.LinkDensity() > 0.3 || b.HeadingLvl > 0 || boilerplateLine(b) {
+			break
+		}
+		n := b.Node
+		if b.InList {
+			for n != nil && n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+				n = n.Parent
+			}
+		}
+		if n == nil || n.Parent != home {
+			break
+		}
+		end = i
+	}
+	return end
+}
+
+// boilerplatePhrases are what sign-offs and prompts around a story say,
+// in lower case.
+var boilerplatePhrases = []string{
+	"share this", "share it", "subscribe", "newsletter", "sign up", "follow us", "follow him",
+	"follow her", "follow them", "on twitter", "on facebook", "on instagram", "you may also like",
+	"you might also like", "read more", "related articles", "related stories", "contributed to this report",
+	"all rights reserved", "advertisement", "recommended for you", "more from", "have a tip",
+}
+
+// boilerplateLine reports a short block that says one of the
+// boilerplatePhrases.
+func boilerplateLine(b *Block) bool {
+	if b.Chars > 220 {
+		return false
+	}
+	low := strings.ToLower(b.Text)
+	for _, p := range boilerplatePhrases {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // teaser reports a block that previews another article: a linked headline
