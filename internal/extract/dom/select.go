@@ -190,7 +190,7 @@ func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []st
 		if g := groupOf(b); g != nil && groups[g] {
 			continue
 		}
-		if first >= 0 && i < first && leadsInto(b, i, first) {
+		if first >= 0 && i < first && leadsInto(blocks, b, i, first) {
 			continue
 		}
 		labels[i] = LabelEdge
@@ -425,11 +425,20 @@ func commonAncestor(a, b *html.Node) *html.Node {
 
 // leadsInto reports whether block i, before the first long block, is a
 // heading or list item directly followed by the body.
-func leadsInto(b *Block, i, first int) bool {
+func leadsInto(blocks []Block, b *Block, i, first int) bool {
 	if b.HeadingLvl == 1 {
 		return false
 	}
+	if first-i == 1 && b.Tag == atom.P && b.Words >= 4 && b.LinkChars == 0 && sentenceEnd(b.Text) &&
+		b.Node.Parent == blocks[first].Node.Parent {
+		return true // a short opening paragraph
+	}
 	return first-i <= 2 && (b.HeadingLvl > 1 || b.InList && b.Chars >= 30)
+}
+
+func sentenceEnd(t string) bool {
+	t = strings.TrimRight(t, " ”’\"')")
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!")
 }
 
 func under(n, root *html.Node) bool {
