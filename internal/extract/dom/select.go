@@ -78,7 +78,7 @@ func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []st
 			v = 0
 		case teaser(b):
 			v = -0.3 * c
-		case ld > 0.5 && (b.Chars < 100 || ld > 0.75):
+		case ld > 0.5 && (b.Chars < 100 || ld > 0.75) || urlSoup(b):
 			class[i] = classBad
 		case b.Chars >= 60 && ld <= 0.5 && b.HeadingLvl == 0:
 			class[i] = classGood
@@ -149,7 +149,7 @@ func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []st
 				labels[i] = LabelFurniture
 			}
 			// Furniture that encloses the root itself does not count.
-			if anyNegInside(b.NegAncs, best, negIgnored) || b.LinkDensity() > 0.5 {
+			if anyNegInside(b.NegAncs, best, negIgnored) || b.LinkDensity() > 0.5 || urlSoup(b) {
 				continue
 			}
 			labels[i] = LabelContent
@@ -225,6 +225,21 @@ func trailingRun(blocks []Block, labels []string, class []int, last int) int {
 		end = i
 	}
 	return end
+}
+
+// urlSoup reports a block made mostly of bare addresses: leaked markup
+// metadata (image URLs and sizes), not prose.
+func urlSoup(b *Block) bool {
+	if !strings.Contains(b.Text, "://") {
+		return false
+	}
+	n := 0
+	for _, f := range strings.Fields(b.Text) {
+		if strings.Contains(f, "://") || strings.HasPrefix(f, "www.") {
+			n += len(f)
+		}
+	}
+	return n*2 >= len(b.Text)
 }
 
 // boilerplatePhrases are what sign-offs and prompts around a story say,

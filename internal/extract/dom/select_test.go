@@ -106,6 +106,19 @@ func TestSelect(t *testing.T) {
 			want: []string{para1, para2},
 		},
 		{
+			name: "closing list kept, sign-off and leaked metadata dropped",
+			page: `<body><div class="post"><p>` + para1 + `</p><p>` + para2 + `</p><ul><li>First point</li><li>Second point</li></ul>
+<p>Like this story? Share it with a friend!</p>
+<span>https://cdn.example/img/1.jpg 1200 676 https://example.com/</span></div></body>`,
+			want: []string{para1, para2, "First point", "Second point"},
+		},
+		{
+			name: "short opening paragraph kept",
+			page: `<body><div class="post"><h1>T</h1><p>It was a quiet week.</p><p>` + para1 + `</p><p>` + para2 + `</p></div></body>`,
+			title: "T",
+			want:  []string{"It was a quiet week.", para1, para2},
+		},
+		{
 			name: "hidden copies ignored",
 			page: `<body><div style="display: none"><p>` + para3 + `</p></div><article><p>` + para1 + `</p><p>` + para2 + `</p></article></body>`,
 			want: []string{para1, para2},
