@@ -113,8 +113,8 @@ func TestSelect(t *testing.T) {
 			want: []string{para1, para2, "First point", "Second point"},
 		},
 		{
-			name: "short opening paragraph kept",
-			page: `<body><div class="post"><h1>T</h1><p>It was a quiet week.</p><p>` + para1 + `</p><p>` + para2 + `</p></div></body>`,
+			name:  "short opening paragraph kept",
+			page:  `<body><div class="post"><h1>T</h1><p>It was a quiet week.</p><p>` + para1 + `</p><p>` + para2 + `</p></div></body>`,
 			title: "T",
 			want:  []string{"It was a quiet week.", para1, para2},
 		},
