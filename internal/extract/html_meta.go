@@ -3,6 +3,7 @@ package extract
 import (
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract/dom"
@@ -162,7 +163,7 @@ func htmlMetadata(m *dom.Meta, d *article.Dump, diag *article.Diagnostics) artic
 		note("site_name", md.SiteName, "jsonld:publisher", 0.9)
 	} else if ogSite != "" {
 		md.SiteName = ogSite
-		note("site_name", md.SiteName, "meta:"+k, 0.8)
+		note("site_name", md.SiteName, htmlMetaRule(k), 0.8)
 	}
 	sites := []string{md.SiteName}
 	if ogSite != "" && ogSite != md.SiteName {
@@ -185,7 +186,7 @@ func htmlMetadata(m *dom.Meta, d *article.Dump, diag *article.Diagnostics) artic
 
 	if p, rule := htmlPublished(m, ld); p != nil {
 		md.Published = p
-		note("published", p.Time.String(), rule, 0.9)
+		note("published", p.Time.Format(time.RFC3339), rule, 0.9)
 	}
 
 	md.Language = htmlLanguage(m, ld)
@@ -207,7 +208,7 @@ func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, note func(string, string,
 	}
 	add(ld.str("headline"), "jsonld:headline")
 	if s, k := m.First("og:title", "twitter:title", "dc.title", "sailthru.title", "parsely-title"); s != "" {
-		add(htmlStripSite(s, sites, nil), "meta:"+k)
+		add(htmlStripSite(s, sites, nil), htmlMetaRule(k))
 	}
 	if v := m.Micro["headline"]; len(v) > 0 {
 		add(v[0], "itemprop:headline")
@@ -264,6 +265,18 @@ func htmlOnPage(t string, h1 []string) bool {
 		}
 	}
 	return false
+}
+
+// htmlMetaRule names a <meta> source in diagnostics: OpenGraph and
+// similar properties by their own name ("og:title"), the rest as
+// "meta:name".
+func htmlMetaRule(key string) string {
+	for _, p := range []string{"og:", "article:", "twitter:"} {
+		if strings.HasPrefix(key, p) {
+			return key
+		}
+	}
+	return "meta:" + key
 }
 
 func htmlUnescapeOnce(s string) string {
@@ -381,7 +394,7 @@ func htmlAuthors(m *dom.Meta, ld htmlLD, site string) (persons, orgs []string, r
 			}
 			vals = names
 		}
-		if try(vals, "meta:"+k) {
+		if try(vals, htmlMetaRule(k)) {
 			return persons, orgs, rule
 		}
 	}
@@ -409,7 +422,7 @@ func htmlPublished(m *dom.Meta, ld htmlLD) (*article.Date, string) {
 		"displaydate", "og:updated_time", "article:modified_time", "last-modified"} {
 		for _, v := range m.Metas[k] {
 			if d, ok := htmlParseDate(v); ok {
-				return d, "meta:" + k
+				return d, htmlMetaRule(k)
 			}
 		}
 	}

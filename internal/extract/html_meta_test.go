@@ -53,7 +53,7 @@ func TestHTMLMetadata_Forms(t *testing.T) {
 		{
 			name: "opengraph and article meta",
 			head: `<meta property="og:title" content="OG"><meta property="og:site_name" content="Site"><meta property="article:published_time" content="2019-11-19T13:03:00.000Z"><meta property="article:author" content="Dee Ray"><meta property="og:url" content="https://x.example/a"><meta property="og:locale" content="es_ES">`,
-			want: want{title: "OG", site: "Site", lang: "es", url: "https://x.example/a", published: "2019-11-19T13:03:00Z", authors: []string{"Dee Ray"}, rule: "meta:article:published_time"},
+			want: want{title: "OG", site: "Site", lang: "es", url: "https://x.example/a", published: "2019-11-19T13:03:00Z", authors: []string{"Dee Ray"}, rule: "article:published_time"},
 		},
 		{
 			name: "meta author is a URL and is ignored for article:author",
