@@ -56,11 +56,16 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 		return x
 	}
 	meta := dom.ReadMeta(doc)
-	x.Metadata = htmlMetadata(meta, d, &x.Diagnostics)
+	ld := htmlRankLD(meta)
+	x.Metadata = htmlMetadata(meta, ld, d, &x.Diagnostics)
 
 	blocks := dom.Segment(doc)
 	_, labels := dom.Select(doc, blocks, dom.SelectOptions{Title: x.Metadata.Title})
 	x.Paragraphs = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
+	if alt := htmlLDBody(ld, x.Paragraphs); alt != nil {
+		x.Paragraphs = alt
+		x.Diagnostics.Notes = append(x.Diagnostics.Notes, "body from jsonld:articleBody: the page's markup holds much less text")
+	}
 	for _, p := range x.Paragraphs {
 		x.WordCount += len(strings.Fields(p))
 	}
@@ -71,6 +76,9 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 		}
 	}
 	if len(x.Paragraphs) == 0 {
+		// Extraction holds an article or an error, not both; what the
+		// metadata said stays in the diagnostics.
+		x.Metadata = article.Metadata{}
 		x.Err = fmt.Errorf("extract: html: %w: no article text found", article.ErrUnextractable)
 	}
 	return x
@@ -111,6 +119,41 @@ func htmlBody(blocks []dom.Block, labels []string, title string, diag *article.D
 		paras = append(paras, b.Text)
 	}
 	return paras
+}
+
+// htmlLDBody returns the JSON-LD articleBody as paragraphs when the markup
+// gave much less text than it: pages rendered by scripts often ship the
+// text only there. It returns nil when the markup's body stands.
+func htmlLDBody(ld htmlLD, paras []string) []string {
+	body := ld.str("articleBody")
+	if len(body) < 200 {
+		return nil
+	}
+	words := 0
+	for _, p := range paras {
+		words += len(strings.Fields(p))
+	}
+	if float64(words) >= 0.5*float64(len(strings.Fields(body))) {
+		return nil
+	}
+	var out []string
+	if strings.Contains(body, "</") {
+		// Some sites put markup in articleBody.
+		doc, err := dom.Parse([]byte(body), dom.Limits{MaxNodes: 50_000, MaxDepth: 64})
+		if err != nil {
+			return nil
+		}
+		for _, b := range dom.Segment(doc) {
+			out = append(out, b.Text)
+		}
+		return out
+	}
+	for _, p := range strings.Split(htmlUnescapeOnce(body), "\n") {
+		if p = dom.CollapseSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func htmlUnescape(s string) string { return html.UnescapeString(s) }

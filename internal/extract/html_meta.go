@@ -146,9 +146,8 @@ func (ld htmlLD) publisher() string {
 
 // htmlMetadata chooses each field from the page's stated metadata, most
 // reliable source first, and records where it came from.
-func htmlMetadata(m *dom.Meta, d *article.Dump, diag *article.Diagnostics) article.Metadata {
+func htmlMetadata(m *dom.Meta, ld htmlLD, d *article.Dump, diag *article.Diagnostics) article.Metadata {
 	var md article.Metadata
-	ld := htmlRankLD(m)
 	note := func(field, value, rule string, conf float64) {
 		diag.Fields = append(diag.Fields, article.FieldSource{Field: field, Value: value, Rule: rule, Confidence: conf})
 	}

@@ -117,6 +117,29 @@ func TestHTMLExtract_Unextractable(t *testing.T) {
 	}
 }
 
+func TestHTMLExtract_ArticleBodyFallback(t *testing.T) {
+	long := strings.Repeat("The text of the story lives only in the structured data of this page. ", 5)
+	for name, tc := range map[string]struct {
+		ld   string
+		want []string
+	}{
+		"plain text": {`"articleBody":"` + long + `\n` + long + `"`, []string{strings.TrimSpace(long), strings.TrimSpace(long)}},
+		"markup":     {`"articleBody":"<p>` + long + `</p><p>` + long + `</p>"`, []string{strings.TrimSpace(long), strings.TrimSpace(long)}},
+		"too short":  {`"articleBody":"Short."`, nil},
+	} {
+		t.Run(name, func(t *testing.T) {
+			page := `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"H",` + tc.ld + `}</script></head><body><div id="app"></div></body></html>`
+			x := Extract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
+			if diff := cmp.Diff(tc.want, x.Paragraphs); diff != "" {
+				t.Errorf("paragraphs (-want +got):\n%s", diff)
+			}
+			if (tc.want == nil) != (x.Err != nil) {
+				t.Errorf("Err = %v", x.Err)
+			}
+		})
+	}
+}
+
 func TestHTMLIsHTML(t *testing.T) {
 	for _, tc := range []struct {
 		ct, body string
