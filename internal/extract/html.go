@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html"
 
@@ -66,6 +67,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 		x.Paragraphs = alt
 		x.Diagnostics.Notes = append(x.Diagnostics.Notes, "body from jsonld:articleBody: the page's markup holds much less text")
 	}
+	htmlVisibleMetadata(&x, blocks, labels)
 	for _, p := range x.Paragraphs {
 		x.WordCount += len(strings.Fields(p))
 	}
@@ -82,6 +84,26 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 		x.Err = fmt.Errorf("extract: html: %w: no article text found", article.ErrUnextractable)
 	}
 	return x
+}
+
+// htmlVisibleMetadata fills the date and authors from what the page
+// prints near its headline when its metadata states neither.
+func htmlVisibleMetadata(x *article.Extraction, blocks []dom.Block, labels []string) {
+	md := &x.Metadata
+	if md.Published == nil {
+		if d, i := htmlVisibleDate(blocks, labels); d != nil {
+			md.Published = d
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+				Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-date", Confidence: 0.6})
+		}
+	}
+	if len(md.Authors) == 0 && len(md.Agencies) == 0 {
+		if p, o, i := htmlVisibleByline(blocks, labels, md.SiteName); len(p) > 0 {
+			md.Authors, md.Agencies = p, o
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+				Field: "authors", Value: strings.Join(p, "; "), Line: i + 1, Rule: "visible-byline", Confidence: 0.6})
+		}
+	}
 }
 
 // htmlBody assembles the kept blocks into paragraphs and records the

@@ -233,3 +233,34 @@ func TestHTMLGuessLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLVisibleMetadata(t *testing.T) {
+	for _, tc := range []struct {
+		name, head string
+		authors    []string
+		published  string
+	}{
+		{"byline and date near the headline", `<h1>Mill reopens</h1><p>By Ann Lee and Bo Park Monday, November 18, 2019</p>`,
+			[]string{"Ann Lee", "Bo Park"}, "2019-11-18T00:00:00Z"},
+		{"iso date in a short line", `<h1>Mill reopens</h1><div class="when">Posted 2021-03-04 09:30</div>`,
+			nil, "2021-03-04T09:30:00Z"},
+		{"nothing printed", `<h1>Mill reopens</h1>`, nil, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head><meta property="og:title" content="Mill reopens"></head><body><div class="story">` + tc.head +
+				`<p>The old mill reopened on Saturday after a long restoration, and the first loaf of bread sold out in minutes.</p>` +
+				`<p>Volunteers spent three years repairing the wheel, the millstones and the roof of the building by the river.</p></div></body></html>`
+			x := htmlExtract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
+			if diff := cmp.Diff(tc.authors, x.Metadata.Authors); diff != "" {
+				t.Errorf("authors (-want +got):\n%s", diff)
+			}
+			got := ""
+			if p := x.Metadata.Published; !p.IsZero() {
+				got = p.Time.Format(time.RFC3339)
+			}
+			if got != tc.published {
+				t.Errorf("published = %q, want %q", got, tc.published)
+			}
+		})
+	}
+}
