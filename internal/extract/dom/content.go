@@ -25,7 +25,7 @@ type Block struct {
 	InFigure   bool // inside <figure> or <figcaption>
 	InList     bool
 	InTable    bool
-	NegAncs    []*html.Node // ancestors with a negative class/id hint, nearest first
+	NegAncs    []*html.Node // nearest ancestors with a negative class/id hint, outermost first
 	Positive   bool         // some ancestor has a positive hint
 	HeadingLvl int          // 1–6 for h1–h6, else 0
 }
@@ -88,6 +88,8 @@ func skipElement(n *html.Node) bool {
 	}
 	return false
 }
+
+const maxNegAncestors = 6
 
 func (s *segmenter) walk(n *html.Node, c ctx) {
 	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -155,7 +157,13 @@ func (s *segmenter) element(n *html.Node, c ctx) {
 	}
 	switch ClassHint(n) {
 	case HintNegative:
-		c.neg = append(c.neg[:len(c.neg):len(c.neg)], n)
+		// The nearest few are enough to judge a block, and a bound keeps
+		// hostile nesting from costing depth² per block.
+		neg := c.neg
+		if len(neg) >= maxNegAncestors {
+			neg = neg[1:]
+		}
+		c.neg = append(neg[:len(neg):len(neg)], n)
 	case HintPositive:
 		c.positive = true
 	}

@@ -21,6 +21,8 @@ type Meta struct {
 	Times     []Time
 	H1        []string // visible <h1> texts
 	RelAuthor []string // text of links with rel=author
+
+	microTries map[string]int
 }
 
 // Time is one <time> element.
@@ -32,7 +34,8 @@ type Time struct {
 
 // ReadMeta gathers the metadata of a parsed document.
 func ReadMeta(doc *html.Node) *Meta {
-	m := &Meta{Metas: map[string][]string{}, Micro: map[string][]string{}, ByID: map[string]map[string]any{}}
+	m := &Meta{Metas: map[string][]string{}, Micro: map[string][]string{}, ByID: map[string]map[string]any{},
+		microTries: map[string]int{}}
 	Find(doc, func(n *html.Node) bool {
 		switch n.DataAtom {
 		case atom.Html:
@@ -80,21 +83,24 @@ func ReadMeta(doc *html.Node) *Meta {
 			}
 			return false
 		case atom.Time:
+			if len(m.Times) >= maxMetaItems {
+				break
+			}
 			t := Time{Datetime: strings.TrimSpace(Attr(n, "datetime")), Node: n}
 			if t.Datetime == "" {
-				t.Datetime = Text(n)
+				t.Datetime = textPrefix(n, 100)
 			}
 			t.Pubdate = HasAttr(n, "pubdate") || strings.EqualFold(Attr(n, "itemprop"), "datePublished")
 			m.Times = append(m.Times, t)
 		case atom.H1:
-			if !Hidden(n) {
-				if s := Text(n); s != "" {
+			if !Hidden(n) && len(m.H1) < maxMetaItems {
+				if s := textPrefix(n, 500); s != "" {
 					m.H1 = append(m.H1, s)
 				}
 			}
 		case atom.A:
-			if hasWord(strings.ToLower(Attr(n, "rel")), "author") {
-				if s := Text(n); s != "" {
+			if hasWord(strings.ToLower(Attr(n, "rel")), "author") && len(m.RelAuthor) < maxMetaItems {
+				if s := textPrefix(n, 200); s != "" {
 					m.RelAuthor = append(m.RelAuthor, s)
 				}
 			}
@@ -107,6 +113,38 @@ func ReadMeta(doc *html.Node) *Meta {
 	return m
 }
 
+const (
+	maxMetaItems   = 32 // <time>, <h1> and rel=author texts kept
+	maxMicroValues = 8
+	maxMicroText   = 300
+)
+
+// textPrefix is Text for at most limit bytes of source text: enough to see
+// that a value is too long to be a name or a date.
+func textPrefix(n *html.Node, limit int) string {
+	var sb strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				sb.WriteString(c.Data)
+			case html.ElementNode:
+				sb.WriteByte(' ')
+				if !walk(c) {
+					return false
+				}
+			}
+			if sb.Len() > limit {
+				return false
+			}
+		}
+		return true
+	}
+	walk(n)
+	return CollapseSpace(sb.String())
+}
+
 func (m *Meta) readMicrodata(n *html.Node, ip string) {
 	for _, p := range strings.Fields(ip) {
 		switch p {
@@ -114,6 +152,10 @@ func (m *Meta) readMicrodata(n *html.Node, ip string) {
 		default:
 			continue
 		}
+		if m.microTries[p] >= maxMicroValues {
+			continue // each value walks a subtree; a few are plenty
+		}
+		m.microTries[p]++
 		v := Attr(n, "content")
 		if v == "" {
 			v = Attr(n, "datetime")
@@ -123,16 +165,16 @@ func (m *Meta) readMicrodata(n *html.Node, ip string) {
 				if v == "" && hasWord(Attr(c, "itemprop"), "name") {
 					v = Attr(c, "content")
 					if v == "" {
-						v = Text(c)
+						v = textPrefix(c, maxMicroText)
 					}
 				}
 				return v == ""
 			})
 		}
 		if v == "" {
-			v = Text(n)
+			v = textPrefix(n, maxMicroText)
 		}
-		if v = strings.TrimSpace(v); v != "" && len(v) < 300 {
+		if v = strings.TrimSpace(v); v != "" && len(v) < maxMicroText {
 			m.Micro[p] = append(m.Micro[p], v)
 		}
 	}

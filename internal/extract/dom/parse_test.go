@@ -140,3 +140,27 @@ func FuzzParse(f *testing.F) {
 		ReadMeta(doc)
 	})
 }
+
+// TestHostileNesting runs the whole pipeline on nesting that would cost
+// depth² per block without the bounds; it must simply finish.
+func TestHostileNesting(t *testing.T) {
+	for name, unit := range map[string]string{
+		"negative classes": `<div class="ad">x `,
+		"itemprops":        `<div itemprop="author" itemscope>x `,
+		"headings in divs": `<div><h1>x</h1>`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			in := strings.Repeat(unit, 500) + strings.Repeat("<p>some text in a paragraph, long enough to count as prose.</p>", 20000)
+			doc, err := Parse([]byte(in), Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			blocks := Segment(doc)
+			Select(doc, blocks, SelectOptions{})
+			ReadMeta(doc)
+			if len(blocks) < 20000 {
+				t.Errorf("%d blocks, want at least 20000", len(blocks))
+			}
+		})
+	}
+}

@@ -131,10 +131,23 @@ func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []st
 		return nil, labels
 	}
 
+	// One walk of the root's subtree instead of a walk up from every
+	// block: depth times blocks is what hostile nesting would exploit.
+	inRoot := map[*html.Node]bool{best: true}
+	var mark func(*html.Node)
+	mark = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				inRoot[c] = true
+				mark(c)
+			}
+		}
+	}
+	mark(best)
 	first, last := -1, -1
 	for i := range blocks {
 		b := &blocks[i]
-		if !under(b.Node, best) {
+		if !inRoot[b.Node] {
 			labels[i] = LabelOutside
 			continue
 		}
@@ -149,7 +162,7 @@ func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []st
 				labels[i] = LabelFurniture
 			}
 			// Furniture that encloses the root itself does not count.
-			if anyNegInside(b.NegAncs, best, negIgnored) || b.LinkDensity() > 0.5 || urlSoup(b) {
+			if anyNegInside(b.NegAncs, best, inRoot, negIgnored) || b.LinkDensity() > 0.5 || urlSoup(b) {
 				continue
 			}
 			labels[i] = LabelContent
@@ -176,7 +189,7 @@ func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []st
 	for i := range blocks {
 		b := &blocks[i]
 		inside := first >= 0 && i > first && (i < last || i <= tail)
-		if labels[i] == LabelLinks && inside && linkedSentence(b) && !anyNegInside(b.NegAncs, best, negIgnored) {
+		if labels[i] == LabelLinks && inside && linkedSentence(b) && !anyNegInside(b.NegAncs, best, inRoot, negIgnored) {
 			labels[i] = LabelContent
 			continue
 		}
@@ -465,9 +478,9 @@ func under(n, root *html.Node) bool {
 	return false
 }
 
-func anyNegInside(ancs []*html.Node, root *html.Node, ignored map[*html.Node]bool) bool {
+func anyNegInside(ancs []*html.Node, root *html.Node, inRoot, ignored map[*html.Node]bool) bool {
 	for _, a := range ancs {
-		if a != root && !ignored[a] && under(a, root) {
+		if a != root && !ignored[a] && inRoot[a] {
 			return true
 		}
 	}
