@@ -131,7 +131,7 @@ func (s *segmenter) element(n *html.Node, c ctx) {
 		s.walk(n, c)
 		return
 	}
-	if a == atom.Td || a == atom.Th {
+	if (a == atom.Td || a == atom.Th) && !layoutCell(n) {
 		// Cells of a row read as one line, as a table's text does when
 		// copied; a cell holding paragraphs still splits at them.
 		s.sb.WriteByte(' ')
@@ -171,6 +171,29 @@ func (s *segmenter) element(n *html.Node, c ctx) {
 	s.flush()
 }
 
+// layoutCell reports a table cell used for page layout rather than data:
+// it holds paragraphs, blocks or line breaks. Such a cell is a block of its
+// own; merging it with its row would glue a menu to the story beside it.
+func layoutCell(td *html.Node) bool {
+	budget := 64
+	var scan func(*html.Node) bool
+	scan = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if budget--; budget < 0 {
+				return false
+			}
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.Br || !inlineElement(c.DataAtom) || scan(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return scan(td)
+}
+
 func (s *segmenter) text(t string, parent *html.Node, c ctx) {
 	if isBlankString(t) {
 		if s.sb.Len() > 0 {
@@ -203,7 +226,8 @@ func isBlankString(t string) bool {
 // blockOwner returns the nearest block-level ancestor-or-self of n.
 func blockOwner(n *html.Node) *html.Node {
 	for ; n != nil; n = n.Parent {
-		if n.Type == html.ElementNode && !inlineElement(n.DataAtom) && n.DataAtom != atom.Td && n.DataAtom != atom.Th {
+		if n.Type == html.ElementNode && !inlineElement(n.DataAtom) &&
+			(n.DataAtom != atom.Td && n.DataAtom != atom.Th || layoutCell(n)) {
 			return n
 		}
 	}

@@ -119,6 +119,12 @@ func TestSelect(t *testing.T) {
 			want:  []string{"It was a quiet week.", para1, para2},
 		},
 		{
+			name: "layout table cells are not merged into a row",
+			page: `<body><table><tr><td><a href=/>Home</a> <a href=/a>Archive</a> <a href=/b>Contact</a></td>
+<td>` + para1 + `<br><br>` + para2 + `<br><br>` + para3 + `</td></tr></table></body>`,
+			want: []string{para1, para2, para3},
+		},
+		{
 			name: "hidden copies ignored",
 			page: `<body><div style="display: none"><p>` + para3 + `</p></div><article><p>` + para1 + `</p><p>` + para2 + `</p></article></body>`,
 			want: []string{para1, para2},
