@@ -67,7 +67,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 		x.Paragraphs = alt
 		x.Diagnostics.Notes = append(x.Diagnostics.Notes, "body from jsonld:articleBody: the page's markup holds much less text")
 	}
-	htmlVisibleMetadata(&x, blocks, labels)
+	htmlVisibleMetadata(&x, meta, ld, blocks, labels)
 	for _, p := range x.Paragraphs {
 		x.WordCount += len(strings.Fields(p))
 	}
@@ -87,14 +87,19 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 }
 
 // htmlVisibleMetadata fills the date and authors from what the page
-// prints near its headline when its metadata states neither.
-func htmlVisibleMetadata(x *article.Extraction, blocks []dom.Block, labels []string) {
+// prints near its headline when its metadata states neither; the date
+// falls back to the last-modified one after that.
+func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, blocks []dom.Block, labels []string) {
 	md := &x.Metadata
 	if md.Published == nil {
 		if d, i := htmlVisibleDate(blocks, labels); d != nil {
 			md.Published = d
 			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
 				Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-date", Confidence: 0.6})
+		} else if d, rule := htmlModified(meta, ld); d != nil {
+			md.Published = d
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+				Field: "published", Value: d.Time.Format(time.RFC3339), Rule: rule, Confidence: 0.4})
 		}
 	}
 	if len(md.Authors) == 0 && len(md.Agencies) == 0 {

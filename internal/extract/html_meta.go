@@ -418,7 +418,7 @@ func htmlPublished(m *dom.Meta, ld htmlLD) (*article.Date, string) {
 		"datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "pub_date",
 		"parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.issued",
 		"dc.date.created", "dcterms.created", "article.published", "original-publish-date", "cxenseparse:recs:publishtime",
-		"displaydate", "og:updated_time", "article:modified_time", "last-modified"} {
+		"displaydate"} {
 		for _, v := range m.Metas[k] {
 			if d, ok := htmlParseDate(v); ok {
 				return d, htmlMetaRule(k)
@@ -444,9 +444,23 @@ func htmlPublished(m *dom.Meta, ld htmlLD) (*article.Date, string) {
 			return d, "time[datetime]"
 		}
 	}
+	return nil, ""
+}
+
+// htmlModified reads the last-modified date, a last resort for the
+// published date (after the date printed near the headline): it is at
+// least a date the article existed on.
+func htmlModified(m *dom.Meta, ld htmlLD) (*article.Date, string) {
 	if s := ld.str("dateModified"); s != "" {
 		if d, ok := htmlParseDate(s); ok {
 			return d, "jsonld:dateModified"
+		}
+	}
+	for _, k := range []string{"article:modified_time", "og:updated_time", "last-modified", "dc.date.modified"} {
+		for _, v := range m.Metas[k] {
+			if d, ok := htmlParseDate(v); ok {
+				return d, htmlMetaRule(k)
+			}
 		}
 	}
 	return nil, ""

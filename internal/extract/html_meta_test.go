@@ -81,6 +81,16 @@ func TestHTMLMetadata_Forms(t *testing.T) {
 			want: want{published: "2017-05-06T07:08:00Z", rule: "time[pubdate]"},
 		},
 		{
+			name: "published preferred over modified",
+			head: `<meta property="article:modified_time" content="2020-01-02T00:00:00Z"><meta name="pubdate" content="2019-12-31">`,
+			want: want{published: "2019-12-31T00:00:00Z", rule: "meta:pubdate"},
+		},
+		{
+			name: "modified as the last resort",
+			head: `<meta property="article:modified_time" content="2020-01-02T03:04:05Z">`,
+			want: want{published: "2020-01-02T03:04:05Z", rule: "article:modified_time"},
+		},
+		{
 			name: "time element",
 			body: `<p><time datetime="2016-03-04T10:00:00+01:00">4 March</time></p>`,
 			want: want{published: "2016-03-04T10:00:00+01:00", rule: "time[datetime]"},
