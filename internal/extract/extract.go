@@ -52,6 +52,9 @@ func Extract(d *article.Dump) (x article.Extraction) {
 		return article.Extraction{Input: article.InputText, Version: Version,
 			Err: fmt.Errorf("extract: %w: no dump", article.ErrUnextractable)}
 	}
+	if htmlIsHTML(d) {
+		return htmlExtract(d)
+	}
 	dec := decode(d)
 	doc := newDocument(d, dec, segment(dec.text))
 	if len(doc.blocks) == 0 {

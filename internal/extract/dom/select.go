@@ -1,0 +1,513 @@
+package dom
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Block classes used while choosing the content.
+const (
+	classNeutral = iota
+	classGood
+	classBad
+)
+
+// Labels for blocks that are not content; Select returns one per block.
+const (
+	LabelContent   = ""
+	LabelOutside   = "outside-content"
+	LabelLinks     = "link-list"
+	LabelFurniture = "page-furniture"
+	LabelEdge      = "before-or-after-body"
+	LabelCaption   = "caption"
+	LabelTitle     = "title"
+)
+
+// SelectOptions carry what the caller already knows about the page.
+type SelectOptions struct {
+	// Title is the article's headline, when known: text before the
+	// element that prints it is unlikely to be the article.
+	Title string
+}
+
+// Select chooses the article's blocks. It scores every element by the text
+// under it: long, link-poor blocks count for it, link lists, teasers and
+// blocks in page furniture (class/id hints) count against it, and the
+// element with the best balance is the content root. A page that marks its
+// body with itemprop=articleBody gets its root inside that mark. Inside the
+// root, furniture and link lists are dropped, and short blocks are kept
+// only between the first and last long ones (headings and list items just
+// before a long block too), which is how short paragraphs survive and
+// trailing boilerplate does not.
+//
+// It returns the content root (nil when there is no text at all) and one
+// label per block, LabelContent for kept blocks.
+func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []string) {
+	labels := make([]string, len(blocks))
+	if len(blocks) == 0 {
+		return nil, labels
+	}
+	class := make([]int, len(blocks))
+	negIgnored := bigNegatives(blocks)
+	titleIdx := findTitle(blocks, opt.Title)
+	own := make(map[*html.Node]float64, len(blocks))
+	for i := range blocks {
+		b := &blocks[i]
+		ld := b.LinkDensity()
+		neg := false
+		for _, a := range b.NegAncs {
+			if !negIgnored[a] {
+				neg = true
+				break
+			}
+		}
+		c := float64(b.Chars)
+		// Link text counts against a block more than plain text counts
+		// for it, so link lists score below zero and prose with a few
+		// links well above.
+		v := c*(1-ld) - 0.6*c*ld
+		switch {
+		case neg:
+			class[i] = classBad
+			v = -0.6 * c
+		case b.InFigure || creditLine(b):
+			// Captions and credits describe a picture, not the story.
+			class[i] = classBad
+			v = 0
+		case teaser(b):
+			v = -0.3 * c
+		case ld > 0.5 && (b.Chars < 100 || ld > 0.75) || urlSoup(b):
+			class[i] = classBad
+		case b.Chars >= 60 && ld <= 0.5 && b.HeadingLvl == 0:
+			class[i] = classGood
+			if b.InArticle || b.Positive {
+				v *= 1.25
+			}
+			if i < titleIdx {
+				v *= 0.3
+			}
+		case b.Chars >= 100 && b.HeadingLvl == 0:
+			// Sentences that are mostly links: neither evidence for nor
+			// against, kept when inside the body.
+		default:
+			v = -0.1 * float64(min(b.Chars, 50))
+		}
+		own[b.Node] += v
+	}
+	// Rows of a data table are short one by one, but a table of them is
+	// content: count its rows as prose.
+	groups := proseGroups(blocks, class)
+	for i := range blocks {
+		b := &blocks[i]
+		if class[i] == classNeutral && b.Tag == atom.Tr && groups[groupOf(b)] {
+			class[i] = classGood
+			own[b.Node] += float64(b.Chars) + 0.1*float64(min(b.Chars, 50))
+		}
+	}
+
+	scope := articleBodyScope(doc, blocks, class)
+	var best *html.Node
+	bestScore := 0.0
+	var score func(n *html.Node, eligible bool) float64
+	score = func(n *html.Node, eligible bool) float64 {
+		if n == scope {
+			eligible = true
+		}
+		s := own[n]
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				s += score(c, eligible)
+			}
+		}
+		if eligible && n.Type == html.ElementNode && (best == nil || s > bestScore) {
+			best, bestScore = n, s
+		}
+		return s
+	}
+	score(doc, scope == nil)
+	if best == nil {
+		return nil, labels
+	}
+
+	// One walk of the root's subtree instead of a walk up from every
+	// block: depth times blocks is what hostile nesting would exploit.
+	inRoot := map[*html.Node]bool{best: true}
+	var mark func(*html.Node)
+	mark = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				inRoot[c] = true
+				mark(c)
+			}
+		}
+	}
+	mark(best)
+	first, last := -1, -1
+	for i := range blocks {
+		b := &blocks[i]
+		if !inRoot[b.Node] {
+			labels[i] = LabelOutside
+			continue
+		}
+		if class[i] == classBad {
+			if b.InFigure || creditLine(b) {
+				labels[i] = LabelCaption
+				continue
+			}
+			if b.LinkDensity() > 0.5 {
+				labels[i] = LabelLinks
+			} else {
+				labels[i] = LabelFurniture
+			}
+			// Furniture that encloses the root itself does not count.
+			if anyNegInside(b.NegAncs, best, inRoot, negIgnored) || b.LinkDensity() > 0.5 || urlSoup(b) {
+				continue
+			}
+			labels[i] = LabelContent
+			class[i] = classNeutral
+		}
+		if class[i] == classGood {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	// Sign-offs after the story (newsletter prompts, "share this",
+	// "contributed to this report") are long enough to look like prose.
+	for last > first && first >= 0 && boilerplateLine(&blocks[last]) {
+		labels[last] = LabelEdge
+		class[last] = classNeutral
+		last--
+		for last > first && (class[last] != classGood || labels[last] != LabelContent) {
+			last--
+		}
+	}
+	tail := trailingRun(blocks, labels, class, last)
+	for i := range blocks {
+		b := &blocks[i]
+		inside := first >= 0 && i > first && (i < last || i <= tail)
+		if labels[i] == LabelLinks && inside && linkedSentence(b) && !anyNegInside(b.NegAncs, best, inRoot, negIgnored) {
+			labels[i] = LabelContent
+			continue
+		}
+		if i == titleIdx {
+			labels[i] = LabelTitle
+			continue
+		}
+		if labels[i] != LabelContent || class[i] == classGood || inside {
+			continue
+		}
+		if g := groupOf(b); g != nil && groups[g] {
+			continue
+		}
+		if first >= 0 && i < first && leadsInto(blocks, b, i, first) {
+			continue
+		}
+		labels[i] = LabelEdge
+	}
+	return best, labels
+}
+
+// trailingRun returns the index of the last block of the unbroken run of
+// short content blocks that follows the last long one in the same
+// container (a closing list, a final short paragraph); last itself when
+// there is none.
+func trailingRun(blocks []Block, labels []string, class []int, last int) int {
+	if last < 0 {
+		return last
+	}
+	home := blocks[last].Node.Parent
+	end := last
+	for i := last + 1; i < len(blocks); i++ {
+		b := &blocks[i]
+		if labels[i] != LabelContent || class[i] != classNeutral || b.LinkDensity() > 0.3 || b.HeadingLvl > 0 || boilerplateLine(b) {
+			break
+		}
+		n := b.Node
+		if b.InList {
+			for n != nil && n.DataAtom != atom.Ul && n.DataAtom != atom.Ol {
+				n = n.Parent
+			}
+		}
+		if n == nil || n.Parent != home {
+			break
+		}
+		end = i
+	}
+	return end
+}
+
+// urlSoup reports a block made mostly of bare addresses: leaked markup
+// metadata (image URLs and sizes), not prose.
+func urlSoup(b *Block) bool {
+	if !strings.Contains(b.Text, "://") {
+		return false
+	}
+	n := 0
+	for _, f := range strings.Fields(b.Text) {
+		if strings.Contains(f, "://") || strings.HasPrefix(f, "www.") {
+			n += len(f)
+		}
+	}
+	return n*2 >= len(b.Text)
+}
+
+// boilerplatePhrases are what sign-offs and prompts around a story say,
+// in lower case.
+var boilerplatePhrases = []string{
+	"share this", "share it", "subscribe", "newsletter", "sign up", "follow us", "follow him",
+	"follow her", "follow them", "on twitter", "on facebook", "on instagram", "you may also like",
+	"you might also like", "read more", "related articles", "related stories", "contributed to this report",
+	"all rights reserved", "advertisement", "recommended for you", "more from", "have a tip",
+}
+
+// boilerplateLine reports a short block that says one of the
+// boilerplatePhrases.
+func boilerplateLine(b *Block) bool {
+	if b.Chars > 220 {
+		return false
+	}
+	low := strings.ToLower(b.Text)
+	for _, p := range boilerplatePhrases {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// teaser reports a block that previews another article: a linked headline
+// followed by the start of its text, cut off with an ellipsis.
+func teaser(b *Block) bool {
+	if b.LinkChars == 0 {
+		return false
+	}
+	t := strings.TrimRight(b.Text, " ]")
+	return strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
+}
+
+// creditLine reports a short block that credits a picture: it starts with
+// a copyright sign, or names the source in a closing parenthesis
+// ("(NASA/JPL)", "(credit: …)", "(AP Photo/…)").
+func creditLine(b *Block) bool {
+	if b.Chars > 300 {
+		return false
+	}
+	t := b.Text
+	if strings.HasPrefix(t, "©") {
+		return true
+	}
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	i := strings.LastIndexByte(t, '(')
+	if i < 0 {
+		return false
+	}
+	p := strings.ToLower(t[i+1 : len(t)-1])
+	if strings.HasPrefix(p, "credit") || strings.HasPrefix(p, "image") || strings.HasPrefix(p, "photo") ||
+		strings.Contains(p, "getty") || strings.Contains(p, "shutterstock") {
+		return true
+	}
+	return strings.Contains(p, "/") && !strings.Contains(p, " / ") && !strings.Contains(p, "http") && len(p) < 60
+}
+
+// linkedSentence reports a paragraph that is one linked sentence ("Remember
+// the state's quest for a slogan?"), which belongs to the text around it.
+func linkedSentence(b *Block) bool {
+	if b.Tag != atom.P || b.Chars < 30 || b.InList {
+		return false
+	}
+	t := strings.TrimRight(b.Text, " ")
+	if t == "" {
+		return false
+	}
+	switch t[len(t)-1] {
+	case '.', '?', '!', '"':
+		return true
+	}
+	return strings.HasSuffix(t, "”") || strings.HasSuffix(t, "’")
+}
+
+// groupOf returns the table or list a block's row or item belongs to.
+func groupOf(b *Block) *html.Node {
+	switch b.Tag {
+	case atom.Tr:
+		for n := b.Node.Parent; n != nil; n = n.Parent {
+			if n.DataAtom == atom.Table {
+				return n
+			}
+		}
+	case atom.Li, atom.Dd, atom.Dt:
+		return b.Node.Parent
+	}
+	return nil
+}
+
+// proseGroups finds tables and lists whose rows together read as content
+// (enough text, few links) even though each row is short.
+func proseGroups(blocks []Block, class []int) map[*html.Node]bool {
+	type agg struct{ n, chars, links int }
+	st := map[*html.Node]*agg{}
+	for i := range blocks {
+		b := &blocks[i]
+		g := groupOf(b)
+		if g == nil || class[i] == classBad {
+			continue
+		}
+		a := st[g]
+		if a == nil {
+			a = &agg{}
+			st[g] = a
+		}
+		a.n++
+		a.chars += b.Chars
+		a.links += b.LinkChars
+	}
+	out := map[*html.Node]bool{}
+	for g, a := range st {
+		if a.n >= 3 && a.chars >= 150 && float64(a.links) <= 0.25*float64(a.chars) {
+			out[g] = true
+		}
+	}
+	return out
+}
+
+// findTitle returns the index of the first short block that prints the
+// title, or -1.
+func findTitle(blocks []Block, title string) int {
+	if title == "" {
+		return -1
+	}
+	nt := normText(title)
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Chars < 400 && normText(b.Text) == nt {
+			return i
+		}
+	}
+	return -1
+}
+
+func normText(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// articleBodyScope returns the common ancestor of the elements marked
+// itemprop=articleBody when they hold real text, else nil.
+func articleBodyScope(doc *html.Node, blocks []Block, class []int) *html.Node {
+	var marks []*html.Node
+	Find(doc, func(n *html.Node) bool {
+		if Hidden(n) {
+			return false
+		}
+		if strings.EqualFold(Attr(n, "itemprop"), "articleBody") {
+			marks = append(marks, n)
+			return false
+		}
+		return true
+	})
+	if len(marks) == 0 {
+		return nil
+	}
+	lca := marks[0]
+	for _, m := range marks[1:] {
+		lca = commonAncestor(lca, m)
+	}
+	if lca == nil {
+		return nil
+	}
+	good := 0
+	for i := range blocks {
+		if class[i] != classGood {
+			continue
+		}
+		for _, m := range marks {
+			if under(blocks[i].Node, m) {
+				good += blocks[i].Chars
+				break
+			}
+		}
+	}
+	if good < 150 {
+		return nil
+	}
+	return lca
+}
+
+func commonAncestor(a, b *html.Node) *html.Node {
+	seen := map[*html.Node]bool{}
+	for n := a; n != nil; n = n.Parent {
+		seen[n] = true
+	}
+	for n := b; n != nil; n = n.Parent {
+		if seen[n] {
+			return n
+		}
+	}
+	return nil
+}
+
+// leadsInto reports whether block i, before the first long block, is a
+// heading or list item directly followed by the body.
+func leadsInto(blocks []Block, b *Block, i, first int) bool {
+	if b.HeadingLvl == 1 {
+		return false
+	}
+	if first-i == 1 && b.Tag == atom.P && b.Words >= 4 && b.LinkChars == 0 && sentenceEnd(b.Text) &&
+		b.Node.Parent == blocks[first].Node.Parent {
+		return true // a short opening paragraph
+	}
+	return first-i <= 2 && (b.HeadingLvl > 1 || b.InList && b.Chars >= 30)
+}
+
+func sentenceEnd(t string) bool {
+	t = strings.TrimRight(t, " ”’\"')")
+	return strings.HasSuffix(t, ".") || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!")
+}
+
+func under(n, root *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == root {
+			return true
+		}
+	}
+	return false
+}
+
+func anyNegInside(ancs []*html.Node, root *html.Node, inRoot, ignored map[*html.Node]bool) bool {
+	for _, a := range ancs {
+		if a != root && !ignored[a] && inRoot[a] {
+			return true
+		}
+	}
+	return false
+}
+
+// bigNegatives finds negatively hinted elements that hold most of the
+// page's prose: a wrapper named "has-sidebar" or "page-with-comments" is
+// not furniture, whatever its class says.
+func bigNegatives(blocks []Block) map[*html.Node]bool {
+	total := 0
+	prose := map[*html.Node]int{}
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Chars < 60 || b.LinkDensity() > 0.3 {
+			continue
+		}
+		total += b.Chars
+		for _, a := range b.NegAncs {
+			prose[a] += b.Chars
+		}
+	}
+	ignored := map[*html.Node]bool{}
+	for n, c := range prose {
+		if float64(c) > 0.5*float64(total) {
+			ignored[n] = true
+		}
+	}
+	return ignored
+}

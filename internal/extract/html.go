@@ -1,0 +1,186 @@
+package extract
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/dom"
+)
+
+// htmlIsHTML sniffs whether a dump is an HTML page: by its declared type,
+// or, since scrapers often mislabel, by how its first bytes look.
+func htmlIsHTML(d *article.Dump) bool {
+	ct := strings.ToLower(d.ContentType)
+	if strings.HasPrefix(ct, "text/html") || strings.HasPrefix(ct, "application/xhtml+xml") {
+		return true
+	}
+	head := d.Body
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	head = bytes.TrimLeft(head, " \t\r\n\f")
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	low := bytes.ToLower(head)
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<?xml", "<!--"} {
+		if bytes.HasPrefix(low, []byte(p)) {
+			return p != "<?xml" && p != "<!--" || bytes.Contains(low, []byte("<html"))
+		}
+	}
+	return bytes.Contains(low, []byte("<body")) || bytes.Count(low, []byte("<p>"))+bytes.Count(low, []byte("<div")) >= 3
+}
+
+// htmlExtract extracts an article from an HTML dump: structured metadata
+// first, then the main content blocks. It never panics; a page it cannot
+// parse within limits, or one without article text, yields an Err wrapping
+// article.ErrUnextractable.
+func htmlExtract(d *article.Dump) (x article.Extraction) {
+	x = article.Extraction{Input: article.InputHTML, Version: Version}
+	x.Diagnostics.Input = article.InputHTML
+	defer func() {
+		if r := recover(); r != nil {
+			x = article.Extraction{Input: article.InputHTML, Version: Version,
+				Err: fmt.Errorf("extract: html: %w: internal error: %v", article.ErrUnextractable, r)}
+		}
+	}()
+	src, cs := dom.Decode(d.Body, d.ContentType)
+	if cs != "utf-8" {
+		x.Diagnostics.Notes = append(x.Diagnostics.Notes, "charset "+cs)
+	}
+	doc, err := dom.Parse(src, dom.DefaultLimits)
+	if err != nil {
+		x.Err = fmt.Errorf("extract: html: %w: %w", article.ErrUnextractable, err)
+		return x
+	}
+	meta := dom.ReadMeta(doc)
+	ld := htmlRankLD(meta)
+	x.Metadata = htmlMetadata(meta, ld, d, &x.Diagnostics)
+
+	blocks := dom.Segment(doc)
+	_, labels := dom.Select(doc, blocks, dom.SelectOptions{Title: x.Metadata.Title})
+	x.Paragraphs = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
+	if alt := htmlLDBody(ld, x.Paragraphs); alt != nil {
+		x.Paragraphs = alt
+		x.Diagnostics.Notes = append(x.Diagnostics.Notes, "body from jsonld:articleBody: the page's markup holds much less text")
+	}
+	htmlVisibleMetadata(&x, meta, ld, blocks, labels)
+	for _, p := range x.Paragraphs {
+		x.WordCount += len(strings.Fields(p))
+	}
+	if x.Metadata.Language == "" {
+		if lang := htmlGuessLanguage(x.Paragraphs); lang != "" {
+			x.Metadata.Language = lang
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{Field: "language", Value: lang, Rule: "stopwords", Confidence: 0.6})
+		}
+	}
+	if len(x.Paragraphs) == 0 {
+		// Extraction holds an article or an error, not both; what the
+		// metadata said stays in the diagnostics.
+		x.Metadata = article.Metadata{}
+		x.Err = fmt.Errorf("extract: html: %w: no article text found", article.ErrUnextractable)
+	}
+	return x
+}
+
+// htmlVisibleMetadata fills the date and authors from what the page
+// prints near its headline when its metadata states neither; the date
+// falls back to the last-modified one after that.
+func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, blocks []dom.Block, labels []string) {
+	md := &x.Metadata
+	if md.Published == nil {
+		if d, i := htmlVisibleDate(blocks, labels); d != nil {
+			md.Published = d
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+				Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-date", Confidence: 0.6})
+		} else if d, rule := htmlModified(meta, ld); d != nil {
+			md.Published = d
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+				Field: "published", Value: d.Time.Format(time.RFC3339), Rule: rule, Confidence: 0.4})
+		}
+	}
+	if len(md.Authors) == 0 && len(md.Agencies) == 0 {
+		if p, o, i := htmlVisibleByline(blocks, labels, md.SiteName); len(p) > 0 {
+			md.Authors, md.Agencies = p, o
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+				Field: "authors", Value: strings.Join(p, "; "), Line: i + 1, Rule: "visible-byline", Confidence: 0.6})
+		}
+	}
+}
+
+// htmlBody assembles the kept blocks into paragraphs and records the
+// dropped ones.
+func htmlBody(blocks []dom.Block, labels []string, title string, diag *article.Diagnostics) []string {
+	var paras []string
+	drop := func(i int, label string) {
+		t := blocks[i].Text
+		if len(t) > 120 {
+			t = t[:120]
+			for len(t) > 0 && t[len(t)-1]&0xc0 == 0x80 {
+				t = t[:len(t)-1]
+			}
+			t += "…"
+		}
+		diag.Dropped = append(diag.Dropped, article.DroppedBlock{Line: i + 1, Label: label, Text: t})
+	}
+	nt := htmlNormTitle(title)
+	for i := range blocks {
+		b := &blocks[i]
+		if labels[i] != dom.LabelContent {
+			drop(i, labels[i])
+			continue
+		}
+		// Length first: normalising every block would cost more than
+		// the rest of the assembly.
+		if nt != "" && len(b.Text) < 2*len(title)+8 && htmlNormTitle(b.Text) == nt {
+			drop(i, "title")
+			continue
+		}
+		if n := len(paras); n > 0 && paras[n-1] == b.Text {
+			drop(i, "duplicate")
+			continue
+		}
+		paras = append(paras, b.Text)
+	}
+	return paras
+}
+
+// htmlLDBody returns the JSON-LD articleBody as paragraphs when the markup
+// gave much less text than it: pages rendered by scripts often ship the
+// text only there. It returns nil when the markup's body stands.
+func htmlLDBody(ld htmlLD, paras []string) []string {
+	body := ld.str("articleBody")
+	if len(body) < 200 {
+		return nil
+	}
+	words := 0
+	for _, p := range paras {
+		words += len(strings.Fields(p))
+	}
+	if float64(words) >= 0.5*float64(len(strings.Fields(body))) {
+		return nil
+	}
+	var out []string
+	if strings.Contains(body, "</") {
+		// Some sites put markup in articleBody.
+		doc, err := dom.Parse([]byte(body), dom.Limits{MaxNodes: 50_000, MaxDepth: 64})
+		if err != nil {
+			return nil
+		}
+		for _, b := range dom.Segment(doc) {
+			out = append(out, b.Text)
+		}
+		return out
+	}
+	for _, p := range strings.Split(htmlUnescapeOnce(body), "\n") {
+		if p = dom.CollapseSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func htmlUnescape(s string) string { return html.UnescapeString(s) }

@@ -1,0 +1,311 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+// htmlParseDate reads a date as pages state it in metadata and <time>
+// elements: ISO 8601 and its relatives ("2019-11-20 13:42:06+08:00",
+// "20191119", "2019-11-19T21:57:01+0000"), RFC 1123, month-name forms
+// ("November 19, 2019, 07:47 PM EST", "19 Nov 2019 07:09 GMT",
+// "Nov. 19, 2019 8:03 am ET") and Unix timestamps. The zone is kept as
+// stated; ok is false when s holds no plausible date.
+func htmlParseDate(s string) (*article.Date, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) < 6 || len(s) > 80 {
+		return nil, false
+	}
+	if d, ok := htmlParseISODate(s); ok {
+		return d, true
+	}
+	if d, ok := htmlParseUnix(s); ok {
+		return d, true
+	}
+	return htmlParseWordDate(s)
+}
+
+func htmlDigits(s string, i, n int) (int, bool) {
+	if i+n > len(s) {
+		return 0, false
+	}
+	v := 0
+	for j := i; j < i+n; j++ {
+		c := s[j]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
+}
+
+func htmlParseISODate(s string) (*article.Date, bool) {
+	y, ok := htmlDigits(s, 0, 4)
+	if !ok {
+		return nil, false
+	}
+	i := 4
+	sep := i < len(s) && (s[i] == '-' || s[i] == '/' || s[i] == '.')
+	if sep {
+		i++
+	}
+	mo, ok := htmlDigits(s, i, 2)
+	if !ok {
+		return nil, false
+	}
+	i += 2
+	if sep {
+		if i >= len(s) || s[i] != s[4] {
+			return nil, false
+		}
+		i++
+	}
+	day, ok := htmlDigits(s, i, 2)
+	if !ok {
+		return nil, false
+	}
+	i += 2
+	if !htmlValidDay(y, mo, day) {
+		return nil, false
+	}
+	rest := s[i:]
+	d := &article.Date{Precision: article.PrecisionDay}
+	hh, mm, ss, prec, rest := htmlParseClock(rest)
+	if prec == "" {
+		if rest != "" && (rest[0] >= '0' && rest[0] <= '9' || rest[0] == 'T' && len(rest) > 1) {
+			return nil, false // more digits, or a time we cannot read
+		}
+		d.Time = time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC)
+		return d, true
+	}
+	d.Precision = prec
+	loc, has := htmlParseZone(rest)
+	d.HasZone = has
+	if !has {
+		loc = time.UTC
+	}
+	d.Time = time.Date(y, time.Month(mo), day, hh, mm, ss, 0, loc)
+	return d, true
+}
+
+func htmlValidDay(y, mo, day int) bool {
+	return y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && day >= 1 && day <= 31
+}
+
+// htmlParseClock reads "T10:00", " 10:00:05.123", "10:00 PM" at the start of
+// s (after an optional T, space or comma).
+func htmlParseClock(s string) (hh, mm, ss int, prec article.Precision, rest string) {
+	t := strings.TrimLeft(s, " ,T")
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "at "), "- ")
+	var ok bool
+	n := 2
+	if hh, ok = htmlDigits(t, 0, 2); !ok {
+		if hh, ok = htmlDigits(t, 0, 1); !ok {
+			return 0, 0, 0, "", s
+		}
+		n = 1
+	}
+	if n >= len(t) || (t[n] != ':' && t[n] != '.' && t[n] != 'h') {
+		return 0, 0, 0, "", s
+	}
+	if mm, ok = htmlDigits(t, n+1, 2); !ok {
+		return 0, 0, 0, "", s
+	}
+	t = t[n+3:]
+	prec = article.PrecisionMinute
+	if len(t) >= 3 && t[0] == ':' {
+		if v, ok := htmlDigits(t, 1, 2); ok {
+			ss, t = v, t[3:]
+			prec = article.PrecisionSecond
+			if len(t) > 1 && (t[0] == '.' || t[0] == ',') {
+				j := 1
+				for j < len(t) && t[j] >= '0' && t[j] <= '9' {
+					j++
+				}
+				t = t[j:]
+			}
+		}
+	}
+	tt := strings.TrimLeft(t, " ")
+	low := strings.ToLower(tt)
+	for _, ap := range []string{"a.m.", "p.m.", "am", "pm"} {
+		if strings.HasPrefix(low, ap) {
+			if ap[0] == 'p' && hh < 12 {
+				hh += 12
+			} else if ap[0] == 'a' && hh == 12 {
+				hh = 0
+			}
+			t = tt[len(ap):]
+			break
+		}
+	}
+	if hh > 23 || mm > 59 || ss > 60 {
+		return 0, 0, 0, "", s
+	}
+	return hh, mm, ss, prec, t
+}
+
+// htmlZones are the abbreviations news pages print after a time.
+var htmlZones = map[string]int{
+	"UTC": 0, "GMT": 0, "Z": 0, "UT": 0,
+	"EST": -5, "EDT": -4, "ET": -5, "CST": -6, "CDT": -5, "CT": -6,
+	"MST": -7, "MDT": -6, "MT": -7, "PST": -8, "PDT": -7, "PT": -8,
+	"BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "WET": 0, "WEST": 1,
+	"IST": 530, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AEST": 10, "AEDT": 11,
+}
+
+// htmlParseZone reads "Z", "+05:30", "+0530", "+05", "-0500" or a zone
+// abbreviation at the start of s.
+func htmlParseZone(s string) (*time.Location, bool) {
+	t := strings.TrimLeft(s, " ")
+	if t == "" {
+		return nil, false
+	}
+	if t[0] == '+' || t[0] == '-' {
+		sign := 1
+		if t[0] == '-' {
+			sign = -1
+		}
+		h, ok := htmlDigits(t, 1, 2)
+		if !ok {
+			return nil, false
+		}
+		m := 0
+		r := t[3:]
+		r = strings.TrimPrefix(r, ":")
+		if v, ok := htmlDigits(r, 0, 2); ok {
+			m = v
+		}
+		if h > 14 || m > 59 {
+			return nil, false
+		}
+		off := sign * (h*3600 + m*60)
+		return time.FixedZone(htmlOffsetName(off), off), true
+	}
+	j := 0
+	for j < len(t) && t[j] >= 'A' && t[j] <= 'Z' {
+		j++
+	}
+	word := t[:j]
+	if h, ok := htmlZones[word]; ok && (j == len(t) || !htmlIsLetter(t[j])) {
+		off := h * 3600
+		if h > 100 { // stored as hhmm for half-hour zones
+			off = (h/100)*3600 + (h%100)*60
+		}
+		if word == "Z" || word == "UTC" || word == "GMT" || word == "UT" {
+			rest := strings.TrimLeft(t[j:], " ")
+			if rest != "" && (rest[0] == '+' || rest[0] == '-') {
+				return htmlParseZone(rest)
+			}
+			return time.UTC, true
+		}
+		return time.FixedZone(word, off), true
+	}
+	return nil, false
+}
+
+func htmlOffsetName(off int) string {
+	if off == 0 {
+		return "UTC"
+	}
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return string(sign) + htmlPad2(off/3600) + ":" + htmlPad2(off%3600/60)
+}
+
+func htmlPad2(v int) string {
+	if v < 10 {
+		return "0" + strconv.Itoa(v)
+	}
+	return strconv.Itoa(v)
+}
+
+func htmlIsLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func htmlParseUnix(s string) (*article.Date, bool) {
+	if len(s) != 10 && len(s) != 13 {
+		return nil, false
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
+	if err != nil {
+		return nil, false
+	}
+	if len(s) == 13 {
+		v /= 1000
+	}
+	t := time.Unix(v, 0).UTC()
+	if t.Year() < 1995 || t.Year() > 2100 {
+		return nil, false
+	}
+	return &article.Date{Time: t, Precision: article.PrecisionSecond, HasZone: true}, true
+}
+
+var htmlMonths = map[string]time.Month{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+	// Portuguese, Spanish, French and German month names share most prefixes.
+	"janeiro": 1, "fevereiro": 2, "março": 3, "abril": 4, "maio": 5, "junho": 6, "julho": 7,
+	"agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+	"enero": 1, "febrero": 2, "marzo": 3, "mayo": 5, "junio": 6, "julio": 7,
+	"septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+	"janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+	"août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
+	"januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+}
+
+// htmlParseWordDate reads dates with a month name: "Tue, 19 Nov 2019
+// 07:09:00 +0000", "November 19, 2019, 07:47 PM EST", "19 Nov 2019 07:09 GMT".
+func htmlParseWordDate(s string) (*article.Date, bool) {
+	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '|' })
+	var mo time.Month
+	day, year := 0, 0
+	clockAt := -1
+	for i, f := range fields {
+		lf := strings.ToLower(strings.TrimSuffix(f, "."))
+		if m, ok := htmlMonths[lf]; ok && mo == 0 {
+			mo = m
+			continue
+		}
+		if v, err := strconv.Atoi(strings.TrimRight(lf, "stndrh")); err == nil {
+			switch {
+			case len(lf) == 4 && year == 0 && v >= 1990:
+				year = v
+			case v >= 1 && v <= 31 && day == 0 && (len(lf) <= 2 || strings.TrimRight(lf, "stndrh") != lf):
+				day = v
+			}
+			if year != 0 && day != 0 && mo != 0 {
+				clockAt = i + 1
+				break
+			}
+			continue
+		}
+		if year != 0 && day != 0 && mo != 0 {
+			clockAt = i
+			break
+		}
+	}
+	if mo == 0 || day == 0 || year == 0 || !htmlValidDay(year, int(mo), day) {
+		return nil, false
+	}
+	d := &article.Date{Time: time.Date(year, mo, day, 0, 0, 0, 0, time.UTC), Precision: article.PrecisionDay}
+	if clockAt >= 0 && clockAt < len(fields) {
+		rest := strings.Join(fields[clockAt:], " ")
+		hh, mm, ss, prec, r := htmlParseClock(rest)
+		if prec != "" {
+			loc, has := htmlParseZone(r)
+			if !has {
+				loc = time.UTC
+			}
+			d.Time = time.Date(year, mo, day, hh, mm, ss, 0, loc)
+			d.Precision, d.HasZone = prec, has
+		}
+	}
+	return d, true
+}

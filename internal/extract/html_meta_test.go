@@ -1,0 +1,276 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+// htmlPage wraps head markup and an article body long enough to be found.
+func htmlPage(head, body string) string {
+	return "<!doctype html><html><head>" + head + "</head><body>" + body +
+		"<article><p>This paragraph is long enough to be taken for the body of the article by the scorer, with a comma, and a full stop.</p></article></body></html>"
+}
+
+func TestHTMLMetadata_Forms(t *testing.T) {
+	type want struct {
+		title, site, lang, url, published, rule string
+		authors, agencies                       []string
+	}
+	for _, tc := range []struct {
+		name, head, body string
+		want             want
+	}{
+		{
+			name: "jsonld NewsArticle with author objects and publisher",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","datePublished":"2020-02-03T04:05:06-05:00","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Park"}],"publisher":{"@type":"Organization","name":"Daily P"}}</script>`,
+			want: want{title: "H", site: "Daily P", published: "2020-02-03T04:05:06-05:00", authors: []string{"Ann Lee", "Bo Park"}, rule: "jsonld:datePublished"},
+		},
+		{
+			name: "jsonld BlogPosting author string with By and and",
+			head: `<script type="application/ld+json">[{"@type":"BlogPosting","headline":"H","author":"By Ann Lee and Bo Park","dateCreated":"2021-06-07"}]</script>`,
+			want: want{title: "H", published: "2021-06-07T00:00:00Z", authors: []string{"Ann Lee", "Bo Park"}, rule: "jsonld:dateCreated"},
+		},
+		{
+			name: "jsonld ReportageNewsArticle org author goes to agencies",
+			head: `<script type="application/ld+json">{"@type":"ReportageNewsArticle","headline":"H","author":{"@type":"Organization","name":"Wire Service"}}</script>`,
+			want: want{title: "H", agencies: []string{"Wire Service"}},
+		},
+		{
+			name: "jsonld graph with author reference",
+			head: `<script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"H","author":{"@id":"#p"}},{"@type":"Person","@id":"#p","name":"Cy Young"}]}</script>`,
+			want: want{title: "H", authors: []string{"Cy Young"}},
+		},
+		{
+			name: "jsonld WebPage with articleBody",
+			head: `<script type="application/ld+json">{"@type":"WebPage","headline":"W","articleBody":"text"}</script>`,
+			want: want{title: "W"},
+		},
+		{
+			name: "opengraph and article meta",
+			head: `<meta property="og:title" content="OG"><meta property="og:site_name" content="Site"><meta property="article:published_time" content="2019-11-19T13:03:00.000Z"><meta property="article:author" content="Dee Ray"><meta property="og:url" content="https://x.example/a"><meta property="og:locale" content="es_ES">`,
+			want: want{title: "OG", site: "Site", lang: "es", url: "https://x.example/a", published: "2019-11-19T13:03:00Z", authors: []string{"Dee Ray"}, rule: "article:published_time"},
+		},
+		{
+			name: "meta author is a URL and is ignored for article:author",
+			head: `<meta property="article:author" content="https://facebook.example/dee"><meta name="author" content="Eve Stone, Staff Writer">`,
+			want: want{authors: []string{"Eve Stone"}, agencies: []string{"Staff Writer"}},
+		},
+		{
+			name: "parsely and sailthru",
+			head: `<meta name="parsely-author" content="Fay Wu"><meta name="sailthru.date" content="Tue, 19 Nov 2019 07:09:00 +0000">`,
+			want: want{authors: []string{"Fay Wu"}, published: "2019-11-19T07:09:00Z", rule: "meta:sailthru.date"},
+		},
+		{
+			name: "dublin core",
+			head: `<meta name="DC.creator" content="Gil Moss"><meta name="dc.date" content="2018-10-09">`,
+			want: want{authors: []string{"Gil Moss"}, published: "2018-10-09T00:00:00Z", rule: "meta:dc.date"},
+		},
+		{
+			name: "meta date with zone abbreviation",
+			head: `<meta name="date" content="November 19, 2019, 07:47 PM EST">`,
+			want: want{published: "2019-11-19T19:47:00-05:00", rule: "meta:date"},
+		},
+		{
+			name: "time element with pubdate beats plain time",
+			body: `<time datetime="2017-01-01">x</time><time pubdate datetime="2017-05-06T07:08Z">y</time>`,
+			want: want{published: "2017-05-06T07:08:00Z", rule: "time[pubdate]"},
+		},
+		{
+			name: "published preferred over modified",
+			head: `<meta property="article:modified_time" content="2020-01-02T00:00:00Z"><meta name="pubdate" content="2019-12-31">`,
+			want: want{published: "2019-12-31T00:00:00Z", rule: "meta:pubdate"},
+		},
+		{
+			name: "modified as the last resort",
+			head: `<meta property="article:modified_time" content="2020-01-02T03:04:05Z">`,
+			want: want{published: "2020-01-02T03:04:05Z", rule: "article:modified_time"},
+		},
+		{
+			name: "time element",
+			body: `<p><time datetime="2016-03-04T10:00:00+01:00">4 March</time></p>`,
+			want: want{published: "2016-03-04T10:00:00+01:00", rule: "time[datetime]"},
+		},
+		{
+			name: "microdata",
+			body: `<div itemscope itemtype="https://schema.org/Article"><h1 itemprop="headline">Micro H</h1><span itemprop="author" itemscope><span itemprop="name">Hal Ito</span></span><meta itemprop="datePublished" content="2015-08-09"></div>`,
+			want: want{title: "Micro H", authors: []string{"Hal Ito"}, published: "2015-08-09T00:00:00Z", rule: "meta:datepublished"},
+		},
+		{
+			name: "title with site suffix and visible h1",
+			head: `<title>The Real Headline | Some Site</title>`,
+			body: `<h1>The Real Headline</h1>`,
+			want: want{title: "The Real Headline", site: "Some Site"},
+		},
+		{
+			name: "truncated og title repaired from h1",
+			head: `<meta property="og:title" content="A very long headline that the site cut short...">`,
+			body: `<h1>A very long headline that the site cut short before the end</h1>`,
+			want: want{title: "A very long headline that the site cut short before the end"},
+		},
+		{
+			name: "headline that disagrees with og title: the visible one wins",
+			head: `<script type="application/ld+json">{"@type":"Article","headline":"SEO headline for search engines"}</script><meta property="og:title" content="Printed headline on the page">`,
+			body: `<h1>Printed headline on the page</h1>`,
+			want: want{title: "Printed headline on the page"},
+		},
+		{
+			name: "rel author link",
+			body: `<a rel="author" href="/u/ida">Ida Kern</a>`,
+			want: want{authors: []string{"Ida Kern"}},
+		},
+		{
+			name: "canonical link and html lang",
+			head: `<link rel="canonical" href="/story/1">`,
+			want: want{url: "https://host.example/story/1", lang: "de"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := htmlPage(tc.head, tc.body)
+			if tc.name == "canonical link and html lang" {
+				page = strings.Replace(page, "<html>", `<html lang="de-AT">`, 1)
+			}
+			d := article.NewDump("", "https://host.example/page", "text/html", []byte(page), time.Time{})
+			x := htmlExtract(d)
+			if x.Err != nil {
+				t.Fatalf("Err = %v", x.Err)
+			}
+			md := x.Metadata
+			got := want{title: md.Title, site: md.SiteName, authors: md.Authors, agencies: md.Agencies}
+			if tc.want.lang != "" {
+				got.lang = md.Language
+			}
+			if tc.want.url != "" {
+				got.url = md.URL
+			}
+			if p := md.Published; !p.IsZero() {
+				got.published = p.Time.Format(time.RFC3339)
+			}
+			for _, f := range x.Diagnostics.Fields {
+				if f.Field == "published" && tc.want.rule != "" {
+					got.rule = f.Rule
+				}
+			}
+			if diff := cmp.Diff(tc.want, got, cmp.AllowUnexported(want{})); diff != "" {
+				t.Errorf("metadata (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestHTMLParseDate(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		prec     article.Precision
+		zone     bool
+	}{
+		{"2019-11-19T13:03:00.000Z", "2019-11-19T13:03:00Z", article.PrecisionSecond, true},
+		{"2019-11-20T06:35:39+0000", "2019-11-20T06:35:39Z", article.PrecisionSecond, true},
+		{"2019-11-20 13:42:06+08:00", "2019-11-20T13:42:06+08:00", article.PrecisionSecond, true},
+		{"2019-11-20T11:06:01+05:30", "2019-11-20T11:06:01+05:30", article.PrecisionSecond, true},
+		{"2019-11-20T10:43Z", "2019-11-20T10:43:00Z", article.PrecisionMinute, true},
+		{"2019-11-20T10:43", "2019-11-20T10:43:00Z", article.PrecisionMinute, false},
+		{"20191119", "2019-11-19T00:00:00Z", article.PrecisionDay, false},
+		{"2019/11/19", "2019-11-19T00:00:00Z", article.PrecisionDay, false},
+		{"November 19, 2019, 07:47 PM EST", "2019-11-19T19:47:00-05:00", article.PrecisionMinute, true},
+		{"19 Nov 2019 07:09 GMT", "2019-11-19T07:09:00Z", article.PrecisionMinute, true},
+		{"Nov. 19, 2019 8:03 am ET", "2019-11-19T08:03:00-05:00", article.PrecisionMinute, true},
+		{"Tue, 19 Nov 2019 07:09:00 +0000", "2019-11-19T07:09:00Z", article.PrecisionSecond, true},
+		{"19 Nov 2019 17:30 IST", "2019-11-19T17:30:00+05:30", article.PrecisionMinute, true},
+		{"22 de outubro de 2010", "2010-10-22T00:00:00Z", article.PrecisionDay, false},
+		{"1574168580", "2019-11-19T13:03:00Z", article.PrecisionSecond, true},
+		{"July 4th, 2021", "2021-07-04T00:00:00Z", article.PrecisionDay, false},
+	} {
+		d, ok := htmlParseDate(tc.in)
+		if !ok {
+			t.Errorf("htmlParseDate(%q) failed", tc.in)
+			continue
+		}
+		if got := d.Time.Format(time.RFC3339); got != tc.want || d.Precision != tc.prec || d.HasZone != tc.zone {
+			t.Errorf("htmlParseDate(%q) = %s %s zone=%v; want %s %s zone=%v", tc.in, got, d.Precision, d.HasZone, tc.want, tc.prec, tc.zone)
+		}
+	}
+	for _, bad := range []string{"", "yesterday", "2019-13-45", "123", "Nov 2019", "12345678901234", "2019-11-19T25:00", "version 2.26"} {
+		if d, ok := htmlParseDate(bad); ok {
+			t.Errorf("htmlParseDate(%q) = %v, want failure", bad, d.Time)
+		}
+	}
+}
+
+func TestHTMLSplitCredits(t *testing.T) {
+	for _, tc := range []struct {
+		in            []string
+		site          string
+		persons, orgs []string
+	}{
+		{[]string{"By Ann Lee and Bo Park"}, "", []string{"Ann Lee", "Bo Park"}, nil},
+		{[]string{"Ann Lee, Bo Park & Cy Young"}, "", []string{"Ann Lee", "Bo Park", "Cy Young"}, nil},
+		{[]string{"TOM KRISHER, AP Auto Writer"}, "", []string{"TOM KRISHER"}, []string{"AP Auto Writer"}},
+		{[]string{"Analysis by Chris Cillizza"}, "", []string{"Chris Cillizza"}, nil},
+		{[]string{"Reuters"}, "", nil, []string{"Reuters"}},
+		{[]string{"admin"}, "", nil, []string{"admin"}},
+		{[]string{"Charlie Wood", "Business Insider"}, "Business Insider", []string{"Charlie Wood"}, []string{"Business Insider"}},
+		{[]string{"https://twitter.example/ann", "@annlee", "Ann Lee"}, "", []string{"Ann Lee"}, nil},
+		{[]string{"Ludwig van Beethoven"}, "", []string{"Ludwig van Beethoven"}, nil},
+		{[]string{"Por María José Díaz"}, "", []string{"María José Díaz"}, nil},
+		{[]string{"Ann Lee", "ann lee"}, "", []string{"Ann Lee"}, nil},
+	} {
+		p, o := htmlSplitCredits(tc.in, tc.site)
+		if diff := cmp.Diff(tc.persons, p); diff != "" {
+			t.Errorf("persons of %q (-want +got):\n%s", tc.in, diff)
+		}
+		if diff := cmp.Diff(tc.orgs, o); diff != "" {
+			t.Errorf("orgs of %q (-want +got):\n%s", tc.in, diff)
+		}
+	}
+}
+
+func TestHTMLGuessLanguage(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"The council said that the new bridge is open for traffic and the old one will be closed with a fence.", "en"},
+		{"Le conseil a dit que le nouveau pont est ouvert pour les voitures et que la vieille route est dans un état pas bon.", "fr"},
+		{"O conselho disse que a nova ponte não está aberta para os carros e que a estrada da cidade é perigosa.", "pt"},
+		{"Der Rat sagte, dass die neue Brücke nicht mit dem Auto befahren werden kann und auch die alte Straße ist zu.", "de"},
+		{"Совет заявил, что новый мост открыт для движения.", "ru"},
+		{"ok", ""},
+	} {
+		if got := htmlGuessLanguage([]string{tc.text}); got != tc.want {
+			t.Errorf("htmlGuessLanguage(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestHTMLVisibleMetadata(t *testing.T) {
+	for _, tc := range []struct {
+		name, head string
+		authors    []string
+		published  string
+	}{
+		{"byline and date near the headline", `<h1>Mill reopens</h1><p>By Ann Lee and Bo Park Monday, November 18, 2019</p>`,
+			[]string{"Ann Lee", "Bo Park"}, "2019-11-18T00:00:00Z"},
+		{"iso date in a short line", `<h1>Mill reopens</h1><div class="when">Posted 2021-03-04 09:30</div>`,
+			nil, "2021-03-04T09:30:00Z"},
+		{"nothing printed", `<h1>Mill reopens</h1>`, nil, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head><meta property="og:title" content="Mill reopens"></head><body><div class="story">` + tc.head +
+				`<p>The old mill reopened on Saturday after a long restoration, and the first loaf of bread sold out in minutes.</p>` +
+				`<p>Volunteers spent three years repairing the wheel, the millstones and the roof of the building by the river.</p></div></body></html>`
+			x := htmlExtract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
+			if diff := cmp.Diff(tc.authors, x.Metadata.Authors); diff != "" {
+				t.Errorf("authors (-want +got):\n%s", diff)
+			}
+			got := ""
+			if p := x.Metadata.Published; !p.IsZero() {
+				got = p.Time.Format(time.RFC3339)
+			}
+			if got != tc.published {
+				t.Errorf("published = %q, want %q", got, tc.published)
+			}
+		})
+	}
+}

@@ -1,0 +1,184 @@
+package extract
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+// The flag has its own name so that it cannot clash with the text
+// extractor's golden flag in the same package.
+var htmlUpdate = flag.Bool("update-html", false, "rewrite testdata/html/*.golden.json")
+
+// htmlGolden is the part of an extraction the golden files pin down.
+type htmlGolden struct {
+	Title      string   `json:"title"`
+	Authors    []string `json:"authors"`
+	Agencies   []string `json:"agencies"`
+	Published  string   `json:"published"`
+	Precision  string   `json:"precision"`
+	HasZone    bool     `json:"has_zone"`
+	Site       string   `json:"site"`
+	Language   string   `json:"language"`
+	URL        string   `json:"url"`
+	Paragraphs []string `json:"paragraphs"`
+	WordCount  int      `json:"word_count"`
+	Error      string   `json:"error,omitempty"`
+}
+
+func htmlGoldenOf(x article.Extraction) htmlGolden {
+	g := htmlGolden{
+		Title:      x.Metadata.Title,
+		Authors:    x.Metadata.Authors,
+		Agencies:   x.Metadata.Agencies,
+		Site:       x.Metadata.SiteName,
+		Language:   x.Metadata.Language,
+		URL:        x.Metadata.URL,
+		Paragraphs: x.Paragraphs,
+		WordCount:  x.WordCount,
+	}
+	if p := x.Metadata.Published; !p.IsZero() {
+		g.Published = p.Time.Format(time.RFC3339)
+		g.Precision = string(p.Precision)
+		g.HasZone = p.HasZone
+	}
+	if x.Err != nil {
+		g.Error = x.Err.Error()
+	}
+	return g
+}
+
+func TestHTMLExtract_Golden(t *testing.T) {
+	files, err := filepath.Glob("testdata/html/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".html")
+		t.Run(name, func(t *testing.T) {
+			body, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			d := article.NewDump("test", "https://fixture.example/"+name, "", body, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC))
+			x := Extract(d)
+			if x.Input != article.InputHTML {
+				t.Fatalf("Input = %q, want html", x.Input)
+			}
+			got := htmlGoldenOf(x)
+			path := strings.TrimSuffix(f, ".html") + ".golden.json"
+			if *htmlUpdate {
+				b, _ := json.MarshalIndent(got, "", "  ")
+				if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("read golden (run with -update-html): %v", err)
+			}
+			var want htmlGolden
+			if err := json.Unmarshal(b, &want); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("extraction mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestHTMLExtract_Unextractable(t *testing.T) {
+	for name, body := range map[string]string{
+		"script only": `<html><head><script>var a = 1;</script></head><body><script>render()</script></body></html>`,
+		"empty body":  `<!doctype html><html><body></body></html>`,
+		"nav only":    `<!doctype html><html><body><nav><a href="/">Home</a> <a href="/a">About</a></nav></body></html>`,
+		"too deep":    "<!doctype html>" + strings.Repeat("<div>", 100_000),
+	} {
+		t.Run(name, func(t *testing.T) {
+			x := Extract(article.NewDump("", "", "text/html", []byte(body), time.Time{}))
+			if !errors.Is(x.Err, article.ErrUnextractable) {
+				t.Fatalf("Err = %v, want ErrUnextractable", x.Err)
+			}
+			if len(x.Paragraphs) != 0 {
+				t.Errorf("Paragraphs = %q, want none", x.Paragraphs)
+			}
+		})
+	}
+}
+
+func TestHTMLExtract_ArticleBodyFallback(t *testing.T) {
+	long := strings.Repeat("The text of the story lives only in the structured data of this page. ", 5)
+	for name, tc := range map[string]struct {
+		ld   string
+		want []string
+	}{
+		"plain text": {`"articleBody":"` + long + `\n` + long + `"`, []string{strings.TrimSpace(long), strings.TrimSpace(long)}},
+		"markup":     {`"articleBody":"<p>` + long + `</p><p>` + long + `</p>"`, []string{strings.TrimSpace(long), strings.TrimSpace(long)}},
+		"too short":  {`"articleBody":"Short."`, nil},
+	} {
+		t.Run(name, func(t *testing.T) {
+			page := `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"H",` + tc.ld + `}</script></head><body><div id="app"></div></body></html>`
+			x := Extract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
+			if diff := cmp.Diff(tc.want, x.Paragraphs); diff != "" {
+				t.Errorf("paragraphs (-want +got):\n%s", diff)
+			}
+			if (tc.want == nil) != (x.Err != nil) {
+				t.Errorf("Err = %v", x.Err)
+			}
+		})
+	}
+}
+
+func TestHTMLIsHTML(t *testing.T) {
+	for _, tc := range []struct {
+		ct, body string
+		want     bool
+	}{
+		{"text/html; charset=utf-8", "anything", true},
+		{"application/xhtml+xml", "<x/>", true},
+		{"", "\ufeff  <!DOCTYPE html><html><body>x</body></html>", true},
+		{"text/plain", "<html lang=en><p>x</p></html>", true},
+		{"", "<head><title>t</title></head>", true},
+		{"", "<div>a</div><div>b</div><p>c</p>", true},
+		{"", "Headline\n\nBy Jane Roe\n\nThe body of a text dump.", false},
+		{"", "Use <b> for bold in your posts.", false},
+		{"", "<!-- a comment --> plain text", false},
+	} {
+		d := &article.Dump{ContentType: tc.ct, Body: []byte(tc.body)}
+		if got := htmlIsHTML(d); got != tc.want {
+			t.Errorf("htmlIsHTML(%q, %q) = %v, want %v", tc.ct, tc.body, got, tc.want)
+		}
+	}
+}
+
+func BenchmarkExtractHTML(b *testing.B) {
+	files, _ := filepath.Glob("testdata/html/*.html")
+	var dumps []*article.Dump
+	size := 0
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += len(body)
+		dumps = append(dumps, article.NewDump("", "", "text/html", body, time.Time{}))
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range dumps {
+			Extract(d)
+		}
+	}
+}
