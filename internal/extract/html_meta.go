@@ -241,7 +241,10 @@ func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, note func(string, string,
 		return best.v
 	}
 	if m.Title != "" {
-		if t := htmlStripSite(dom.CollapseSpace(m.Title), sites, m.H1); t != "" {
+		// <title> is often a site label or an SEO variant; a headline-shaped
+		// <h1> that it does not match is the headline readers see.
+		t := htmlStripSite(dom.CollapseSpace(m.Title), sites, m.H1)
+		if t != "" && (len(m.H1) == 0 || htmlOnPage(t, m.H1) || len(strings.Fields(m.H1[0])) < 4) {
 			note("title", t, "title", 0.7)
 			return t
 		}
