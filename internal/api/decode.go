@@ -18,13 +18,6 @@ import (
 	"github.com/pressroom/pressroom/internal/article"
 )
 
-// Transports of a dump: the request body is the page itself, or a JSON
-// envelope carrying it.
-const (
-	transportRaw      = "raw"
-	transportEnvelope = "envelope"
-)
-
 // acceptedMediaTypes lists what POST /v1/articles takes, for 415 answers.
 const acceptedMediaTypes = "text/plain, text/html, application/xhtml+xml, application/json"
 
