@@ -200,17 +200,44 @@ func binVersion(bin string) (string, error) {
 
 var versionRE = regexp.MustCompile(`\(PostgreSQL\) (\d+)(?:\.(\d+))?`)
 
-// initdb creates the cluster. Authentication is "trust": the socket lives in
-// a 0700 directory, so only its owner (and root) can reach it at all.
+// initdb creates the cluster in the empty data dir. Authentication is
+// "trust": the socket lives in a 0700 directory, so only its owner (and
+// root) can reach it at all. Throwaway clusters are copied from a pristine
+// one instead, which is ten times faster than initdb.
 func (c *Cluster) initdb(ctx context.Context) error {
 	t0 := time.Now()
 	if entries, err := os.ReadDir(c.dataDir); err != nil || len(entries) > 0 {
 		return fmt.Errorf("pglocal: data dir %s holds files but no cluster (no PG_VERSION); empty it or choose another directory", c.dataDir)
 	}
-	args := []string{"-D", c.dataDir, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C"}
 	if !c.durable {
-		args = append(args, "--no-sync")
+		err := c.copyPristine(ctx)
+		if err == nil {
+			c.logf("pglocal: copied a pristine cluster to %s in %v", c.dataDir, time.Since(t0).Round(time.Millisecond))
+			return nil
+		}
+		c.logf("pglocal: %v; running initdb instead", err)
+		clearDir(c.dataDir)
 	}
+	if err := c.runInitdb(ctx, c.dataDir); err != nil {
+		return err
+	}
+	c.logf("pglocal: initialised %s in %v", c.dataDir, time.Since(t0).Round(time.Millisecond))
+	return nil
+}
+
+// initdbArgs are initdb's options apart from the directory.
+func (c *Cluster) initdbArgs() []string {
+	args := []string{"-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C"}
+	if !c.durable {
+		// 1 MB WAL segments make a throwaway cluster 28 MB instead of 39.
+		args = append(args, "--no-sync", "--wal-segsize=1")
+	}
+	return args
+}
+
+// runInitdb runs initdb on the empty directory dir.
+func (c *Cluster) runInitdb(ctx context.Context, dir string) error {
+	args := append([]string{"-D", dir}, c.initdbArgs()...)
 	cmd := exec.CommandContext(ctx, filepath.Join(c.bin, "initdb"), args...)
 	cmd.Dir = "/" // our cwd may be unreachable for the server account
 	cmd.SysProcAttr = sysProcAttr(c.acct)
@@ -220,15 +247,19 @@ func (c *Cluster) initdb(ctx context.Context) error {
 			// initdb cleans up after itself unless it is killed; a half-made
 			// cluster would make every later Start fail. The directory was
 			// empty before, so everything in it is initdb's.
-			entries, _ := os.ReadDir(c.dataDir)
-			for _, e := range entries {
-				os.RemoveAll(filepath.Join(c.dataDir, e.Name()))
-			}
+			clearDir(dir)
 		}
-		return fmt.Errorf("pglocal: initdb %s: %w: %s", c.dataDir, err, tail(out, 8))
+		return fmt.Errorf("pglocal: initdb %s: %w: %s", dir, err, tail(out, 8))
 	}
-	c.logf("pglocal: initialised %s in %v", c.dataDir, time.Since(t0).Round(time.Millisecond))
 	return nil
+}
+
+// clearDir removes what is inside dir.
+func clearDir(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		os.RemoveAll(filepath.Join(dir, e.Name()))
+	}
 }
 
 // adopt checks postmaster.pid for a live server on the data dir. One that

@@ -69,9 +69,17 @@ func exec1(t *testing.T, url, sql string) {
 
 func TestStart_TempDir(t *testing.T) {
 	t.Parallel()
-	c, err := pglocal.Start(t.Context(), pglocal.Options{Logf: t.Logf})
+	var logs strings.Builder
+	logf := func(format string, args ...any) {
+		fmt.Fprintf(&logs, format+"\n", args...)
+		t.Logf(format, args...)
+	}
+	c, err := pglocal.Start(t.Context(), pglocal.Options{Logf: logf})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !strings.Contains(logs.String(), "copied a pristine cluster") {
+		t.Errorf("throwaway cluster not copied from the pristine one; log:\n%s", logs.String())
 	}
 	dir := c.DataDir()
 	if !strings.HasPrefix(dir, os.TempDir()) {
@@ -103,15 +111,12 @@ func TestCluster_StopRestartReuseRemove(t *testing.T) {
 	// As root this path is under a 0700 test dir, so it also exercises the
 	// fallback to a directory the postgres user can reach.
 	want := filepath.Join(t.TempDir(), "data")
-	c, err := pglocal.Start(ctx, pglocal.Options{DataDir: want, Durable: true, Logf: t.Logf})
+	c, err := pglocal.Start(ctx, pglocal.Options{DataDir: want, Logf: t.Logf})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Remove() })
 	url := c.URL(pglocal.DefaultDatabase)
-	if got := query(t, url, "SHOW fsync"); got != "on" {
-		t.Errorf("durable cluster has fsync=%s", got)
-	}
 	exec1(t, url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')")
 
 	if err := c.Stop(); err != nil {
@@ -159,6 +164,9 @@ func TestCluster_StopRestartReuseRemove(t *testing.T) {
 	}
 	if got := query(t, again.URL(pglocal.DefaultDatabase), "SELECT v FROM kept"); got != "still here" {
 		t.Errorf("after second Start: %q", got)
+	}
+	if got := query(t, again.URL(pglocal.DefaultDatabase), "SHOW fsync"); got != "on" {
+		t.Errorf("durable start has fsync=%s", got)
 	}
 	if err := again.Remove(); err != nil {
 		t.Fatal(err)
