@@ -119,6 +119,9 @@ func htmlLooksLikeURL(s string) bool {
 // no digits, no organisation or role word.
 func htmlPersonName(s string) bool {
 	words := strings.Fields(s)
+	if len(words) == 1 && htmlCJKName(s) {
+		return true
+	}
 	if len(words) < 2 || len(words) > 5 || len(s) > 60 {
 		return false
 	}
@@ -132,7 +135,8 @@ func htmlPersonName(s string) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		particle := lw == "de" || lw == "da" || lw == "van" || lw == "von" || lw == "der" || lw == "del" ||
 			lw == "la" || lw == "le" || lw == "di" || lw == "dos" || lw == "das" || lw == "bin" || lw == "al"
-		if !unicode.IsUpper(r) && !particle {
+		caseless := unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r)
+		if !unicode.IsUpper(r) && !particle && !caseless {
 			return false
 		}
 		for _, c := range w {
@@ -142,4 +146,17 @@ func htmlPersonName(s string) bool {
 		}
 	}
 	return true
+}
+
+// htmlCJKName reports a Chinese, Japanese or Korean personal name written
+// without spaces: two to four Han, kana or Hangul characters.
+func htmlCJKName(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 4
 }

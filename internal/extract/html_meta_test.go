@@ -218,6 +218,8 @@ func TestHTMLSplitCredits(t *testing.T) {
 		{[]string{"Ludwig van Beethoven"}, "", []string{"Ludwig van Beethoven"}, nil},
 		{[]string{"Por María José Díaz"}, "", []string{"María José Díaz"}, nil},
 		{[]string{"Ann Lee", "ann lee"}, "", []string{"Ann Lee"}, nil},
+		{[]string{"王小明", "김민수", "新華社通信社報道部"}, "", []string{"王小明", "김민수"}, []string{"新華社通信社報道部"}},
+		{[]string{"Иван Петров"}, "", []string{"Иван Петров"}, nil},
 	} {
 		p, o := htmlSplitCredits(tc.in, tc.site)
 		if diff := cmp.Diff(tc.persons, p); diff != "" {

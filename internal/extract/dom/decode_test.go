@@ -1,6 +1,8 @@
 package dom
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -21,6 +23,30 @@ func TestDecode(t *testing.T) {
 			got, cs := Decode([]byte(tc.in), tc.ct)
 			if string(got) != tc.want || cs != tc.cs {
 				t.Errorf("Decode(%q, %q) = %q, %q; want %q, %q", tc.in, tc.ct, got, cs, tc.want, tc.cs)
+			}
+		})
+	}
+}
+
+func TestDecode_Files(t *testing.T) {
+	for file, want := range map[string]string{
+		"utf16le_bom.html": "Grüße aus Köln",
+		"utf16be_bom.html": "Grüße aus Köln",
+		"latin1_meta.html": "Grüße aus Köln",
+		"gbk_meta.html":    "北京新闻",
+	} {
+		t.Run(file, func(t *testing.T) {
+			b, err := os.ReadFile(filepath.Join("testdata", file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, _ := Decode(b, "")
+			doc, err := Parse(src, Limits{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ReadMeta(doc).Title; got != want {
+				t.Errorf("title = %q, want %q", got, want)
 			}
 		})
 	}

@@ -1,0 +1,102 @@
+package dom
+
+import (
+	"strings"
+
+	"golang.org/x/net/html/atom"
+)
+
+// Detectors for single blocks: what a block says about itself, whatever
+// its place in the page.
+
+// urlSoup reports a block made mostly of bare addresses: leaked markup
+// metadata (image URLs and sizes), not prose.
+func urlSoup(b *Block) bool {
+	if !strings.Contains(b.Text, "://") {
+		return false
+	}
+	n := 0
+	for _, f := range strings.Fields(b.Text) {
+		if strings.Contains(f, "://") || strings.HasPrefix(f, "www.") {
+			n += len(f)
+		}
+	}
+	return n*2 >= len(b.Text)
+}
+
+// boilerplatePhrases are what sign-offs and prompts around a story say,
+// in lower case.
+var boilerplatePhrases = []string{
+	"share this", "share it", "subscribe", "newsletter", "sign up", "follow us", "follow him",
+	"follow her", "follow them", "on twitter", "on facebook", "on instagram", "you may also like",
+	"you might also like", "read more", "related articles", "related stories", "contributed to this report",
+	"all rights reserved", "advertisement", "recommended for you", "more from", "have a tip",
+}
+
+// boilerplateLine reports a short block that says one of the
+// boilerplatePhrases.
+func boilerplateLine(b *Block) bool {
+	if b.Chars > 220 {
+		return false
+	}
+	low := strings.ToLower(b.Text)
+	for _, p := range boilerplatePhrases {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// teaser reports a block that previews another article: a linked headline
+// followed by the start of its text, cut off with an ellipsis.
+func teaser(b *Block) bool {
+	if b.LinkChars == 0 {
+		return false
+	}
+	t := strings.TrimRight(b.Text, " ]")
+	return strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
+}
+
+// creditLine reports a short block that credits a picture: it starts with
+// a copyright sign, or names the source in a closing parenthesis
+// ("(NASA/JPL)", "(credit: …)", "(AP Photo/…)").
+func creditLine(b *Block) bool {
+	if b.Chars > 300 {
+		return false
+	}
+	t := b.Text
+	if strings.HasPrefix(t, "©") {
+		return true
+	}
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	i := strings.LastIndexByte(t, '(')
+	if i < 0 {
+		return false
+	}
+	p := strings.ToLower(t[i+1 : len(t)-1])
+	if strings.HasPrefix(p, "credit") || strings.HasPrefix(p, "image") || strings.HasPrefix(p, "photo") ||
+		strings.Contains(p, "getty") || strings.Contains(p, "shutterstock") {
+		return true
+	}
+	return strings.Contains(p, "/") && !strings.Contains(p, " / ") && !strings.Contains(p, "http") && len(p) < 60
+}
+
+// linkedSentence reports a paragraph that is one linked sentence ("Remember
+// the state's quest for a slogan?"), which belongs to the text around it.
+func linkedSentence(b *Block) bool {
+	if b.Tag != atom.P || b.Chars < 30 || b.InList {
+		return false
+	}
+	t := strings.TrimRight(b.Text, " ")
+	if t == "" {
+		return false
+	}
+	switch t[len(t)-1] {
+	case '.', '?', '!', '"':
+		return true
+	}
+	return strings.HasSuffix(t, "”") || strings.HasSuffix(t, "’")
+}
