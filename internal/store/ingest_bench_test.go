@@ -2,11 +2,14 @@ package store_test
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -38,77 +41,228 @@ import (
 // client count.
 const callers = 64
 
+// roundRows is how many rows each variant writes per round of
+// BenchmarkIngestWrite.
+const roundRows = 500
+
+// BenchmarkIngestWrite compares the write paths. The baseline is the
+// plain per-call transaction at the same concurrency on the default schema
+// (Parallel/pglz).
 func BenchmarkIngestWrite(b *testing.B) {
-	srv := startBenchServer(b)
-	type mode struct {
-		name    string
-		workers int
-		chunk   int // items per call
-		opts    store.Options
-		save    func(ctx context.Context, s *store.Store, items []store.IngestItem) error
+	compare(b, "Parallel/pglz", []*variant{
+		{name: "Serial/pglz", workers: 1, opts: store.Options{DisableGroupCommit: true}, schema: "pglz", save: saveOnePerTx},
+		{name: "Parallel/pglz", opts: store.Options{DisableGroupCommit: true}, schema: "pglz", save: saveOnePerTx},
+		{name: "Parallel/lz4", opts: store.Options{DisableGroupCommit: true}, save: saveOnePerTx},
+		{name: "ParallelOneRoundTrip/lz4", opts: store.Options{DisableGroupCommit: true}},
+		{name: "GroupCommit/pglz", schema: "pglz"},
+		{name: "GroupCommit/lz4"},
+		{name: "Batch/pglz", workers: 2, chunk: store.DefaultMaxBatch, schema: "pglz", save: saveBatch},
+		{name: "Batch/lz4", workers: 2, chunk: store.DefaultMaxBatch, save: saveBatch},
+	})
+}
+
+// BenchmarkIngestTuning compares, one group at a time, the pool size, the
+// writers and batch size of group commit, the rows per SaveIngestBatch
+// transaction, the storage of the large columns, and pgx's statement
+// handling (cache_describe and exec work behind PgBouncer without its
+// prepared-statement support).
+func BenchmarkIngestTuning(b *testing.B) {
+	noGC := store.Options{DisableGroupCommit: true}
+	groups := map[string][]*variant{
+		"Pool": {
+			{name: "conns=8", params: "pool_max_conns=8", opts: noGC},
+			{name: "conns=2", params: "pool_max_conns=2", opts: noGC},
+			{name: "conns=4", params: "pool_max_conns=4", opts: noGC},
+			{name: "conns=16", params: "pool_max_conns=16", opts: noGC},
+		},
+		"Lone": {
+			{name: "OneRoundTrip", workers: 1, opts: noGC},
+			{name: "GroupCommit", workers: 1},
+		},
+		"GroupCommit": {
+			{name: "writers=2/batch=64", opts: store.Options{Writers: 2, MaxBatch: 64}},
+			{name: "writers=1/batch=64", opts: store.Options{Writers: 1, MaxBatch: 64}},
+			{name: "writers=2/batch=16", opts: store.Options{Writers: 2, MaxBatch: 16}},
+			{name: "writers=3/batch=64", opts: store.Options{Writers: 3, MaxBatch: 64}},
+			{name: "writers=4/batch=64", opts: store.Options{Writers: 4, MaxBatch: 64}},
+			{name: "writers=8/batch=64", opts: store.Options{Writers: 8, MaxBatch: 64}},
+		},
+		"Batch": {
+			{name: "rows=64", workers: 2, chunk: 64, opts: store.Options{MaxBatch: 64}, save: saveBatch},
+			{name: "rows=16", workers: 2, chunk: 16, opts: store.Options{MaxBatch: 16}, save: saveBatch},
+			{name: "rows=256", workers: 2, chunk: 256, opts: store.Options{MaxBatch: 256}, save: saveBatch},
+		},
+		"Storage": {
+			{name: "lz4"},
+			{name: "pglz", schema: "pglz"},
+			{name: "lz4-pglz-search", schema: "lz4-pglz-search"},
+			{name: "lz4-target4096", schema: "lz4-target4096"},
+			{name: "lz4-target8160", schema: "lz4-target8160"},
+		},
+		"Statements": {
+			{name: "cache_statement"},
+			{name: "cache_describe", params: "default_query_exec_mode=cache_describe"},
+			{name: "exec", params: "default_query_exec_mode=exec"},
+		},
 	}
-	modes := []mode{
-		{"Serial", 1, 1, store.Options{DisableGroupCommit: true}, saveOnePerTx},
-		{"Parallel", callers, 1, store.Options{DisableGroupCommit: true}, saveOnePerTx},
-		{"ParallelOneRoundTrip", callers, 1, store.Options{DisableGroupCommit: true}, saveOne},
-		{"GroupCommit", callers, 1, store.Options{}, saveOne},
-		{"Batch", 2, store.DefaultMaxBatch, store.Options{}, saveBatch},
-	}
-	for _, schema := range []string{"pglz", "lz4"} {
-		for _, m := range modes {
-			b.Run(m.name+"/"+schema, func(b *testing.B) {
-				pool := srv.newDB(b, 0, schemas[schema])
-				s := store.NewWithOptions(pool, m.opts)
-				defer s.Close()
-				drive(b, srv, pool, m.workers, m.chunk, func(ctx context.Context, items []store.IngestItem) error {
-					return m.save(ctx, s, items)
-				})
-			})
-		}
+	for _, g := range []string{"Pool", "Lone", "GroupCommit", "Batch", "Storage", "Statements"} {
+		b.Run(g, func(b *testing.B) { compare(b, groups[g][0].name, groups[g]) })
 	}
 }
 
-// BenchmarkIngestTuning varies the pool size, the writers and the batch
-// size of group commit, the chunk size of SaveIngestBatch, and the
-// storage of the large columns.
-func BenchmarkIngestTuning(b *testing.B) {
+// BenchmarkIngestReads reads stored articles by id from callers
+// goroutines, varying the pool size and pgx's statement handling.
+func BenchmarkIngestReads(b *testing.B) {
 	srv := startBenchServer(b)
-	run := func(name string, conns, workers, chunk int, opts store.Options, schema string, save func(context.Context, *store.Store, []store.IngestItem) error) {
-		b.Run(name, func(b *testing.B) {
-			pool := srv.newDB(b, conns, schemas[schema])
-			s := store.NewWithOptions(pool, opts)
+	params := []string{"pool_max_conns=2", "pool_max_conns=4", "pool_max_conns=8", "pool_max_conns=16",
+		"default_query_exec_mode=cache_describe", "default_query_exec_mode=exec"}
+	for _, p := range params {
+		b.Run(strings.ReplaceAll(p, "default_query_exec_mode", "mode"), func(b *testing.B) {
+			pool := srv.newDB(b, p, "")
+			s := store.New(pool)
 			defer s.Close()
-			drive(b, srv, pool, workers, chunk, func(ctx context.Context, items []store.IngestItem) error { return save(ctx, s, items) })
+			items := make([]store.IngestItem, 500)
+			seed := rand.Uint64()
+			for i := range items {
+				items[i] = benchItem(seed, uint64(i))
+			}
+			var ids []article.ID
+			for _, r := range s.SaveIngestBatch(context.Background(), items) {
+				if r.Err != nil {
+					b.Fatal(r.Err)
+				}
+				ids = append(ids, r.Ingest.Article.ID)
+			}
+			b.SetParallelism(max(1, callers/runtime.GOMAXPROCS(0)))
+			b.ResetTimer()
+			b.RunParallel(func(pb *testing.PB) {
+				for pb.Next() {
+					if _, err := s.FindArticleByID(context.Background(), ids[rand.IntN(len(ids))], false); err != nil {
+						b.Error(err)
+						return
+					}
+				}
+			})
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "reads/s")
 		})
 	}
-	for _, conns := range []int{2, 4, 8, 16} {
-		run(fmt.Sprintf("ParallelOneRoundTrip/conns=%d", conns), conns, callers, 1, store.Options{DisableGroupCommit: true}, "lz4", saveOne)
+}
+
+// variant is one way of writing rows. Zero fields mean: callers workers,
+// one item per call, default Options and schema, SaveIngest.
+type variant struct {
+	name    string
+	params  string // added to the database URL
+	schema  string // a key of schemas
+	opts    store.Options
+	workers int
+	chunk   int // items per call
+	save    func(ctx context.Context, s *store.Store, items []store.IngestItem) error
+
+	s      *store.Store
+	pool   *pgxpool.Pool
+	rows   int
+	totals cost
+}
+
+// compare runs every variant on its own database of one durable server,
+// in rounds: each round runs every variant, in a new random order, for
+// roundRows rows, so that load from elsewhere on the machine falls on all
+// of them alike. b.N is the rows per variant. It reports each variant's
+// rows/s and ratio to the baseline, and logs the whole table.
+func compare(b *testing.B, baseline string, vs []*variant) {
+	srv := startBenchServer(b)
+	for _, v := range vs {
+		v.workers = cmp.Or(v.workers, callers)
+		v.chunk = cmp.Or(v.chunk, 1)
+		if v.save == nil {
+			v.save = saveOne
+		}
+		v.pool = srv.newDB(b, v.params, schemas[v.schema])
+		v.s = store.NewWithOptions(v.pool, v.opts)
+		defer v.s.Close()
 	}
-	run("SerialOneRoundTrip", 0, 1, 1, store.Options{DisableGroupCommit: true}, "lz4", saveOne)
-	run("SerialGroupCommit", 0, 1, 1, store.Options{}, "lz4", saveOne)
-	for _, writers := range []int{1, 2, 4} {
-		for _, maxBatch := range []int{16, 64} {
-			run(fmt.Sprintf("GroupCommit/writers=%d/batch=%d", writers, maxBatch), 0, callers, 1,
-				store.Options{Writers: writers, MaxBatch: maxBatch}, "lz4", saveOne)
+	order := slices.Clone(vs)
+	seed := rand.Uint64()
+	b.ResetTimer()
+	for done := 0; done < b.N; done += roundRows {
+		n := min(roundRows, b.N-done)
+		rand.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, v := range order {
+			items := make([]store.IngestItem, n)
+			for i := range items {
+				items[i] = benchItem(seed, uint64(v.rows+i))
+			}
+			v.totals.add(writeAll(b, srv, items, v.workers, v.chunk, func(ctx context.Context, items []store.IngestItem) error {
+				return v.save(ctx, v.s, items)
+			}))
+			v.rows += n
 		}
 	}
-	for _, chunk := range []int{16, 64, 256} {
-		run(fmt.Sprintf("Batch/rows=%d", chunk), 0, 2, chunk, store.Options{MaxBatch: chunk}, "lz4", saveBatch)
+	b.StopTimer()
+	var base float64
+	for _, v := range vs {
+		if v.name == baseline {
+			base = v.totals.rate(v.rows)
+		}
 	}
-	for _, schema := range []string{"pglz", "lz4", "lz4-pglz-search", "lz4-target4096", "lz4-target8160"} {
-		run("GroupCommit/"+schema, 0, callers, 1, store.Options{}, schema, saveOne)
+	if b.N < roundRows {
+		return // the framework's trial run
+	}
+	b.Logf("%-26s %8s %6s %9s %9s %10s", "variant", "rows/s", "ratio", "pg-µs/row", "go-µs/row", "disk-B/row")
+	for _, v := range vs {
+		rate := v.totals.rate(v.rows)
+		b.Logf("%-26s %8.0f %6.2f %9.0f %9.0f %10.0f", v.name, rate, rate/base,
+			v.totals.pgPerRow(v.rows), v.totals.goPerRow(v.rows), float64(tableBytes(b, v.pool))/float64(v.rows))
+		b.ReportMetric(rate/base, v.name+"-ratio")
 	}
 }
 
-// schemas are storage variants applied to a fresh, migrated database.
-var schemas = map[string]string{
-	"pglz": `ALTER TABLE dumps ALTER COLUMN body SET COMPRESSION pglz;
-		ALTER TABLE articles ALTER COLUMN body SET COMPRESSION pglz, ALTER COLUMN search SET COMPRESSION pglz,
-			ALTER COLUMN diagnostics SET COMPRESSION pglz`,
-	"lz4":             ``,
-	"lz4-pglz-search": `ALTER TABLE articles ALTER COLUMN search SET COMPRESSION pglz`,
-	"lz4-target4096":  `ALTER TABLE dumps SET (toast_tuple_target = 4096); ALTER TABLE articles SET (toast_tuple_target = 4096)`,
-	"lz4-target8160":  `ALTER TABLE dumps SET (toast_tuple_target = 8160); ALTER TABLE articles SET (toast_tuple_target = 8160)`,
+// cost is what writing some rows took.
+type cost struct{ wall, pg, goCPU time.Duration }
+
+func (c *cost) add(d cost) { c.wall += d.wall; c.pg += d.pg; c.goCPU += d.goCPU }
+
+func (c *cost) rate(rows int) float64 { return float64(rows) / c.wall.Seconds() }
+
+func (c *cost) pgPerRow(rows int) float64 { return float64(c.pg.Microseconds()) / float64(rows) }
+
+func (c *cost) goPerRow(rows int) float64 { return float64(c.goCPU.Microseconds()) / float64(rows) }
+
+// writeAll writes items from workers goroutines, chunk items per call.
+func writeAll(b *testing.B, srv *benchServer, items []store.IngestItem, workers, chunk int, save func(context.Context, []store.IngestItem) error) cost {
+	b.Helper()
+	ctx := context.Background()
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	pg0, go0, t0 := srv.pgCPU(b), processCPU(), time.Now()
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(int64(chunk))) - chunk
+				if i >= len(items) {
+					return
+				}
+				if err := save(ctx, items[i:min(i+chunk, len(items))]); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return cost{wall: time.Since(t0), pg: srv.pgCPU(b) - pg0, goCPU: processCPU() - go0}
+}
+
+// tableBytes is the size of dumps and articles with their TOAST tables and
+// indexes.
+func tableBytes(b *testing.B, pool *pgxpool.Pool) int64 {
+	b.Helper()
+	var size int64
+	if err := pool.QueryRow(context.Background(), "SELECT pg_total_relation_size('dumps') + pg_total_relation_size('articles')").Scan(&size); err != nil {
+		b.Fatal(err)
+	}
+	return size
 }
 
 func saveOne(ctx context.Context, s *store.Store, items []store.IngestItem) error {
@@ -130,45 +284,15 @@ func saveBatch(ctx context.Context, s *store.Store, items []store.IngestItem) er
 	return nil
 }
 
-// drive writes b.N distinct items from workers goroutines, chunk items per
-// call, and reports per-row figures.
-func drive(b *testing.B, srv *benchServer, pool *pgxpool.Pool, workers, chunk int, save func(context.Context, []store.IngestItem) error) {
-	b.Helper()
-	items := make([]store.IngestItem, b.N)
-	seed := rand.Uint64()
-	for i := range items {
-		items[i] = benchItem(seed, uint64(i))
-	}
-	ctx := context.Background()
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	pg0, go0 := srv.pgCPU(b), processCPU()
-	b.ResetTimer()
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(int64(chunk))) - chunk
-				if i >= len(items) {
-					return
-				}
-				if err := save(ctx, items[i:min(i+chunk, len(items))]); err != nil {
-					b.Error(err)
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	b.StopTimer()
-	pg, goCPU := srv.pgCPU(b)-pg0, processCPU()-go0
-	var size int64
-	if err := pool.QueryRow(ctx, "SELECT pg_total_relation_size('dumps') + pg_total_relation_size('articles')").Scan(&size); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-	b.ReportMetric(float64(pg.Microseconds())/float64(b.N), "pg-µs/row")
-	b.ReportMetric(float64(goCPU.Microseconds())/float64(b.N), "go-µs/row")
-	b.ReportMetric(float64(size)/float64(b.N), "disk-B/row")
+// schemas are storage variants applied to a fresh, migrated database.
+var schemas = map[string]string{
+	"pglz": `ALTER TABLE dumps ALTER COLUMN body SET COMPRESSION pglz;
+		ALTER TABLE articles ALTER COLUMN body SET COMPRESSION pglz, ALTER COLUMN search SET COMPRESSION pglz,
+			ALTER COLUMN diagnostics SET COMPRESSION pglz`,
+	"lz4":             ``,
+	"lz4-pglz-search": `ALTER TABLE articles ALTER COLUMN search SET COMPRESSION pglz`,
+	"lz4-target4096":  `ALTER TABLE dumps SET (toast_tuple_target = 4096); ALTER TABLE articles SET (toast_tuple_target = 4096)`,
+	"lz4-target8160":  `ALTER TABLE dumps SET (toast_tuple_target = 8160); ALTER TABLE articles SET (toast_tuple_target = 8160)`,
 }
 
 // benchServer is a durable PostgreSQL with a migrated template database.
@@ -209,9 +333,9 @@ func startBenchServer(b *testing.B) *benchServer {
 	return &benchServer{c: c, admin: admin}
 }
 
-// newDB returns a pool of conns connections (0: store.Open's default) on
-// a fresh database changed by schemaSQL.
-func (s *benchServer) newDB(b *testing.B, conns int, schemaSQL string) *pgxpool.Pool {
+// newDB returns a pool on a fresh database changed by schemaSQL; params
+// are added to the URL (e.g. pool_max_conns=4).
+func (s *benchServer) newDB(b *testing.B, params, schemaSQL string) *pgxpool.Pool {
 	b.Helper()
 	ctx := context.Background()
 	name := fmt.Sprintf("bench_%d", s.n.Add(1))
@@ -220,8 +344,8 @@ func (s *benchServer) newDB(b *testing.B, conns int, schemaSQL string) *pgxpool.
 	}
 	b.Cleanup(func() { s.admin.Exec(context.Background(), "DROP DATABASE "+name+" WITH (FORCE)") })
 	u := s.c.URL(name)
-	if conns > 0 {
-		u += fmt.Sprintf("&pool_max_conns=%d", conns)
+	if params != "" {
+		u += "&" + params
 	}
 	pool, err := store.Open(ctx, u)
 	if err != nil {
