@@ -17,17 +17,27 @@ import (
 )
 
 // gate holds every group-commit transaction before it starts: held
-// receives its number of calls, and a send on release lets it go.
+// receives its number of calls, and a send on release lets it go. Once the
+// test fails, transactions are no longer held, so that nothing hangs.
 type gate struct {
 	held    chan int
 	release chan struct{}
+	failed  chan struct{}
+	once    sync.Once
 }
 
 func newGate(s *store.Store) *gate {
-	g := &gate{held: make(chan int), release: make(chan struct{})}
+	g := &gate{held: make(chan int), release: make(chan struct{}), failed: make(chan struct{})}
 	store.SetFlushHook(s, func(n int) {
-		g.held <- n
-		<-g.release
+		select {
+		case g.held <- n:
+		case <-g.failed:
+			return
+		}
+		select {
+		case <-g.release:
+		case <-g.failed:
+		}
 	})
 	return g
 }
@@ -35,10 +45,28 @@ func newGate(s *store.Store) *gate {
 // next waits for the next transaction, checks its size, and lets it go.
 func (g *gate) next(t *testing.T, want int) {
 	t.Helper()
-	if n := <-g.held; n != want {
-		t.Errorf("transaction of %d calls, want %d", n, want)
-	}
+	g.expect(t, want)
 	g.release <- struct{}{}
+}
+
+// expect waits for the next transaction and checks its size, leaving it
+// held. The deadline only turns a hang into a failure.
+func (g *gate) expect(t *testing.T, want int) {
+	t.Helper()
+	select {
+	case n := <-g.held:
+		if n != want {
+			g.fail(t, "transaction of %d calls, want %d", n, want)
+		}
+	case <-time.After(time.Minute):
+		g.fail(t, "no transaction of %d calls started", want)
+	}
+}
+
+func (g *gate) fail(t *testing.T, format string, args ...any) {
+	t.Helper()
+	g.once.Do(func() { close(g.failed) })
+	t.Fatalf(format, args...)
 }
 
 // waitQueue waits until n calls are queued behind the held writer. It
@@ -85,7 +113,7 @@ func TestGroupCommit_SameAsSerial(t *testing.T) {
 		want[i] = mustSaveIngest(t, serial, it.Dump, it.Extraction)
 	}
 
-	grouped := store.NewWithOptions(dbtest.New(t), store.Options{Writers: 1})
+	grouped := store.NewWithOptions(dbtest.New(t), store.Options{Writers: 1, MaxBatch: 64})
 	defer grouped.Close()
 	g := newGate(grouped)
 	got := make([]*store.Ingest, n)
@@ -94,7 +122,7 @@ func TestGroupCommit_SameAsSerial(t *testing.T) {
 	// The first call, alone, is written at once and holds the only writer
 	// slot; the others queue behind it.
 	wg.Go(func() { got[0], errs[0] = grouped.SaveIngest(context.Background(), items[0].Dump, items[0].Extraction) })
-	first := <-g.held
+	g.expect(t, 1)
 	for i := 1; i < n; i++ {
 		// Each repeat queues after its original, as in the serial run.
 		if i%10 == 7 {
@@ -103,9 +131,6 @@ func TestGroupCommit_SameAsSerial(t *testing.T) {
 		wg.Go(func() { got[i], errs[i] = grouped.SaveIngest(context.Background(), items[i].Dump, items[i].Extraction) })
 	}
 	waitQueue(t, grouped, n-1)
-	if first != 1 {
-		t.Errorf("first transaction of %d calls, want 1", first)
-	}
 	g.release <- struct{}{}
 	g.next(t, n-1)
 	wg.Wait()
@@ -139,14 +164,11 @@ func TestGroupCommit_BadCall(t *testing.T) {
 		_, errs[i] = s.SaveIngest(context.Background(), it.Dump, it.Extraction)
 	}
 	wg.Go(func() { save(0) })
-	first := <-g.held
+	g.expect(t, 1)
 	for i := 1; i < n; i++ {
 		wg.Go(func() { save(i) })
 	}
 	waitQueue(t, s, n-1)
-	if first != 1 {
-		t.Errorf("first transaction of %d calls, want 1", first)
-	}
 	g.release <- struct{}{}
 	g.next(t, n-1)
 	wg.Wait()
@@ -183,9 +205,7 @@ func TestGroupCommit_Cancel(t *testing.T) {
 		return errc
 	}
 	first := save(context.Background(), "first")
-	if n := <-g.held; n != 1 {
-		t.Fatalf("first transaction of %d calls, want 1", n)
-	}
+	g.expect(t, 1)
 	queuedCtx, cancelQueued := context.WithCancel(context.Background())
 	queued := save(queuedCtx, "queued")
 	waitQueue(t, s, 1)
@@ -203,10 +223,9 @@ func TestGroupCommit_Cancel(t *testing.T) {
 	if err := <-first; err != nil {
 		t.Errorf("first caller: %v", err)
 	}
-	// The next transaction holds the two callers still waiting.
-	if n := <-g.held; n != 2 {
-		t.Errorf("second transaction of %d calls, want 2: the queued caller's row is dropped", n)
-	}
+	// The next transaction holds the two callers still waiting: the
+	// queued caller's row is dropped.
+	g.expect(t, 2)
 	cancelInFlight()
 	if err := <-inFlight; !errors.Is(err, context.Canceled) {
 		t.Errorf("in-flight caller: %v, want context.Canceled", err)
@@ -250,7 +269,7 @@ func TestGroupCommit_LoneCallerCancel(t *testing.T) {
 		_, err := s.SaveIngest(ctx, dump("lone", "x"), extraction())
 		errc <- err
 	}()
-	<-g.held
+	g.expect(t, 1)
 	cancel()
 	g.release <- struct{}{}
 	if err := <-errc; !errors.Is(err, context.Canceled) {
@@ -272,7 +291,7 @@ func TestGroupCommit_CloseDrains(t *testing.T) {
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	wg.Go(func() { _, errs[0] = s.SaveIngest(context.Background(), dump("close", "0"), extraction()) })
-	first := <-g.held
+	g.expect(t, 1)
 	for i := 1; i < n; i++ {
 		wg.Go(func() { _, errs[i] = s.SaveIngest(context.Background(), dump("close", fmt.Sprint(i)), extraction()) })
 	}
@@ -284,18 +303,13 @@ func TestGroupCommit_CloseDrains(t *testing.T) {
 		close(closed)
 	}()
 	// Close cannot return while a transaction is held and calls queued.
-	if first != 1 {
-		t.Errorf("first transaction of %d calls, want 1", first)
-	}
 	for _, want := range []int{4, 4, 1} { // MaxBatch 4
 		select {
 		case <-closed:
-			t.Fatal("Close returned before the queued calls were written")
+			g.fail(t, "Close returned before the queued calls were written")
 		case g.release <- struct{}{}:
 		}
-		if n := <-g.held; n != want {
-			t.Errorf("transaction of %d calls, want %d", n, want)
-		}
+		g.expect(t, want)
 	}
 	g.release <- struct{}{}
 	<-closed
@@ -347,4 +361,65 @@ func TestGroupCommit_ManyCallers(t *testing.T) {
 	if dumps, articles := countRows(t, pool); dumps != 40 || articles != 40 {
 		t.Errorf("%d dumps and %d articles, want 40", dumps, articles)
 	}
+}
+
+// TestGroupCommit_Linger: with another writer busy, a writer waits for a
+// fuller batch (here up to an hour), and a full queue ends the wait.
+func TestGroupCommit_Linger(t *testing.T) {
+	t.Parallel()
+	pool := dbtest.New(t)
+	s := store.NewWithOptions(pool, store.Options{Writers: 2, MaxBatch: 4, MaxDelay: time.Hour})
+	defer s.Close()
+	g := newGate(s)
+	var wg sync.WaitGroup
+	save := func(body string) {
+		wg.Go(func() {
+			if _, err := s.SaveIngest(context.Background(), dump("linger", body), extraction()); err != nil {
+				t.Errorf("%s: %v", body, err)
+			}
+		})
+	}
+	// Two lone callers take both writer slots.
+	save("a")
+	g.expect(t, 1)
+	save("b")
+	g.expect(t, 1)
+	save("c")
+	waitQueue(t, s, 1)
+	// a's slot passes to a writer for the queue, which lingers: b is busy.
+	g.release <- struct{}{}
+	time.Sleep(10 * time.Millisecond) // lets it start waiting; not needed for the outcome
+	for _, body := range []string{"d", "e", "f"} {
+		save(body)
+	}
+	g.expect(t, 4)
+	g.release <- struct{}{} // the batch of 4
+	g.release <- struct{}{} // b
+	wg.Wait()
+}
+
+// TestGroupCommit_NoLingerAlone: a writer with no other writer busy does
+// not wait for a fuller batch.
+func TestGroupCommit_NoLingerAlone(t *testing.T) {
+	t.Parallel()
+	pool := dbtest.New(t)
+	s := store.NewWithOptions(pool, store.Options{Writers: 1, MaxBatch: 4, MaxDelay: time.Hour})
+	defer s.Close()
+	g := newGate(s)
+	var wg sync.WaitGroup
+	for i, body := range []string{"a", "b", "c"} {
+		wg.Go(func() {
+			if _, err := s.SaveIngest(context.Background(), dump("alone", body), extraction()); err != nil {
+				t.Errorf("%s: %v", body, err)
+			}
+		})
+		if i == 0 {
+			g.expect(t, 1)
+		}
+	}
+	waitQueue(t, s, 2)
+	g.release <- struct{}{}
+	g.expect(t, 2) // at once, not after MaxDelay
+	g.release <- struct{}{}
+	wg.Wait()
 }

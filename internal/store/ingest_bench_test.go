@@ -80,16 +80,19 @@ func BenchmarkIngestTuning(b *testing.B) {
 			{name: "GroupCommit", workers: 1},
 		},
 		"GroupCommit": {
-			{name: "writers=2/batch=64", opts: store.Options{Writers: 2, MaxBatch: 64}},
-			{name: "writers=1/batch=64", opts: store.Options{Writers: 1, MaxBatch: 64}},
-			{name: "writers=2/batch=16", opts: store.Options{Writers: 2, MaxBatch: 16}},
-			{name: "writers=3/batch=64", opts: store.Options{Writers: 3, MaxBatch: 64}},
-			{name: "writers=4/batch=64", opts: store.Options{Writers: 4, MaxBatch: 64}},
-			{name: "writers=8/batch=64", opts: store.Options{Writers: 8, MaxBatch: 64}},
+			{name: "writers=2/batch=32/delay=1ms"}, // the defaults
+			{name: "writers=2/batch=32/delay=0", opts: store.Options{MaxDelay: -1}},
+			{name: "writers=2/batch=64/delay=0", opts: store.Options{MaxBatch: 64, MaxDelay: -1}},
+			{name: "writers=2/batch=64/delay=1ms", opts: store.Options{MaxBatch: 64}},
+			{name: "writers=1/batch=32/delay=1ms", opts: store.Options{Writers: 1}},
+			{name: "writers=4/batch=16/delay=0", opts: store.Options{Writers: 4, MaxBatch: 16, MaxDelay: -1}},
+			{name: "writers=4/batch=32/delay=1ms", opts: store.Options{Writers: 4}},
+			{name: "ParallelOneRoundTrip", opts: noGC},
 		},
 		"Batch": {
-			{name: "rows=64", workers: 2, chunk: 64, opts: store.Options{MaxBatch: 64}, save: saveBatch},
+			{name: "rows=32", workers: 2, chunk: 32, save: saveBatch},
 			{name: "rows=16", workers: 2, chunk: 16, opts: store.Options{MaxBatch: 16}, save: saveBatch},
+			{name: "rows=64", workers: 2, chunk: 64, opts: store.Options{MaxBatch: 64}, save: saveBatch},
 			{name: "rows=256", workers: 2, chunk: 256, opts: store.Options{MaxBatch: 256}, save: saveBatch},
 		},
 		"Storage": {
@@ -163,6 +166,8 @@ type variant struct {
 	pool   *pgxpool.Pool
 	rows   int
 	totals cost
+	txs    atomic.Int64 // group-commit transactions
+	txRows atomic.Int64 // and their calls
 }
 
 // compare runs every variant on its own database of one durable server,
@@ -181,6 +186,9 @@ func compare(b *testing.B, baseline string, vs []*variant) {
 		v.pool = srv.newDB(b, v.params, schemas[v.schema])
 		v.s = store.NewWithOptions(v.pool, v.opts)
 		defer v.s.Close()
+		if !v.opts.DisableGroupCommit {
+			store.SetFlushHook(v.s, func(n int) { v.txs.Add(1); v.txRows.Add(int64(n)) })
+		}
 	}
 	order := slices.Clone(vs)
 	seed := rand.Uint64()
@@ -209,19 +217,42 @@ func compare(b *testing.B, baseline string, vs []*variant) {
 	if b.N < roundRows {
 		return // the framework's trial run
 	}
-	b.Logf("%-26s %8s %6s %9s %9s %10s", "variant", "rows/s", "ratio", "pg-µs/row", "go-µs/row", "disk-B/row")
+	b.Logf("%-30s %8s %6s %9s %9s %10s %8s %7s %7s", "variant", "rows/s", "ratio", "pg-µs/row", "go-µs/row", "disk-B/row", "rows/tx", "p50-ms", "p99-ms")
 	for _, v := range vs {
 		rate := v.totals.rate(v.rows)
-		b.Logf("%-26s %8.0f %6.2f %9.0f %9.0f %10.0f", v.name, rate, rate/base,
-			v.totals.pgPerRow(v.rows), v.totals.goPerRow(v.rows), float64(tableBytes(b, v.pool))/float64(v.rows))
+		perTx := "-"
+		if n := v.txs.Load(); n > 0 {
+			perTx = fmt.Sprintf("%.1f", float64(v.txRows.Load())/float64(n))
+		}
+		b.Logf("%-30s %8.0f %6.2f %9.0f %9.0f %10.0f %8s %7.1f %7.1f", v.name, rate, rate/base,
+			v.totals.pgPerRow(v.rows), v.totals.goPerRow(v.rows), float64(tableBytes(b, v.pool))/float64(v.rows), perTx,
+			v.totals.percentile(50), v.totals.percentile(99))
 		b.ReportMetric(rate/base, v.name+"-ratio")
 	}
 }
 
-// cost is what writing some rows took.
-type cost struct{ wall, pg, goCPU time.Duration }
+// cost is what writing some rows took, and the latency of each call.
+type cost struct {
+	wall, pg, goCPU time.Duration
+	latency         []time.Duration
+}
 
-func (c *cost) add(d cost) { c.wall += d.wall; c.pg += d.pg; c.goCPU += d.goCPU }
+func (c *cost) add(d cost) {
+	c.wall += d.wall
+	c.pg += d.pg
+	c.goCPU += d.goCPU
+	c.latency = append(c.latency, d.latency...)
+}
+
+// percentile returns the p-th percentile call latency in milliseconds.
+func (c *cost) percentile(p float64) float64 {
+	if len(c.latency) == 0 {
+		return 0
+	}
+	l := slices.Clone(c.latency)
+	slices.Sort(l)
+	return float64(l[min(len(l)-1, int(p/100*float64(len(l))))].Microseconds()) / 1000
+}
 
 func (c *cost) rate(rows int) float64 { return float64(rows) / c.wall.Seconds() }
 
@@ -233,25 +264,37 @@ func (c *cost) goPerRow(rows int) float64 { return float64(c.goCPU.Microseconds(
 func writeAll(b *testing.B, srv *benchServer, items []store.IngestItem, workers, chunk int, save func(context.Context, []store.IngestItem) error) cost {
 	b.Helper()
 	ctx := context.Background()
-	var next atomic.Int64
-	var wg sync.WaitGroup
+	var (
+		next    atomic.Int64
+		wg      sync.WaitGroup
+		mu      sync.Mutex
+		latency []time.Duration
+	)
 	pg0, go0, t0 := srv.pgCPU(b), processCPU(), time.Now()
 	for range workers {
 		wg.Go(func() {
+			var mine []time.Duration
+			defer func() {
+				mu.Lock()
+				latency = append(latency, mine...)
+				mu.Unlock()
+			}()
 			for {
 				i := int(next.Add(int64(chunk))) - chunk
 				if i >= len(items) {
 					return
 				}
+				start := time.Now()
 				if err := save(ctx, items[i:min(i+chunk, len(items))]); err != nil {
 					b.Error(err)
 					return
 				}
+				mine = append(mine, time.Since(start))
 			}
 		})
 	}
 	wg.Wait()
-	return cost{wall: time.Since(t0), pg: srv.pgCPU(b) - pg0, goCPU: processCPU() - go0}
+	return cost{wall: time.Since(t0), pg: srv.pgCPU(b) - pg0, goCPU: processCPU() - go0, latency: latency}
 }
 
 // tableBytes is the size of dumps and articles with their TOAST tables and
