@@ -12,15 +12,14 @@ import (
 )
 
 // Defaults for Options, chosen with BenchmarkIngestTuning/GroupCommit on
-// a 2-core machine running PostgreSQL too, 64 concurrent callers: caps of
-// 64 let one writer take the whole queue while the other writes batches
-// of a few rows (5 rows per transaction on average); 32 and a 1 ms wait
-// for a fuller batch made it 23, for the least CPU per row of all group
-// commit settings, and ~1.3x the rows/s of 2 writers and batches of 64.
+// a 2-core machine running PostgreSQL too, 64 concurrent callers. With caps
+// of 64, one writer took the whole queue while the other wrote a few rows
+// at a time (5-6 rows per transaction on average); 32 makes it 17-23, for
+// ~10% less PostgreSQL CPU per row. Making a writer wait 1-2 ms for a
+// fuller batch, or more writers, won nothing measurable.
 const (
 	DefaultMaxBatch     = 32
 	DefaultWriters      = 2
-	DefaultMaxDelay     = time.Millisecond
 	DefaultFlushTimeout = 30 * time.Second
 )
 
@@ -39,11 +38,6 @@ type Options struct {
 	// caller's context so that one caller giving up cannot fail the others.
 	// 0 means DefaultFlushTimeout.
 	FlushTimeout time.Duration
-	// MaxDelay lets a group-commit writer that finds fewer than MaxBatch
-	// calls queued, while another writer is busy, wait up to this long for
-	// more. A lone caller never waits. 0 means DefaultMaxDelay; negative
-	// means no wait.
-	MaxDelay time.Duration
 }
 
 // NewWithOptions returns a Store on pool tuned by opts. The caller owns the
@@ -58,13 +52,9 @@ func NewWithOptions(pool *pgxpool.Pool, opts Options) *Store {
 	if opts.FlushTimeout <= 0 {
 		opts.FlushTimeout = DefaultFlushTimeout
 	}
-	if opts.MaxDelay == 0 {
-		opts.MaxDelay = DefaultMaxDelay
-	}
 	s := &Store{pool: pool, maxBatch: opts.MaxBatch}
 	if !opts.DisableGroupCommit {
-		s.commit = &committer{s: s, maxBatch: opts.MaxBatch, writers: opts.Writers, timeout: opts.FlushTimeout, maxDelay: opts.MaxDelay,
-			full: make(chan struct{}, 1)}
+		s.commit = &committer{s: s, maxBatch: opts.MaxBatch, writers: opts.Writers, timeout: opts.FlushTimeout}
 	}
 	return s
 }
@@ -94,14 +84,12 @@ type committer struct {
 	maxBatch int
 	writers  int
 	timeout  time.Duration
-	maxDelay time.Duration
 
 	mu      sync.Mutex
 	queue   []*request
 	running int // writers: queue goroutines and callers writing their own row
 	closed  bool
 	done    sync.WaitGroup
-	full    chan struct{} // wakes a lingering writer: maxBatch calls are queued
 
 	flushHook func(n int) // tests: called before each transaction of n calls
 }
@@ -143,12 +131,6 @@ func (c *committer) submit(ctx context.Context, row *ingestRow) (*Ingest, error)
 	}
 	r := &request{ctx: ctx, row: row, ready: make(chan struct{})}
 	c.queue = append(c.queue, r)
-	if len(c.queue) >= c.maxBatch {
-		select {
-		case c.full <- struct{}{}:
-		default:
-		}
-	}
 	c.startWriter()
 	c.mu.Unlock()
 
@@ -175,7 +157,6 @@ func (c *committer) startWriter() {
 func (c *committer) write() {
 	defer c.done.Done()
 	for {
-		c.linger()
 		c.mu.Lock()
 		n := min(len(c.queue), c.maxBatch)
 		if n == 0 {
@@ -191,28 +172,6 @@ func (c *committer) write() {
 		}
 		c.mu.Unlock()
 		c.flush(batch)
-	}
-}
-
-// linger waits up to maxDelay for the queue to fill, when it is short and
-// another writer is busy: then calls are arriving faster than one
-// transaction at a time, and a fuller batch costs less per call. With the
-// other writers idle it does not wait.
-func (c *committer) linger() {
-	if c.maxDelay <= 0 {
-		return
-	}
-	c.mu.Lock()
-	wait := len(c.queue) < c.maxBatch && c.running > 1
-	c.mu.Unlock()
-	if !wait {
-		return
-	}
-	t := time.NewTimer(c.maxDelay)
-	defer t.Stop()
-	select {
-	case <-c.full:
-	case <-t.C:
 	}
 }
 

@@ -80,13 +80,12 @@ func BenchmarkIngestTuning(b *testing.B) {
 			{name: "GroupCommit", workers: 1},
 		},
 		"GroupCommit": {
-			{name: "writers=2/batch=32/delay=1ms"}, // the defaults
-			{name: "writers=2/batch=32/delay=0", opts: store.Options{MaxDelay: -1}},
-			{name: "writers=2/batch=64/delay=0", opts: store.Options{MaxBatch: 64, MaxDelay: -1}},
-			{name: "writers=2/batch=64/delay=1ms", opts: store.Options{MaxBatch: 64}},
-			{name: "writers=1/batch=32/delay=1ms", opts: store.Options{Writers: 1}},
-			{name: "writers=4/batch=16/delay=0", opts: store.Options{Writers: 4, MaxBatch: 16, MaxDelay: -1}},
-			{name: "writers=4/batch=32/delay=1ms", opts: store.Options{Writers: 4}},
+			{name: "writers=2/batch=32"}, // the defaults
+			{name: "writers=2/batch=16", opts: store.Options{MaxBatch: 16}},
+			{name: "writers=2/batch=64", opts: store.Options{MaxBatch: 64}},
+			{name: "writers=1/batch=32", opts: store.Options{Writers: 1}},
+			{name: "writers=4/batch=16", opts: store.Options{Writers: 4, MaxBatch: 16}},
+			{name: "writers=4/batch=32", opts: store.Options{Writers: 4}},
 			{name: "ParallelOneRoundTrip", opts: noGC},
 		},
 		"Batch": {
