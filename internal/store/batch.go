@@ -135,11 +135,10 @@ func (s *Store) writeInto(ctx context.Context, rows []*ingestRow, out []IngestRe
 	}
 }
 
-// retryable reports whether a failed transaction may succeed as is.
+// retryable reports whether a failed transaction may succeed as is: it
+// lost a deadlock or serialization conflict (sorted keys should prevent
+// both; a concurrent delete or another writer's order may not).
 func retryable(err error) bool {
-	if errors.Is(err, errVanished) {
-		return true
-	}
 	var pgErr *pgconn.PgError
 	return errors.As(err, &pgErr) && (pgErr.Code == "40P01" || pgErr.Code == "40001")
 }
