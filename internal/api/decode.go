@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/internal/article"
@@ -164,6 +165,9 @@ func (a *API) decodeEnvelope(raw []byte) (*article.Dump, error) {
 	if dec.More() {
 		return nil, invalid("the body holds more than one JSON value")
 	}
+	if key, ok := duplicateKey(raw); ok {
+		return nil, invalidField(key, "given more than once; which one holds the page would be a guess")
+	}
 	var content []byte
 	switch {
 	case env.Content != nil && env.ContentBase64 != nil:
@@ -201,6 +205,47 @@ func (a *API) decodeEnvelope(raw []byte) (*article.Dump, error) {
 		ct = http.DetectContentType(content)
 	}
 	return a.newDump(env.Source, env.URL, env.FetchedAt, ct, content)
+}
+
+// duplicateKey returns a member name that occurs twice in the JSON object
+// raw. encoding/json silently keeps the last one, and matches names without
+// regard to case, so "content" and "Content" count as the same member.
+func duplicateKey(raw []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return "", false
+	}
+	seen := make(map[string]bool, 8)
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		name, _ := t.(string)
+		folded := foldName(name)
+		if seen[folded] {
+			return name, true
+		}
+		seen[folded] = true
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// foldName maps each rune to the smallest rune of its case-folding orbit,
+// so that two names are equal exactly when bytes.EqualFold says so, as
+// encoding/json compares them.
+func foldName(s string) string {
+	return strings.Map(func(r rune) rune {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		return least
+	}, s)
 }
 
 // jsonError turns a JSON decoding error into a 400 naming what is wrong.
