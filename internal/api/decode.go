@@ -49,7 +49,9 @@ func (a *API) decodeDump(w http.ResponseWriter, r *http.Request) (*article.Dump,
 		q := r.URL.Query()
 		ct := r.Header.Get("Content-Type")
 		if mediaType == "" {
-			ct = http.DetectContentType(body)
+			if ct, err = sniffText(body); err != nil {
+				return nil, err
+			}
 		}
 		return a.newDump(q.Get("source"), q.Get("url"), q.Get("fetched_at"), ct, body)
 	case "application/json":
@@ -201,10 +203,29 @@ func (a *API) decodeEnvelope(raw []byte) (*article.Dump, error) {
 			return nil, &httpError{status: http.StatusUnsupportedMediaType, slug: "unsupported-media-type",
 				title: "Unsupported media type", detail: fmt.Sprintf("content_type %q is not accepted; send text/plain or text/html", mt)}
 		}
+	} else if env.ContentBase64 != nil {
+		var err error
+		if ct, err = sniffText(content); err != nil {
+			return nil, err
+		}
 	} else {
 		ct = http.DetectContentType(content)
 	}
 	return a.newDump(env.Source, env.URL, env.FetchedAt, ct, content)
+}
+
+// sniffText guesses the media type of an unlabelled page and refuses what
+// is not text: a PDF or an image sent without a Content-Type would
+// otherwise be stored and "extracted" as an article of binary garbage.
+func sniffText(body []byte) (string, error) {
+	ct := http.DetectContentType(body)
+	if strings.HasPrefix(ct, "text/") {
+		return ct, nil
+	}
+	mt, _, _ := mime.ParseMediaType(ct)
+	return "", &httpError{status: http.StatusUnsupportedMediaType, slug: "unsupported-media-type",
+		title: "Unsupported media type", detail: fmt.Sprintf("the page has no content type and looks like %s; send text with one of %s", mt, acceptedMediaTypes),
+		header: http.Header{"Accept-Post": {acceptedMediaTypes}}}
 }
 
 // duplicateKey returns a member name that occurs twice in the JSON object
