@@ -24,6 +24,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"unicode"
 
 	"github.com/pressroom/pressroom/internal/article"
@@ -32,6 +33,11 @@ import (
 // Version identifies the extractor's rules. It is stored with every article
 // so that dumps extracted by older rules can be found and re-extracted.
 const Version = 2
+
+// maxTextLines bounds the work on a text dump, as dom.DefaultLimits does
+// for HTML. The longest real dumps have a few thousand lines; a 3 MB body of
+// a million short lines cost seconds of CPU and 800 MB of blocks.
+const maxTextLines = 100_000
 
 // errInternal marks an extraction that failed on a bug rather than on its
 // input; tests and fuzzing look for it.
@@ -56,6 +62,11 @@ func Extract(d *article.Dump) (x article.Extraction) {
 		return htmlExtract(d)
 	}
 	dec := decode(d)
+	if n := strings.Count(dec.text, "\n"); n >= maxTextLines {
+		return article.Extraction{Input: dec.kind, Version: Version,
+			Diagnostics: article.Diagnostics{Input: dec.kind, Notes: dec.notes},
+			Err:         fmt.Errorf("extract: %w: limit exceeded: %d lines (max %d)", article.ErrUnextractable, n, maxTextLines)}
+	}
 	doc := newDocument(d, dec, segment(dec.text))
 	if len(doc.blocks) == 0 {
 		return article.Extraction{Input: doc.input, Version: Version,
