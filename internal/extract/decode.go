@@ -87,9 +87,12 @@ func unwrapEnvelope(ctype string, body []byte) (envelope, bool) {
 	return env, true
 }
 
-// toUTF8 converts body to UTF-8: valid UTF-8 stays as is; otherwise the
-// declared charset is used, and Windows-1252 (the usual culprit) when none
-// is declared.
+// toUTF8 converts body to UTF-8: valid UTF-8 stays as is; otherwise a
+// declared single- or double-byte charset is used. Invalid bytes labelled
+// UTF-8, or not labelled at all, are damaged UTF-8 when valid multi-byte
+// sequences outnumber them (the damage becomes U+FFFD), and otherwise
+// Windows-1252: Latin-1 pages mislabelled by their servers are common, and
+// their accents must not become U+FFFD.
 func toUTF8(body []byte, ctype string, notes *[]string) string {
 	if utf8.Valid(body) {
 		return string(body)
@@ -97,17 +100,40 @@ func toUTF8(body []byte, ctype string, notes *[]string) string {
 	_, params, _ := mime.ParseMediaType(ctype)
 	if cs := params["charset"]; cs != "" {
 		if enc, err := htmlindex.Get(cs); err == nil {
-			if b, err := enc.NewDecoder().Bytes(body); err == nil {
-				*notes = append(*notes, "decoded from "+cs)
-				return string(b)
+			if name, _ := htmlindex.Name(enc); name != "utf-8" {
+				if b, err := enc.NewDecoder().Bytes(body); err == nil {
+					*notes = append(*notes, "decoded from "+cs)
+					return string(b)
+				}
 			}
 		}
+	}
+	if mostlyUTF8(body) {
+		*notes = append(*notes, "invalid UTF-8 replaced")
+		return strings.ToValidUTF8(string(body), "\uFFFD")
 	}
 	if b, err := charmap.Windows1252.NewDecoder().Bytes(body); err == nil {
 		*notes = append(*notes, "decoded from windows-1252 (invalid UTF-8)")
 		return string(b)
 	}
 	return strings.ToValidUTF8(string(body), "\uFFFD")
+}
+
+// mostlyUTF8 reports whether body's valid multi-byte UTF-8 sequences
+// outnumber its invalid bytes.
+func mostlyUTF8(body []byte) bool {
+	multi, bad := 0, 0
+	for len(body) > 0 {
+		r, n := utf8.DecodeRune(body)
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+		case n > 1:
+			multi++
+		}
+		body = body[n:]
+	}
+	return multi > bad
 }
 
 // looksLikeMarkup reports whether a dump is HTML: by content type, or by a
