@@ -1,0 +1,69 @@
+package extract
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+// TestExtract_TextLineLimit: a text dump of more lines than any article has
+// is refused at once, as the HTML front-end refuses documents over its
+// limits, instead of costing seconds of CPU and most of a gigabyte.
+func TestExtract_TextLineLimit(t *testing.T) {
+	article1 := "Harbour plan clears the council vote\n\nBy Ana Silva\n\n" +
+		"The city council voted on Tuesday to approve the construction of a new harbour district, ending a debate that lasted two years.\n\n" +
+		"Supporters said the plan would bring thousands of homes, while opponents worried about the cost and the traffic it would bring.\n"
+	tests := []struct {
+		name      string
+		text      string
+		wantLimit bool
+	}{
+		{"a million short lines", strings.Repeat("ab\n", 1_000_000), true},
+		{"just at the limit", strings.Repeat("ab\n", maxTextLines), true},
+		{"an article, then blank lines up to just under the limit", article1 + strings.Repeat("\n", maxTextLines-1-strings.Count(article1, "\n")), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := article.NewDump("", "", "text/plain", []byte(tt.text), testReceivedAt)
+			x := Extract(d)
+			limited := x.Err != nil && strings.Contains(x.Err.Error(), "limit exceeded")
+			if limited != tt.wantLimit {
+				t.Fatalf("Err = %v, want the line limit: %v", x.Err, tt.wantLimit)
+			}
+			if limited && !errors.Is(x.Err, article.ErrUnextractable) {
+				t.Fatalf("Err = %v, want ErrUnextractable", x.Err)
+			}
+			if !tt.wantLimit && (x.Err != nil || len(x.Paragraphs) != 2) {
+				t.Fatalf("Err = %v, paragraphs %q; want the article", x.Err, x.Paragraphs)
+			}
+		})
+	}
+}
+
+// TestToUTF8_Mislabelled: what a page's bytes are wins over a label that
+// cannot be true.
+func TestToUTF8_Mislabelled(t *testing.T) {
+	tests := []struct {
+		name, ctype, body, want string
+	}{
+		{"Latin-1 labelled UTF-8", "text/plain; charset=utf-8", "caf\xe9 cr\xe8me", "café crème"},
+		{"Latin-1 labelled utf8 alias", "text/plain; charset=UTF8", "caf\xe9", "café"},
+		{"Latin-1 unlabelled", "text/plain", "caf\xe9", "café"},
+		{"Windows-1252 quotes unlabelled", "", "\x93quoted\x94", "\u201cquoted\u201d"},
+		{"Latin-1 labelled Latin-1", "text/plain; charset=iso-8859-1", "caf\xe9", "café"},
+		{"damaged UTF-8 labelled UTF-8", "text/plain; charset=utf-8", "café crème brûlée \xff", "café crème brûlée \uFFFD"},
+		{"damaged UTF-8 unlabelled", "", "café crème \xe9 brûlée", "café crème \uFFFD brûlée"},
+		{"UTF-16LE labelled", "text/plain; charset=utf-16le", "c\x00a\x00f\x00\xe9\x00", "café"},
+		{"unknown label", "text/plain; charset=x-nonsense", "caf\xe9", "café"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var notes []string
+			if got := toUTF8([]byte(tt.body), tt.ctype, &notes); got != tt.want {
+				t.Fatalf("toUTF8(%q, %q) = %q, want %q (notes %q)", tt.body, tt.ctype, got, tt.want, notes)
+			}
+		})
+	}
+}
