@@ -24,7 +24,7 @@ type config struct {
 	MaxDumpBytes       int64
 	LogLevel           slog.Level
 	ShutdownTimeout    time.Duration
-	RequestTimeout     time.Duration
+	DBTimeout          time.Duration
 	DrainDelay         time.Duration
 	RunMigrations      bool
 }
@@ -43,7 +43,7 @@ var envVars = []envVar{
 	{"PRESSROOM_METRICS_ADDR", "127.0.0.1:9090", "Address of /metrics, /healthz and /readyz."},
 	{"PRESSROOM_MAX_DUMP_BYTES", strconv.Itoa(api.DefaultMaxDumpBytes), "Largest dump accepted, in bytes."},
 	{"PRESSROOM_LOG_LEVEL", "info", "debug, info, warn or error."},
-	{"PRESSROOM_REQUEST_TIMEOUT", "10s", "How long a request may wait on the database before it fails with 503 (a partitioned or frozen database must not hold requests)."},
+	{"PRESSROOM_DB_TIMEOUT", "10s", "How long one request may wait on the database before it fails with 503 (a partitioned or frozen database must not hold requests)."},
 	{"PRESSROOM_SHUTDOWN_TIMEOUT", "20s", "How long in-flight requests may take to finish on SIGTERM."},
 	{"PRESSROOM_DRAIN_DELAY", "0s", "How long /readyz reports 503 before the listeners close (load balancers need a few seconds)."},
 	{"PRESSROOM_RUN_MIGRATIONS", "true", "Apply pending migrations at start; when false, refuse to start on an outdated schema."},
@@ -91,7 +91,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		HTTPAddr:           parseAddr("PRESSROOM_HTTP_ADDR"),
 		MetricsAddr:        parseAddr("PRESSROOM_METRICS_ADDR"),
 		ShutdownTimeout:    parseDuration("PRESSROOM_SHUTDOWN_TIMEOUT"),
-		RequestTimeout:     parseDuration("PRESSROOM_REQUEST_TIMEOUT"),
+		DBTimeout:          parseDuration("PRESSROOM_DB_TIMEOUT"),
 		DrainDelay:         parseDuration("PRESSROOM_DRAIN_DELAY"),
 		RunMigrations:      parseBool("PRESSROOM_RUN_MIGRATIONS"),
 	}
@@ -100,8 +100,8 @@ func loadConfig(getenv func(string) string) (config, error) {
 		errs = append(errs, fmt.Errorf("PRESSROOM_MAX_DUMP_BYTES: want a byte count between 1 and 1 GiB, got %q", get("PRESSROOM_MAX_DUMP_BYTES")))
 	}
 	c.MaxDumpBytes = n
-	if c.RequestTimeout == 0 {
-		errs = append(errs, errors.New("PRESSROOM_REQUEST_TIMEOUT: must be more than 0"))
+	if c.DBTimeout == 0 {
+		errs = append(errs, errors.New("PRESSROOM_DB_TIMEOUT: must be more than 0"))
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(get("PRESSROOM_LOG_LEVEL"))); err != nil {
 		errs = append(errs, fmt.Errorf("PRESSROOM_LOG_LEVEL: want debug, info, warn or error, got %q", get("PRESSROOM_LOG_LEVEL")))
@@ -129,7 +129,7 @@ func (c config) LogValue() slog.Value {
 		slog.String("metrics_addr", c.MetricsAddr),
 		slog.Int64("max_dump_bytes", c.MaxDumpBytes),
 		slog.String("log_level", c.LogLevel.String()),
-		slog.Duration("request_timeout", c.RequestTimeout),
+		slog.Duration("db_timeout", c.DBTimeout),
 		slog.Duration("shutdown_timeout", c.ShutdownTimeout),
 		slog.Duration("drain_delay", c.DrainDelay),
 		slog.Bool("run_migrations", c.RunMigrations),

@@ -20,12 +20,12 @@ import (
 	"github.com/pressroom/pressroom/internal/article"
 )
 
-// faultRequestTimeout is PRESSROOM_REQUEST_TIMEOUT in the fault test, and
+// faultDBTimeout is PRESSROOM_DB_TIMEOUT in the fault test, and
 // faultBound the longest any request may take while the database is away:
 // the timeout plus generous room for a loaded machine.
 const (
-	faultRequestTimeout = time.Second
-	faultBound          = 5 * time.Second
+	faultDBTimeout = time.Second
+	faultBound     = 5 * time.Second
 )
 
 // TestFaults_DatabaseOutages runs the server on its own durable PostgreSQL
@@ -38,9 +38,10 @@ const (
 // every write the server acknowledged must be in the database, byte for
 // byte, and nothing may be half-written.
 func TestFaults_DatabaseOutages(t *testing.T) {
+	t.Parallel()
 	c := startCluster(t, true)
 	proxy := startProxy(t, c)
-	s := startServer(t, "DATABASE_URL="+proxy.URL(), "PRESSROOM_REQUEST_TIMEOUT="+faultRequestTimeout.String())
+	s := startServer(t, "DATABASE_URL="+proxy.URL(), "PRESSROOM_DB_TIMEOUT="+faultDBTimeout.String())
 	ctx := context.Background()
 	ops := &http.Client{Timeout: 30 * time.Second}
 	opsURL := "http://" + s.metricsAddr

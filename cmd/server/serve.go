@@ -132,6 +132,7 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 		Registerer:   reg,
 		Gatherer:     reg,
 		MaxDumpBytes: cfg.MaxDumpBytes,
+		DBTimeout:    cfg.DBTimeout,
 	})
 
 	// Listen before serving so that a taken port fails the start at once.
@@ -145,7 +146,7 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 		return fmt.Errorf("listen on PRESSROOM_METRICS_ADDR: %w", err)
 	}
 	errLog := slog.NewLogLogger(logger.Handler(), slog.LevelWarn)
-	apiSrv := newHTTPServer(withDeadline(a, cfg.RequestTimeout), errLog)
+	apiSrv := newHTTPServer(a, errLog)
 	opsSrv := newHTTPServer(a.OpsHandler(), errLog)
 
 	serveErr := make(chan error, 2)
@@ -189,19 +190,6 @@ func newHTTPServer(h http.Handler, errLog *log.Logger) *http.Server {
 		IdleTimeout:       120 * time.Second,
 		MaxHeaderBytes:    64 << 10,
 	}
-}
-
-// withDeadline bounds the database work of every API request. pgx gives up
-// on a query when its context ends, so a partitioned or frozen database
-// costs a request timeout and a 503, instead of holding the request, its
-// connection and a pool slot until TCP gives up minutes later. Body reads
-// are bounded by the server's ReadTimeout; extraction does not block.
-func withDeadline(h http.Handler, timeout time.Duration) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), timeout)
-		defer cancel()
-		h.ServeHTTP(w, r.WithContext(ctx))
-	})
 }
 
 // buildInfo is pressroom_build_info{version,revision,goversion} = 1.

@@ -20,6 +20,9 @@ import (
 // DefaultMaxDumpBytes is the default limit on one dump's size.
 const DefaultMaxDumpBytes = 10 << 20
 
+// DefaultDBTimeout is the default bound on one request's database work.
+const DefaultDBTimeout = 10 * time.Second
+
 // Config is what the API needs from its caller.
 type Config struct {
 	Store        *store.Store
@@ -27,6 +30,7 @@ type Config struct {
 	Registerer   prometheus.Registerer // a private registry; tests pass fresh ones
 	Gatherer     prometheus.Gatherer   // what /metrics serves
 	MaxDumpBytes int64                 // limit on a dump's size; DefaultMaxDumpBytes when 0
+	DBTimeout    time.Duration         // how long a request may wait on the database; DefaultDBTimeout when 0
 	Now          func() time.Time      // clock; time.Now when nil
 }
 
@@ -37,6 +41,7 @@ type API struct {
 	metrics      *metrics
 	gatherer     prometheus.Gatherer
 	maxDumpBytes int64
+	dbTimeout    time.Duration
 	now          func() time.Time
 	draining     atomic.Bool
 	router       chi.Router
@@ -49,6 +54,7 @@ func New(cfg Config) *API {
 		log:          cfg.Logger,
 		gatherer:     cfg.Gatherer,
 		maxDumpBytes: cfg.MaxDumpBytes,
+		dbTimeout:    cfg.DBTimeout,
 		now:          cfg.Now,
 	}
 	if a.log == nil {
@@ -56,6 +62,9 @@ func New(cfg Config) *API {
 	}
 	if a.maxDumpBytes <= 0 {
 		a.maxDumpBytes = DefaultMaxDumpBytes
+	}
+	if a.dbTimeout <= 0 {
+		a.dbTimeout = DefaultDBTimeout
 	}
 	if a.now == nil {
 		a.now = time.Now
@@ -120,6 +129,15 @@ func (a *API) handle(h handlerFunc) http.HandlerFunc {
 			a.writeProblem(w, r, err)
 		}
 	}
+}
+
+// dbContext bounds a request's database work. pgx abandons a query when
+// its context ends, so a partitioned or frozen database costs the client
+// one timeout and a 503, instead of a request (and a pool connection) held
+// until TCP gives up. Reading the body and extracting happen before and are
+// not counted: a slow upload or a large page must not eat the budget.
+func (a *API) dbContext(r *http.Request) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(r.Context(), a.dbTimeout)
 }
 
 // ready reports whether the server can serve requests now.

@@ -108,7 +108,9 @@ func (a *API) handleCreateArticle(w http.ResponseWriter, r *http.Request) error 
 		a.metrics.observeExtraction(&x)
 	}
 
-	res, err := a.store.SaveIngest(r.Context(), d, &x)
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	res, err := a.store.SaveIngest(ctx, d, &x)
 	if err != nil {
 		a.metrics.ingest.WithLabelValues(outcomeError, input).Inc()
 		return err
@@ -170,7 +172,9 @@ func (a *API) handleGetArticle(w http.ResponseWriter, r *http.Request) error {
 			return invalidField("include", "unknown value "+truncate(inc, 40)+"; the only value is diagnostics")
 		}
 	}
-	art, err := a.store.FindArticleByID(r.Context(), id, withDiag)
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	art, err := a.store.FindArticleByID(ctx, id, withDiag)
 	if err != nil {
 		return err
 	}
@@ -185,7 +189,9 @@ func (a *API) handleGetArticleRaw(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	d, err := a.store.FindDumpByArticleID(r.Context(), id)
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	d, err := a.store.FindDumpByArticleID(ctx, id)
 	if err != nil {
 		return err
 	}
