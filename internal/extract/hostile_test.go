@@ -2,6 +2,7 @@ package extract
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -66,4 +67,24 @@ func TestToUTF8_Mislabelled(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzTextExtract keeps the fuzzer on the text front-end: the dump is
+// labelled text/plain (with a charset the fuzzer picks among real ones), so
+// only bodies that start like an HTML document leave it.
+func FuzzTextExtract(f *testing.F) {
+	seed, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed, uint8(0))
+	f.Add([]byte("Harbour plan clears the vote\n\nBy Ana Silva\n\nMarch 4, 2025\n\nThe council voted on Tuesday, ending a debate that lasted two years.\n"), uint8(0))
+	f.Add([]byte("caf\xe9 cr\xe8me\n\nLatin-1 text that says it is UTF-8, with sentences.\n"), uint8(1))
+	f.Add([]byte("\xff\xfeH\x00i\x00\n\x00"), uint8(3))
+	f.Add([]byte("a\x00b\x00\r\r\n\u2028\u00a0\u200b\ufeff\n\n\n"), uint8(0))
+	charsets := []string{"", "; charset=utf-8", "; charset=iso-8859-1", "; charset=utf-16le", "; charset=shift_jis", "; charset=nonsense"}
+	f.Fuzz(func(t *testing.T, body []byte, cs uint8) {
+		d := article.NewDump("fuzz", "https://e.example/2025/03/04/harbour-plan", "text/plain"+charsets[int(cs)%len(charsets)], body, testReceivedAt)
+		checkInvariants(t, d, Extract(d))
+	})
 }
