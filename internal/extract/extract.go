@@ -52,6 +52,13 @@ func Extract(d *article.Dump) (x article.Extraction) {
 		return article.Extraction{Input: article.InputText, Version: Version,
 			Err: fmt.Errorf("extract: %w: no dump", article.ErrUnextractable)}
 	}
+	defer func() {
+		// The page's canonical URL when it states one, else where the
+		// scraper found it.
+		if x.Err == nil && x.Metadata.URL == "" {
+			x.Metadata.URL = d.URL
+		}
+	}()
 	if htmlIsHTML(d) {
 		return htmlExtract(d)
 	}
