@@ -50,12 +50,16 @@ type options struct {
 	batch       int
 	seed        uint64
 	quick       bool
+	perfDir     string
 }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
+	if ctx.Err() != nil {
+		err = errors.New("interrupted; server and database stopped and removed")
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
@@ -74,6 +78,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.batch, "batch", 100, "lines per batch request")
 	fs.Uint64Var(&o.seed, "seed", 0, "dump generator seed (default: from the clock)")
 	fs.BoolVar(&o.quick, "quick", false, "short phases (4s, warm-up 1s) unless -duration/-warmup are given")
+	fs.StringVar(&o.perfDir, "perf", "", "record a system-wide `perf record -g` profile of each measured phase into this directory")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -265,16 +270,26 @@ func (b *bench) measure(ctx context.Context, name, unit string, l loop) (*phase,
 	} else if len(warm.lat) == 0 {
 		return nil, fmt.Errorf("%s: no request succeeded during warm-up: %s", name, warm.first)
 	}
+	rec, err := startPerf(b.opts.perfDir, name)
+	if err != nil {
+		return nil, err
+	}
 	before, err := b.snapshot()
 	if err != nil {
+		rec.stop()
 		return nil, err
 	}
 	b.log.Printf("%s: measuring %v", name, b.opts.duration)
 	s, elapsed := l(ctx, b.opts.duration)
+	after, err := b.snapshot()
+	if perr := rec.stop(); perr != nil {
+		b.log.Printf("%s: %v", name, perr)
+	} else if rec != nil {
+		b.log.Printf("%s: profile in %s (perf report -i %s --comm pressroom --no-children --sort sym; --comm postgres)", name, rec.path, rec.path)
+	}
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	after, err := b.snapshot()
 	if err != nil {
 		return nil, err
 	}
