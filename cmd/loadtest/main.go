@@ -245,6 +245,9 @@ func withParam(raw, key, value string) (string, error) {
 func (b *bench) snapshot() (cpu, error) {
 	var c cpu
 	var err error
+	if c.machine, err = machineBusy(); err != nil {
+		return c, err
+	}
 	if c.postgres, err = clusterCPU(b.postmaster); err != nil {
 		return c, fmt.Errorf("postgres cpu: %w", err)
 	}
@@ -297,6 +300,7 @@ func (b *bench) measure(ctx context.Context, name, unit string, l loop) (*phase,
 		server:   after.server - before.server,
 		postgres: after.postgres - before.postgres,
 		client:   after.client - before.client,
+		machine:  after.machine - before.machine,
 	})
 	if b.srv != nil {
 		p.hasSrv = true
@@ -392,7 +396,8 @@ func (b *bench) report(rss float64, total time.Duration) {
 		return insert
 	}
 	fmt.Fprintln(b.out)
-	writeTable(b.out, b.phases, baseFor)
+	writeTable(b.out, b.phases, baseFor, runtime.NumCPU())
+	fmt.Fprintln(b.out, "  other load: CPU capacity used by processes outside the benchmark during the phase (a shared machine makes figures noisy)")
 	post, open, get, batch := b.find("POST /v1/articles"), b.find("POST open-loop ½ peak"), b.find("GET /v1/articles/{id}"), b.find("POST /v1/articles/batch")
 	s := score{
 		ingestVsInsert: ratio(post.rate(), insert.itemRate()),

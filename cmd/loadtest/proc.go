@@ -132,3 +132,33 @@ func parseVmHWM(status []byte) (float64, error) {
 	}
 	return 0, fmt.Errorf("status: no VmHWM line")
 }
+
+// machineBusy is the CPU time all CPUs have spent on anything but idling
+// and waiting for I/O since boot, from the first line of /proc/stat.
+func machineBusy() (time.Duration, error) {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0, err
+	}
+	return parseMachineBusy(b)
+}
+
+func parseMachineBusy(stat []byte) (time.Duration, error) {
+	first, _, _ := strings.Cut(string(stat), "\n")
+	f := strings.Fields(first)
+	// cpu user nice system idle iowait irq softirq steal …
+	if len(f) < 9 || f[0] != "cpu" {
+		return 0, fmt.Errorf("/proc/stat: unexpected first line %q", first)
+	}
+	var busy int64
+	for k, v := range f[1:9] {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("/proc/stat: %w", err)
+		}
+		if k != 3 && k != 4 { // idle, iowait
+			busy += n
+		}
+	}
+	return ticks(busy), nil
+}

@@ -70,6 +70,18 @@ func (s *sample) failures() int {
 // cpu is CPU time spent by each side during a phase.
 type cpu struct {
 	server, postgres, client time.Duration
+	machine                  time.Duration // all CPUs busy, whoever ran
+}
+
+// otherShare is the fraction of the machine's CPU capacity used during the
+// phase by processes that are not part of the benchmark: on a shared
+// machine it says how far to trust a phase's figures.
+func (p *phase) otherShare(ncpu int) float64 {
+	if p.elapsed <= 0 || ncpu <= 0 {
+		return 0
+	}
+	other := p.cpu.machine - p.cpu.server - p.cpu.postgres - p.cpu.client
+	return max(0, other.Seconds()/(p.elapsed.Seconds()*float64(ncpu)))
 }
 
 // phase is one measured phase's result.
@@ -162,12 +174,12 @@ func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(
 
 // writeTable prints one row per phase. Ratios compare each Pressroom phase
 // with the baseline of the same kind (writes with INSERT, reads with SELECT).
-func writeTable(w io.Writer, phases []*phase, baseFor func(*phase) *phase) {
+func writeTable(w io.Writer, phases []*phase, baseFor func(*phase) *phase, ncpu int) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "phase\tok\tfailed\tper s\tp50 ms\tp95 ms\tp99 ms\tmax ms\tsrv cpu s/1k\tpg cpu s/1k\tclient cpu s/1k\tpeak rss MiB\tvs baseline\t")
+	fmt.Fprintln(tw, "phase\tok\tfailed\tper s\tp50 ms\tp95 ms\tp99 ms\tmax ms\tsrv cpu s/1k\tpg cpu s/1k\tclient cpu s/1k\tpeak rss MiB\tother load\tvs baseline\t")
 	for _, p := range phases {
 		if p.skipped {
-			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t\n", p.name)
+			fmt.Fprintf(tw, "%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t-\t\n", p.name)
 			continue
 		}
 		srv, rss := "-", "-"
@@ -180,9 +192,9 @@ func writeTable(w io.Writer, phases []*phase, baseFor func(*phase) *phase) {
 		if b := baseFor(p); b != nil && b != p && p.target == 0 {
 			vs = fmt.Sprintf("%.2f×", ratio(p.itemRate(), b.itemRate()))
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f\t%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%s\t%s\t\n",
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.0f\t%s\t%s\t%s\t%s\t%s\t%.3f\t%.3f\t%s\t%.0f%%\t%s\t\n",
 			p.name, p.items, p.failed, p.itemRate(), ms(p.p50), ms(p.p95), ms(p.p99), ms(p.max),
-			srv, p.per1k(p.cpu.postgres), p.per1k(p.cpu.client), rss, vs)
+			srv, p.per1k(p.cpu.postgres), p.per1k(p.cpu.client), rss, 100*p.otherShare(ncpu), vs)
 	}
 	tw.Flush()
 	for _, p := range phases {

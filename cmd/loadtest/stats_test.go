@@ -132,6 +132,18 @@ func TestParseStat(t *testing.T) {
 	}
 }
 
+func TestParseMachineBusy(t *testing.T) {
+	stat := "cpu  100 5 50 1000 20 3 2 10 0 0\ncpu0 50 2 25 500 10 1 1 5 0 0\n"
+	got, err := parseMachineBusy([]byte(stat))
+	// user+nice+system+irq+softirq+steal = 170 ticks; idle and iowait excluded.
+	if err != nil || got != 170*clockTick {
+		t.Errorf("parseMachineBusy = %v, %v; want 1.7s", got, err)
+	}
+	if _, err := parseMachineBusy([]byte("intr 1 2 3\n")); err == nil {
+		t.Error("a /proc/stat without a cpu line parsed")
+	}
+}
+
 func TestParseVmHWM(t *testing.T) {
 	status := "Name:\tpressroom\nVmPeak:\t 1300000 kB\nVmHWM:\t   51200 kB\nVmRSS:\t   40000 kB\n"
 	got, err := parseVmHWM([]byte(status))
@@ -256,14 +268,14 @@ func TestClosedLoop_StopsOnCancel(t *testing.T) {
 }
 
 func TestWriteTable(t *testing.T) {
-	ins := &phase{name: "baseline INSERT", ok: 1000, items: 1000, elapsed: time.Second, cpu: cpu{postgres: time.Second}}
+	ins := &phase{name: "baseline INSERT", ok: 1000, items: 1000, elapsed: time.Second, cpu: cpu{postgres: time.Second, client: 200 * time.Millisecond, machine: 1700 * time.Millisecond}}
 	post := &phase{name: "POST /v1/articles", ok: 1500, items: 1500, elapsed: time.Second, hasSrv: true, rssMiB: 30}
 	open := &phase{name: "POST open-loop ½ peak", ok: 750, items: 750, elapsed: time.Second, hasSrv: true, target: 750}
 	skip := &phase{name: "POST /v1/articles/batch", skipped: true, note: "not implemented"}
 	var buf bytes.Buffer
-	writeTable(&buf, []*phase{ins, post, open, skip}, func(*phase) *phase { return ins })
+	writeTable(&buf, []*phase{ins, post, open, skip}, func(*phase) *phase { return ins }, 2)
 	out := buf.String()
-	for _, want := range []string{"1.50×", "not implemented"} {
+	for _, want := range []string{"1.50×", "not implemented", "25%"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
 		}
