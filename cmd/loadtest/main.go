@@ -56,10 +56,10 @@ type options struct {
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	if ctx.Err() != nil {
+	if ctx.Err() != nil { // a signal came; stop() below cancels ctx too
 		err = errors.New("interrupted; server and database stopped and removed")
 	}
+	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
