@@ -29,6 +29,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -135,6 +136,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	if _, err := os.Stat(bin); err != nil {
 		return fmt.Errorf("server binary: %w (build it with `make build`)", err)
 	}
+	// The client shares the machine with what it measures; it keeps a few
+	// hundred MB of samples and dumps at most, so it trades memory for less
+	// collector CPU, the same for the baselines and for Pressroom.
+	debug.SetGCPercent(400)
 	b := &bench{opts: o, gen: generator{seed: o.seed}, client: newClient(), out: stdout,
 		log: log.New(stderr, "loadtest: ", log.Ltime)}
 	started := time.Now()
