@@ -402,6 +402,7 @@ func (b *bench) report(rss float64, total time.Duration) {
 	}
 	fmt.Fprintln(b.out)
 	writeTable(b.out, b.phases, baseFor, runtime.NumCPU())
+	fmt.Fprintln(b.out, "  per s and cpu s/1k count rows stored or articles read (a batch request stores many); vs baseline: INSERT for writes, SELECT for reads")
 	fmt.Fprintln(b.out, "  other load: CPU capacity used by processes outside the benchmark during the phase (a shared machine makes figures noisy)")
 	post, open, get, batch := b.find("POST /v1/articles"), b.find("POST open-loop ½ peak"), b.find("GET /v1/articles/{id}"), b.find("POST /v1/articles/batch")
 	s := score{
