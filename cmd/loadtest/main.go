@@ -416,6 +416,12 @@ func (b *bench) report(rss float64, total time.Duration) {
 	fmt.Fprintf(b.out, "CPU per 1,000 rows, server+postgres: POST %.3f s vs INSERT %.3f s (postgres alone %.3f s vs %.3f s)\n",
 		post.per1k(post.cpu.server+post.cpu.postgres), insert.per1k(insert.cpu.postgres),
 		post.per1k(post.cpu.postgres), insert.per1k(insert.cpu.postgres))
+	// When every phase is CPU-bound (two cores), rates are inversely
+	// proportional to CPU per row, whoever else shares the machine: this
+	// cross-check stays steady when other load skews one phase's rate.
+	fmt.Fprintf(b.out, "CPU-bound estimate (ratio of all CPU per row, this client included; insensitive to other load): ingest_vs_insert≈%.2f get_vs_select≈%.2f\n",
+		ratio(insert.per1k(insert.cpu.postgres+insert.cpu.client), post.per1k(post.cpu.server+post.cpu.postgres+post.cpu.client)),
+		ratio(sel.per1k(sel.cpu.postgres+sel.cpu.client), get.per1k(get.cpu.server+get.cpu.postgres+get.cpu.client)))
 	fmt.Fprintf(b.out, "server peak RSS %.1f MiB; %d distinct dumps generated; total run %v\n", rss, b.next.Load(), total.Round(time.Second))
 	fmt.Fprintln(b.out, s.lastLine())
 }
