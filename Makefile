@@ -45,3 +45,5 @@ eval-html: build
 
 clean:
 	rm -rf bin
+
+include bench.mk
