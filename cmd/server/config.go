@@ -26,6 +26,12 @@ type config struct {
 	ShutdownTimeout    time.Duration
 	DrainDelay         time.Duration
 	RunMigrations      bool
+	AllowOpen          bool
+	RateLimit          float64
+	RateBurst          int
+	BatchMaxItems      int
+	BatchMaxBytes      int64
+	IdempotencyTTL     time.Duration
 }
 
 // envVar documents one setting; the README's configuration table follows
@@ -107,6 +113,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		AllowOpen:          parseBool("PRESSROOM_ALLOW_OPEN"),
 		IdempotencyTTL:     parseDuration("PRESSROOM_IDEMPOTENCY_TTL"),
 	}
+	var err error
 	c.RateLimit, err = strconv.ParseFloat(get("PRESSROOM_RATE_LIMIT"), 64)
 	if err != nil || c.RateLimit < 0 {
 		errs = append(errs, fmt.Errorf("PRESSROOM_RATE_LIMIT: want requests per second (0 disables), got %q", get("PRESSROOM_RATE_LIMIT")))
@@ -117,7 +124,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 	if c.IdempotencyTTL < time.Minute {
 		errs = append(errs, fmt.Errorf("PRESSROOM_IDEMPOTENCY_TTL: want at least 1m, got %q", get("PRESSROOM_IDEMPOTENCY_TTL")))
 	}
-	var err error
+
 	n, err := strconv.ParseInt(get("PRESSROOM_MAX_DUMP_BYTES"), 10, 64)
 	if err != nil || n < 1 || n > 1<<30 {
 		errs = append(errs, fmt.Errorf("PRESSROOM_MAX_DUMP_BYTES: want a byte count between 1 and 1 GiB, got %q", get("PRESSROOM_MAX_DUMP_BYTES")))

@@ -9,7 +9,6 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/pressroom/pressroom/internal/article"
-	"github.com/pressroom/pressroom/internal/extract"
 )
 
 // articleResponse is the JSON form of an article. Field names are snake_case

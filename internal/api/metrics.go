@@ -34,6 +34,7 @@ type metrics struct {
 	extractTime *prometheus.HistogramVec
 	fieldFound  *prometheus.CounterVec
 	dumpBytes   *prometheus.HistogramVec
+	rateLimited prometheus.Counter
 }
 
 var latencyBuckets = []float64{.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10}

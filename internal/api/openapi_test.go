@@ -13,6 +13,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/pb33f/libopenapi"
 	validator "github.com/pb33f/libopenapi-validator"
+	"github.com/pb33f/libopenapi-validator/helpers"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/pressroom/pressroom/internal/api"
@@ -126,6 +127,11 @@ func (c conformingTransport) RoundTrip(req *http.Request) (*http.Response, error
 	c.mu.Lock()
 	ok, errs := c.v.ValidateHttpResponse(req, &check)
 	c.mu.Unlock()
+	// Requests to routes the document does not have (probes for 404 and
+	// 405) have no response to conform to; the route test covers the rest.
+	if !ok && len(errs) > 0 && errs[0].ValidationType == helpers.PathValidation {
+		ok = true
+	}
 	if !ok {
 		var msgs []string
 		for _, e := range errs {
