@@ -28,7 +28,7 @@ var writePlans = flag.Bool("write-plans", false, "write the query plans of FindA
 // would take far longer) with a spread like real traffic's: 20 sources,
 // hundreds of authors, a few languages, a third without a publication date,
 // and a vocabulary of 400 topic words, each in about 2% of the articles.
-func seedSynthetic(t *testing.T, pool *pgxpool.Pool, n int) {
+func seedSynthetic(t testing.TB, pool *pgxpool.Pool, n int) {
 	t.Helper()
 	ctx := context.Background()
 	_, err := pool.Exec(ctx, `INSERT INTO dumps (id, received_at, source, body, sha256, size, status, extractor_version)
@@ -246,9 +246,13 @@ How each shape is served:
   they are sorted; an author has few enough articles for that.
 - Search: the GIN index on ` + "`search`" + ` is probed with the query ORed over the text-search
   configurations in use (an InitPlan, after a loose index scan for the distinct
-  languages); the rows found are checked against the query in their own language's
-  configuration, ranked, and sorted. Ranking needs every match, as in any
-  ` + "`ts_rank`" + ` search: narrow queries are cheap, a query matching much of the table is not.
+  languages); the rows found are checked against the query parsed in their own
+  language's configuration (looked up by ` + "`array_position`" + ` in the per-configuration
+  parses of the CTE ` + "`parsed`" + `, so the query is parsed once per configuration, not
+  per row), ranked, and sorted. Ranking needs every match, as in any ` + "`ts_rank`" + `
+  search: a narrow query is cheap, a query matching much of the table is not
+  (` + "`BenchmarkFindArticles`" + `: a page of 50 in 2-5 ms for a 2%% term, ~40 ms when all
+  5,000 articles match, on a loaded 2-core machine).
 
 `
 

@@ -48,7 +48,7 @@ func (s *Store) DumpsToReextract(ctx context.Context, belowVersion int, after ar
 }
 
 // SaveReextraction stores what a newer extractor made of a stored dump, in
-// one transaction.
+// one transaction. Only d.ID is read: the stored dump is the truth.
 //
 //   - Success: the dump becomes "extracted" at x.Version, and its article
 //     is updated in place (same id and created_at, updated_at set to now),
