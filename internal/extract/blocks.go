@@ -31,6 +31,7 @@ type block struct {
 	// Shallow text features.
 	runes, words, letters, upper, digits, cjk int
 	capWords                                  int // words starting with an upper-case letter
+	cells                                     int // tab characters: innerText separates table cells with tabs
 	endsSentence                              bool
 	stopHits                                  [langCount]uint8 // function words per language
 	stop                                      int              // function words of the document's language
@@ -108,7 +109,7 @@ func segment(text string) []block {
 		if prevBlank {
 			group++
 		}
-		b := block{line: lineNo, text: t, group: group, blankBefore: prevBlank}
+		b := block{line: lineNo, text: t, group: group, blankBefore: prevBlank, cells: strings.Count(raw, "\t")}
 		b.lower = foldLower(t)
 		measure(&b)
 		blocks = append(blocks, b)

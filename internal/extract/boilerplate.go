@@ -48,7 +48,7 @@ var vocabulary = map[vocabKind][]string{
 		"=instagram", "=youtube", "=tumblr", "=telegram", "=google+", "=copy link", "=copy this link", "=copied",
 		"=copied!", "=more sharing options", "=share this with",
 		"^share this with ", "^share this", "=buffer", "=pin", "=submit", "~addthis", "=print this article",
-		"=share it with friends", "=email this", "=mail", "=rss", "=rss feed", "~opens in new window",
+		"=share it with friends", "=email this", "=mail", "=rss", "=rss feed", "~opens in new window", "~in a new window", "~in new window",
 		"~click to share", "~click to email", "=compartilhe", "=compartilhar", "=compartir", "=partager", "=teilen",
 		"=condividi", "=delen", "=поделиться", "=udostępnij", "=dela", "=paylaş"},
 	vNav: {

@@ -33,6 +33,7 @@ const (
 	scoreRepeated    = -1.0 // short line that occurs more than once
 	scoreDigits      = -1.0 // more digits than letters
 	scoreListOutlier = 0.3  // factor for a long line among short ones
+	scoreTableRow    = -0.2 // a table row: neither prose nor chrome
 	scoreArticleMin  = 10   // positive score of a span that holds an article
 )
 
@@ -56,6 +57,12 @@ func classify(doc *document) {
 	}
 	markGalleries(bs)
 	for i := range bs {
+		// Three copies of a line: alt text of a gallery, a repeated promo.
+		if bs[i].dup >= 2 && bs[i].label == labelNone {
+			bs[i].label, bs[i].reason = labelDuplicate, "layout:repeated-thrice"
+		}
+	}
+	for i := range bs {
 		bs[i].score = contentScore(doc, &bs[i])
 	}
 	damplistOutliers(bs)
@@ -72,11 +79,19 @@ func damplistOutliers(bs []block) {
 	for i := 0; i < len(bs); {
 		j := i
 		long := 0
+		rows := 0
 		for j < len(bs) && bs[j].group == bs[i].group {
 			if bs[j].effectiveLength() >= 100 {
 				long++
 			}
+			if bs[j].cells >= 2 {
+				rows++
+			}
 			j++
+		}
+		if rows*3 >= j-i {
+			i = j
+			continue // a table with notes, not a menu
 		}
 		if n := j - i; n >= 6 && long*5 < n {
 			for k := i; k < j; k++ {
@@ -123,12 +138,20 @@ func vocabularyLabel(b *block) (label, string) {
 	if h.cover >= 0.6 && b.words <= 20 && h.any&boilerKinds != 0 {
 		return labelFor(h.any & boilerKinds), "vocabulary:covered"
 	}
-	const prefixKinds = vRelated | vComments | vCaption | vSponsor | vAd | vEnd | vFollow | vShare | vNewsletter | vReadTime
+	const prefixKinds = vComments | vCaption | vSponsor | vAd | vEnd | vFollow | vShare | vNewsletter | vReadTime
 	if h.prefix&prefixKinds != 0 && b.words <= 25 {
 		return labelFor(h.prefix & prefixKinds), "vocabulary:prefix"
 	}
+	// "Related: …", "More:", "Most read" head a list or a link; a sentence
+	// that merely starts with "Next up is…" is prose.
+	if h.prefix&vRelated != 0 && b.words <= 25 && (b.words <= 8 || !b.endsSentence) {
+		return labelRelated, "vocabulary:prefix"
+	}
 	if h.any&(vNewsletter|vFollow) != 0 && b.words <= 30 {
 		return labelFor(h.any & (vNewsletter | vFollow)), "vocabulary:prompt"
+	}
+	if h.any&vShare != 0 && b.words <= 15 {
+		return labelShare, "vocabulary:share"
 	}
 	if h.any&vCaption != 0 && b.words <= 60 {
 		return labelCaption, "vocabulary:credit"
@@ -194,8 +217,18 @@ func contentScore(doc *document, b *block) float32 {
 	case labelNone:
 	case labelNav, labelCounter:
 		return scoreNav
+	case labelDuplicate:
+		if b.cells >= 2 {
+			return scoreTableRow // a table header repeated by a sticky-header script
+		}
+		return scoreBoiler
 	default:
 		return scoreBoiler
+	}
+	if b.cells >= 2 && b.words >= 3 {
+		// A table row: neither prose nor chrome. Left neutral, a table
+		// inside an article is carried by the prose around it.
+		return scoreTableRow
 	}
 	if hintsBoilerplate(b.hints) {
 		return scoreBoiler
@@ -327,7 +360,7 @@ func refineBody(doc *document) {
 			b.label, b.reason = labelCaption, "layout:caption-before-credit"
 		case i > 0 && bs[i-1].group == b.group && bs[i-1].label == labelCaption && bs[i-1].reason != "layout:caption-before-credit" && b.words <= 6:
 			b.label, b.reason = labelCaption, "layout:credit-after-caption"
-		case b.isUpperLine() && b.words >= 7:
+		case b.isUpperLine() && b.words >= 7 && b.cells < 2:
 			b.label, b.reason = labelRelated, "layout:all-caps-promo"
 		default:
 			b.label, b.reason = labelBody, "span"

@@ -272,7 +272,16 @@ const titleWindow = 250
 // fully (1).
 func furnitureWeight(doc *document, i int) float32 {
 	b := &doc.blocks[i]
-	if b.label != labelNone || b.vocab.prefix&vByline != 0 {
+	switch b.label {
+	case labelShare, labelCounter, labelCaption, labelDate, labelByline, labelAd, labelFollow, labelSponsor, labelNewsletter:
+		return 0
+	case labelNav:
+		return 0.5
+	case labelNone:
+	default:
+		return 1
+	}
+	if b.vocab.prefix&vByline != 0 {
 		return 0
 	}
 	if b.words <= 12 {
@@ -410,7 +419,7 @@ func findByline(doc *document) {
 		if m.cue && cue == nil {
 			cue = &cand{i, m}
 		}
-		if !m.cue && shaped == nil && b.words <= 10 && (t < 0 || i-t <= 6) {
+		if !m.cue && shaped == nil && b.words <= 10 && (t < 0 || separation(doc, t, i) <= 4) && !bodyBetween(doc, t, i) {
 			shaped = &cand{i, m}
 		}
 	}
@@ -422,8 +431,8 @@ func findByline(doc *document) {
 		// Some layouts print the credit above the headline.
 		for i := t - 1; i >= max(0, t-4); i-- {
 			b := &bs[i]
-			if b.words > 8 || isChrome(b.label) {
-				continue
+			if b.words > 8 || isChrome(b.label) || b.isUpperLine() {
+				continue // capitals above a headline are a section label
 			}
 			if m, ok := parseByline(b.text, ctx); ok && len(m.authors) > 0 {
 				pick, rule, conf = &cand{i, m}, "byline:above-headline", 0.5
@@ -437,6 +446,40 @@ func findByline(doc *document) {
 	doc.meta.authors, doc.meta.agencies = pick.m.authors, pick.m.agencies
 	doc.meta.byline = field{value: bs[pick.idx].text, idx: pick.idx, rule: rule, conf: conf}
 	bs[pick.idx].label, bs[pick.idx].reason = labelByline, rule
+}
+
+// separation counts the blocks strictly between a and b that are not
+// labelled furniture (share buttons, counters, captions).
+func separation(doc *document, a, b int) int {
+	n := 0
+	for i := a + 1; i < b; i++ {
+		if l := doc.blocks[i].label; l == labelNone || l == labelBody {
+			n++
+		}
+	}
+	return n
+}
+
+// bodyBetween reports whether a body block lies strictly between a and b:
+// a name after the first paragraph is a caption, not a byline.
+func bodyBetween(doc *document, a, b int) bool {
+	for i := max(a+1, 0); i < b; i++ {
+		if doc.blocks[i].label == labelBody {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyCount counts body blocks in [a, b).
+func bodyCount(doc *document, a, b int) int {
+	n := 0
+	for i := max(a, 0); i < b; i++ {
+		if doc.blocks[i].label == labelBody {
+			n++
+		}
+	}
+	return n
 }
 
 // labelledCredit accepts the value after an "Author:" label: a short
@@ -557,8 +600,12 @@ func findPublished(doc *document) {
 	}
 	for i := from; i < to; i++ {
 		b := &bs[i]
-		if b.words > 30 || b.label == labelTitle || isChrome(b.label) && b.vocab.any&(vPublished|vUpdated) == 0 && b.label != labelCounter {
+		if b.words > 30 || b.label == labelTitle || b.label == labelDuplicate || b.label == labelCaption ||
+			isChrome(b.label) && b.vocab.any&(vPublished|vUpdated) == 0 && b.label != labelCounter {
 			continue
+		}
+		if b.label == labelBody && bodyCount(doc, doc.bodyStart, i) > 2 {
+			continue // a date inside the article is news, not the dateline
 		}
 		for _, m := range allDates(b.text, doc.dateCtx()) {
 			c := &cand{i, m, dateCue(b, m)}
@@ -642,6 +689,11 @@ func trimHeader(doc *document) {
 		}
 	}
 	if end < 0 {
+		return
+	}
+	// More than a dek's worth of prose before the credit means the credit
+	// was found inside the article; leave the body alone.
+	if bodyCount(doc, doc.bodyStart, end) > 2 {
 		return
 	}
 	for i := doc.bodyStart; i <= end; i++ {
