@@ -74,7 +74,7 @@ var vocabulary = map[vocabKind][]string{
 		"^most shared", "^most recent", "^recommended", "^you may also like", "^you might also like",
 		"^you may like", "^you might like", "^trending", "^popular on", "^popular in", "^next up", "=up next",
 		"^don't miss", "^latest news", "^latest stories", "^top stories", "^editor's picks", "^editors' picks",
-		"^also on", "^watch:", "^watch now", "^must read", "^recent articles", "^recent posts", "^previous article",
+		"^also on", "^watch:", "^watch now", "^must read", "^recent articles", "^recent posts", "^previous article", "^previous", "^next",
 		"^next article", "^more articles", "^previous post", "^next post", "^in case you missed", "^more in", "^more like this", "^stories you may", "^around the web", "^from the web", "^promoted stories",
 		"^sponsored stories", "^more news", "^latest videos", "^most popular videos", "^most popular articles",
 		"^leia mais", "^leia também", "^veja também", "^veja mais", "^lea también", "^leer más", "^lire aussi",

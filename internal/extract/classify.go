@@ -144,7 +144,7 @@ func vocabularyLabel(b *block) (label, string) {
 	}
 	// "Related: …", "More:", "Most read" head a list or a link; a sentence
 	// that merely starts with "Next up is…" is prose.
-	if h.prefix&vRelated != 0 && b.words <= 25 && (b.words <= 8 || !b.endsSentence) {
+	if h.prefix&vRelated != 0 && b.words <= 25 && !b.endsSentence {
 		return labelRelated, "vocabulary:prefix"
 	}
 	if h.any&(vNewsletter|vFollow) != 0 && b.words <= 30 {
@@ -344,17 +344,26 @@ func densestSpan(bs []block) (int, int) {
 func refineBody(doc *document) {
 	bs := doc.blocks
 	end := doc.bodyEnd
+	inList := false // under a "related" heading, until prose resumes
 	for i := doc.bodyStart; i < end; i++ {
 		b := &bs[i]
 		if b.label == labelPaywall && i > doc.bodyStart {
 			end = i
 			break
 		}
+		if b.words <= 5 && (b.label == labelRelated || b.label != labelNone && strings.HasSuffix(b.text, ":")) {
+			inList = true // "Related", "You may also like", "More:"
+		}
 		if b.label != labelNone {
 			continue
 		}
+		linkLike := !b.endsSentence && b.words <= 15 && b.runes < 160
+		if !linkLike {
+			inList = false
+		}
 		switch {
-		case i > 0 && bs[i-1].group == b.group && (bs[i-1].label == labelRelated && bs[i-1].reason != "layout:related-list" || bs[i-1].reason == "layout:related-list") && !b.endsSentence && b.runes < 160:
+		case inList || i > 0 && bs[i-1].group == b.group && bs[i-1].label == labelRelated && linkLike:
+			inList = true
 			b.label, b.reason = labelRelated, "layout:related-list"
 		case i+1 < len(bs) && bs[i+1].group == b.group && bs[i+1].label == labelCaption && b.runes < 400:
 			b.label, b.reason = labelCaption, "layout:caption-before-credit"
