@@ -46,6 +46,7 @@ func findMetadata(doc *document) {
 	findByline(doc)
 	findPublished(doc)
 	trimHeader(doc)
+	extendBody(doc)
 	findSite(doc)
 	findLocation(doc)
 	findSponsorsAndPaywall(doc)
@@ -707,6 +708,84 @@ func trimHeader(doc *document) {
 		doc.bodyStart++
 	}
 }
+
+// extendBody pulls in strong paragraphs just outside the body span when
+// only furniture separates them from it: a gallery or a box of links in
+// the middle of an article costs the span more than the paragraphs beyond
+// it bring. It never crosses the headline, a comment section, a paywall, a
+// footer or a related-links heading.
+func extendBody(doc *document) {
+	if doc.bodyEnd <= doc.bodyStart {
+		return
+	}
+	bs := doc.blocks
+	stop := func(b *block) bool {
+		switch b.label {
+		case labelComments, labelPaywall, labelFooter, labelTitle, labelByline, labelDate, labelSubtitle:
+			return true
+		case labelRelated:
+			return b.words <= 5
+		}
+		return false
+	}
+	strong := func(b *block) bool {
+		return b.label == labelNone && b.score >= extendMinScore && b.endsSentence
+	}
+	for j := doc.bodyEnd; j < len(bs) && j-doc.bodyEnd < extendReach; j++ {
+		// After the article, share and sign-up prompts mean it is over.
+		if l := bs[j].label; stop(&bs[j]) || l == labelShare || l == labelNewsletter || l == labelFollow {
+			break
+		}
+		if strong(&bs[j]) {
+			for k := doc.bodyEnd; k <= j; k++ {
+				if bs[k].label == labelNone && (bs[k].score > 0 || k == j) {
+					bs[k].label, bs[k].reason = labelBody, "extended"
+				}
+			}
+			doc.bodyEnd = j + 1
+		}
+	}
+	floor := 0
+	for _, f := range []field{doc.meta.title, doc.meta.byline, doc.meta.date} {
+		if f.idx >= floor && f.idx < doc.bodyStart {
+			floor = f.idx + 1
+		}
+	}
+	// Backwards, a dek and a caption under the headline look like strong
+	// paragraphs too; only a run of them worth an article's opening counts.
+	var gain float32
+	strongCount, to := 0, -1
+	for j := doc.bodyStart - 1; j >= floor && doc.bodyStart-j <= extendReach; j-- {
+		if stop(&bs[j]) {
+			break
+		}
+		if bs[j].label == labelNone && bs[j].score > 0 {
+			gain += bs[j].score
+		}
+		if strong(&bs[j]) {
+			strongCount++
+			if strongCount >= 2 && gain >= extendBackMin {
+				to = j
+			}
+		}
+	}
+	if to >= 0 {
+		for k := to; k < doc.bodyStart; k++ {
+			if bs[k].label == labelNone && (bs[k].score > 0 || k == to) {
+				bs[k].label, bs[k].reason = labelBody, "extended"
+			}
+		}
+		doc.bodyStart = to
+	}
+}
+
+// Body extension: how far past the span to look, and how strong a
+// paragraph must be to be worth the detour.
+const (
+	extendReach    = 12
+	extendMinScore = 3
+	extendBackMin  = 10
+)
 
 // findSite reads the site's name from a masthead in capitals at the top,
 // then from the copyright line, then from the URL's host.
