@@ -75,15 +75,16 @@ type document struct {
 
 	urlInfo    urlInfo
 	meta       meta
-	dates      []dateMatch   // memo for dateOf
-	dateDone   []int8        // 0 not yet parsed, 1 found, -1 none
-	bylines    []bylineMatch // memo for bylineOf
+	dates      map[int]dateMatch // memo for dateOf: the lines that hold one
+	dateDone   []int8            // 0 not yet parsed, 1 found, -1 none
+	bylines    map[int]bylineMatch
 	bylineDone []int8
+	toks       []dtok // scratch for the date tokenizer
 }
 
 // segment splits normalised text into line blocks with their features.
 func segment(text string) []block {
-	blocks := make([]block, 0, strings.Count(text, "\n")/2+1)
+	blocks := make([]block, 0, strings.Count(text, "\n")+1)
 	lineNo := 0
 	group := -1
 	prevBlank := true
@@ -156,7 +157,9 @@ func collapseSpace(s string) string {
 			prevSpace = true
 			continue
 		}
-		if c == '\t' || c == '\v' || c == '\f' || c == '\r' || c >= utf8.RuneSelf {
+		// Exotic spaces were turned into plain ones by normaliseText, so
+		// only ASCII white space needs the slow path.
+		if c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == 0xc2 && i+1 < len(s) && s[i+1] == 0x85 {
 			clean = false
 			break
 		}
@@ -221,7 +224,10 @@ func measure(b *block) {
 		b.words += b.cjk / 2
 	}
 	b.endsSentence = endsSentence(b.text)
-	countStopWords(b)
+	// Function words only matter for lines long enough to be prose.
+	if b.words >= 4 {
+		countStopWords(b)
+	}
 	b.vocab = vocab.scan(b.lower)
 }
 

@@ -170,7 +170,7 @@ var vocabulary = map[vocabKind][]string{
 		"~staff writer", "~staff reporter", "~writer", "~editor", "~correspondent", "~reporter", "~columnist",
 		"~contributor", "~contributing", "~producer", "~analyst", "~editor-at-large", "~senior", "~chief",
 		"~staff", "~freelance", "~journalist", "~news service", "~wire services", "~bureau", "~special to",
-		"~for daily mail", "~for the", "~opinion columnist", "~guest author", "~team", "~desk",
+		"~for the", "~opinion columnist", "~guest author", "~team", "~desk",
 	},
 	vAgency: {
 		"~reuters", "~associated press", "~the associated press", "=ap", "~agence france-presse", "~afp",

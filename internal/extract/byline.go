@@ -68,6 +68,11 @@ func parseByline(text string, ctx dateContext) (bylineMatch, bool) {
 		}
 	}
 	if rest == "" {
+		// Without a cue the line itself must be a short credit; most lines
+		// are not, and are rejected before the expensive part.
+		if wordCount(s) > 14 || !hasUpper(s) {
+			return m, false
+		}
 		rest = s
 	}
 	rest = cutCreditTail(rest, ctx)
@@ -177,7 +182,9 @@ func splitCredit(s string) (names, agencies []string) {
 		lp := foldLower(part)
 		h := vocab.scan(lp)
 		// "Tom Davies Associated Press": an agency glued after the name.
-		if name, agency, ok := splitTrailingAgency(part); ok && isPersonName(name) {
+		if h.any&vAgency == 0 {
+			// no agency anywhere in the part: nothing to split off
+		} else if name, agency, ok := splitTrailingAgency(part); ok && isPersonName(name) {
 			names = append(names, normaliseName(name))
 			agencies = append(agencies, agency)
 			continue
@@ -344,6 +351,15 @@ func titleCase(s string) string {
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
 
 func dedupe(ss []string) []string {
 	if len(ss) < 2 {

@@ -52,8 +52,10 @@ type dtok struct {
 }
 
 // tokenizeDate splits a line into numbers, words and single separators.
-func tokenizeDate(s string) []dtok {
-	toks := make([]dtok, 0, 16)
+func tokenizeDate(s string) []dtok { return tokenizeDateInto(make([]dtok, 0, 16), s) }
+
+// tokenizeDateInto appends the tokens of s to toks.
+func tokenizeDateInto(toks []dtok, s string) []dtok {
 	space := true
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -178,7 +180,11 @@ func findDate(s string, ctx dateContext) (dateMatch, bool) {
 	if !hasDigitOrRelative(s) {
 		return dateMatch{}, false
 	}
-	toks := tokenizeDate(s)
+	return findDateIn(tokenizeDate(s), ctx)
+}
+
+// findDateIn is findDate on a tokenized line.
+func findDateIn(toks []dtok, ctx dateContext) (dateMatch, bool) {
 	for i := range toks {
 		if m, ok := dateAt(toks, i, ctx); ok {
 			m.start = toks[i].start
@@ -198,9 +204,16 @@ func hasDigitOrRelative(s string) bool {
 			return true
 		}
 	}
+	// Relative day words only make a date line when it is short.
+	if len(s) > 30 {
+		return false
+	}
 	l := strings.ToLower(s)
 	return strings.Contains(l, "yesterday") || strings.Contains(l, "today") || strings.Contains(l, "ontem") ||
-		strings.Contains(l, "ayer") || strings.Contains(l, "hier") || strings.Contains(l, "gestern")
+		strings.Contains(l, "ayer") || strings.Contains(l, "hier") || strings.Contains(l, "gestern") ||
+		strings.Contains(l, "hoje") || strings.Contains(l, "hoy") || strings.Contains(l, "heute") ||
+		strings.Contains(l, "oggi") || strings.Contains(l, "ieri") || strings.Contains(l, "vandaag") ||
+		strings.Contains(l, "gisteren") || strings.Contains(l, "сегодня") || strings.Contains(l, "вчера")
 }
 
 // partial holds what dateAt parsed before finishDate validates it.

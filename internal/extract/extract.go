@@ -98,14 +98,20 @@ func newDocument(d *article.Dump, dec decoded, blocks []block) *document {
 func detectLanguage(doc *document) {
 	var sc scriptCounts
 	var hits [langCount]int
+	letters := 0
 	for i := range doc.blocks {
 		b := &doc.blocks[i]
 		if b.words < 5 && b.cjk < 8 {
 			continue
 		}
-		for _, r := range b.text {
-			if unicode.IsLetter(r) {
-				sc.add(r)
+		// A few thousand letters settle the script; reading them all
+		// would only cost time.
+		if letters < 5000 {
+			for _, r := range b.text {
+				if unicode.IsLetter(r) {
+					sc.add(r)
+					letters++
+				}
 			}
 		}
 		for li := range hits {

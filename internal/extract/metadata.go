@@ -212,7 +212,7 @@ func scoreTitles(doc *document) (int, []float32) {
 		if endsWithFunctionWord(b.lower) {
 			sc -= 1.5
 		}
-		if numericTokens(b.text)*5 >= w*2 && w >= 3 {
+		if b.digits > 0 && w >= 3 && numericTokens(b.text)*5 >= w*2 {
 			sc -= 1.5 // a table row
 		}
 		if w >= 4 && w <= 15 {
@@ -247,7 +247,7 @@ func scoreTitles(doc *document) (int, []float32) {
 		if b.dup > 0 || repeatedAsSuffix(bs, i, lo, hi) {
 			sc += 0.8
 		}
-		if sim := slugSimilarity(doc.urlInfo.slugWords, text); sim > 0 {
+		if sim := slugSimilarity(doc.urlInfo.slugWords, text); len(doc.urlInfo.slugWords) >= 3 && sim > 0 {
 			sc += 6 * float32(sim)
 		}
 		for j := max(0, i-2); j < i; j++ {
@@ -508,12 +508,17 @@ func labelledCredit(s string) (string, bool) {
 func (doc *document) bylineOf(i int) (bylineMatch, bool) {
 	if doc.bylineDone == nil {
 		doc.bylineDone = make([]int8, len(doc.blocks))
-		doc.bylines = make([]bylineMatch, len(doc.blocks))
+		doc.bylines = make(map[int]bylineMatch)
 	}
 	switch doc.bylineDone[i] {
 	case 1:
 		return doc.bylines[i], true
 	case -1:
+		return bylineMatch{}, false
+	}
+	// Most lines cannot be credits: no cue, and not two capitalised words.
+	if b := &doc.blocks[i]; b.vocab.prefix&vByline == 0 && (b.capWords < 2 && b.cjk == 0 || b.words > 14) && !strings.Contains(b.lower, " by ") {
+		doc.bylineDone[i] = -1
 		return bylineMatch{}, false
 	}
 	m, ok := parseByline(doc.blocks[i].text, doc.dateCtx())
@@ -529,7 +534,7 @@ func (doc *document) bylineOf(i int) (bylineMatch, bool) {
 func (doc *document) dateOf(i int) (dateMatch, bool) {
 	if doc.dateDone == nil {
 		doc.dateDone = make([]int8, len(doc.blocks))
-		doc.dates = make([]dateMatch, len(doc.blocks))
+		doc.dates = make(map[int]dateMatch)
 	}
 	switch doc.dateDone[i] {
 	case 1:
@@ -537,7 +542,12 @@ func (doc *document) dateOf(i int) (dateMatch, bool) {
 	case -1:
 		return dateMatch{}, false
 	}
-	m, ok := findDate(doc.blocks[i].text, doc.dateCtx())
+	var m dateMatch
+	ok := false
+	if hasDigitOrRelative(doc.blocks[i].text) {
+		doc.toks = tokenizeDateInto(doc.toks[:0], doc.blocks[i].text)
+		m, ok = findDateIn(doc.toks, doc.dateCtx())
+	}
 	if ok {
 		doc.dateDone[i], doc.dates[i] = 1, m
 	} else {

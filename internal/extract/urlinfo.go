@@ -81,18 +81,15 @@ func slugSimilarity(slug []string, s string) float64 {
 	if len(slug) < 3 {
 		return 0
 	}
-	words := asciiWords(s)
-	if len(words) == 0 {
-		return 0
-	}
-	set := make(map[string]bool, len(words))
-	for _, w := range words {
-		set[w] = true
-	}
+	var seen uint64 // slug positions matched, for slugs of up to 64 words
 	match := 0
-	for _, w := range slug {
-		if set[w] {
-			match++
+	for _, w := range asciiWords(s) {
+		for k, sw := range slug {
+			if k < 64 && seen&(1<<k) == 0 && sw == w {
+				seen |= 1 << k
+				match++
+				break
+			}
 		}
 	}
 	if match < 2 {
@@ -113,7 +110,10 @@ func asciiWords(s string) []string {
 			cur = cur[:0]
 		}
 	}
-	for _, r := range norm.NFD.String(s) {
+	if !isASCII(s) {
+		s = norm.NFD.String(s)
+	}
+	for _, r := range s {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case r == '\'' || r == '’':
@@ -125,4 +125,13 @@ func asciiWords(s string) []string {
 	}
 	flush()
 	return words
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
