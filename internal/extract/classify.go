@@ -35,6 +35,7 @@ const (
 	scoreListOutlier = 0.3  // factor for a long line among short ones
 	scoreTableRow    = -0.2 // a table row: neither prose nor chrome
 	scoreArticleMin  = 10   // positive score of a span that holds an article
+	shareBarMin      = 4    // share buttons in a row that end an article
 )
 
 // classify labels the blocks that vocabulary and layout identify, scores
@@ -107,13 +108,30 @@ func damplistOutliers(bs []block) {
 // endAtComments ends the body at a comment section once the span holds an
 // article's worth of text: what follows a comment heading is readers'
 // text, teasers or more chrome, however long.
+//
+// A bar of share buttons (four or more in a row) after an article's worth
+// of text ends it too: mid-article share bars are rare, end-of-article ones
+// are the rule, and what follows them is comments and promotions.
 func endAtComments(doc *document) {
 	var sum float32
+	bs := doc.blocks
 	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
-		b := &doc.blocks[i]
-		if b.label == labelComments && sum >= scoreArticleMin {
-			doc.bodyEnd = i
-			return
+		b := &bs[i]
+		if sum >= scoreArticleMin {
+			if b.label == labelComments {
+				doc.bodyEnd = i
+				return
+			}
+			if b.label == labelShare {
+				n := 0
+				for j := i; j < doc.bodyEnd && (bs[j].label == labelShare || bs[j].label == labelFollow || bs[j].label == labelCounter); j++ {
+					n++
+				}
+				if n >= shareBarMin {
+					doc.bodyEnd = i
+					return
+				}
+			}
 		}
 		if b.score > 0 {
 			sum += b.score
@@ -205,9 +223,10 @@ func markGalleries(bs []block) {
 	}
 }
 
-// effectiveLength counts CJK characters twice: they carry about as much
-// text as two Latin letters, and the length thresholds are Latin-based.
-func (b *block) effectiveLength() int { return b.runes + b.cjk }
+// effectiveLength counts a CJK character three times: a Chinese word
+// averages under two characters where an English one takes six with its
+// space, and the length thresholds are Latin-based.
+func (b *block) effectiveLength() int { return b.runes + 2*b.cjk }
 
 // contentScore is the block's evidence of being article prose.
 func contentScore(doc *document, b *block) float32 {
@@ -357,7 +376,7 @@ func refineBody(doc *document) {
 		if b.label != labelNone {
 			continue
 		}
-		linkLike := !b.endsSentence && b.words <= 15 && b.runes < 160
+		linkLike := !strings.HasSuffix(strings.TrimRight(b.text, "\"'”’) "), ".") && b.words <= 15 && b.runes < 160
 		if !linkLike {
 			inList = false
 		}
