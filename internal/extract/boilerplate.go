@@ -65,6 +65,7 @@ var vocabulary = map[vocabKind][]string{
 		"=suche", "=главная", "=поиск", "=cerca", "=zoeken", "^you are here:", "^home »", "^home >", "^home /",
 		"=print edition", "^sign in to", "=select", "=more stories", "=blog", "=reviews",
 		"=features", "=guides", "=deals", "=columns",
+		"=compartir en facebook", "=partager sur facebook", "=auf facebook teilen", "=condividi su facebook", "=compartilhar no facebook",
 	},
 	vRelated: {
 		"^related", "^related:", "=related", "^related stories", "^related articles", "^related coverage",
@@ -84,6 +85,7 @@ var vocabulary = map[vocabKind][]string{
 		"^further reading", "^related:", "^recent posts", "^you may also", "^more stories like this",
 		"^more articles", "^related video", "^related videos", "=highlights",
 		"^recommended stories", "^next in", "^top videos", "^trending now", "^most popular on",
+		"^relacionados", "^relacionadas", "^noticias relacionadas", "^notícias relacionadas", "^artículos relacionados", "^à voir aussi", "^sur le même sujet", "^weitere artikel", "^auch interessant", "^articoli correlati", "^potrebbe interessarti", "^lees ook", "^gerelateerd", "^по теме", "^ещё по теме", "^czytaj także", "^czytaj też", "^zobacz także",
 	},
 	vComments: {
 		"=comments", "=comment", "=view comments", "=show comments", "=leave a comment", "=post a comment",
@@ -92,6 +94,7 @@ var vocabulary = map[vocabKind][]string{
 		"^leave a reply", "=reply", "^discuss", "^conversation", "^be the first to comment", "^comment on this",
 		"=talk", "^comments (", "^show comments", "^comments policy", "^responses to", "^replies to",
 		"^comments feed", "^permalink", "^leave a comment", "^post a comment", "~comments feed",
+		"=comentar", "=comentarios", "=commenta", "=reageer", "=reacties", "=komentarze", "^log in to reply", "^reply to",
 	},
 	vNewsletter: {
 		"~newsletter", "~newsletters", "^sign up", "~sign up for", "~sign up to", "~in your inbox",
@@ -99,6 +102,7 @@ var vocabulary = map[vocabKind][]string{
 		"~unsubscribe at any time", "~subscribe to our", "^subscribe to", "^subscribe for", "~get the latest",
 		"^get our", "~enter your email", "~your email address", "=get it", "~get breaking", "^receba em seu email",
 		"~boletim", "~suscríbete", "~abonnez-vous", "~newsletter abonnieren", "~рассылк",
+		"~boletín", "~suscríbete a", "~inscreva-se", "~inscrivez-vous", "~newsletter abonnieren", "~iscriviti alla",
 	},
 	vLegal: {
 		"~cookie", "~cookies", "~privacy policy", "~privacy notice", "~terms of use", "~terms of service",
@@ -142,6 +146,7 @@ var vocabulary = map[vocabKind][]string{
 		"^by", "^posted by", "^written by", "^words by", "^story by", "^text by", "^reporting by", "^author:",
 		"^authors:", "^autor:", "^autora:", "^auteur:", "^por", "^par", "^von", "^door", "^di", "^analysis by",
 		"^opinion by", "^commentary by", "^review by", "^interview by", "^autor", "^автор",
+		"~suscríbete para", "~solo para suscriptores", "~exclusivo para suscriptores", "~réservé aux abonnés", "~abonnez-vous pour", "~nur für abonnenten", "~jetzt abonnieren", "~exclusivo para assinantes", "~assine para", "~riservato agli abbonati", "~abbonati per", "~alleen voor abonnees", "~только для подписчиков",
 	},
 	vPublished: {
 		"^published", "^posted", "^posted on", "^first published", "^publish date", "^published on",

@@ -177,6 +177,10 @@ func vocabularyLabel(b *block) (label, string) {
 	if h.any&vLegal != 0 && b.words <= 20 {
 		return labelFooter, "vocabulary:legal"
 	}
+	// Cookie and consent banners run long but are never an article's.
+	if h.any&vLegal != 0 && b.words <= 80 && (strings.Contains(b.lower, "cookie") || strings.Contains(b.lower, "consent")) {
+		return labelFooter, "vocabulary:consent"
+	}
 	if h.any&vReadTime != 0 && b.words <= 8 {
 		return labelCounter, "vocabulary:reading-time"
 	}
