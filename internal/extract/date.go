@@ -600,7 +600,7 @@ func timeBefore(toks []dtok, i int, m dateMatch) (dateMatch, bool) {
 	if m.hasTime || m.relative {
 		return m, false
 	}
-	for k := max(0, i-6); k < i; k++ {
+	for k := max(0, i-10); k < i; k++ {
 		if toks[k].kind != tNum {
 			continue
 		}

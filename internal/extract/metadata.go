@@ -748,7 +748,7 @@ func extendBody(doc *document) {
 		}
 		if strong(&bs[j]) {
 			for k := doc.bodyEnd; k <= j; k++ {
-				if bs[k].label == labelNone && (bs[k].score > 0 || k == j) {
+				if bs[k].label == labelNone && (bs[k].score > 0 || bs[k].cells >= 2 || k == j) {
 					bs[k].label, bs[k].reason = labelBody, "extended"
 				}
 			}
@@ -766,22 +766,22 @@ func extendBody(doc *document) {
 	var gain float32
 	strongCount, to := 0, -1
 	for j := doc.bodyStart - 1; j >= floor && doc.bodyStart-j <= extendReach; j-- {
-		if stop(&bs[j]) {
-			break
+		if stop(&bs[j]) || isCreditOrDate(doc, j) {
+			break // a second header (a repeated credit or date) is no article text
 		}
 		if bs[j].label == labelNone && bs[j].score > 0 {
 			gain += bs[j].score
 		}
 		if strong(&bs[j]) {
 			strongCount++
-			if strongCount >= 2 && gain >= extendBackMin {
+			if gain >= extendBackMin {
 				to = j
 			}
 		}
 	}
 	if to >= 0 {
 		for k := to; k < doc.bodyStart; k++ {
-			if bs[k].label == labelNone && (bs[k].score > 0 || k == to) {
+			if bs[k].label == labelNone && (bs[k].score > 0 || bs[k].cells >= 2 || k == to) {
 				bs[k].label, bs[k].reason = labelBody, "extended"
 			}
 		}
@@ -789,12 +789,25 @@ func extendBody(doc *document) {
 	}
 }
 
+// isCreditOrDate reports a short line that is a date or a credit.
+func isCreditOrDate(doc *document, i int) bool {
+	b := &doc.blocks[i]
+	if b.words > 12 || b.cells >= 2 {
+		return false
+	}
+	if _, ok := doc.dateOf(i); ok {
+		return true
+	}
+	m, ok := doc.bylineOf(i)
+	return ok && len(m.authors) > 0 && (m.cue || b.words <= 4)
+}
+
 // Body extension: how far past the span to look, and how strong a
 // paragraph must be to be worth the detour.
 const (
 	extendReach    = 12
 	extendMinScore = 3
-	extendBackMin  = 10
+	extendBackMin  = 5
 )
 
 // findSite reads the site's name from a masthead in capitals at the top,
