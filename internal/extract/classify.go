@@ -105,40 +105,6 @@ func damplistOutliers(bs []block) {
 	}
 }
 
-// endAtComments ends the body at a comment section once the span holds an
-// article's worth of text: what follows a comment heading is readers'
-// text, teasers or more chrome, however long.
-//
-// A bar of share buttons (four or more in a row) after an article's worth
-// of text ends it too: mid-article share bars are rare, end-of-article ones
-// are the rule, and what follows them is comments and promotions.
-func endAtComments(doc *document) {
-	var sum float32
-	bs := doc.blocks
-	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
-		b := &bs[i]
-		if sum >= scoreArticleMin {
-			if b.label == labelComments {
-				doc.bodyEnd = i
-				return
-			}
-			if b.label == labelShare {
-				n := 0
-				for j := i; j < doc.bodyEnd && (bs[j].label == labelShare || bs[j].label == labelFollow || bs[j].label == labelCounter); j++ {
-					n++
-				}
-				if n >= shareBarMin {
-					doc.bodyEnd = i
-					return
-				}
-			}
-		}
-		if b.score > 0 {
-			sum += b.score
-		}
-	}
-}
-
 // vocabularyLabel labels a line by the boilerplate vocabulary it holds. Long
 // lines are prose that happens to mention a word, so the longer the line the
 // stronger the evidence must be.
@@ -343,65 +309,4 @@ func hintsBoilerplate(hints string) bool {
 		}
 	}
 	return false
-}
-
-// densestSpan returns the maximum-sum run of block scores, [start, end).
-func densestSpan(bs []block) (int, int) {
-	bestSum, bestStart, bestEnd := float32(0), 0, 0
-	sum, start := float32(0), 0
-	for i := range bs {
-		if sum <= 0 {
-			sum, start = 0, i
-		}
-		sum += bs[i].score
-		if sum > bestSum {
-			bestSum, bestStart, bestEnd = sum, start, i+1
-		}
-	}
-	return bestStart, bestEnd
-}
-
-// refineBody labels the blocks of the body span: boilerplate keeps its
-// label, lists under a "related" heading and captions next to credits are
-// dropped, the rest is body. A paywall line ends the body.
-func refineBody(doc *document) {
-	bs := doc.blocks
-	end := doc.bodyEnd
-	inList := false // under a "related" heading, until prose resumes
-	for i := doc.bodyStart; i < end; i++ {
-		b := &bs[i]
-		if b.label == labelPaywall && i > doc.bodyStart {
-			end = i
-			break
-		}
-		if b.words <= 5 && (b.label == labelRelated || b.label != labelNone && strings.HasSuffix(b.text, ":")) {
-			inList = true // "Related", "You may also like", "More:"
-		}
-		if b.label != labelNone {
-			continue
-		}
-		linkLike := !strings.HasSuffix(strings.TrimRight(b.text, "\"'”’) "), ".") && b.words <= 15 && b.runes < 160
-		if !linkLike {
-			inList = false
-		}
-		switch {
-		case inList || i > 0 && bs[i-1].group == b.group && bs[i-1].label == labelRelated && linkLike:
-			inList = true
-			b.label, b.reason = labelRelated, "layout:related-list"
-		case i+1 < len(bs) && bs[i+1].group == b.group && bs[i+1].label == labelCaption && b.runes < 400:
-			b.label, b.reason = labelCaption, "layout:caption-before-credit"
-		case i > 0 && bs[i-1].group == b.group && bs[i-1].label == labelCaption && bs[i-1].reason != "layout:caption-before-credit" && b.words <= 6:
-			b.label, b.reason = labelCaption, "layout:credit-after-caption"
-		case b.isUpperLine() && b.words >= 7 && b.cells < 2:
-			b.label, b.reason = labelRelated, "layout:all-caps-promo"
-		default:
-			b.label, b.reason = labelBody, "span"
-		}
-	}
-	for i := end; i < doc.bodyEnd; i++ {
-		if bs[i].label == labelNone || bs[i].label == labelBody {
-			bs[i].label, bs[i].reason = labelPaywall, "after-paywall"
-		}
-	}
-	doc.bodyEnd = end
 }
