@@ -70,7 +70,7 @@ func parseByline(text string, ctx dateContext) (bylineMatch, bool) {
 	if rest == "" {
 		// Without a cue the line itself must be a short credit; most lines
 		// are not, and are rejected before the expensive part.
-		if wordCount(s) > 14 || !hasUpper(s) {
+		if wordCount(s) > 14 || !hasUpper(s) || !mostlyCapitalised(s) {
 			return m, false
 		}
 		rest = s
@@ -351,6 +351,27 @@ func titleCase(s string) string {
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// mostlyCapitalised is a cheap first test for an uncued credit: mostly
+// capitalised words, at most a few lower-case ones (particles, "and", a
+// role) before the first digit.
+func mostlyCapitalised(s string) bool {
+	caps, lower, n := 0, 0, 0
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsDigit(r):
+			return caps >= 2 // the date glued after a name starts here
+		case unicode.IsUpper(r):
+			caps++
+		case unicode.IsLetter(r):
+			lower++
+		}
+		n++
+	}
+	// One capitalised word alone may be a wire service ("Reuters").
+	return lower <= 3 && (caps >= 2 || caps == 1 && n <= 3)
+}
 
 func hasUpper(s string) bool {
 	for _, r := range s {

@@ -127,7 +127,7 @@ func spelledHost(doc *document, labels []string) (string, int, bool) {
 		best := ""
 		for i := range doc.blocks {
 			b := &doc.blocks[i]
-			if b.runes > 200 || !strings.Contains(alnumLower(b.lower), label) {
+			if b.runes > 200 || !containsSkipping(b.lower, label) {
 				continue
 			}
 			for _, phrase := range spellings(b.text, label) {
@@ -182,6 +182,31 @@ func capsToTitle(s string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// containsSkipping reports whether label occurs in the lowercased s when
+// the characters that are not ASCII letters or digits are skipped ("live
+// science" holds livescience), without building the stripped string.
+func containsSkipping(s, label string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != label[0] {
+			continue
+		}
+		k := 0
+		for j := i; j < len(s) && k < len(label); j++ {
+			c := s[j]
+			if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				if c != label[k] {
+					break
+				}
+				k++
+			}
+		}
+		if k == len(label) {
+			return true
+		}
+	}
+	return false
 }
 
 // alnumLower keeps the letters and digits of s, lowercased.
