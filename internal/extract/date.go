@@ -193,12 +193,27 @@ func hasDigitOrRelative(s string) bool {
 	if len(s) > 30 {
 		return false
 	}
-	l := strings.ToLower(s)
-	return strings.Contains(l, "yesterday") || strings.Contains(l, "today") || strings.Contains(l, "ontem") ||
-		strings.Contains(l, "ayer") || strings.Contains(l, "hier") || strings.Contains(l, "gestern") ||
-		strings.Contains(l, "hoje") || strings.Contains(l, "hoy") || strings.Contains(l, "heute") ||
-		strings.Contains(l, "oggi") || strings.Contains(l, "ieri") || strings.Contains(l, "vandaag") ||
-		strings.Contains(l, "gisteren") || strings.Contains(l, "сегодня") || strings.Contains(l, "вчера")
+	for _, w := range relativeDayWords {
+		if containsFold(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeDayWords name today and yesterday in the supported languages.
+var relativeDayWords = []string{"yesterday", "today", "ontem", "ayer", "hier", "gestern", "hoje", "hoy", "heute",
+	"oggi", "ieri", "vandaag", "gisteren", "сегодня", "вчера"}
+
+// containsFold reports whether s contains w, ignoring case, for words whose
+// upper and lower case have the same length in UTF-8.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // partial holds what dateAt parsed before finishDate validates it.

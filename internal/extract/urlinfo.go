@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -83,48 +84,46 @@ func slugSimilarity(slug []string, s string) float64 {
 	}
 	var seen uint64 // slug positions matched, for slugs of up to 64 words
 	match := 0
-	for _, w := range asciiWords(s) {
+	forEachSlugWord(s, func(w []byte) {
 		for k, sw := range slug {
-			if k < 64 && seen&(1<<k) == 0 && sw == w {
+			if k < 64 && seen&(1<<k) == 0 && sw == string(w) {
 				seen |= 1 << k
 				match++
-				break
+				return
 			}
 		}
-	}
+	})
 	if match < 2 {
 		return 0
 	}
 	return float64(match) / float64(len(slug))
 }
 
-// asciiWords lowercases s, strips accents and splits it into words the way
-// slugs are made ("Classificação" → "classificacao"). Apostrophes vanish
-// ("Trump's" → "trumps"), as slug makers do.
-func asciiWords(s string) []string {
-	var words []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, string(cur))
-			cur = cur[:0]
-		}
-	}
+// forEachSlugWord calls fn with each word of s lowercased and stripped of
+// accents, the way slugs are made ("Classificação" → "classificacao").
+// Apostrophes vanish ("Trump's" → "trumps"), as slug makers do. The slice
+// passed to fn is reused.
+func forEachSlugWord(s string, fn func(w []byte)) {
 	if !isASCII(s) {
 		s = norm.NFD.String(s)
 	}
+	var buf [64]byte
+	w := buf[:0]
 	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == '\'' || r == '’':
+		case unicode.Is(unicode.Mn, r), r == '\'', r == '’':
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			cur = append(cur, unicode.ToLower(r))
+			w = utf8.AppendRune(w, unicode.ToLower(r))
 		default:
-			flush()
+			if len(w) > 0 {
+				fn(w)
+				w = w[:0]
+			}
 		}
 	}
-	flush()
-	return words
+	if len(w) > 0 {
+		fn(w)
+	}
 }
 
 func isASCII(s string) bool {
