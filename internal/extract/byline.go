@@ -303,7 +303,13 @@ func isPersonName(s string) bool {
 		return cjkName(s)
 	}
 	caps := 0
+	allUpper := strings.ToUpper(s) == s
 	for i, w := range words {
+		// An acronym among capitalised words is an organisation or a topic
+		// ("Classificação NASCAR"); names in capitals are all capitals.
+		if !allUpper && upperRun(w) >= 4 {
+			return false
+		}
 		lw := strings.ToLower(strings.Trim(w, ".,"))
 		if orgWords[lw] || strings.Contains(lw, ".com") || strings.Contains(lw, "www") {
 			return false
@@ -323,6 +329,20 @@ func isPersonName(s string) bool {
 		caps++
 	}
 	return caps >= 2
+}
+
+// upperRun is the longest run of capital letters in w.
+func upperRun(w string) int {
+	best, run := 0, 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
 }
 
 // cjkName accepts a short run of CJK characters (two to four) as a name.

@@ -145,13 +145,15 @@ func scoreTitles(doc *document) (int, []float32) {
 		var gap float32
 		if i < s {
 			gap = gaps[i-lo]
+		} else {
+			sc -= 0.5 // inside the span: as likely its first short paragraph
 		}
 		sc += 2.5 / (1 + gap/3)
 		sc += headlineFollowers(doc, i)
 		if b.dup > 0 || repeatedAsSuffix(bs, i, lo, hi) {
 			sc += 0.8
 		}
-		if sim := slugSimilarity(doc.urlInfo.slugWords, text); len(doc.urlInfo.slugWords) >= 3 && sim > 0 {
+		if sim := slugSimilarity(doc.urlInfo.slugWords, text); sim > 0 {
 			sc += 6 * float32(sim)
 		}
 		for j := max(0, i-2); j < i; j++ {

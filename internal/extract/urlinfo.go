@@ -64,7 +64,7 @@ func parseURLInfo(raw string) (*url.URL, urlInfo) {
 			best = s
 		}
 	}
-	if strings.Count(best, "-")+strings.Count(best, "_") >= 2 {
+	if strings.Count(best, "-")+strings.Count(best, "_") >= 1 {
 		for _, w := range strings.FieldsFunc(strings.ToLower(best), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
 			if _, err := strconv.Atoi(w); err == nil && len(w) > 4 {
 				continue // article ids
@@ -77,14 +77,15 @@ func parseURLInfo(raw string) (*url.URL, urlInfo) {
 
 // slugSimilarity is the share of the slug's words found in s, compared
 // without case and accents; slugs drop words but rarely add any, so recall
-// is what matters. Fewer than two shared words count as none.
+// is what matters, as long as s is not much longer than the slug.
 func slugSimilarity(slug []string, s string) float64 {
-	if len(slug) < 3 {
+	if len(slug) < 2 {
 		return 0
 	}
 	var seen uint64 // slug positions matched, for slugs of up to 64 words
-	match := 0
+	match, words := 0, 0
 	forEachSlugWord(s, func(w []byte) {
+		words++
 		for k, sw := range slug {
 			if k < 64 && seen&(1<<k) == 0 && sw == string(w) {
 				seen |= 1 << k
@@ -93,10 +94,14 @@ func slugSimilarity(slug []string, s string) float64 {
 			}
 		}
 	})
+	// One shared word is chance; a two-word slug ("business-focus") must
+	// match whole.
 	if match < 2 {
 		return 0
 	}
-	return float64(match) / float64(len(slug))
+	// A paragraph that happens to hold the slug's words is no headline:
+	// text much longer than the slug is discounted.
+	return float64(match) / float64(len(slug)) * min(1, 2*float64(len(slug))/float64(words))
 }
 
 // forEachSlugWord calls fn with each word of s lowercased and stripped of
