@@ -304,7 +304,7 @@ func relativeWordAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
 	case "yesterday", "ontem", "ayer", "hier", "gestern", "ieri", "gisteren", "вчера":
 		days = 1
 	default:
-		return false
+		return weekdayAt(toks, i, ctx, p)
 	}
 	// "today" is also an ordinary word; only trust it at the start of a
 	// date line, alone or before a time or a separator.
@@ -328,6 +328,38 @@ func relativeWordAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
 		// all that is known.
 		p.hasTime = false
 	}
+	return true
+}
+
+// weekdayNumbers maps English weekday names to time.Weekday.
+var weekdayNumbers = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+	"sun": time.Sunday, "mon": time.Monday, "tue": time.Tuesday, "tues": time.Tuesday, "wed": time.Wednesday,
+	"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "fri": time.Friday, "sat": time.Saturday,
+}
+
+// weekdayAt parses "Monday 5:30PM", the last week's form of a timestamp:
+// the most recent such day up to the fetch time. A weekday alone is too
+// often a word of a sentence; only a weekday followed by a time counts.
+func weekdayAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
+	wd, ok := weekdayNumbers[toks[i].text]
+	if !ok || !toks[i].upper {
+		return false
+	}
+	var q partial
+	if !timeAt(toks, i+1, &q) {
+		return false
+	}
+	ref := ctx.ref
+	back := (int(ref.Weekday()) - int(wd) + 7) % 7
+	if back == 0 && q.h*60+q.mi > ref.Hour()*60+ref.Minute()+60 {
+		back = 7 // a later time today has not happened yet: last week's
+	}
+	p.relative = true
+	p.rel = ref.AddDate(0, 0, -back)
+	p.relPrecision = article.PrecisionDay
+	p.endTok = q.endTok
 	return true
 }
 
