@@ -228,7 +228,17 @@ func measure(b *block) {
 	if b.words >= 4 {
 		countStopWords(b)
 	}
-	b.vocab = vocab.scan(b.lower)
+	lower := b.lower
+	if b.words > 80 && len(lower) > 160 {
+		// Nothing reads the vocabulary of a long paragraph beyond its
+		// opening words ("Related: …", "By …"); scanning it all costs time.
+		cut := 160
+		for cut > 0 && !utf8.RuneStart(lower[cut]) {
+			cut--
+		}
+		lower = lower[:cut]
+	}
+	b.vocab = vocab.scan(lower)
 }
 
 // endsSentence reports whether s ends like a sentence, looking through

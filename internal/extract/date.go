@@ -190,26 +190,17 @@ func hasDigitOrRelative(s string) bool {
 		}
 	}
 	// Relative day words only make a date line when it is short.
-	if len(s) > 30 {
-		return false
-	}
-	for _, w := range relativeDayWords {
-		if containsFold(s, w) {
-			return true
-		}
-	}
-	return false
+	return len(s) <= 30 && hasRelativeDay(strings.ToLower(s))
 }
 
 // relativeDayWords name today and yesterday in the supported languages.
 var relativeDayWords = []string{"yesterday", "today", "ontem", "ayer", "hier", "gestern", "hoje", "hoy", "heute",
 	"oggi", "ieri", "vandaag", "gisteren", "сегодня", "вчера"}
 
-// containsFold reports whether s contains w, ignoring case, for words whose
-// upper and lower case have the same length in UTF-8.
-func containsFold(s, w string) bool {
-	for i := 0; i+len(w) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(w)], w) {
+// hasRelativeDay reports whether the lowercased s names today or yesterday.
+func hasRelativeDay(lower string) bool {
+	for _, w := range relativeDayWords {
+		if strings.Contains(lower, w) {
 			return true
 		}
 	}

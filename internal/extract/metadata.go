@@ -269,7 +269,10 @@ func (doc *document) dateOf(i int) (dateMatch, bool) {
 	}
 	var m dateMatch
 	ok := false
-	if hasDigitOrRelative(doc.blocks[i].text) {
+	b := &doc.blocks[i]
+	// The block's features make the cheap gate cheaper still: no digit and
+	// not a short line naming a relative day means no date.
+	if b.digits > 0 || len(b.lower) <= 30 && hasRelativeDay(b.lower) {
 		doc.toks = tokenizeDateInto(doc.toks[:0], doc.blocks[i].text)
 		m, ok = findDateIn(doc.toks, doc.dateCtx())
 	}
