@@ -110,9 +110,9 @@ func cutCreditTail(s string, ctx dateContext) string {
 	if dm, ok := findDate(s, ctx); ok && dm.start > 0 {
 		s = s[:dm.start]
 	}
-	for _, sep := range []string{" | ", "|", " / ", " - ", " – ", " — ", "@", " ／ ", "(", " · ", " • "} {
+	for _, sep := range []string{" | ", "|", " / ", " - ", " – ", " — ", "@", " ／ ", "(", " · ", " • ", " for ", " For ", " FOR "} {
 		if i := strings.Index(s, sep); i > 0 {
-			s = s[:i]
+			s = s[:i] // "… For Daily Mail Australia", "… | Site", "… @handle"
 		}
 	}
 	s = strings.TrimSpace(splitGlued(s))

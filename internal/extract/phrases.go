@@ -127,7 +127,10 @@ func (ps *phraseSet) scan(lower string) vocabHits {
 		for _, pi := range ps.out[s] {
 			p := &ps.phrases[pi]
 			b := i + 1 - len(p.text)
-			if !boundaryBefore(lower, b) || !boundaryAfter(lower, i+1) {
+			// Word boundaries matter only where the phrase has a word
+			// character: "/ap" matches "Doe/AP", "reuters/" matches "Reuters/X".
+			if isWordByte(p.text[0]) && !boundaryBefore(lower, b) ||
+				isWordByte(p.text[len(p.text)-1]) && !boundaryAfter(lower, i+1) {
 				continue
 			}
 			switch p.mode {
@@ -199,6 +202,12 @@ func boundaryAfter(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return !isWordRune(r)
+}
+
+// isWordByte reports ASCII letters and digits, and any byte of a non-ASCII
+// rune (which, in the vocabulary, is always part of a letter).
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf
 }
 
 func isWordRune(r rune) bool {
