@@ -110,9 +110,8 @@ func segment(text string) []block {
 		if prevBlank {
 			group++
 		}
-		b := block{line: lineNo, text: t, group: group, blankBefore: prevBlank, cells: strings.Count(raw, "\t")}
-		b.lower = foldLower(t)
-		measure(&b)
+		b := newBlock(lineNo, t)
+		b.group, b.blankBefore, b.cells = group, prevBlank, strings.Count(raw, "\t")
 		blocks = append(blocks, b)
 		prevBlank = false
 		if text == "" {
@@ -122,6 +121,22 @@ func segment(text string) []block {
 	if n := len(blocks); n > 0 {
 		blocks[n-1].blankAfter = true
 	}
+	finishBlocks(blocks)
+	return blocks
+}
+
+// newBlock makes a block of already collapsed, non-empty text and measures
+// its features. Front-ends set the layout fields (group, blankBefore,
+// blankAfter, cells, and for HTML tag, linkDensity, hints) themselves.
+func newBlock(line int, text string) block {
+	b := block{line: line, text: text, lower: foldLower(text)}
+	measure(&b)
+	return b
+}
+
+// finishBlocks computes what depends on all the blocks: group sizes and
+// repetition. A front-end calls it once its blocks are complete.
+func finishBlocks(blocks []block) {
 	// Group sizes and repetition.
 	seen := make(map[string]int, len(blocks))
 	for i := 0; i < len(blocks); {
@@ -140,7 +155,6 @@ func segment(text string) []block {
 	for i := range blocks {
 		blocks[i].dup = seen[blocks[i].lower] - 1
 	}
-	return blocks
 }
 
 // collapseSpace trims s and turns every run of white space into one space.

@@ -14,11 +14,14 @@
 //
 // A front-end's job ends at a *document: blocks in reading order with their
 // features, plus any structured metadata it could read, as candidates. The
-// text front-end makes one block per non-blank line. An HTML front-end makes
-// one block per block-level element, fills the same features and, on top,
-// block.tag, block.linkDensity and block.hints, and appends JSON-LD,
-// OpenGraph and <meta>/<time> values to document.candidates. Everything from
-// classify on is shared; newDocument shows what a front-end must set.
+// text front-end (segment) makes one block per non-blank line. An HTML
+// front-end makes one block per block-level element with newBlock, sets the
+// layout fields (a block element is a group of its own; cells for table
+// rows) and, on top, block.tag, block.linkDensity and block.hints; calls
+// finishBlocks; builds the document with newDocument; appends JSON-LD,
+// OpenGraph and <meta>/<time> values to document.candidates (fields
+// "title", "author", "published", "site", "language", with a confidence);
+// and hands it to extractDocument. Everything from classify on is shared.
 package extract
 
 import (
@@ -53,7 +56,15 @@ func Extract(d *article.Dump) (x article.Extraction) {
 			Err: fmt.Errorf("extract: %w: no dump", article.ErrUnextractable)}
 	}
 	dec := decode(d)
-	doc := newDocument(d, dec, segment(dec.text))
+	// The HTML front-end (package dom) will build blocks and metadata
+	// candidates from the markup here; until then HTML is stripped to text
+	// by decode and goes through the text front-end.
+	return extractDocument(newDocument(d, dec, segment(dec.text)))
+}
+
+// extractDocument runs the shared part of the pipeline on a front-end's
+// document.
+func extractDocument(doc *document) article.Extraction {
 	if len(doc.blocks) == 0 {
 		return article.Extraction{Input: doc.input, Version: Version,
 			Diagnostics: article.Diagnostics{Input: doc.input, Notes: doc.notes},
