@@ -46,4 +46,5 @@ eval-html: build
 clean:
 	rm -rf bin
 
+include bench.mk
 include reliability.mk

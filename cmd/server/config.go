@@ -27,6 +27,12 @@ type config struct {
 	DBTimeout          time.Duration
 	DrainDelay         time.Duration
 	RunMigrations      bool
+	AllowOpen          bool
+	RateLimit          float64
+	RateBurst          int
+	BatchMaxItems      int
+	BatchMaxBytes      int64
+	IdempotencyTTL     time.Duration
 }
 
 // envVar documents one setting; the README's configuration table follows
@@ -47,6 +53,12 @@ var envVars = []envVar{
 	{"PRESSROOM_SHUTDOWN_TIMEOUT", "20s", "How long in-flight requests may take to finish on SIGTERM."},
 	{"PRESSROOM_DRAIN_DELAY", "0s", "How long /readyz reports 503 before the listeners close (load balancers need a few seconds)."},
 	{"PRESSROOM_RUN_MIGRATIONS", "true", "Apply pending migrations at start; when false, refuse to start on an outdated schema."},
+	{"PRESSROOM_ALLOW_OPEN", "false", "Serve without API keys on a non-loopback address while no key exists (otherwise refused)."},
+	{"PRESSROOM_RATE_LIMIT", "200", "Requests per second per API key (per client address when open); 0 disables."},
+	{"PRESSROOM_RATE_BURST", "400", "Requests a key may send at once before the rate applies."},
+	{"PRESSROOM_BATCH_MAX_ITEMS", strconv.Itoa(api.DefaultBatchMaxItems), "Most lines in one batch."},
+	{"PRESSROOM_BATCH_MAX_BYTES", strconv.Itoa(api.DefaultBatchMaxBytes), "Largest batch body, in bytes (after gzip inflation)."},
+	{"PRESSROOM_IDEMPOTENCY_TTL", "24h", "How long an Idempotency-Key and its response are remembered."},
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -76,6 +88,13 @@ func loadConfig(getenv func(string) string) (config, error) {
 		}
 		return d
 	}
+	parseInt := func(name string, lo, hi int) int {
+		n, err := strconv.Atoi(get(name))
+		if err != nil || n < lo || n > hi {
+			errs = append(errs, fmt.Errorf("%s: want an integer from %d to %d, got %q", name, lo, hi, get(name)))
+		}
+		return n
+	}
 	parseAddr := func(name string) string {
 		a := get(name)
 		if _, _, err := net.SplitHostPort(a); err != nil {
@@ -94,7 +113,21 @@ func loadConfig(getenv func(string) string) (config, error) {
 		DBTimeout:          parseDuration("PRESSROOM_DB_TIMEOUT"),
 		DrainDelay:         parseDuration("PRESSROOM_DRAIN_DELAY"),
 		RunMigrations:      parseBool("PRESSROOM_RUN_MIGRATIONS"),
+		AllowOpen:          parseBool("PRESSROOM_ALLOW_OPEN"),
+		IdempotencyTTL:     parseDuration("PRESSROOM_IDEMPOTENCY_TTL"),
 	}
+	var err error
+	c.RateLimit, err = strconv.ParseFloat(get("PRESSROOM_RATE_LIMIT"), 64)
+	if err != nil || c.RateLimit < 0 {
+		errs = append(errs, fmt.Errorf("PRESSROOM_RATE_LIMIT: want requests per second (0 disables), got %q", get("PRESSROOM_RATE_LIMIT")))
+	}
+	c.RateBurst = parseInt("PRESSROOM_RATE_BURST", 1, 1<<20)
+	c.BatchMaxItems = parseInt("PRESSROOM_BATCH_MAX_ITEMS", 1, 1<<20)
+	c.BatchMaxBytes = int64(parseInt("PRESSROOM_BATCH_MAX_BYTES", 1, 1<<30))
+	if c.IdempotencyTTL < time.Minute {
+		errs = append(errs, fmt.Errorf("PRESSROOM_IDEMPOTENCY_TTL: want at least 1m, got %q", get("PRESSROOM_IDEMPOTENCY_TTL")))
+	}
+
 	n, err := strconv.ParseInt(get("PRESSROOM_MAX_DUMP_BYTES"), 10, 64)
 	if err != nil || n < 1 || n > 1<<30 {
 		errs = append(errs, fmt.Errorf("PRESSROOM_MAX_DUMP_BYTES: want a byte count between 1 and 1 GiB, got %q", get("PRESSROOM_MAX_DUMP_BYTES")))
@@ -133,6 +166,12 @@ func (c config) LogValue() slog.Value {
 		slog.Duration("shutdown_timeout", c.ShutdownTimeout),
 		slog.Duration("drain_delay", c.DrainDelay),
 		slog.Bool("run_migrations", c.RunMigrations),
+		slog.Bool("allow_open", c.AllowOpen),
+		slog.Float64("rate_limit", c.RateLimit),
+		slog.Int("rate_burst", c.RateBurst),
+		slog.Int("batch_max_items", c.BatchMaxItems),
+		slog.Int64("batch_max_bytes", c.BatchMaxBytes),
+		slog.Duration("idempotency_ttl", c.IdempotencyTTL),
 	)
 }
 
@@ -159,4 +198,18 @@ func redactURL(s string) string {
 		}
 	}
 	return strings.Join(fields, " ")
+}
+
+// isLoopback reports whether addr (host:port) only accepts connections from
+// this machine. An empty host listens everywhere.
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil || host == "" {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

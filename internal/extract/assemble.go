@@ -73,19 +73,35 @@ func isDropCap(b *block) bool {
 // each CJK character counts as a word, as CJK word counts usually do.
 func countWords(s string) int {
 	n := 0
-	for _, w := range strings.Fields(s) {
-		cjk, other := 0, false
-		for _, r := range w {
+	inWord := false // inside a run of letters or digits that counts once
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
 			switch {
-			case r >= 0x2e80 && unicode.IsLetter(r):
-				cjk++
-			case unicode.IsLetter(r) || unicode.IsDigit(r):
-				other = true
+			case c == ' ' || c == '\t' || c == '\n':
+				inWord = false
+			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+				if !inWord {
+					n++
+					inWord = true
+				}
 			}
+			continue
 		}
-		n += cjk
-		if other {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r >= 0x2e80 && unicode.IsLetter(r):
 			n++
+			inWord = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if !inWord {
+				n++
+				inWord = true
+			}
+		case unicode.IsSpace(r):
+			inWord = false
 		}
 	}
 	return n
@@ -94,7 +110,8 @@ func countWords(s string) int {
 // diagnostics says where every field came from and why every other block
 // was dropped.
 func diagnostics(doc *document, x *article.Extraction) article.Diagnostics {
-	d := article.Diagnostics{Input: doc.input, Notes: doc.notes}
+	d := article.Diagnostics{Input: doc.input, Notes: doc.notes,
+		Dropped: make([]article.DroppedBlock, 0, len(doc.blocks)-(doc.bodyEnd-doc.bodyStart))}
 	m := &doc.meta
 	add := func(name string, f field, value string) {
 		if value == "" {

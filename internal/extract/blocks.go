@@ -31,6 +31,7 @@ type block struct {
 	// Shallow text features.
 	runes, words, letters, upper, digits, cjk int
 	capWords                                  int // words starting with an upper-case letter
+	cells                                     int // tab characters: innerText separates table cells with tabs
 	endsSentence                              bool
 	stopHits                                  [langCount]uint8 // function words per language
 	stop                                      int              // function words of the document's language
@@ -74,15 +75,16 @@ type document struct {
 
 	urlInfo    urlInfo
 	meta       meta
-	dates      []dateMatch   // memo for dateOf
-	dateDone   []int8        // 0 not yet parsed, 1 found, -1 none
-	bylines    []bylineMatch // memo for bylineOf
+	dates      map[int]dateMatch // memo for dateOf: the lines that hold one
+	dateDone   []int8            // 0 not yet parsed, 1 found, -1 none
+	bylines    map[int]bylineMatch
 	bylineDone []int8
+	toks       []dtok // scratch for the date tokenizer
 }
 
 // segment splits normalised text into line blocks with their features.
 func segment(text string) []block {
-	blocks := make([]block, 0, strings.Count(text, "\n")/2+1)
+	blocks := make([]block, 0, strings.Count(text, "\n")+1)
 	lineNo := 0
 	group := -1
 	prevBlank := true
@@ -108,9 +110,8 @@ func segment(text string) []block {
 		if prevBlank {
 			group++
 		}
-		b := block{line: lineNo, text: t, group: group, blankBefore: prevBlank}
-		b.lower = foldLower(t)
-		measure(&b)
+		b := newBlock(lineNo, t)
+		b.group, b.blankBefore, b.cells = group, prevBlank, strings.Count(raw, "\t")
 		blocks = append(blocks, b)
 		prevBlank = false
 		if text == "" {
@@ -120,6 +121,22 @@ func segment(text string) []block {
 	if n := len(blocks); n > 0 {
 		blocks[n-1].blankAfter = true
 	}
+	finishBlocks(blocks)
+	return blocks
+}
+
+// newBlock makes a block of already collapsed, non-empty text and measures
+// its features. Front-ends set the layout fields (group, blankBefore,
+// blankAfter, cells, and for HTML tag, linkDensity, hints) themselves.
+func newBlock(line int, text string) block {
+	b := block{line: line, text: text, lower: foldLower(text)}
+	measure(&b)
+	return b
+}
+
+// finishBlocks computes what depends on all the blocks: group sizes and
+// repetition. A front-end calls it once its blocks are complete.
+func finishBlocks(blocks []block) {
 	// Group sizes and repetition.
 	seen := make(map[string]int, len(blocks))
 	for i := 0; i < len(blocks); {
@@ -138,7 +155,6 @@ func segment(text string) []block {
 	for i := range blocks {
 		blocks[i].dup = seen[blocks[i].lower] - 1
 	}
-	return blocks
 }
 
 // collapseSpace trims s and turns every run of white space into one space.
@@ -155,7 +171,9 @@ func collapseSpace(s string) string {
 			prevSpace = true
 			continue
 		}
-		if c == '\t' || c == '\v' || c == '\f' || c == '\r' || c >= utf8.RuneSelf {
+		// Exotic spaces were turned into plain ones by normaliseText, so
+		// only ASCII white space needs the slow path.
+		if c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == 0xc2 && i+1 < len(s) && s[i+1] == 0x85 {
 			clean = false
 			break
 		}
@@ -220,8 +238,21 @@ func measure(b *block) {
 		b.words += b.cjk / 2
 	}
 	b.endsSentence = endsSentence(b.text)
-	countStopWords(b)
-	b.vocab = vocab.scan(b.lower)
+	// Function words only matter for lines long enough to be prose.
+	if b.words >= 4 {
+		countStopWords(b)
+	}
+	lower := b.lower
+	if b.words > 80 && len(lower) > 160 {
+		// Nothing reads the vocabulary of a long paragraph beyond its
+		// opening words ("Related: …", "By …"); scanning it all costs time.
+		cut := 160
+		for cut > 0 && !utf8.RuneStart(lower[cut]) {
+			cut--
+		}
+		lower = lower[:cut]
+	}
+	b.vocab = vocab.scan(lower)
 }
 
 // endsSentence reports whether s ends like a sentence, looking through

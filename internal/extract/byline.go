@@ -68,6 +68,11 @@ func parseByline(text string, ctx dateContext) (bylineMatch, bool) {
 		}
 	}
 	if rest == "" {
+		// Without a cue the line itself must be a short credit; most lines
+		// are not, and are rejected before the expensive part.
+		if wordCount(s) > 14 || !hasUpper(s) || !mostlyCapitalised(s) {
+			return m, false
+		}
 		rest = s
 	}
 	rest = cutCreditTail(rest, ctx)
@@ -105,18 +110,17 @@ func cutCreditTail(s string, ctx dateContext) string {
 	if dm, ok := findDate(s, ctx); ok && dm.start > 0 {
 		s = s[:dm.start]
 	}
-	for _, sep := range []string{" | ", "|", " / ", " - ", " – ", " — ", "@", " ／ ", "(", " · ", " • "} {
+	for _, sep := range []string{" | ", "|", " / ", " - ", " – ", " — ", "@", " ／ ", "(", " · ", " • ", " for ", " For ", " FOR "} {
 		if i := strings.Index(s, sep); i > 0 {
-			s = s[:i]
+			s = s[:i] // "… For Daily Mail Australia", "… | Site", "… @handle"
 		}
 	}
 	s = strings.TrimSpace(splitGlued(s))
 	for {
 		t := strings.TrimRight(s, " ,;:-–—/|")
-		lower := strings.ToLower(t)
 		cut := false
 		for _, w := range []string{" on", " at", " in", " for", " em", " el", " le", " am", " il"} {
-			if strings.HasSuffix(lower, w) {
+			if len(t) >= len(w) && strings.EqualFold(t[len(t)-len(w):], w) {
 				t, cut = t[:len(t)-len(w)], true
 				break
 			}
@@ -177,7 +181,9 @@ func splitCredit(s string) (names, agencies []string) {
 		lp := foldLower(part)
 		h := vocab.scan(lp)
 		// "Tom Davies Associated Press": an agency glued after the name.
-		if name, agency, ok := splitTrailingAgency(part); ok && isPersonName(name) {
+		if h.any&vAgency == 0 {
+			// no agency anywhere in the part: nothing to split off
+		} else if name, agency, ok := splitTrailingAgency(part); ok && isPersonName(name) {
 			names = append(names, normaliseName(name))
 			agencies = append(agencies, agency)
 			continue
@@ -200,23 +206,47 @@ func splitCredit(s string) (names, agencies []string) {
 // supported languages.
 func splitNames(s string) []string {
 	var parts []string
-	for _, chunk := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '&' }) {
-		words := strings.Fields(chunk)
-		start := 0
-		for i, w := range words {
-			switch strings.ToLower(w) {
-			case "and", "und", "y", "e", "et", "och", "en", "i", "и", "і", "ve":
-				if i > start {
-					parts = append(parts, strings.Join(words[start:i], " "))
-				}
-				start = i + 1
-			}
-		}
-		if start < len(words) {
-			parts = append(parts, strings.Join(words[start:], " "))
+	emit := func(p string) {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
 		}
 	}
+	start := 0 // start of the current name
+	i := 0
+	for i < len(s) {
+		switch c := s[i]; {
+		case c == ',' || c == ';' || c == '&':
+			emit(s[start:i])
+			i++
+			start = i
+			continue
+		case c == ' ':
+			i++
+			continue
+		}
+		// A word: is it a conjunction?
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != ',' && s[j] != ';' && s[j] != '&' {
+			j++
+		}
+		if isConjunction(s[i:j]) {
+			emit(s[start:i])
+			start = j
+		}
+		i = j
+	}
+	emit(s[start:])
 	return parts
+}
+
+// isConjunction reports "and" in the languages bylines are read in.
+func isConjunction(w string) bool {
+	for _, c := range []string{"and", "und", "y", "e", "et", "och", "en", "i", "и", "і", "ve"} {
+		if strings.EqualFold(w, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitTrailingAgency separates "Name Agency" when the line ends with a
@@ -273,7 +303,13 @@ func isPersonName(s string) bool {
 		return cjkName(s)
 	}
 	caps := 0
+	allUpper := strings.ToUpper(s) == s
 	for i, w := range words {
+		// An acronym among capitalised words is an organisation or a topic
+		// ("Classificação NASCAR"); names in capitals are all capitals.
+		if !allUpper && upperRun(w) >= 4 {
+			return false
+		}
 		lw := strings.ToLower(strings.Trim(w, ".,"))
 		if orgWords[lw] || strings.Contains(lw, ".com") || strings.Contains(lw, "www") {
 			return false
@@ -293,6 +329,20 @@ func isPersonName(s string) bool {
 		caps++
 	}
 	return caps >= 2
+}
+
+// upperRun is the longest run of capital letters in w.
+func upperRun(w string) int {
+	best, run := 0, 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
 }
 
 // cjkName accepts a short run of CJK characters (two to four) as a name.
@@ -343,7 +393,65 @@ func titleCase(s string) string {
 	return strings.Join(words, " ")
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+func wordCount(s string) int {
+	n := 0
+	forEachWord(s, func(string) bool { n++; return true })
+	return n
+}
+
+// forEachWord calls fn with each space-separated word of s until fn
+// returns false; unlike strings.Fields it allocates nothing.
+func forEachWord(s string, fn func(w string) bool) {
+	for i := 0; i < len(s); {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' {
+			j++
+		}
+		if j > i && !fn(s[i:j]) {
+			return
+		}
+		i = j
+	}
+}
+
+// mostlyCapitalised is a cheap first test for an uncued credit: mostly
+// capitalised words, at most a few lower-case ones (particles, "and", a
+// role) before the first digit.
+func mostlyCapitalised(s string) bool {
+	caps, lower, n := 0, 0, 0
+	digit := false
+	forEachWord(s, func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsDigit(r):
+			digit = true // the date glued after a name starts here
+			return false
+		case unicode.IsUpper(r):
+			caps++
+		case unicode.IsLetter(r):
+			lower++
+		}
+		n++
+		return true
+	})
+	if digit {
+		return caps >= 2
+	}
+	// One capitalised word alone may be a wire service ("Reuters").
+	return lower <= 3 && (caps >= 2 || caps == 1 && n <= 3)
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
 
 func dedupe(ss []string) []string {
 	if len(ss) < 2 {

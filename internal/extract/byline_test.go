@@ -20,6 +20,8 @@ func TestParseByline(t *testing.T) {
 		{in: "BY JANE DOE and JOHN Q. PUBLIC", ok: true, cue: true, authors: []string{"Jane Doe", "John Q. Public"}},
 		{in: "By Ann Lee, Bo Kim and Cy Young", ok: true, cue: true, authors: []string{"Ann Lee", "Bo Kim", "Cy Young"}},
 		{in: "By Jane Doe, Staff Writer", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "By Jane Doe For Daily Mail Australia", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "By Jane Doe and John Roe for The Example Times", ok: true, cue: true, authors: []string{"Jane Doe", "John Roe"}},
 		{in: "By Jane Doe | The Daily Planet", ok: true, cue: true, authors: []string{"Jane Doe"}},
 		{in: "By Jane Doe - Contributing Editor 2019-11-19T12:48:14Z", ok: true, cue: true, authors: []string{"Jane Doe"}},
 		{in: "By Jane Doe@janedoe Nov 19, 2019, 7:53pm EST", ok: true, cue: true, authors: []string{"Jane Doe"}},

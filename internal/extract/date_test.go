@@ -50,6 +50,9 @@ func TestFindDate(t *testing.T) {
 		{in: "Published 2 days ago", want: "2025-07-01"},
 		{in: "há 2 dias", want: "2025-07-01"},
 		{in: "Yesterday", want: "2025-07-02"},
+		{in: "Monday 5:30PM", want: "2025-06-30"}, // ref is Thursday 3 July
+		{in: "Thursday 9:00AM", want: "2025-07-03"},
+		{in: "Thursday 11:00PM", want: "2025-06-26"},
 		{in: "12 января 2019", want: "2019-01-12"},
 		{in: "3. März 2020", want: "2020-03-03"},
 		// Not dates.
@@ -60,6 +63,8 @@ func TestFindDate(t *testing.T) {
 		{in: "It may 5 times"},
 		{in: "3 hours"},
 		{in: "Today's top stories"},
+		{in: "Monday was a holiday"},
+		{in: "see you monday 5:30"},
 		{in: "The 2019 season"},
 	}
 	for _, tt := range tests {

@@ -146,11 +146,14 @@ func looksLikeMarkup(ctype, s string) bool {
 	case "text/plain":
 		return false
 	}
-	head := s
+	head := strings.TrimSpace(s)
+	if !strings.HasPrefix(head, "<") {
+		return false // text dumps, the common case, never start with a tag
+	}
 	if len(head) > 2048 {
 		head = head[:2048]
 	}
-	lh := strings.ToLower(strings.TrimSpace(head))
+	lh := strings.ToLower(head)
 	if strings.HasPrefix(lh, "<!doctype html") || strings.HasPrefix(lh, "<html") ||
 		strings.HasPrefix(lh, "<?xml") && strings.Contains(lh, "<html") {
 		return true
@@ -212,7 +215,19 @@ func normaliseText(s string) string {
 	if hasSpecialRunes(s) {
 		var b strings.Builder
 		b.Grow(len(s))
-		for _, r := range s {
+		for len(s) > 0 {
+			// Copy plain runs whole; only the special runes need work.
+			i := 0
+			for i < len(s) && s[i] != 0xc2 && s[i] != 0xe2 && s[i] != 0xe3 && s[i] != 0xef {
+				i++
+			}
+			b.WriteString(s[:i])
+			s = s[i:]
+			if len(s) == 0 {
+				break
+			}
+			r, n := utf8.DecodeRuneInString(s)
+			s = s[n:]
 			switch r {
 			case '\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006',
 				'\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000':

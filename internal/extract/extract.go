@@ -14,11 +14,14 @@
 //
 // A front-end's job ends at a *document: blocks in reading order with their
 // features, plus any structured metadata it could read, as candidates. The
-// text front-end makes one block per non-blank line. An HTML front-end makes
-// one block per block-level element, fills the same features and, on top,
-// block.tag, block.linkDensity and block.hints, and appends JSON-LD,
-// OpenGraph and <meta>/<time> values to document.candidates. Everything from
-// classify on is shared; newDocument shows what a front-end must set.
+// text front-end (segment) makes one block per non-blank line. An HTML
+// front-end makes one block per block-level element with newBlock, sets the
+// layout fields (a block element is a group of its own; cells for table
+// rows) and, on top, block.tag, block.linkDensity and block.hints; calls
+// finishBlocks; builds the document with newDocument; appends JSON-LD,
+// OpenGraph and <meta>/<time> values to document.candidates (fields
+// "title", "author", "published", "site", "language", with a confidence);
+// and hands it to extractDocument. Everything from classify on is shared.
 package extract
 
 import (
@@ -58,6 +61,13 @@ func Extract(d *article.Dump) (x article.Extraction) {
 		return article.Extraction{Input: article.InputText, Version: Version,
 			Err: fmt.Errorf("extract: %w: no dump", article.ErrUnextractable)}
 	}
+	defer func() {
+		// The page's canonical URL when it states one, else where the
+		// scraper found it.
+		if x.Err == nil && x.Metadata.URL == "" {
+			x.Metadata.URL = d.URL
+		}
+	}()
 	if htmlIsHTML(d) {
 		return htmlExtract(d)
 	}
@@ -67,7 +77,12 @@ func Extract(d *article.Dump) (x article.Extraction) {
 			Diagnostics: article.Diagnostics{Input: dec.kind, Notes: dec.notes},
 			Err:         fmt.Errorf("extract: %w: limit exceeded: %d lines (max %d)", article.ErrUnextractable, n, maxTextLines)}
 	}
-	doc := newDocument(d, dec, segment(dec.text))
+	return extractDocument(newDocument(d, dec, segment(dec.text)))
+}
+
+// extractDocument runs the shared part of the pipeline on a front-end's
+// document.
+func extractDocument(doc *document) article.Extraction {
 	if len(doc.blocks) == 0 {
 		return article.Extraction{Input: doc.input, Version: Version,
 			Diagnostics: article.Diagnostics{Input: doc.input, Notes: doc.notes},
@@ -112,14 +127,20 @@ func newDocument(d *article.Dump, dec decoded, blocks []block) *document {
 func detectLanguage(doc *document) {
 	var sc scriptCounts
 	var hits [langCount]int
+	letters := 0
 	for i := range doc.blocks {
 		b := &doc.blocks[i]
 		if b.words < 5 && b.cjk < 8 {
 			continue
 		}
-		for _, r := range b.text {
-			if unicode.IsLetter(r) {
-				sc.add(r)
+		// A few thousand letters settle the script; reading them all
+		// would only cost time.
+		if letters < 5000 {
+			for _, r := range b.text {
+				if unicode.IsLetter(r) {
+					sc.add(r)
+					letters++
+				}
 			}
 		}
 		for li := range hits {

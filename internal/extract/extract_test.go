@@ -175,9 +175,7 @@ func TestFrontEndSeam(t *testing.T) {
 		{field: "published", value: "2025-07-01T08:00:00Z", rule: "json-ld", confidence: 0.95},
 		{field: "site", value: "Example Gazette", rule: "og:site_name", confidence: 0.9},
 	}
-	classify(doc)
-	findMetadata(doc)
-	x := assemble(doc)
+	x := extractDocument(doc)
 	if x.Metadata.Title != "Council approves the new bridge" {
 		t.Errorf("Title = %q", x.Metadata.Title)
 	}

@@ -127,7 +127,10 @@ func (ps *phraseSet) scan(lower string) vocabHits {
 		for _, pi := range ps.out[s] {
 			p := &ps.phrases[pi]
 			b := i + 1 - len(p.text)
-			if !boundaryBefore(lower, b) || !boundaryAfter(lower, i+1) {
+			// Word boundaries matter only where the phrase has a word
+			// character: "/ap" matches "Doe/AP", "reuters/" matches "Reuters/X".
+			if isWordByte(p.text[0]) && !boundaryBefore(lower, b) ||
+				isWordByte(p.text[len(p.text)-1]) && !boundaryAfter(lower, i+1) {
 				continue
 			}
 			switch p.mode {
@@ -201,6 +204,12 @@ func boundaryAfter(s string, i int) bool {
 	return !isWordRune(r)
 }
 
+// isWordByte reports ASCII letters and digits, and any byte of a non-ASCII
+// rune (which, in the vocabulary, is always part of a letter).
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf
+}
+
 func isWordRune(r rune) bool {
 	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r == '_') ||
 		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
@@ -225,11 +234,31 @@ func foldLower(s string) string {
 		if !upper {
 			return s
 		}
-		return strings.ToLower(s)
+		var b strings.Builder
+		b.Grow(len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+		return b.String()
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch r {
 		case '\u2018', '\u2019', '\u201b', '\u2032', '`', '\u00b4':
 			b.WriteByte('\'')

@@ -4,12 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
-
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/pressroom/pressroom/internal/article"
 )
@@ -21,18 +17,75 @@ type Ingest struct {
 	Created bool             // false when (source, sha256) was already stored
 }
 
-// errVanished means the dump that blocked our insert was deleted before we
-// could read it; the whole ingest is simply tried again.
-var errVanished = errors.New("conflicting dump vanished")
-
 // SaveIngest stores a dump and what was extracted from it, in one
-// transaction. The same bytes from the same source are stored once: a repeat
-// returns the stored dump and article with Created false, also when the
-// repeats race each other. When x.Err is set the dump is stored with status
-// "failed" and the error text, and there is no article.
+// transaction, and returns only once that transaction is committed. The same
+// bytes from the same source are stored once: a repeat returns the stored
+// dump and article with Created false, also when the repeats race each
+// other. When x.Err is set the dump is stored with status "failed" and the
+// error text, and there is no article.
+//
+// With group commit on (the default, see Options), concurrent calls share
+// a transaction; each call still gets its own result and its own error.
 func (s *Store) SaveIngest(ctx context.Context, d *article.Dump, x *article.Extraction) (*Ingest, error) {
+	row, err := prepareIngest(d, x)
+	if err != nil {
+		return nil, fmt.Errorf("store: save ingest: %w", err)
+	}
+	if s.commit != nil {
+		return s.commit.submit(ctx, row)
+	}
+	res := s.writeRows(ctx, []*ingestRow{row})
+	return res[0].Ingest, res[0].Err
+}
+
+// ingestRow is one dump and its extraction, validated, cleaned and ready to
+// be written.
+type ingestRow struct {
+	receivedAt   time.Time
+	fetchedAt    *time.Time
+	source       string
+	url          string
+	contentType  string
+	body         []byte
+	sum          [sha256.Size]byte
+	status       string
+	extractError string
+	version      int
+	art          *articleRow // nil when extraction failed
+}
+
+// articleRow is the articles row of an ingestRow, without its ids.
+type articleRow struct {
+	title             string
+	authors           []string
+	agencies          []string
+	date              dateColumns
+	siteName          string
+	location          string
+	sponsors          []string
+	paywalled         bool
+	originalPublisher string
+	language          string
+	url               string
+	body              string
+	wordCount         int
+	bodySum           [sha256.Size]byte
+	diagnostics       []byte
+}
+
+// key identifies a dump: the same bytes from the same source are one dump.
+type key struct {
+	source string
+	sum    [sha256.Size]byte
+}
+
+func (r *ingestRow) key() key { return key{r.source, r.sum} }
+
+// prepareIngest validates d and x and cleans what PostgreSQL would refuse.
+// Its errors carry ErrInvalid.
+func prepareIngest(d *article.Dump, x *article.Extraction) (*ingestRow, error) {
 	if d == nil || x == nil {
-		return nil, fmt.Errorf("store: save ingest: %w: nil dump or extraction", article.ErrInvalid)
+		return nil, fmt.Errorf("%w: nil dump or extraction", article.ErrInvalid)
 	}
 	body := d.Body
 	if body == nil {
@@ -40,110 +93,55 @@ func (s *Store) SaveIngest(ctx context.Context, d *article.Dump, x *article.Extr
 	}
 	sum := sha256.Sum256(body)
 	if d.SHA256 != ([sha256.Size]byte{}) && d.SHA256 != sum {
-		return nil, fmt.Errorf("store: save ingest: %w: dump checksum does not match its body", article.ErrInvalid)
+		return nil, fmt.Errorf("%w: dump checksum does not match its body", article.ErrInvalid)
 	}
 	receivedAt := d.ReceivedAt
 	if receivedAt.IsZero() {
 		receivedAt = time.Now()
 	}
-	receivedAt = receivedAt.Truncate(time.Microsecond).UTC()
-	var fetchedAt *time.Time
+	r := &ingestRow{
+		receivedAt:  receivedAt.Truncate(time.Microsecond).UTC(),
+		source:      cleanText(d.Source),
+		url:         cleanText(d.URL),
+		contentType: cleanText(d.ContentType),
+		body:        body,
+		sum:         sum,
+		status:      string(article.DumpExtracted),
+		version:     x.Version,
+	}
 	if !d.FetchedAt.IsZero() {
 		t := d.FetchedAt.Truncate(time.Microsecond).UTC()
-		fetchedAt = &t
+		r.fetchedAt = &t
 	}
-	status, extractErr := article.DumpExtracted, ""
 	if x.Err != nil {
-		status, extractErr = article.DumpFailed, cleanText(x.Err.Error())
-		if extractErr == "" {
-			extractErr = "extraction failed"
+		r.status, r.extractError = string(article.DumpFailed), cleanText(x.Err.Error())
+		if r.extractError == "" {
+			r.extractError = "extraction failed"
 		}
+		return r, nil
 	}
-	dumpArgs := []any{
-		receivedAt, fetchedAt, cleanText(d.Source), cleanText(d.URL), cleanText(d.ContentType),
-		body, sum[:], len(body), string(status), extractErr, x.Version,
-	}
-	var articleArgs []any
-	if x.Err == nil {
-		diag, err := json.Marshal(cleanDiagnostics(x.Diagnostics))
-		if err != nil {
-			return nil, fmt.Errorf("store: save ingest: encode diagnostics: %w", err)
-		}
-		m := x.Metadata
-		text := joinParagraphs(x.Paragraphs)
-		bodySum := sha256.Sum256([]byte(text))
-		date := toDateColumns(m.Published)
-		articleArgs = []any{
-			cleanText(d.Source), cleanText(m.Title), textArray(m.Authors), textArray(m.Agencies),
-			date.at, date.precision, date.hasZone, date.offsetMinutes,
-			cleanText(m.SiteName), cleanText(m.Location), textArray(m.Sponsors), m.Paywalled,
-			cleanText(m.OriginalPublisher), cleanText(m.Language), cleanText(m.URL),
-			text, x.WordCount, bodySum[:], x.Version, diag, receivedAt,
-		}
-	}
-
-	for attempt := 1; ; attempt++ {
-		ing, err := s.saveIngest(ctx, dumpArgs, articleArgs)
-		if errors.Is(err, errVanished) && attempt < 3 {
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("store: save ingest: %w", mapError(err))
-		}
-		return ing, nil
-	}
-}
-
-func (s *Store) saveIngest(ctx context.Context, dumpArgs, articleArgs []any) (*Ingest, error) {
-	var ing Ingest
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		dumpID := article.NewID(time.Now())
-		// ON CONFLICT DO NOTHING waits for a concurrent inserter of the same
-		// (source, sha256) to finish, so the loser then reads a committed row.
-		tag, err := tx.Exec(ctx, `INSERT INTO dumps (id, received_at, fetched_at, source, url, content_type,
-			body, sha256, size, status, extract_error, extractor_version)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-			ON CONFLICT (source, sha256) DO NOTHING`, append([]any{uuid(dumpID)}, dumpArgs...)...)
-		if err != nil {
-			return fmt.Errorf("insert dump: %w", err)
-		}
-		ing.Created = tag.RowsAffected() == 1
-		if !ing.Created {
-			var existing pgtype.UUID
-			err := tx.QueryRow(ctx, "SELECT id FROM dumps WHERE source = $1 AND sha256 = $2", dumpArgs[2], dumpArgs[6]).Scan(&existing)
-			if errors.Is(err, pgx.ErrNoRows) {
-				return errVanished
-			}
-			if err != nil {
-				return fmt.Errorf("find existing dump: %w", err)
-			}
-			dumpID = existing.Bytes
-		} else if articleArgs != nil {
-			_, err := tx.Exec(ctx, `INSERT INTO articles (id, dump_id, source, title, authors, agencies,
-				published_at, published_precision, published_has_zone, published_offset_minutes,
-				source_name, location, sponsors, paywalled, original_publisher, language, url,
-				body, word_count, body_sha256, extractor_version, diagnostics, received_at)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-				$18, $19, $20, $21, $22, $23)`,
-				append([]any{uuid(article.NewID(time.Now())), uuid(dumpID)}, articleArgs...)...)
-			if err != nil {
-				return fmt.Errorf("insert article: %w", err)
-			}
-		}
-		// Both paths read back the same way, so a repeat returns exactly
-		// what the first call returned.
-		if ing.Dump, err = findDump(ctx, tx, dumpID, false); err != nil {
-			return fmt.Errorf("read back dump: %w", err)
-		}
-		if !ing.Dump.ArticleID.IsZero() {
-			if ing.Article, err = findArticle(ctx, tx, ing.Dump.ArticleID, false); err != nil {
-				return fmt.Errorf("read back article: %w", err)
-			}
-		}
-		return nil
-	})
+	diag, err := json.Marshal(cleanDiagnostics(x.Diagnostics))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: encode diagnostics: %w", article.ErrInvalid, err)
 	}
-	return &ing, nil
+	m := x.Metadata
+	text := joinParagraphs(x.Paragraphs)
+	r.art = &articleRow{
+		title:             cleanText(m.Title),
+		authors:           textArray(m.Authors),
+		agencies:          textArray(m.Agencies),
+		date:              toDateColumns(m.Published),
+		siteName:          cleanText(m.SiteName),
+		location:          cleanText(m.Location),
+		sponsors:          textArray(m.Sponsors),
+		paywalled:         m.Paywalled,
+		originalPublisher: cleanText(m.OriginalPublisher),
+		language:          cleanText(m.Language),
+		url:               cleanText(m.URL),
+		body:              text,
+		wordCount:         x.WordCount,
+		bodySum:           sha256.Sum256([]byte(text)),
+		diagnostics:       diag,
+	}
+	return r, nil
 }

@@ -20,11 +20,14 @@ import (
 
 // Store reads and writes dumps and articles. It is safe for concurrent use.
 type Store struct {
-	pool *pgxpool.Pool
+	pool     *pgxpool.Pool
+	maxBatch int        // rows per write transaction
+	commit   *committer // nil without group commit
 }
 
-// New returns a Store on pool. The caller owns the pool and closes it.
-func New(pool *pgxpool.Pool) *Store { return &Store{pool: pool} }
+// New returns a Store on pool with the default Options. The caller owns
+// the pool, and closes it after the Store's Close.
+func New(pool *pgxpool.Pool) *Store { return NewWithOptions(pool, Options{}) }
 
 // Open connects to databaseURL (a postgres:// URL or key=value DSN) and
 // checks that the database answers. Pool settings given in the URL

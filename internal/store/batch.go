@@ -1,0 +1,434 @@
+package store
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+// IngestItem is one dump and its extraction for SaveIngestBatch.
+type IngestItem struct {
+	Dump       *article.Dump
+	Extraction *article.Extraction
+}
+
+// IngestResult is the outcome of one IngestItem: exactly one of Ingest and
+// Err is set.
+type IngestResult struct {
+	Ingest *Ingest
+	Err    error
+}
+
+// SaveIngestBatch stores many dumps and extractions, with the meaning of
+// SaveIngest for each item: results are in input order, each successful
+// result is committed, and one bad item does not fail the others. Items
+// repeating an earlier item's source and bytes get its dump and article with
+// Created false. Up to Options.MaxBatch items share one transaction and one
+// round trip; when such a transaction fails because of an item, it is split
+// until the item is alone and gets the error.
+func (s *Store) SaveIngestBatch(ctx context.Context, items []IngestItem) []IngestResult {
+	results := make([]IngestResult, len(items))
+	rows := make([]*ingestRow, 0, len(items))
+	at := make([]int, 0, len(items))
+	for i, it := range items {
+		row, err := prepareIngest(it.Dump, it.Extraction)
+		if err != nil {
+			results[i].Err = fmt.Errorf("store: save ingest: %w", err)
+			continue
+		}
+		rows = append(rows, row)
+		at = append(at, i)
+	}
+	for start := 0; start < len(rows); start += s.maxBatch {
+		end := min(start+s.maxBatch, len(rows))
+		for j, r := range s.writeRows(ctx, rows[start:end]) {
+			results[at[start+j]] = r
+		}
+	}
+	return results
+}
+
+// Attempts of one write before its error is final: a dump that vanished
+// under a repeat, or a deadlock, is simply tried again.
+const maxAttempts = 3
+
+// errVanished means the dump that blocked our insert was deleted before we
+// could read it; the write is simply tried again.
+var errVanished = errors.New("conflicting dump vanished")
+
+// writeRows writes rows, in transactions of all of them where it can, and
+// returns their results in order. Errors are final and wrapped for callers.
+func (s *Store) writeRows(ctx context.Context, rows []*ingestRow) []IngestResult {
+	out := make([]IngestResult, len(rows))
+	s.writeInto(ctx, rows, out)
+	for i := range out {
+		if out[i].Err != nil {
+			out[i].Err = fmt.Errorf("store: save ingest: %w", mapError(out[i].Err))
+		}
+	}
+	return out
+}
+
+// writeInto fills out[i] for rows[i]. A transaction that fails because of
+// its contents is split in two halves written one after the other, so the
+// items end up exactly as if written one by one in order (a repeat in the
+// second half finds the first half's dump), and only the bad item fails.
+func (s *Store) writeInto(ctx context.Context, rows []*ingestRow, out []IngestResult) {
+	pending := make([]int, len(rows))
+	for i := range pending {
+		pending[i] = i
+	}
+	for attempt := 1; len(pending) > 0; attempt++ {
+		batch := make([]*ingestRow, len(pending))
+		for j, i := range pending {
+			batch[j] = rows[i]
+		}
+		res := make([]IngestResult, len(batch))
+		vanished, err := s.writeBatch(ctx, batch, res)
+		switch {
+		case err == nil:
+			for j, i := range pending {
+				out[i] = res[j]
+			}
+			next := make([]int, len(vanished))
+			for j, v := range vanished {
+				next[j] = pending[v]
+				out[next[j]] = IngestResult{Err: errVanished}
+			}
+			pending = next
+		case retryable(err) && attempt < maxAttempts:
+			// The whole transaction rolled back: try it again.
+		case len(pending) > 1 && splittable(ctx, err):
+			half := len(pending) / 2
+			for _, part := range [][]int{pending[:half], pending[half:]} {
+				sub := make([]*ingestRow, len(part))
+				subOut := make([]IngestResult, len(part))
+				for j, i := range part {
+					sub[j] = rows[i]
+				}
+				s.writeInto(ctx, sub, subOut)
+				for j, i := range part {
+					out[i] = subOut[j]
+				}
+			}
+			return
+		default:
+			for _, i := range pending {
+				out[i] = IngestResult{Err: err}
+			}
+			return
+		}
+		if attempt == maxAttempts {
+			return // what is still pending keeps errVanished
+		}
+	}
+}
+
+// retryable reports whether a failed transaction may succeed as is.
+func retryable(err error) bool {
+	if errors.Is(err, errVanished) {
+		return true
+	}
+	var pgErr *pgconn.PgError
+	return errors.As(err, &pgErr) && (pgErr.Code == "40P01" || pgErr.Code == "40001")
+}
+
+// splittable reports whether a failed transaction of several items may have
+// failed because of one of them, rather than because the database or the
+// caller went away, which would fail every part the same way.
+func splittable(ctx context.Context, err error) bool {
+	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+		return false
+	}
+	return !errors.Is(mapError(err), article.ErrUnavailable)
+}
+
+// writeBatch writes rows in one transaction and one round trip, filling
+// out for each row but those whose stored dump or article vanished before
+// it could be read (their indexes are returned). On error nothing was
+// written.
+//
+// The three statements go in one pgx batch, which PostgreSQL runs as one
+// implicit transaction that commits at the batch's Sync; pgx reports the
+// batch as closed only after the server confirmed that commit. The reads are
+// separate statements because under READ COMMITTED only a new statement's
+// snapshot sees the rows of concurrent writers that ON CONFLICT waited for.
+func (s *Store) writeBatch(ctx context.Context, rows []*ingestRow, out []IngestResult) (vanished []int, err error) {
+	// One dump per key; the first row of a key is its leader. Leaders are
+	// written in key order so that concurrent transactions wait for each
+	// other's keys in one order and cannot deadlock.
+	leaderOf := make(map[key]int, len(rows))
+	var leaders []int
+	for i, r := range rows {
+		if _, ok := leaderOf[r.key()]; !ok {
+			leaderOf[r.key()] = i
+			leaders = append(leaders, i)
+		}
+	}
+	slices.SortFunc(leaders, func(a, b int) int {
+		return cmp.Or(strings.Compare(rows[a].source, rows[b].source), bytes.Compare(rows[a].sum[:], rows[b].sum[:]))
+	})
+	p := newBatchParams(len(leaders))
+	dumpIDs := make(map[int]article.ID, len(leaders))
+	now := time.Now()
+	for _, i := range leaders {
+		dumpIDs[i] = article.NewID(now)
+		p.add(rows[i], dumpIDs[i], article.NewID(now))
+	}
+
+	b := &pgx.Batch{}
+	b.Queue(insertIngestsSQL, p.args()...)
+	b.Queue(readDumpsSQL, p.source, false, p.sum)
+	b.Queue(readArticlesSQL, p.source, false, p.sum)
+	br := s.pool.SendBatch(ctx, b)
+	dumps, articles, err := readBatch(br)
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+
+	for i, r := range rows {
+		leader := leaderOf[r.key()]
+		d := dumps[r.key()]
+		var a *article.Article
+		if d != nil && !d.ArticleID.IsZero() {
+			a = articles[d.ArticleID]
+		}
+		if d == nil || (!d.ArticleID.IsZero() && a == nil) {
+			vanished = append(vanished, i)
+			continue
+		}
+		ing := &Ingest{Dump: d, Article: a, Created: i == leader && d.ID == dumpIDs[leader]}
+		if i != leader {
+			// Repeats get copies, so that callers never share a result.
+			dc := *d
+			ing.Dump = &dc
+			if a != nil {
+				ac := *a
+				ing.Article = &ac
+			}
+		}
+		out[i] = IngestResult{Ingest: ing}
+	}
+	return vanished, nil
+}
+
+// readBatch reads the results of the three statements of writeBatch.
+func readBatch(br pgx.BatchResults) (map[key]*article.Dump, map[article.ID]*article.Article, error) {
+	if _, err := br.Exec(); err != nil {
+		return nil, nil, fmt.Errorf("insert dumps and articles: %w", err)
+	}
+	rs, err := br.Query()
+	if err != nil {
+		return nil, nil, fmt.Errorf("read back dumps: %w", err)
+	}
+	dumps := make(map[key]*article.Dump)
+	for rs.Next() {
+		d, err := scanDump(rs)
+		if err != nil {
+			rs.Close()
+			return nil, nil, fmt.Errorf("read back dumps: %w", err)
+		}
+		dumps[key{d.Source, d.SHA256}] = d
+	}
+	if err := rs.Err(); err != nil {
+		return nil, nil, fmt.Errorf("read back dumps: %w", err)
+	}
+	rs, err = br.Query()
+	if err != nil {
+		return nil, nil, fmt.Errorf("read back articles: %w", err)
+	}
+	articles := make(map[article.ID]*article.Article)
+	for rs.Next() {
+		a, err := scanArticle(rs)
+		if err != nil {
+			rs.Close()
+			return nil, nil, fmt.Errorf("read back articles: %w", err)
+		}
+		articles[a.ID] = a
+	}
+	if err := rs.Err(); err != nil {
+		return nil, nil, fmt.Errorf("read back articles: %w", err)
+	}
+	return dumps, articles, nil
+}
+
+// insertIngestsSQL inserts dumps that are not stored yet, and the articles
+// of exactly those dumps, from one array per column. The dumps go in the
+// order given (ORDER BY n), which is what keeps concurrent batches from
+// deadlocking. text[] columns arrive as array literals: a ragged list of
+// lists is no PostgreSQL array.
+const insertIngestsSQL = `WITH new_dumps AS (
+	INSERT INTO dumps (id, received_at, fetched_at, source, url, content_type,
+		body, sha256, size, status, extract_error, extractor_version)
+	SELECT id, received_at, fetched_at, source, url, content_type,
+		body, sha256, size, status, extract_error, extractor_version
+	FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
+		$7::bytea[], $8::bytea[], $9::int[], $10::text[], $11::text[], $12::int[])
+		WITH ORDINALITY AS t(id, received_at, fetched_at, source, url, content_type,
+			body, sha256, size, status, extract_error, extractor_version, n)
+	ORDER BY n
+	ON CONFLICT (source, sha256) DO NOTHING
+	RETURNING id, source, received_at, extractor_version
+)
+INSERT INTO articles (id, dump_id, source, title, authors, agencies,
+	published_at, published_precision, published_has_zone, published_offset_minutes,
+	source_name, location, sponsors, paywalled, original_publisher, language, url,
+	body, word_count, body_sha256, extractor_version, diagnostics, received_at)
+SELECT a.id, d.id, d.source, a.title, a.authors::text[], a.agencies::text[],
+	a.published_at, a.published_precision, a.published_has_zone, a.published_offset_minutes,
+	a.source_name, a.location, a.sponsors::text[], a.paywalled, a.original_publisher, a.language, a.url,
+	a.body, a.word_count, a.body_sha256, d.extractor_version, a.diagnostics::jsonb, d.received_at
+FROM unnest($13::uuid[], $14::uuid[], $15::text[], $16::text[], $17::text[],
+	$18::timestamptz[], $19::text[], $20::boolean[], $21::int[],
+	$22::text[], $23::text[], $24::text[], $25::boolean[], $26::text[], $27::text[], $28::text[],
+	$29::text[], $30::int[], $31::bytea[], $32::text[])
+	AS a(id, dump_id, title, authors, agencies,
+		published_at, published_precision, published_has_zone, published_offset_minutes,
+		source_name, location, sponsors, paywalled, original_publisher, language, url,
+		body, word_count, body_sha256, diagnostics)
+JOIN new_dumps d ON d.id = a.dump_id`
+
+// readDumpsSQL and readArticlesSQL read back what a batch stored or found
+// ($1 sources, $3 checksums; $2 is false: no bodies, no diagnostics).
+const (
+	readDumpsSQL = `SELECT ` + dumpColumns + `
+	FROM dumps d LEFT JOIN articles a ON a.dump_id = d.id
+	WHERE (d.source, d.sha256) IN (SELECT * FROM unnest($1::text[], $3::bytea[]))`
+	readArticlesSQL = `SELECT ` + articleColumns + `
+	FROM articles a JOIN dumps d ON d.id = a.dump_id
+	WHERE (d.source, d.sha256) IN (SELECT * FROM unnest($1::text[], $3::bytea[]))`
+)
+
+// batchParams are the columns of insertIngestsSQL.
+type batchParams struct {
+	// dumps
+	id           []pgtype.UUID
+	receivedAt   []time.Time
+	fetchedAt    []*time.Time
+	source       []string
+	url          []string
+	contentType  []string
+	body         [][]byte
+	sum          [][]byte
+	size         []int
+	status       []string
+	extractError []string
+	version      []int
+	// articles
+	aID                []pgtype.UUID
+	aDumpID            []pgtype.UUID
+	aTitle             []string
+	aAuthors           []string
+	aAgencies          []string
+	aPublishedAt       []*time.Time
+	aPrecision         []*string
+	aHasZone           []bool
+	aOffsetMinutes     []int
+	aSourceName        []string
+	aLocation          []string
+	aSponsors          []string
+	aPaywalled         []bool
+	aOriginalPublisher []string
+	aLanguage          []string
+	aURL               []string
+	aBody              []string
+	aWordCount         []int
+	aBodySum           [][]byte
+	aDiagnostics       []string
+}
+
+func newBatchParams(n int) *batchParams {
+	return &batchParams{
+		id: make([]pgtype.UUID, 0, n), receivedAt: make([]time.Time, 0, n), fetchedAt: make([]*time.Time, 0, n),
+		source: make([]string, 0, n), url: make([]string, 0, n), contentType: make([]string, 0, n),
+		body: make([][]byte, 0, n), sum: make([][]byte, 0, n), size: make([]int, 0, n),
+		status: make([]string, 0, n), extractError: make([]string, 0, n), version: make([]int, 0, n),
+	}
+}
+
+func (p *batchParams) add(r *ingestRow, dumpID, articleID article.ID) {
+	p.id = append(p.id, uuid(dumpID))
+	p.receivedAt = append(p.receivedAt, r.receivedAt)
+	p.fetchedAt = append(p.fetchedAt, r.fetchedAt)
+	p.source = append(p.source, r.source)
+	p.url = append(p.url, r.url)
+	p.contentType = append(p.contentType, r.contentType)
+	p.body = append(p.body, r.body)
+	p.sum = append(p.sum, r.sum[:])
+	p.size = append(p.size, len(r.body))
+	p.status = append(p.status, r.status)
+	p.extractError = append(p.extractError, r.extractError)
+	p.version = append(p.version, r.version)
+	a := r.art
+	if a == nil {
+		return
+	}
+	p.aID = append(p.aID, uuid(articleID))
+	p.aDumpID = append(p.aDumpID, uuid(dumpID))
+	p.aTitle = append(p.aTitle, a.title)
+	p.aAuthors = append(p.aAuthors, arrayLiteral(a.authors))
+	p.aAgencies = append(p.aAgencies, arrayLiteral(a.agencies))
+	p.aPublishedAt = append(p.aPublishedAt, a.date.at)
+	p.aPrecision = append(p.aPrecision, a.date.precision)
+	p.aHasZone = append(p.aHasZone, a.date.hasZone)
+	p.aOffsetMinutes = append(p.aOffsetMinutes, a.date.offsetMinutes)
+	p.aSourceName = append(p.aSourceName, a.siteName)
+	p.aLocation = append(p.aLocation, a.location)
+	p.aSponsors = append(p.aSponsors, arrayLiteral(a.sponsors))
+	p.aPaywalled = append(p.aPaywalled, a.paywalled)
+	p.aOriginalPublisher = append(p.aOriginalPublisher, a.originalPublisher)
+	p.aLanguage = append(p.aLanguage, a.language)
+	p.aURL = append(p.aURL, a.url)
+	p.aBody = append(p.aBody, a.body)
+	p.aWordCount = append(p.aWordCount, a.wordCount)
+	p.aBodySum = append(p.aBodySum, a.bodySum[:])
+	p.aDiagnostics = append(p.aDiagnostics, string(a.diagnostics))
+}
+
+func (p *batchParams) args() []any {
+	return []any{
+		p.id, p.receivedAt, p.fetchedAt, p.source, p.url, p.contentType,
+		p.body, p.sum, p.size, p.status, p.extractError, p.version,
+		p.aID, p.aDumpID, p.aTitle, p.aAuthors, p.aAgencies,
+		p.aPublishedAt, p.aPrecision, p.aHasZone, p.aOffsetMinutes,
+		p.aSourceName, p.aLocation, p.aSponsors, p.aPaywalled, p.aOriginalPublisher, p.aLanguage, p.aURL,
+		p.aBody, p.aWordCount, p.aBodySum, p.aDiagnostics,
+	}
+}
+
+// arrayLiteral writes l as a PostgreSQL array literal with every element
+// quoted, so that no element is read as NULL, trimmed or split; inside
+// quotes only '"' and '\' need escaping. Elements are already free of NUL.
+func arrayLiteral(l []string) string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, s := range l {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		for j := 0; j < len(s); j++ {
+			if s[j] == '"' || s[j] == '\\' {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(s[j])
+		}
+		b.WriteByte('"')
+	}
+	b.WriteByte('}')
+	return b.String()
+}

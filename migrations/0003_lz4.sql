@@ -1,0 +1,21 @@
+-- lz4 instead of the default pglz for the large columns. pglz compressing
+-- the dump and the article body is most of PostgreSQL's CPU per ingest;
+-- lz4 compresses several times faster for ~20% more bytes on disk
+-- (../shared/notes/perf-ceilings.md; BenchmarkIngestWrite measures both).
+--
+-- It needs PostgreSQL 14+ (as 0001 already does) built with lz4, as the
+-- Debian, Ubuntu, RHEL and official Docker builds are. A server without it
+-- refuses the method (feature_not_supported); the migration then keeps
+-- pglz and still succeeds, so the schema version is the same everywhere.
+-- Only values written from now on use lz4; stored ones stay as they are
+-- and read back the same.
+DO $$
+BEGIN
+    ALTER TABLE dumps ALTER COLUMN body SET COMPRESSION lz4;
+    ALTER TABLE articles
+        ALTER COLUMN body SET COMPRESSION lz4,
+        ALTER COLUMN diagnostics SET COMPRESSION lz4;
+EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN
+    RAISE NOTICE 'pressroom: lz4 compression unavailable (%); keeping pglz', SQLERRM;
+END
+$$;
