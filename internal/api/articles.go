@@ -207,7 +207,9 @@ func (a *API) handleDeleteArticle(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	if err := a.store.DeleteArticle(r.Context(), id); err != nil {
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	if err := a.store.DeleteArticle(ctx, id); err != nil {
 		return err
 	}
 	w.WriteHeader(http.StatusNoContent)

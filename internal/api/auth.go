@@ -103,7 +103,9 @@ var errUnauthorized = &httpError{status: http.StatusUnauthorized, slug: "unautho
 func (a *API) resolvePrincipal(r *http.Request) (*principal, error) {
 	h := r.Header.Get("Authorization")
 	if h == "" {
-		n, err := a.activeKeys(r.Context())
+		ctx, cancel := a.dbContext(r)
+		defer cancel()
+		n, err := a.activeKeys(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -128,7 +130,9 @@ func (a *API) resolvePrincipal(r *http.Request) (*principal, error) {
 		}
 		return e.p, nil
 	}
-	key, err := a.store.AuthenticateAPIKey(r.Context(), token)
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	key, err := a.store.AuthenticateAPIKey(ctx, token)
 	var p *principal
 	ttl := authCacheTTL
 	switch {

@@ -91,7 +91,9 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 		return invalid("the batch holds no items")
 	}
 
-	saved := a.store.SaveIngestBatch(r.Context(), items)
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	saved := a.store.SaveIngestBatch(ctx, items)
 	allUnavailable := len(saved) > 0
 	for i, s := range saved {
 		res := &results[slots[i]]

@@ -41,7 +41,9 @@ func (a *API) handleGetDump(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d, err := a.store.FindDumpByID(r.Context(), id, false)
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	d, err := a.store.FindDumpByID(ctx, id, false)
 	if err != nil {
 		return err
 	}
@@ -74,7 +76,9 @@ func (a *API) handleGetDumpRaw(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d, err := a.store.FindDumpByID(r.Context(), id, true)
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	d, err := a.store.FindDumpByID(ctx, id, true)
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,9 @@ func (a *API) idempotency(next http.Handler) http.Handler {
 			return
 		}
 		scope := principalFrom(r.Context()).keyID
-		claim, err := a.store.ClaimIdempotencyKey(r.Context(), scope, key, requestFingerprint(r, body), a.idempotencyTTL)
+		claimCtx, cancelClaim := a.dbContext(r)
+		claim, err := a.store.ClaimIdempotencyKey(claimCtx, scope, key, requestFingerprint(r, body), a.idempotencyTTL)
+		cancelClaim()
 		switch {
 		case errors.Is(err, article.ErrKeyReused):
 			a.writeProblem(w, r, &httpError{status: http.StatusUnprocessableEntity, slug: "idempotency-key-reused",

@@ -30,7 +30,9 @@ func (a *API) handleListArticles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	page, err := a.store.FindArticles(r.Context(), f)
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	page, err := a.store.FindArticles(ctx, f)
 	if err != nil {
 		return err
 	}
