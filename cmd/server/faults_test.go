@@ -18,6 +18,8 @@ import (
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/pglocal"
+	"github.com/pressroom/pressroom/internal/store"
 )
 
 // faultDBTimeout is PRESSROOM_DB_TIMEOUT in the fault test, and
@@ -41,12 +43,16 @@ func TestFaults_DatabaseOutages(t *testing.T) {
 	t.Parallel()
 	c := startCluster(t, true)
 	proxy := startProxy(t, c)
-	s := startServer(t, "DATABASE_URL="+proxy.URL(), "PRESSROOM_DB_TIMEOUT="+faultDBTimeout.String())
+	s := startServer(t, "DATABASE_URL="+proxy.URL(), "PRESSROOM_DB_TIMEOUT="+faultDBTimeout.String(),
+		"PRESSROOM_RATE_LIMIT=0") // the checks at the end read every article back at once
 	ctx := context.Background()
 	ops := &http.Client{Timeout: 30 * time.Second}
 	opsURL := "http://" + s.metricsAddr
 
-	l := startLoad(s, 6)
+	// With a key in the table the server requires it, so requests also
+	// go through authentication, which reads the keys from the database.
+	token := createKey(t, c)
+	l := startLoad(s, 6, token)
 	defer l.halt()
 	l.waitAcks(t, 30, time.Minute)
 
@@ -98,6 +104,24 @@ func TestFaults_DatabaseOutages(t *testing.T) {
 	verifyAcknowledged(t, s, connectDB(t, c), l)
 }
 
+// createKey adds an API key with the ingest and read scopes straight to
+// the database the server uses, and returns its token.
+func createKey(t *testing.T, c *pglocal.Cluster) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	pool, err := store.Open(ctx, c.URL(pglocal.DefaultDatabase))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pool.Close()
+	token, _, err := store.New(pool).CreateAPIKey(ctx, "faults", []string{"ingest", "read"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return token
+}
+
 func mustDo(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
@@ -134,6 +158,7 @@ type call struct {
 type load struct {
 	s      *server
 	base   string
+	token  string // API key; none when empty
 	client *http.Client
 	next   atomic.Int64
 	stop   chan struct{}
@@ -146,8 +171,8 @@ type load struct {
 	ids   []int         // acknowledged idx with an article, for GETs
 }
 
-func startLoad(s *server, workers int) *load {
-	l := &load{s: s, base: "http://" + s.httpAddr, client: newClient(workers), stop: make(chan struct{}), acked: map[int]*call{}}
+func startLoad(s *server, workers int, token string) *load {
+	l := &load{s: s, base: "http://" + s.httpAddr, token: token, client: newClient(workers), stop: make(chan struct{}), acked: map[int]*call{}}
 	for w := 0; w < workers; w++ {
 		l.wg.Add(1)
 		go l.worker(uint64(w))
@@ -165,10 +190,17 @@ func (l *load) worker(seed uint64) {
 		default:
 		}
 		var c *call
-		if id, ok := l.randomArticle(r); ok && r.IntN(2) == 0 {
-			op, path := "GET", "/v1/articles/"+id.String()
-			if r.IntN(3) == 0 {
-				op, path = "RAW", path+"/raw"
+		if ack, ok := l.randomArticle(r); ok && r.IntN(2) == 0 {
+			var op, path string
+			switch r.IntN(4) {
+			case 0:
+				op, path = "GET", "/v1/articles/"+ack.ID.String()
+			case 1:
+				op, path = "RAW", "/v1/articles/"+ack.ID.String()+"/raw"
+			case 2:
+				op, path = "DUMP", "/v1/dumps/"+ack.DumpID.String()
+			default:
+				op, path = "LIST", "/v1/articles?limit=5"
 			}
 			c = l.do(op, -1, http.MethodGet, path, nil)
 		} else {
@@ -182,13 +214,15 @@ func (l *load) worker(seed uint64) {
 	}
 }
 
-func (l *load) randomArticle(r *rand.Rand) (article.ID, bool) {
+func (l *load) randomArticle(r *rand.Rand) (ackBody, bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if len(l.ids) == 0 {
-		return article.ID{}, false
+		return ackBody{}, false
 	}
-	return articleIDOf(l.acked[l.ids[r.IntN(len(l.ids))]]), true
+	var a ackBody
+	_ = json.Unmarshal(l.acked[l.ids[r.IntN(len(l.ids))]].body, &a)
+	return a, true
 }
 
 func (l *load) do(op string, idx int, method, path string, body []byte) *call {
@@ -199,6 +233,9 @@ func (l *load) do(op string, idx int, method, path string, body []byte) *call {
 	}
 	if body != nil {
 		req.Header.Set("Content-Type", "text/plain; charset=utf-8")
+	}
+	if l.token != "" {
+		req.Header.Set("Authorization", "Bearer "+l.token)
 	}
 	resp, err := l.client.Do(req)
 	if err == nil {
@@ -336,7 +373,7 @@ func (l *load) globalErrors() []string {
 // ackBody is the part of a POST answer the verification needs.
 type ackBody struct {
 	ID     article.ID  `json:"id"`
-	DumpID *article.ID `json:"dump_id"`
+	DumpID article.ID `json:"dump_id"`
 	Title  string      `json:"title"`
 	Body   string      `json:"body"`
 }

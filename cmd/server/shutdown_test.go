@@ -24,7 +24,7 @@ func TestShutdown_UnderLoad(t *testing.T) {
 	t.Parallel()
 	c := startCluster(t, false)
 	s := startServer(t, "DATABASE_URL="+c.URL("pressroom"), "PRESSROOM_SHUTDOWN_TIMEOUT="+shutdownTimeout.String())
-	l := startLoad(s, 4)
+	l := startLoad(s, 4, "")
 	defer l.halt()
 	l.waitAcks(t, 20, time.Minute)
 
