@@ -372,10 +372,10 @@ func (l *load) globalErrors() []string {
 
 // ackBody is the part of a POST answer the verification needs.
 type ackBody struct {
-	ID     article.ID  `json:"id"`
+	ID     article.ID `json:"id"`
 	DumpID article.ID `json:"dump_id"`
-	Title  string      `json:"title"`
-	Body   string      `json:"body"`
+	Title  string     `json:"title"`
+	Body   string     `json:"body"`
 }
 
 func articleIDOf(c *call) article.ID {
