@@ -72,11 +72,11 @@ func decode(d *article.Dump) decoded {
 // a text dump that merely starts with "{" stays text unless it parses and
 // carries content.
 func unwrapEnvelope(ctype string, body []byte) (envelope, bool) {
-	mt, _, _ := mime.ParseMediaType(ctype)
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) == 0 || trimmed[0] != '{' {
 		return envelope{}, false
 	}
+	mt, _, _ := mime.ParseMediaType(ctype)
 	if mt != "" && !strings.Contains(mt, "json") && mt != "text/plain" {
 		return envelope{}, false
 	}
@@ -226,6 +226,14 @@ func normaliseText(s string) string {
 // keeps the common case (plain text) allocation-free.
 func hasSpecialRunes(s string) bool {
 	for i := 0; i < len(s); i++ {
+		// Every special rune starts with a byte above ASCII; skip plain
+		// ASCII text eight bytes at a time.
+		for i+8 <= len(s) && load64(s[i:i+8])&0x8080808080808080 == 0 {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if c == 0xc2 && i+1 < len(s) && (s[i+1] == 0xa0 || s[i+1] == 0xad || s[i+1] == 0x85) {
 			return true
@@ -242,4 +250,12 @@ func hasSpecialRunes(s string) bool {
 		}
 	}
 	return false
+}
+
+// load64 reads the first eight bytes of s as one little-endian word (the
+// compiler makes it a single load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

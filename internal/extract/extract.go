@@ -124,7 +124,12 @@ func detectLanguage(doc *document) {
 		}
 		// A few thousand letters settle the script; reading them all
 		// would only cost time.
-		if letters < 5000 {
+		switch {
+		case letters >= 5000:
+		case b.latin == b.letters:
+			sc.latin += b.letters
+			letters += b.letters
+		default:
 			for _, r := range b.text {
 				if unicode.IsLetter(r) {
 					sc.add(r)

@@ -259,16 +259,20 @@ func foldLower(s string) string {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		switch r {
-		case '\u2018', '\u2019', '\u201b', '\u2032', '`', '\u00b4':
-			b.WriteByte('\'')
-		case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
-			b.WriteByte('"')
-		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
-			b.WriteByte('-')
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
+		b.WriteRune(foldRune(r))
 	}
 	return b.String()
+}
+
+// foldRune is foldLower for one rune beyond ASCII.
+func foldRune(r rune) rune {
+	switch r {
+	case '\u2018', '\u2019', '\u201b', '\u2032', '\u00b4':
+		return '\''
+	case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
+		return '"'
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+		return '-'
+	}
+	return unicode.ToLower(r)
 }
