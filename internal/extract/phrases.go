@@ -39,25 +39,52 @@ type phraseSet struct {
 	// must then sit on word boundaries: "/ap" matches "Doe/AP", "reuters/"
 	// matches "Reuters/X".
 	wordStart, wordEnd []bool
-	anchored           automaton // a trie: no failure transitions
-	anywhere           automaton // Aho–Corasick DFA
+	anchored           trie
+	anywhere           dfa
 }
 
-// automaton is a trie over the bytes of some phrases or, with failure
-// transitions folded in, an Aho–Corasick DFA. Its alphabet is the set of
+// trie holds phrases that must start where the line's content does. It is
+// stored sparsely: the root's transitions in a table by byte, every other
+// state's as a short list of (byte, state) edges, since a walk from the
+// start of a line visits a handful of states and a dense table would miss
+// the cache on each. outBit on a transition says that its target ends a
+// phrase.
+type trie struct {
+	root      [256]uint16
+	edgeStart []uint32 // the edges of state s are edgeStart[s] to edgeStart[s+1]
+	edgeByte  []byte
+	edgeTo    []uint16 // state | outBit
+	out       [][]int32
+}
+
+const outBit = 0x8000
+
+// step returns the state after reading c in state s, with outBit when it
+// ends a phrase, or 0 when s has no transition on c.
+func (t *trie) step(s int, c byte) int {
+	if s == 0 {
+		return int(t.root[c])
+	}
+	for k := t.edgeStart[s]; k < t.edgeStart[s+1]; k++ {
+		if t.edgeByte[k] == c {
+			return int(t.edgeTo[k])
+		}
+	}
+	return 0
+}
+
+// dfa is an Aho–Corasick automaton compiled to a full DFA. Its alphabet is the set of
 // bytes the phrases use (UTF-8 bytes of accented letters included); any
 // other byte leaves the trie, or sends the DFA back to its root. States are
 // numbered breadth first, so the shallow states a scan spends most of its
 // time in share few cache lines; a transition's outBit says that its target
 // ends a phrase.
-type automaton struct {
+type dfa struct {
 	class [256]uint8
 	width int      // alphabet size, class 0 included
 	next  []uint16 // state*width + class -> state | outBit
 	out   [][]int32
 }
-
-const outBit = 0x8000
 
 // newPhraseSet compiles phrases, whose text must already be folded (see
 // foldLower).
@@ -72,16 +99,67 @@ func newPhraseSet(phrases []phrase) *phraseSet {
 			anchored = append(anchored, int32(i))
 		}
 	}
-	ps.anchored = newAutomaton(phrases, anchored, false)
-	ps.anywhere = newAutomaton(phrases, anywhere, true)
+	ps.anchored = newTrie(phrases, anchored)
+	ps.anywhere = newDFA(phrases, anywhere)
 	return ps
 }
 
-// newAutomaton builds the trie of the phrases listed in idx, and folds in
-// the failure transitions when dfa is set. Each state's outputs list the
-// phrases ending there, longest first.
-func newAutomaton(phrases []phrase, idx []int32, dfa bool) automaton {
-	var a automaton
+// newTrie builds the trie of the phrases listed in idx.
+func newTrie(phrases []phrase, idx []int32) trie {
+	type edge struct {
+		c  byte
+		to int32
+	}
+	children := [][]edge{nil}
+	out := [][]int32{nil}
+	for _, pi := range idx {
+		s := int32(0)
+		text := phrases[pi].text
+	next:
+		for j := 0; j < len(text); j++ {
+			for _, e := range children[s] {
+				if e.c == text[j] {
+					s = e.to
+					continue next
+				}
+			}
+			children = append(children, nil)
+			out = append(out, nil)
+			u := int32(len(out) - 1)
+			children[s] = append(children[s], edge{text[j], u})
+			s = u
+		}
+		out[s] = append(out[s], pi)
+	}
+	if len(out) >= outBit {
+		panic("extract: too many phrase states")
+	}
+	var t trie
+	t.out = out
+	t.edgeStart = make([]uint32, len(out)+1)
+	for s, kids := range children {
+		t.edgeStart[s] = uint32(len(t.edgeByte))
+		for _, e := range kids {
+			to := uint16(e.to)
+			if len(out[e.to]) > 0 {
+				to |= outBit
+			}
+			if s == 0 {
+				t.root[e.c] = to
+				continue
+			}
+			t.edgeByte = append(t.edgeByte, e.c)
+			t.edgeTo = append(t.edgeTo, to)
+		}
+	}
+	t.edgeStart[len(out)] = uint32(len(t.edgeByte))
+	return t
+}
+
+// newDFA builds the automaton of the phrases listed in idx. Each state's
+// outputs list the phrases ending there, longest first.
+func newDFA(phrases []phrase, idx []int32) dfa {
+	var a dfa
 	n := 1
 	for _, pi := range idx {
 		t := phrases[pi].text
@@ -140,7 +218,7 @@ func newAutomaton(phrases []phrase, idx []int32, dfa bool) automaton {
 			}
 		}
 	}
-	if dfa {
+	{
 		// Failure links, folded into the transition table; in breadth-first
 		// numbering a state's parent and failure target come before it.
 		fail := make([]int32, states)
@@ -194,15 +272,11 @@ func (ps *phraseSet) scan(lower string) vocabHits {
 	a := &ps.anchored
 	s := 0
 	for i := start; i < end; i++ {
-		c := a.class[lower[i]]
-		if c == 0 {
-			break
-		}
-		u := a.next[s*a.width+int(c)]
+		u := a.step(s, lower[i])
 		if u == 0 {
 			break
 		}
-		s = int(u &^ outBit)
+		s = u &^ outBit
 		if u&outBit == 0 {
 			continue
 		}
