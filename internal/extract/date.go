@@ -190,7 +190,11 @@ func hasDigitOrRelative(s string) bool {
 		}
 	}
 	// Relative day words only make a date line when it is short.
-	return len(s) <= 30 && hasRelativeDay(strings.ToLower(s))
+	if len(s) > 30 {
+		return false
+	}
+	var buf [32]byte
+	return hasRelativeDay(string(appendLower(buf[:0], s)))
 }
 
 // relativeDayWords name today and yesterday in the supported languages.

@@ -246,7 +246,7 @@ func (doc *document) bylineOf(i int) (bylineMatch, bool) {
 		doc.bylineDone[i] = -1
 		return bylineMatch{}, false
 	}
-	m, ok := parseByline(doc.blocks[i].text, doc.dateCtx())
+	m, ok := parseBylineFolded(doc.blocks[i].text, doc.blocks[i].lower, doc.dateCtx())
 	if ok {
 		doc.bylineDone[i], doc.bylines[i] = 1, m
 	} else {
