@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -85,9 +86,23 @@ type document struct {
 	toks       []dtok // scratch for the date tokenizer
 }
 
-// segment splits normalised text into line blocks with their features.
-func segment(text string) []block {
-	blocks := make([]block, 0, strings.Count(text, "\n")+1)
+// maxLines bounds the lines of a text dump. Extraction is linear in the
+// dump, but every line costs a block of a few hundred bytes: a dump of a
+// million short lines would take seconds and hundreds of megabytes, and no
+// article has a quarter of a million lines.
+const maxLines = 250_000
+
+// segment splits normalised text into line blocks with their features. It
+// fails, wrapping ErrLimit, on text of more than limit lines.
+func segment(text string, limit int) ([]block, error) {
+	lines := strings.Count(text, "\n")
+	if !strings.HasSuffix(text, "\n") {
+		lines++
+	}
+	if lines > limit {
+		return nil, fmt.Errorf("%w: %d lines (max %d)", ErrLimit, lines, limit)
+	}
+	blocks := make([]block, 0, lines)
 	// The lines' folded texts go one after the other into one string, cut
 	// apart at the end: one allocation instead of one per line.
 	var lower strings.Builder
@@ -141,7 +156,7 @@ func segment(text string) []block {
 		scanVocab(&blocks[i])
 	}
 	finishBlocks(blocks)
-	return blocks
+	return blocks, nil
 }
 
 // newBlock makes a block of already collapsed, non-empty text and measures

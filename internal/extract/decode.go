@@ -87,6 +87,13 @@ func unwrapEnvelope(ctype string, body []byte) (envelope, bool) {
 	return env, true
 }
 
+// maybeEnvelope reports whether body may be a JSON envelope, whose text
+// lies in a JSON string.
+func maybeEnvelope(body []byte) bool {
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), " \t\r\n")
+	return len(trimmed) > 0 && trimmed[0] == '{'
+}
+
 // toUTF8 converts body to UTF-8: valid UTF-8 stays as is; otherwise the
 // declared charset is used, and Windows-1252 (the usual culprit) when none
 // is declared.

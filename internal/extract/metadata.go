@@ -460,7 +460,7 @@ func findSponsorsAndPaywall(doc *document) {
 		switch {
 		case b.label == labelSponsor || b.vocab.prefix&vSponsor != 0:
 			if name, ok := parseSponsor(b.text); ok {
-				doc.meta.sponsors = dedupe(append(doc.meta.sponsors, name))
+				doc.meta.sponsors = addSponsor(doc.meta.sponsors, name)
 				if doc.meta.sponsor.idx < 0 {
 					doc.meta.sponsor = field{value: name, idx: i, rule: "sponsor:credit", conf: 0.8}
 				}
@@ -481,6 +481,26 @@ func findSponsorsAndPaywall(doc *document) {
 			}
 		}
 	}
+}
+
+// maxSponsors bounds the sponsors kept: a page credits one or two, and a
+// dump repeating thousands of credits must not cost a pass over all of
+// them per line.
+const maxSponsors = 10
+
+// addSponsor appends name to sponsors unless it is there already (in any
+// case) or the list is full.
+func addSponsor(sponsors []string, name string) []string {
+	if len(sponsors) >= maxSponsors {
+		return sponsors
+	}
+	lower := strings.ToLower(name)
+	for _, s := range sponsors {
+		if strings.ToLower(s) == lower {
+			return sponsors
+		}
+	}
+	return append(sponsors, name)
 }
 
 func clamp01(f float64) float64 {
