@@ -154,8 +154,8 @@ func endsWithInitial(s string) bool {
 }
 
 // splitGlued separates a name from what a template glued to it without a
-// space: "Jonathan GarberFOXBusiness", "Jose AltoverosView More Articles".
-// Name-internal capitals ("McDonald", "LaMotte", "MacKenzie") follow at most
+// space: "Jane DoeEXAMPLENews", "Ann LeeView More Articles".
+// Name-internal capitals ("McDonald", "DeVries", "MacKenzie") follow at most
 // three lower-case letters and start a lower-case run, so they stay.
 func splitGlued(s string) string {
 	lowerRun := 0
@@ -189,7 +189,7 @@ func splitCredit(s string) (names, agencies []string) {
 			continue
 		}
 		h := vocab.scan(string(appendFolded(buf[:0], part)))
-		// "Tom Davies Associated Press": an agency glued after the name.
+		// "Ann Lee Associated Press": an agency glued after the name.
 		if h.any&vAgency == 0 {
 			// no agency anywhere in the part: nothing to split off
 		} else if name, agency, ok := splitTrailingAgency(part); ok && isPersonName(name) {

@@ -11,9 +11,9 @@ import (
 
 // The date parser reads the written forms news pages use, in a dozen
 // languages, with a token scanner rather than a battery of regular
-// expressions: "Jul 2, 2025", "2 July 2025", "Nov. 19, 2019 8:03 am ET",
+// expressions: "Jul 2, 2025", "2 July 2025", "Mar. 5, 2024 8:26 am ET",
 // "2025-07-02T10:00:00Z", "19/11/2019" (order resolved by evidence),
-// "22 de outubro de 2010 às 20:13", "2016年12月1日", "3 hours ago".
+// "5 de março de 2024 às 19:26", "2021年4月9日", "3 hours ago".
 
 // dateContext is what the parser needs beyond the line itself.
 type dateContext struct {
@@ -262,7 +262,7 @@ func dateAt(toks []dtok, i int, ctx dateContext) (dateMatch, bool) {
 	return m, true
 }
 
-// isoAt parses 2019-11-19, 2019-11-19T12:48:14Z, 2019/11/19, 2019.11.19.
+// isoAt parses 2024-03-05, 2024-03-05T09:41:27Z, 2024/03/05, 2024.03.05.
 func isoAt(toks []dtok, i int, p *partial) bool {
 	if i+4 >= len(toks) || len(toks[i].text) != 4 || !validYear(toks[i].val) {
 		return false
@@ -373,8 +373,8 @@ func numericAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
 	return true
 }
 
-// dayMonthAt parses "2 July 2025", "19 NOV 2019", "20 Nov, 2019",
-// "22 de outubro de 2010", "13. November 2019", "20th November 2019".
+// dayMonthAt parses "2 July 2025", "5 MAR 2024", "6 Mar, 2024",
+// "5 de março de 2024", "7. März 2022", "6th March 2024".
 func dayMonthAt(toks []dtok, i int, p *partial) bool {
 	if toks[i].val < 1 || toks[i].val > 31 || len(toks[i].text) > 2 {
 		return false

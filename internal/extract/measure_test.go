@@ -148,7 +148,7 @@ func TestMeasure(t *testing.T) {
 		"Don’t miss it: “the” best of the year — and it's here.",
 		"Strike PossibleThe union said it would walk out",
 		"WeWork and PlayStation are brands, not glued words",
-		"co-operation and/or the U.S. (AP) — 3,727 investors said 25%",
+		"co-operation and/or the E.U. (AP) — 3,727 investors said 25%",
 		"Der Präsident sagte am Dienstag, dass die Gespräche gut verlaufen.",
 		"Президент заявил во вторник, что переговоры идут хорошо и что",
 		"先日、不正に改造したiPhoneを販売したとして、男性が逮捕されました。",
