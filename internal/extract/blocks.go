@@ -102,11 +102,29 @@ func segment(text string, limit int) ([]block, error) {
 	if lines > limit {
 		return nil, fmt.Errorf("%w: %d lines (max %d)", ErrLimit, lines, limit)
 	}
-	blocks := make([]block, 0, lines)
+	// Sizes: no more blocks than non-empty lines, none longer than the
+	// longest line.
+	filled, longest := 0, 0
+	for rest := text; len(rest) > 0; {
+		i := strings.IndexByte(rest, '\n')
+		if i < 0 {
+			i = len(rest)
+		}
+		if i > 0 {
+			filled++
+		}
+		longest = max(longest, i)
+		rest = rest[min(i+1, len(rest)):]
+	}
+	blocks := make([]block, 0, filled)
 	// The lines' folded texts go one after the other into one string, cut
 	// apart at the end: one allocation instead of one per line.
 	var lower strings.Builder
 	lower.Grow(len(text) + len(text)/16)
+	// A line is folded into scratch, then copied to lower whole: appending
+	// to a slice held in registers is cheaper than to the Builder, which
+	// lives on the heap and pays a write barrier on each append.
+	scratch := make([]byte, 0, longest+longest/8+8)
 	ends := make([]int, 0, cap(blocks))
 	lineNo := 0
 	group := -1
@@ -138,7 +156,8 @@ func segment(text string, limit int) ([]block, error) {
 		if strings.IndexByte(raw, '\t') >= 0 {
 			b.cells = strings.Count(raw, "\t")
 		}
-		measureText(b, &lower)
+		scratch = measureText(b, scratch[:0])
+		lower.Write(scratch)
 		ends = append(ends, lower.Len())
 		prevBlank = false
 		if text == "" {

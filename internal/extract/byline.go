@@ -183,7 +183,8 @@ func splitGlued(s string) string {
 // splitCredit splits "A, B and C, Role" into person names and agencies.
 func splitCredit(s string) (names, agencies []string) {
 	var buf [64]byte
-	for _, part := range splitNames(s) {
+	var partsBuf [8]string
+	for _, part := range splitNames(partsBuf[:0], s) {
 		part = strings.TrimSpace(strings.Trim(part, " .,;:-–—"))
 		if part == "" {
 			continue
@@ -211,10 +212,9 @@ func splitCredit(s string) (names, agencies []string) {
 	return dedupe(names), dedupe(agencies)
 }
 
-// splitNames splits on commas, semicolons and the word "and" in the
-// supported languages.
-func splitNames(s string) []string {
-	var parts []string
+// splitNames appends to parts the pieces of s between commas, semicolons
+// and the word "and" in the supported languages.
+func splitNames(parts []string, s string) []string {
 	emit := func(p string) {
 		if p = strings.TrimSpace(p); p != "" {
 			parts = append(parts, p)
@@ -250,6 +250,9 @@ func splitNames(s string) []string {
 
 // isConjunction reports "and" in the languages bylines are read in.
 func isConjunction(w string) bool {
+	if len(w) > 3 {
+		return false // longer than any of them, in any case
+	}
 	for _, c := range []string{"and", "und", "y", "e", "et", "och", "en", "i", "и", "і", "ve"} {
 		if strings.EqualFold(w, c) {
 			return true
@@ -426,11 +429,33 @@ func cjkName(s string) bool {
 
 // normaliseName title-cases names printed in capitals ("LISA MASCARO").
 func normaliseName(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if strings.ToUpper(s) != s {
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	if !isUpperString(s) {
 		return s
 	}
 	return titleCase(s)
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(s), " ") == s.
+func singleSpaced(s string) bool {
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c >= '\t' && c <= '\r' || c >= utf8.RuneSelf:
+			return false // other white space, or a rune that might be
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
 }
 
 // titleCase capitalises the first letter of each word and lowercases the

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"math/bits"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -88,10 +87,7 @@ func runeClass(r rune) uint8 {
 
 // measure computes the features of b from b.text and sets b.lower.
 func measure(b *block) {
-	var lower strings.Builder
-	lower.Grow(len(b.text))
-	measureText(b, &lower)
-	b.lower = lower.String()
+	b.lower = string(measureText(b, make([]byte, 0, len(b.text))))
 	scanVocab(b)
 }
 
@@ -103,14 +99,14 @@ type lineStats struct {
 }
 
 // measureText computes the shallow text features of b, its function words
-// included, and writes foldLower(b.text) to lower.
-func measureText(b *block, lower *strings.Builder) {
+// included, and appends foldLower(b.text) to lower.
+func measureText(b *block, lower []byte) []byte {
 	var m lineStats
 	s := b.text
 	for i := 0; i < len(s); {
 		if s[i] == ' ' {
 			m.runes++
-			lower.WriteByte(' ')
+			lower = append(lower, ' ')
 			i++
 			continue
 		}
@@ -126,12 +122,12 @@ func measureText(b *block, lower *strings.Builder) {
 			j++
 		}
 		if j == len(s) || s[j] == ' ' {
-			m.asciiToken(s[i:j], acc1, acc2, lower)
+			lower = m.asciiToken(s[i:j], acc1, acc2, lower)
 		} else {
 			for j < len(s) && s[j] != ' ' {
 				j++
 			}
-			m.token(s[i:j], lower)
+			lower = m.token(s[i:j], lower)
 		}
 		i = j
 	}
@@ -147,11 +143,12 @@ func measureText(b *block, lower *strings.Builder) {
 			b.stopHits[li] = uint8(min(n, 255))
 		}
 	}
+	return lower
 }
 
 // asciiToken adds a token of ASCII bytes, whose per-byte counts are packed
-// in acc1 and acc2 (see asciiCount1), and writes it lowercased to lower.
-func (m *lineStats) asciiToken(tok string, acc1, acc2 uint64, lower *strings.Builder) {
+// in acc1 and acc2 (see asciiCount1), and appends it lowercased to lower.
+func (m *lineStats) asciiToken(tok string, acc1, acc2 uint64, lower []byte) []byte {
 	letters, upper := int(acc1&0xffffffff), int(acc1>>32)
 	digits, nonWord := int(acc2&0xffffffff), int(acc2>>32)
 	m.runes += len(tok)
@@ -164,16 +161,10 @@ func (m *lineStats) asciiToken(tok string, acc1, acc2 uint64, lower *strings.Bui
 		m.counted++
 	}
 	if upper == 0 {
-		lower.WriteString(tok)
+		lower = append(lower, tok...)
 	} else {
-		var buf [64]byte
-		for rest := tok; len(rest) > 0; {
-			n := copy(buf[:], rest)
-			for k := range buf[:n] {
-				buf[k] = asciiLower[buf[k]]
-			}
-			lower.Write(buf[:n])
-			rest = rest[n:]
+		for k := 0; k < len(tok); k++ {
+			lower = append(lower, asciiLower[tok[k]])
 		}
 		// The first letter or digit says whether the word is capitalised.
 		for k := 0; k < len(tok); k++ {
@@ -210,6 +201,7 @@ func (m *lineStats) asciiToken(tok string, acc1, acc2 uint64, lower *strings.Bui
 			m.addStopASCII(tok[start:])
 		}
 	}
+	return lower
 }
 
 // gluedASCII reports a word of four or more lower-case letters run into a
@@ -234,8 +226,8 @@ func gluedASCII(tok string) bool {
 }
 
 // token adds a token holding runes beyond ASCII, one rune at a time, and
-// writes it folded to lower.
-func (m *lineStats) token(tok string, lower *strings.Builder) {
+// appends it folded to lower.
+func (m *lineStats) token(tok string, lower []byte) []byte {
 	m.words++
 	wordStart := true
 	inCounted := false // countWords's notion of a word
@@ -255,9 +247,9 @@ func (m *lineStats) token(tok string, lower *strings.Builder) {
 		} else {
 			cls, f = runeClass(r), foldRune(r)
 		}
-		var enc [utf8.UTFMax]byte
-		fb := enc[:utf8.EncodeRune(enc[:], f)]
-		lower.Write(fb)
+		n0 := len(lower)
+		lower = utf8.AppendRune(lower, f)
+		fb := lower[n0:]
 		if f == '\'' || unicode.IsLetter(f) {
 			for _, c := range fb {
 				if klen < 8 {
@@ -320,6 +312,7 @@ func (m *lineStats) token(tok string, lower *strings.Builder) {
 	if klen > 0 && klen <= maxStopLen {
 		m.addStopKey(k0, k1)
 	}
+	return lower
 }
 
 // addStopASCII counts w, ASCII letters and apostrophes, if it is a
