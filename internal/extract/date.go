@@ -570,28 +570,47 @@ func validDay(y, mo, d int) bool {
 // (11/19/2019), 0 when s has none. A document's unambiguous dates settle
 // the order of its ambiguous ones.
 func numericOrder(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] != '/' && s[i] != '.' {
-			continue
+	// The first such date counts. Separators are found with IndexByte,
+	// which skips the text between them many bytes at a time; prose has
+	// a full stop in every sentence and a slash in few.
+	first, order := len(s), 0
+	for _, sep := range [...]byte{'/', '.'} {
+		for from := 0; from < first; {
+			k := strings.IndexByte(s[from:first], sep)
+			if k < 0 {
+				break
+			}
+			i := from + k
+			if o := numericOrderAt(s, i); o != 0 {
+				first, order = i, o
+				break
+			}
+			from = i + 1
 		}
-		sep := s[i]
-		a, aLen := digitsBefore(s, i)
-		if aLen == 0 || aLen > 2 {
-			continue
-		}
-		b, bLen := digitsAfter(s, i+1)
-		if bLen == 0 || bLen > 2 || i+1+bLen >= len(s) || s[i+1+bLen] != sep {
-			continue
-		}
-		if _, yLen := digitsAfter(s, i+2+bLen); yLen != 4 && yLen != 2 {
-			continue
-		}
-		switch {
-		case a > 12 && a <= 31 && b >= 1 && b <= 12:
-			return 1
-		case b > 12 && b <= 31 && a >= 1 && a <= 12:
-			return -1
-		}
+	}
+	return order
+}
+
+// numericOrderAt is numericOrder for the date whose first separator is
+// s[i], if there is one.
+func numericOrderAt(s string, i int) int {
+	sep := s[i]
+	a, aLen := digitsBefore(s, i)
+	if aLen == 0 || aLen > 2 {
+		return 0
+	}
+	b, bLen := digitsAfter(s, i+1)
+	if bLen == 0 || bLen > 2 || i+1+bLen >= len(s) || s[i+1+bLen] != sep {
+		return 0
+	}
+	if _, yLen := digitsAfter(s, i+2+bLen); yLen != 4 && yLen != 2 {
+		return 0
+	}
+	switch {
+	case a > 12 && a <= 31 && b >= 1 && b <= 12:
+		return 1
+	case b > 12 && b <= 31 && a >= 1 && a <= 12:
+		return -1
 	}
 	return 0
 }

@@ -117,6 +117,10 @@ func TestNumericOrder(t *testing.T) {
 		"14.03.2024, 22:41":   1,
 		"05/06/2019":          0,
 		"no dates 1/2":        0,
+		// The first unambiguous date decides, whatever its separator.
+		"14.03.2024, then 03/21/2024":                1,
+		"03/21/2024, then 14.03.2024":                -1,
+		"It rose 3.5 percent. On 13.11.2019 it fell": 1,
 	}
 	for in, want := range tests {
 		if got := numericOrder(in); got != want {

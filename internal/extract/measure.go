@@ -122,7 +122,7 @@ func measureText(b *block, lower []byte) []byte {
 			j++
 		}
 		if j == len(s) || s[j] == ' ' {
-			lower = m.asciiToken(s[i:j], acc1, acc2, lower)
+			lower = m.asciiToken(s, i, j, acc1, acc2, lower)
 		} else {
 			for j < len(s) && s[j] != ' ' {
 				j++
@@ -146,9 +146,11 @@ func measureText(b *block, lower []byte) []byte {
 	return lower
 }
 
-// asciiToken adds a token of ASCII bytes, whose per-byte counts are packed
-// in acc1 and acc2 (see asciiCount1), and appends it lowercased to lower.
-func (m *lineStats) asciiToken(tok string, acc1, acc2 uint64, lower []byte) []byte {
+// asciiToken adds the token s[i:j] of ASCII bytes, whose per-byte counts
+// are packed in acc1 and acc2 (see asciiCount1), and appends it lowercased
+// to lower.
+func (m *lineStats) asciiToken(s string, i, j int, acc1, acc2 uint64, lower []byte) []byte {
+	tok := s[i:j]
 	letters, upper := int(acc1&0xffffffff), int(acc1>>32)
 	digits, nonWord := int(acc2&0xffffffff), int(acc2>>32)
 	m.runes += len(tok)
@@ -184,21 +186,21 @@ func (m *lineStats) asciiToken(tok string, acc1, acc2 uint64, lower []byte) []by
 		// No letter, no function word.
 	case nonWord == 0:
 		// Letters and apostrophes only: the token is one word.
-		m.addStopASCII(tok)
+		m.addStopASCII(s, i, j)
 	default:
 		start := -1
-		for k := 0; k < len(tok); k++ {
-			word := asciiClass[tok[k]]&cLetter != 0 || tok[k] == '\''
+		for k := i; k < j; k++ {
+			word := asciiClass[s[k]]&cLetter != 0 || s[k] == '\''
 			switch {
 			case word && start < 0:
 				start = k
 			case !word && start >= 0:
-				m.addStopASCII(tok[start:k])
+				m.addStopASCII(s, start, k)
 				start = -1
 			}
 		}
 		if start >= 0 {
-			m.addStopASCII(tok[start:])
+			m.addStopASCII(s, start, j)
 		}
 	}
 	return lower
@@ -315,22 +317,51 @@ func (m *lineStats) token(tok string, lower []byte) []byte {
 	return lower
 }
 
-// addStopASCII counts w, ASCII letters and apostrophes, if it is a
-// function word once lowercased.
-func (m *lineStats) addStopASCII(w string) {
-	if len(w) > maxStopLen {
+// addStopASCII counts s[i:j], ASCII letters and apostrophes, if it is a
+// function word once lowercased. Its key is read from s a word at a time
+// where s extends far enough, the bytes beyond the word masked off, and
+// lowercased eight bytes at once.
+func (m *lineStats) addStopASCII(s string, i, j int) {
+	n := j - i
+	if n > maxStopLen {
 		return
 	}
 	var k0, k1 uint64
-	for i := 0; i < len(w); i++ {
-		c := uint64(asciiLower[w[i]&0x7f])
-		if i < 8 {
-			k0 |= c << (8 * i)
-		} else {
-			k1 |= c << (8 * (i - 8))
+	switch {
+	case i+16 <= len(s):
+		k0, k1 = load64(s[i:i+8]), load64(s[i+8:i+16])
+	case n <= 8 && i+8 <= len(s):
+		k0 = load64(s[i : i+8])
+	default:
+		for k := i; k < j; k++ {
+			c := uint64(asciiLower[s[k]&0x7f])
+			if k-i < 8 {
+				k0 |= c << (8 * (k - i))
+			} else {
+				k1 |= c << (8 * (k - i - 8))
+			}
 		}
+		m.addStopKey(k0, k1)
+		return
 	}
-	m.addStopKey(k0, k1)
+	switch {
+	case n < 8:
+		k0 &= 1<<(8*n) - 1
+		k1 = 0
+	case n < 16:
+		k1 &= 1<<(8*(n-8)) - 1
+	}
+	m.addStopKey(lowerASCII64(k0), lowerASCII64(k1))
+}
+
+// lowerASCII64 lowercases the eight ASCII bytes packed in x: bytes from 'A'
+// to 'Z' get 0x20 added. No byte is above 0x7f, so no addition carries
+// into the next byte.
+func lowerASCII64(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	ge := x + ones*(0x80-'A')   // bit 7 set in the bytes >= 'A'
+	gt := x + ones*(0x80-'Z'-1) // bit 7 set in the bytes > 'Z'
+	return x | (ge&^gt&(ones*0x80))>>2
 }
 
 // addStopKey counts the word stopKey packed into k0, k1.

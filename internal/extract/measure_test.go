@@ -191,3 +191,13 @@ func TestStopWords(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerASCII64(t *testing.T) {
+	for c := 0; c < 0x80; c++ {
+		x := uint64(c) | uint64(c)<<56 | 'Q'<<8
+		want := uint64(asciiLower[c]) | uint64(asciiLower[c])<<56 | 'q'<<8
+		if got := lowerASCII64(x); got != want {
+			t.Errorf("lowerASCII64(%#x) = %#x, want %#x", x, got, want)
+		}
+	}
+}
