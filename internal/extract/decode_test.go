@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -59,6 +60,26 @@ func TestNormaliseText(t *testing.T) {
 	for in, want := range tests {
 		if got := normaliseText(in); got != want {
 			t.Errorf("normaliseText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestForEachSlugWord(t *testing.T) {
+	tests := map[string]string{
+		"Council Approves the New Bridge":   "council approves the new bridge",
+		"Trump's ‘Big’ Day – 2025":          "trumps big day 2025",
+		"Classificação do Brasileirão":      "classificacao do brasileirao",
+		"Москва и Рим":                      "москва и рим",
+		"e\u0301te\u0301 (decomposed)":      "ete decomposed",
+		"":                                  "",
+		"--- !!! ---":                       "",
+		"Don’t stop, O'Brien's 3-D printer": "dont stop obriens 3 d printer",
+	}
+	for in, want := range tests {
+		var got []string
+		forEachSlugWord(in, func(w []byte) { got = append(got, string(w)) })
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("forEachSlugWord(%q) = %q, want %q", in, g, want)
 		}
 	}
 }
