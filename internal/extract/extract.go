@@ -7,7 +7,8 @@
 // # Pipeline and the front-end seam
 //
 //	decode   (decode.go)    bytes → UTF-8 text; sniffs text, HTML, JSON envelope
-//	segment  (blocks.go)    text → []block with shallow features
+//	segment  (blocks.go,    text → []block with shallow features
+//	          measure.go)
 //	classify (classify.go)  vocabulary labels, content scores, densest span
 //	metadata (metadata.go)  headline, byline, date, site, dateline, sponsors, paywall
 //	assemble (assemble.go)  → article.Extraction with diagnostics
