@@ -32,10 +32,7 @@ func assemble(doc *document) article.Extraction {
 	if doc.url != nil {
 		x.Metadata.URL = doc.url.String()
 	}
-	x.Paragraphs = bodyParagraphs(doc)
-	for _, p := range x.Paragraphs {
-		x.WordCount += countWords(p)
-	}
+	x.Paragraphs, x.WordCount = bodyParagraphs(doc)
 	x.Diagnostics = diagnostics(doc, &x)
 	if len(x.Paragraphs) == 0 {
 		x.Err = fmt.Errorf("extract: %w: no article text found", article.ErrUnextractable)
@@ -44,9 +41,12 @@ func assemble(doc *document) article.Extraction {
 }
 
 // bodyParagraphs returns the body blocks' text, joining a drop capital
-// printed on a line of its own to the paragraph it starts.
-func bodyParagraphs(doc *document) []string {
+// printed on a line of its own to the paragraph it starts, and their words
+// as countWords counts them.
+func bodyParagraphs(doc *document) ([]string, int) {
 	var out []string
+	words := 0
+	joined := -1 // the block whose text a drop capital was joined to
 	bs := doc.blocks
 	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
 		b := &bs[i]
@@ -56,12 +56,18 @@ func bodyParagraphs(doc *document) []string {
 		if isDropCap(b) && i+1 < doc.bodyEnd && bs[i+1].label == labelBody {
 			if r, _ := utf8.DecodeRuneInString(bs[i+1].text); unicode.IsLower(r) {
 				bs[i+1].text = b.text + bs[i+1].text
+				joined = i + 1
 				continue
 			}
 		}
 		out = append(out, b.text)
+		if i == joined {
+			words += countWords(b.text)
+		} else {
+			words += b.counted
+		}
 	}
-	return out
+	return out, words
 }
 
 func isDropCap(b *block) bool {

@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"unicode"
-)
+import "strings"
 
 // The classifier follows the shallow-text-feature line of work
 // (boilerpipe: length and density of a block and its neighbours; jusText:
@@ -257,8 +254,9 @@ func contentScore(doc *document, b *block) float32 {
 		s += scoreRepeated
 	}
 	// A headline glued to its teaser ("Strike PossibleThe union said")
-	// is a link in a list, not a paragraph.
-	if s > 0 && hasGluedWords(b.text) {
+	// is a link in a list, not a paragraph; innerText produces it when two
+	// inline elements touch.
+	if s > 0 && b.glued {
 		s *= scoreListOutlier
 	}
 	// HTML front-end: text that is mostly links is navigation.
@@ -266,33 +264,6 @@ func contentScore(doc *document, b *block) float32 {
 		s -= 3 * b.linkDensity
 	}
 	return s
-}
-
-// hasGluedWords reports a word of four or more lower-case letters run
-// into a capitalised word without a space, which innerText produces when
-// two inline elements (a headline link and its teaser) touch. Brand names
-// such as "WeWork" or "PlayStation" have shorter lower-case runs.
-func hasGluedWords(s string) bool {
-	lowerRun := 0
-	upperStart := false
-	prev := rune(0)
-	for _, r := range s {
-		switch {
-		case unicode.IsLower(r):
-			lowerRun++
-		case unicode.IsUpper(r):
-			if upperStart && lowerRun >= 4 && unicode.IsLower(prev) {
-				return true
-			}
-			upperStart = true
-			lowerRun = 0
-		default:
-			upperStart = false
-			lowerRun = 0
-		}
-		prev = r
-	}
-	return false
 }
 
 // hintsBoilerplate reports class and id words (HTML front-end) that name

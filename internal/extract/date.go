@@ -11,9 +11,9 @@ import (
 
 // The date parser reads the written forms news pages use, in a dozen
 // languages, with a token scanner rather than a battery of regular
-// expressions: "Jul 2, 2025", "2 July 2025", "Nov. 19, 2019 8:03 am ET",
+// expressions: "Jul 2, 2025", "2 July 2025", "Mar. 5, 2024 8:26 am ET",
 // "2025-07-02T10:00:00Z", "19/11/2019" (order resolved by evidence),
-// "22 de outubro de 2010 às 20:13", "2016年12月1日", "3 hours ago".
+// "5 de março de 2024 às 19:26", "2021年4月9日", "3 hours ago".
 
 // dateContext is what the parser needs beyond the line itself.
 type dateContext struct {
@@ -190,7 +190,11 @@ func hasDigitOrRelative(s string) bool {
 		}
 	}
 	// Relative day words only make a date line when it is short.
-	return len(s) <= 30 && hasRelativeDay(strings.ToLower(s))
+	if len(s) > 30 {
+		return false
+	}
+	var buf [32]byte
+	return hasRelativeDay(string(appendLower(buf[:0], s)))
 }
 
 // relativeDayWords name today and yesterday in the supported languages.
@@ -258,7 +262,7 @@ func dateAt(toks []dtok, i int, ctx dateContext) (dateMatch, bool) {
 	return m, true
 }
 
-// isoAt parses 2019-11-19, 2019-11-19T12:48:14Z, 2019/11/19, 2019.11.19.
+// isoAt parses 2024-03-05, 2024-03-05T09:41:27Z, 2024/03/05, 2024.03.05.
 func isoAt(toks []dtok, i int, p *partial) bool {
 	if i+4 >= len(toks) || len(toks[i].text) != 4 || !validYear(toks[i].val) {
 		return false
@@ -369,8 +373,8 @@ func numericAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
 	return true
 }
 
-// dayMonthAt parses "2 July 2025", "19 NOV 2019", "20 Nov, 2019",
-// "22 de outubro de 2010", "13. November 2019", "20th November 2019".
+// dayMonthAt parses "2 July 2025", "5 MAR 2024", "6 Mar, 2024",
+// "5 de março de 2024", "7. März 2022", "6th March 2024".
 func dayMonthAt(toks []dtok, i int, p *partial) bool {
 	if toks[i].val < 1 || toks[i].val > 31 || len(toks[i].text) > 2 {
 		return false
@@ -566,28 +570,47 @@ func validDay(y, mo, d int) bool {
 // (11/19/2019), 0 when s has none. A document's unambiguous dates settle
 // the order of its ambiguous ones.
 func numericOrder(s string) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] != '/' && s[i] != '.' {
-			continue
+	// The first such date counts. Separators are found with IndexByte,
+	// which skips the text between them many bytes at a time; prose has
+	// a full stop in every sentence and a slash in few.
+	first, order := len(s), 0
+	for _, sep := range [...]byte{'/', '.'} {
+		for from := 0; from < first; {
+			k := strings.IndexByte(s[from:first], sep)
+			if k < 0 {
+				break
+			}
+			i := from + k
+			if o := numericOrderAt(s, i); o != 0 {
+				first, order = i, o
+				break
+			}
+			from = i + 1
 		}
-		sep := s[i]
-		a, aLen := digitsBefore(s, i)
-		if aLen == 0 || aLen > 2 {
-			continue
-		}
-		b, bLen := digitsAfter(s, i+1)
-		if bLen == 0 || bLen > 2 || i+1+bLen >= len(s) || s[i+1+bLen] != sep {
-			continue
-		}
-		if _, yLen := digitsAfter(s, i+2+bLen); yLen != 4 && yLen != 2 {
-			continue
-		}
-		switch {
-		case a > 12 && a <= 31 && b >= 1 && b <= 12:
-			return 1
-		case b > 12 && b <= 31 && a >= 1 && a <= 12:
-			return -1
-		}
+	}
+	return order
+}
+
+// numericOrderAt is numericOrder for the date whose first separator is
+// s[i], if there is one.
+func numericOrderAt(s string, i int) int {
+	sep := s[i]
+	a, aLen := digitsBefore(s, i)
+	if aLen == 0 || aLen > 2 {
+		return 0
+	}
+	b, bLen := digitsAfter(s, i+1)
+	if bLen == 0 || bLen > 2 || i+1+bLen >= len(s) || s[i+1+bLen] != sep {
+		return 0
+	}
+	if _, yLen := digitsAfter(s, i+2+bLen); yLen != 4 && yLen != 2 {
+		return 0
+	}
+	switch {
+	case a > 12 && a <= 31 && b >= 1 && b <= 12:
+		return 1
+	case b > 12 && b <= 31 && a >= 1 && a <= 12:
+		return -1
 	}
 	return 0
 }

@@ -26,8 +26,8 @@ var zoneOffsets = map[string]int{
 var usGeneric = map[string]int{"et": -300, "ct": -360, "mt": -420, "pt": -480}
 
 // timeAfter parses a time of day following the date, allowing a few filler
-// tokens in between: "8:03 am ET", ", 07:47 PM EST", "at 4:02 pm",
-// "18.54 GMT", "às 20:13".
+// tokens in between: "8:26 am ET", ", 08:26 PM EST", "at 4:15 pm",
+// "17.26 GMT", "às 19:26".
 func timeAfter(toks []dtok, p *partial) bool {
 	j := p.endTok + 1
 	for skipped := 0; j < len(toks) && skipped < 3; skipped++ {
@@ -45,8 +45,8 @@ func timeAfter(toks []dtok, p *partial) bool {
 	return timeAt(toks, j, p)
 }
 
-// timeBefore looks for a time printed before the date ("11:11 PM EST Nov
-// 19, 2019", "5:45 AM PST 11/19/2019") when none follows it.
+// timeBefore looks for a time printed before the date ("10:47 PM EST Mar
+// 5, 2024", "6:12 AM PST 03/05/2024") when none follows it.
 func timeBefore(toks []dtok, i int, m dateMatch) (dateMatch, bool) {
 	if m.hasTime || m.relative {
 		return m, false

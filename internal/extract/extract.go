@@ -7,7 +7,8 @@
 // # Pipeline and the front-end seam
 //
 //	decode   (decode.go)    bytes → UTF-8 text; sniffs text, HTML, JSON envelope
-//	segment  (blocks.go)    text → []block with shallow features
+//	segment  (blocks.go,    text → []block with shallow features
+//	          measure.go)
 //	classify (classify.go)  vocabulary labels, content scores, densest span
 //	metadata (metadata.go)  headline, byline, date, site, dateline, sponsors, paywall
 //	assemble (assemble.go)  → article.Extraction with diagnostics
@@ -25,6 +26,7 @@
 package extract
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"unicode"
@@ -36,32 +38,10 @@ import (
 // so that dumps extracted by older rules can be found and re-extracted.
 const Version = 2
 
-// maxTextLines bounds the work on a text dump, as dom.DefaultLimits does
-// for HTML: each line with text becomes a block. The longest real dumps have
-// a few thousand lines; a 3 MB body of a million short lines cost seconds of
-// CPU and 800 MB of blocks.
-const maxTextLines = 100_000
-
-// textLinesOver reports whether text has more than max lines that are not
-// blank. Blank lines cost nothing downstream, so they do not count.
-func textLinesOver(text string, max int) bool {
-	n, blank := 0, true
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '\n':
-			blank = true
-		case ' ', '\t', '\r':
-		default:
-			if blank {
-				if n++; n > max {
-					return true
-				}
-				blank = false
-			}
-		}
-	}
-	return false
-}
+// ErrLimit is wrapped, with article.ErrUnextractable, when a dump is
+// refused because it exceeds one of the extractor's limits (see maxLines),
+// which keep the time and memory one extraction takes bounded.
+var ErrLimit = errors.New("limit exceeded")
 
 // errInternal marks an extraction that failed on a bug rather than on its
 // input; tests and fuzzing look for it.
@@ -92,13 +72,21 @@ func Extract(d *article.Dump) (x article.Extraction) {
 	if htmlIsHTML(d) {
 		return htmlExtract(d)
 	}
+	if n := bytes.Count(d.Body, []byte{'\n'}); n > maxLines && !maybeEnvelope(d.Body) {
+		// Decoding never removes a line break from plain text; refuse
+		// before copying the dump.
+		return article.Extraction{Input: article.InputText, Version: Version,
+			Diagnostics: article.Diagnostics{Input: article.InputText},
+			Err:         fmt.Errorf("extract: %w: %w: more than %d lines (max %d)", article.ErrUnextractable, ErrLimit, n, maxLines)}
+	}
 	dec := decode(d)
-	if textLinesOver(dec.text, maxTextLines) {
+	blocks, err := segment(dec.text, maxLines)
+	if err != nil {
 		return article.Extraction{Input: dec.kind, Version: Version,
 			Diagnostics: article.Diagnostics{Input: dec.kind, Notes: dec.notes},
-			Err:         fmt.Errorf("extract: %w: limit exceeded: more than %d lines with text", article.ErrUnextractable, maxTextLines)}
+			Err:         fmt.Errorf("extract: %w: %w", article.ErrUnextractable, err)}
 	}
-	return extractDocument(newDocument(d, dec, segment(dec.text)))
+	return extractDocument(newDocument(d, dec, blocks))
 }
 
 // extractDocument runs the shared part of the pipeline on a front-end's
@@ -156,7 +144,12 @@ func detectLanguage(doc *document) {
 		}
 		// A few thousand letters settle the script; reading them all
 		// would only cost time.
-		if letters < 5000 {
+		switch {
+		case letters >= 5000:
+		case b.latin == b.letters:
+			sc.latin += b.letters
+			letters += b.letters
+		default:
 			for _, r := range b.text {
 				if unicode.IsLetter(r) {
 					sc.add(r)

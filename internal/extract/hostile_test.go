@@ -1,48 +1,11 @@
 package extract
 
 import (
-	"errors"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/pressroom/pressroom/internal/article"
 )
-
-// TestExtract_TextLineLimit: a text dump of more lines than any article has
-// (blank lines aside) is refused at once, as the HTML front-end refuses documents over its
-// limits, instead of costing seconds of CPU and most of a gigabyte.
-func TestExtract_TextLineLimit(t *testing.T) {
-	article1 := "Harbour plan clears the council vote\n\nBy Ana Silva\n\n" +
-		"The city council voted on Tuesday to approve the construction of a new harbour district, ending a debate that lasted two years.\n\n" +
-		"Supporters said the plan would bring thousands of homes, while opponents worried about the cost and the traffic it would bring.\n"
-	tests := []struct {
-		name      string
-		text      string
-		wantLimit bool
-	}{
-		{"a million short lines", strings.Repeat("ab\n", 1_000_000), true},
-		{"one line over the limit", strings.Repeat("ab\n", maxTextLines+1), true},
-		{"lines of spaces between do not count", strings.Repeat("ab\n \t\r\n", maxTextLines+1), true},
-		{"an article among 200,000 blank lines", strings.Repeat("\n \n", 100_000) + article1 + strings.Repeat("\n", 100_000), false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := article.NewDump("", "", "text/plain", []byte(tt.text), testReceivedAt)
-			x := Extract(d)
-			limited := x.Err != nil && strings.Contains(x.Err.Error(), "limit exceeded")
-			if limited != tt.wantLimit {
-				t.Fatalf("Err = %v, want the line limit: %v", x.Err, tt.wantLimit)
-			}
-			if limited && !errors.Is(x.Err, article.ErrUnextractable) {
-				t.Fatalf("Err = %v, want ErrUnextractable", x.Err)
-			}
-			if !tt.wantLimit && (x.Err != nil || len(x.Paragraphs) != 2) {
-				t.Fatalf("Err = %v, paragraphs %q; want the article", x.Err, x.Paragraphs)
-			}
-		})
-	}
-}
 
 // TestToUTF8_Mislabelled: what a page's bytes are wins over a label that
 // cannot be true.

@@ -115,7 +115,6 @@ func findByline(doc *document) {
 		from, to = t+1, max(doc.bodyStart+3, t+8)
 	}
 	from, to = max(from, 0), min(to, n)
-	ctx := doc.dateCtx()
 	type cand struct {
 		idx int
 		m   bylineMatch
@@ -126,7 +125,7 @@ func findByline(doc *document) {
 		if b.label == labelTitle || b.words > 25 || (isChrome(b.label) && b.vocab.prefix&vByline == 0) {
 			continue
 		}
-		m, ok := parseByline(b.text, ctx)
+		m, ok := doc.parseBylineOf(i)
 		if !ok {
 			continue
 		}
@@ -160,7 +159,7 @@ func findByline(doc *document) {
 			if b.words > 8 || isChrome(b.label) || b.isUpperLine() {
 				continue // capitals above a headline are a section label
 			}
-			if m, ok := parseByline(b.text, ctx); ok && len(m.authors) > 0 {
+			if m, ok := doc.parseBylineOf(i); ok && len(m.authors) > 0 {
 				pick, rule, conf = &cand{i, m}, "byline:above-headline", 0.5
 				break
 			}
@@ -229,8 +228,18 @@ func labelledCredit(s string) (string, bool) {
 	return strings.Join(words, " "), true
 }
 
-// bylineOf memoises parseByline for block i.
+// bylineOf is parseByline of block i for the lines shaped like a credit
+// with several names: most lines have no cue and not two capitalised words,
+// and are rejected without parsing.
 func (doc *document) bylineOf(i int) (bylineMatch, bool) {
+	if b := &doc.blocks[i]; b.vocab.prefix&vByline == 0 && (b.capWords < 2 && b.cjk == 0 || b.words > 14) && !strings.Contains(b.lower, " by ") {
+		return bylineMatch{}, false
+	}
+	return doc.parseBylineOf(i)
+}
+
+// parseBylineOf memoises parseByline for block i.
+func (doc *document) parseBylineOf(i int) (bylineMatch, bool) {
 	if doc.bylineDone == nil {
 		doc.bylineDone = make([]int8, len(doc.blocks))
 		doc.bylines = make(map[int]bylineMatch)
@@ -241,12 +250,7 @@ func (doc *document) bylineOf(i int) (bylineMatch, bool) {
 	case -1:
 		return bylineMatch{}, false
 	}
-	// Most lines cannot be credits: no cue, and not two capitalised words.
-	if b := &doc.blocks[i]; b.vocab.prefix&vByline == 0 && (b.capWords < 2 && b.cjk == 0 || b.words > 14) && !strings.Contains(b.lower, " by ") {
-		doc.bylineDone[i] = -1
-		return bylineMatch{}, false
-	}
-	m, ok := parseByline(doc.blocks[i].text, doc.dateCtx())
+	m, ok := parseBylineFolded(doc.blocks[i].text, doc.blocks[i].lower, doc.dateCtx())
 	if ok {
 		doc.bylineDone[i], doc.bylines[i] = 1, m
 	} else {
@@ -460,7 +464,7 @@ func findSponsorsAndPaywall(doc *document) {
 		switch {
 		case b.label == labelSponsor || b.vocab.prefix&vSponsor != 0:
 			if name, ok := parseSponsor(b.text); ok {
-				doc.meta.sponsors = dedupe(append(doc.meta.sponsors, name))
+				doc.meta.sponsors = addSponsor(doc.meta.sponsors, name)
 				if doc.meta.sponsor.idx < 0 {
 					doc.meta.sponsor = field{value: name, idx: i, rule: "sponsor:credit", conf: 0.8}
 				}
@@ -481,6 +485,26 @@ func findSponsorsAndPaywall(doc *document) {
 			}
 		}
 	}
+}
+
+// maxSponsors bounds the sponsors kept: a page credits one or two, and a
+// dump repeating thousands of credits must not cost a pass over all of
+// them per line.
+const maxSponsors = 10
+
+// addSponsor appends name to sponsors unless it is there already (in any
+// case) or the list is full.
+func addSponsor(sponsors []string, name string) []string {
+	if len(sponsors) >= maxSponsors {
+		return sponsors
+	}
+	lower := strings.ToLower(name)
+	for _, s := range sponsors {
+		if strings.ToLower(s) == lower {
+			return sponsors
+		}
+	}
+	return append(sponsors, name)
 }
 
 func clamp01(f float64) float64 {

@@ -9,8 +9,8 @@ import (
 )
 
 // findSite reads the site's name. The URL's host is the most reliable
-// clue, but "livescience.com" is not how the site writes its name: the page
-// is searched for the words that spell the host ("Live Science"). Without
+// clue, but "dailyplanet.com" is not how the site writes its name: the page
+// is searched for the words that spell the host ("Daily Planet"). Without
 // a URL, a masthead in capitals at the top; then the copyright holder,
 // when it resembles the host (a parent company often holds the copyright);
 // last, the host itself.
@@ -96,8 +96,8 @@ func hostLabels(host string) []string {
 }
 
 // resemblesHost reports whether the letters of name and a host label
-// contain one another ("SlashGear" and slashgear, "Cleveland.com" and
-// cleveland).
+// contain one another ("FilmWire" and filmwire, "Springfield.com" and
+// springfield).
 func resemblesHost(name string, labels []string) bool {
 	n := alnumLower(name)
 	n = strings.TrimPrefix(n, "the")
@@ -113,8 +113,8 @@ func resemblesHost(name string, labels []string) bool {
 }
 
 // spelledHost finds the words of the page that spell a host label: one to
-// four consecutive words whose letters, lowercased, are the label ("Live
-// Science" for livescience, "USA TODAY" for usatoday). Short lines only:
+// four consecutive words whose letters, lowercased, are the label ("Daily
+// Planet" for dailyplanet, "ABC WEEKLY" for abcweekly). Short lines only:
 // site names sit in mastheads, menus and footers. The spelling seen most
 // often wins.
 func spelledHost(doc *document, labels []string) (string, int, bool) {
@@ -158,7 +158,7 @@ func spellings(s, label string) []string {
 			if acc == label {
 				phrase := strings.Trim(strings.Join(words[i:j+1], " "), ".,;:!?()[]\"'“”‘’|")
 				// A name is capitalised; two letters only count in capitals
-				// ("RT"), where they cannot be a word.
+				// ("XY"), where they cannot be a word.
 				if phrase != "" && alnumLower(phrase) == label && hasUpper(phrase) && (len(label) >= 3 || allCaps(phrase)) {
 					out = append(out, phrase)
 				}
@@ -173,7 +173,7 @@ func spellings(s, label string) []string {
 }
 
 // capsToTitle title-cases a name printed in capitals, keeping acronyms of
-// up to three letters ("USA TODAY" → "USA Today").
+// up to three letters ("ABC WEEKLY" → "ABC Weekly").
 func capsToTitle(s string) string {
 	words := strings.Fields(s)
 	for i, w := range words {
@@ -185,8 +185,8 @@ func capsToTitle(s string) string {
 }
 
 // containsSkipping reports whether label occurs in the lowercased s when
-// the characters that are not ASCII letters or digits are skipped ("live
-// science" holds livescience), without building the stripped string.
+// the characters that are not ASCII letters or digits are skipped ("daily
+// planet" holds dailyplanet), without building the stripped string.
 func containsSkipping(s, label string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] != label[0] {
@@ -251,8 +251,8 @@ func onlyNameRunes(s string) bool {
 	return true
 }
 
-// copyrightHolder extracts "The Detroit News" from "© 2019 The Detroit
-// News, a Digital First Media Newspaper. All rights reserved."
+// copyrightHolder extracts "The Springfield Courier" from "© 2019 The
+// Springfield Courier, a Example Media Newspaper. All rights reserved."
 func copyrightHolder(s string) string {
 	s = strings.ReplaceAll(s, "©", " ")
 	lower := strings.ToLower(s)

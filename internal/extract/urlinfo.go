@@ -115,8 +115,21 @@ func forEachSlugWord(s string, fn func(w []byte)) {
 	var buf [64]byte
 	w := buf[:0]
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII has no marks: letters and digits, lowercased, make
+			// words; apostrophes vanish; anything else ends a word.
+			switch cls := asciiClass[r]; {
+			case cls&(cLetter|cDigit) != 0:
+				w = append(w, asciiLower[r])
+			case r == '\'':
+			case len(w) > 0:
+				fn(w)
+				w = w[:0]
+			}
+			continue
+		}
 		switch {
-		case unicode.Is(unicode.Mn, r), r == '\'', r == '’':
+		case unicode.Is(unicode.Mn, r), r == '’':
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			w = utf8.AppendRune(w, unicode.ToLower(r))
 		default:
