@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -17,32 +16,57 @@ import (
 	"github.com/pressroom/pressroom/internal/store"
 )
 
-// gate holds group commit's writer before its first transaction until
-// opened, and records the size of every transaction.
+// gate holds every group-commit transaction before it starts: held
+// receives its number of calls, and a send on release lets it go. Once the
+// test fails, transactions are no longer held, so that nothing hangs.
 type gate struct {
-	open    chan struct{}
-	entered chan struct{} // closed when the first transaction is held
+	held    chan int
+	release chan struct{}
+	failed  chan struct{}
 	once    sync.Once
-	mu      sync.Mutex
-	sizes   []int
 }
 
 func newGate(s *store.Store) *gate {
-	g := &gate{open: make(chan struct{}), entered: make(chan struct{})}
+	g := &gate{held: make(chan int), release: make(chan struct{}), failed: make(chan struct{})}
 	store.SetFlushHook(s, func(n int) {
-		g.mu.Lock()
-		g.sizes = append(g.sizes, n)
-		g.mu.Unlock()
-		g.once.Do(func() { close(g.entered) })
-		<-g.open
+		select {
+		case g.held <- n:
+		case <-g.failed:
+			return
+		}
+		select {
+		case <-g.release:
+		case <-g.failed:
+		}
 	})
 	return g
 }
 
-func (g *gate) batchSizes() []int {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return slices.Clone(g.sizes)
+// next waits for the next transaction, checks its size, and lets it go.
+func (g *gate) next(t *testing.T, want int) {
+	t.Helper()
+	g.expect(t, want)
+	g.release <- struct{}{}
+}
+
+// expect waits for the next transaction and checks its size, leaving it
+// held. The deadline only turns a hang into a failure.
+func (g *gate) expect(t *testing.T, want int) {
+	t.Helper()
+	select {
+	case n := <-g.held:
+		if n != want {
+			g.fail(t, "transaction of %d calls, want %d", n, want)
+		}
+	case <-time.After(time.Minute):
+		g.fail(t, "no transaction of %d calls started", want)
+	}
+}
+
+func (g *gate) fail(t *testing.T, format string, args ...any) {
+	t.Helper()
+	g.once.Do(func() { close(g.failed) })
+	t.Fatalf(format, args...)
 }
 
 // waitQueue waits until n calls are queued behind the held writer. It
@@ -89,15 +113,16 @@ func TestGroupCommit_SameAsSerial(t *testing.T) {
 		want[i] = mustSaveIngest(t, serial, it.Dump, it.Extraction)
 	}
 
-	grouped := store.NewWithOptions(dbtest.New(t), store.Options{Writers: 1})
+	grouped := store.NewWithOptions(dbtest.New(t), store.Options{Writers: 1, MaxBatch: 64})
 	defer grouped.Close()
 	g := newGate(grouped)
 	got := make([]*store.Ingest, n)
 	errs := make([]error, n)
 	var wg sync.WaitGroup
-	// The first call holds the writer; the others queue behind it.
+	// The first call, alone, is written at once and holds the only writer
+	// slot; the others queue behind it.
 	wg.Go(func() { got[0], errs[0] = grouped.SaveIngest(context.Background(), items[0].Dump, items[0].Extraction) })
-	<-g.entered
+	g.expect(t, 1)
 	for i := 1; i < n; i++ {
 		// Each repeat queues after its original, as in the serial run.
 		if i%10 == 7 {
@@ -106,12 +131,10 @@ func TestGroupCommit_SameAsSerial(t *testing.T) {
 		wg.Go(func() { got[i], errs[i] = grouped.SaveIngest(context.Background(), items[i].Dump, items[i].Extraction) })
 	}
 	waitQueue(t, grouped, n-1)
-	close(g.open)
+	g.release <- struct{}{}
+	g.next(t, n-1)
 	wg.Wait()
 
-	if sizes := g.batchSizes(); !slices.Equal(sizes, []int{1, n - 1}) {
-		t.Errorf("transactions of %v calls, want [1 %d]", sizes, n-1)
-	}
 	for i := range n {
 		if errs[i] != nil {
 			t.Fatalf("call %d: %v", i, errs[i])
@@ -141,12 +164,13 @@ func TestGroupCommit_BadCall(t *testing.T) {
 		_, errs[i] = s.SaveIngest(context.Background(), it.Dump, it.Extraction)
 	}
 	wg.Go(func() { save(0) })
-	<-g.entered
+	g.expect(t, 1)
 	for i := 1; i < n; i++ {
 		wg.Go(func() { save(i) })
 	}
 	waitQueue(t, s, n-1)
-	close(g.open)
+	g.release <- struct{}{}
+	g.next(t, n-1)
 	wg.Wait()
 	for i, err := range errs {
 		if i == 11 {
@@ -164,7 +188,7 @@ func TestGroupCommit_BadCall(t *testing.T) {
 
 // TestGroupCommit_Cancel: a caller that gives up returns at once without
 // disturbing the others. Given up while queued, its row is not written;
-// given up while its transaction runs, the row is committed anyway.
+// given up while its group's transaction runs, the row is committed anyway.
 func TestGroupCommit_Cancel(t *testing.T) {
 	t.Parallel()
 	pool := dbtest.New(t)
@@ -172,45 +196,45 @@ func TestGroupCommit_Cancel(t *testing.T) {
 	defer s.Close()
 	g := newGate(s)
 
-	inFlightCtx, cancelInFlight := context.WithCancel(context.Background())
-	inFlight := make(chan error, 1)
-	go func() {
-		_, err := s.SaveIngest(inFlightCtx, dump("c", "in flight"), extraction())
-		inFlight <- err
-	}()
-	<-g.entered
-
+	save := func(ctx context.Context, body string) chan error {
+		errc := make(chan error, 1)
+		go func() {
+			_, err := s.SaveIngest(ctx, dump("c", body), extraction())
+			errc <- err
+		}()
+		return errc
+	}
+	first := save(context.Background(), "first")
+	g.expect(t, 1)
 	queuedCtx, cancelQueued := context.WithCancel(context.Background())
-	queued := make(chan error, 1)
-	go func() {
-		_, err := s.SaveIngest(queuedCtx, dump("c", "queued"), extraction())
-		queued <- err
-	}()
+	queued := save(queuedCtx, "queued")
 	waitQueue(t, s, 1)
-	var wg sync.WaitGroup
-	var other *store.Ingest
-	var otherErr error
-	wg.Go(func() { other, otherErr = s.SaveIngest(context.Background(), dump("c", "other"), extraction()) })
+	inFlightCtx, cancelInFlight := context.WithCancel(context.Background())
+	inFlight := save(inFlightCtx, "in flight")
 	waitQueue(t, s, 2)
+	other := save(context.Background(), "other")
+	waitQueue(t, s, 3)
 
-	// Both return while the writer is still held.
 	cancelQueued()
 	if err := <-queued; !errors.Is(err, context.Canceled) {
 		t.Errorf("queued caller: %v, want context.Canceled", err)
 	}
+	g.release <- struct{}{}
+	if err := <-first; err != nil {
+		t.Errorf("first caller: %v", err)
+	}
+	// The next transaction holds the two callers still waiting: the
+	// queued caller's row is dropped.
+	g.expect(t, 2)
 	cancelInFlight()
 	if err := <-inFlight; !errors.Is(err, context.Canceled) {
 		t.Errorf("in-flight caller: %v, want context.Canceled", err)
 	}
-	close(g.open)
-	wg.Wait()
-	if otherErr != nil || !other.Created {
-		t.Fatalf("other caller: %v, %v", other, otherErr)
+	g.release <- struct{}{}
+	if err := <-other; err != nil {
+		t.Errorf("other caller: %v", err)
 	}
-	if sizes := g.batchSizes(); !slices.Equal(sizes, []int{1, 1}) {
-		t.Errorf("transactions of %v calls, want [1 1]: the queued caller's row is dropped", sizes)
-	}
-	s.Close() // drains: the in-flight row is committed
+	s.Close() // drains
 	var bodies []string
 	rows, err := pool.Query(context.Background(), "SELECT convert_from(body, 'UTF8') FROM dumps ORDER BY 1")
 	if err != nil {
@@ -226,8 +250,33 @@ func TestGroupCommit_Cancel(t *testing.T) {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{"in flight", "other"}, bodies); diff != "" {
+	if diff := cmp.Diff([]string{"first", "in flight", "other"}, bodies); diff != "" {
 		t.Errorf("stored dumps (-want +got):\n%s", diff)
+	}
+}
+
+// TestGroupCommit_LoneCallerCancel: a caller written alone uses its own
+// context, like a call without group commit.
+func TestGroupCommit_LoneCallerCancel(t *testing.T) {
+	t.Parallel()
+	pool := dbtest.New(t)
+	s := store.NewWithOptions(pool, store.Options{Writers: 1})
+	defer s.Close()
+	g := newGate(s)
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() {
+		_, err := s.SaveIngest(ctx, dump("lone", "x"), extraction())
+		errc <- err
+	}()
+	g.expect(t, 1)
+	cancel()
+	g.release <- struct{}{}
+	if err := <-errc; !errors.Is(err, context.Canceled) {
+		t.Errorf("SaveIngest = %v, want context.Canceled", err)
+	}
+	if dumps, _ := countRows(t, pool); dumps != 0 {
+		t.Errorf("%d dumps, want none", dumps)
 	}
 }
 
@@ -242,7 +291,7 @@ func TestGroupCommit_CloseDrains(t *testing.T) {
 	errs := make([]error, n)
 	var wg sync.WaitGroup
 	wg.Go(func() { _, errs[0] = s.SaveIngest(context.Background(), dump("close", "0"), extraction()) })
-	<-g.entered
+	g.expect(t, 1)
 	for i := 1; i < n; i++ {
 		wg.Go(func() { _, errs[i] = s.SaveIngest(context.Background(), dump("close", fmt.Sprint(i)), extraction()) })
 	}
@@ -253,13 +302,16 @@ func TestGroupCommit_CloseDrains(t *testing.T) {
 		s.Close()
 		close(closed)
 	}()
-	// Close cannot have returned: the writer is held with calls queued.
-	select {
-	case <-closed:
-		t.Fatal("Close returned before the queued calls were written")
-	case <-time.After(50 * time.Millisecond):
+	// Close cannot return while a transaction is held and calls queued.
+	for _, want := range []int{4, 4, 1} { // MaxBatch 4
+		select {
+		case <-closed:
+			g.fail(t, "Close returned before the queued calls were written")
+		case g.release <- struct{}{}:
+		}
+		g.expect(t, want)
 	}
-	close(g.open)
+	g.release <- struct{}{}
 	<-closed
 	if dumps, _ := countRows(t, pool); dumps != n {
 		t.Errorf("%d dumps after Close, want %d", dumps, n)
@@ -269,9 +321,6 @@ func TestGroupCommit_CloseDrains(t *testing.T) {
 		if err != nil {
 			t.Errorf("call %d: %v", i, err)
 		}
-	}
-	if sizes := g.batchSizes(); !slices.Equal(sizes, []int{1, 4, 4, 1}) {
-		t.Errorf("transactions of %v calls, want [1 4 4 1] (MaxBatch 4)", sizes)
 	}
 	if _, err := s.SaveIngest(context.Background(), dump("close", "late"), extraction()); !isKind(err, article.ErrUnavailable) {
 		t.Errorf("SaveIngest after Close: %v, want ErrUnavailable", err)

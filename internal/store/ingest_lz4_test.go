@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ import (
 
 // largeColumns are the columns migration 0003 moves to lz4.
 var largeColumns = []struct{ table, column string }{
-	{"dumps", "body"}, {"articles", "body"}, {"articles", "diagnostics"},
+	{"dumps", "body"}, {"articles", "body"}, {"articles", "search"}, {"articles", "diagnostics"},
 }
 
 // columnCompression returns each large column's compression setting: "l"
@@ -48,16 +49,21 @@ func TestMigration0003_LZ4(t *testing.T) {
 
 	// Values large enough to be compressed really are compressed with lz4.
 	x := extraction()
-	x.Paragraphs = []string{strings.Repeat("The council met again on the bridge. ", 400)}
+	words := make([]string, 2000) // distinct words make a large search vector
+	for i := range words {
+		words[i] = fmt.Sprintf("councilword%d", i)
+	}
+	x.Paragraphs = []string{strings.Join(words, " ")}
 	x.Diagnostics.Notes = []string{strings.Repeat("a long note ", 400)}
 	ing := mustSaveIngest(t, store.New(pool), dump("lz4", strings.Repeat("raw page text ", 1000)), x)
-	var dumpBody, articleBody, diagnostics *string
-	err := pool.QueryRow(ctx, `SELECT pg_column_compression(d.body), pg_column_compression(a.body), pg_column_compression(a.diagnostics)
-		FROM dumps d JOIN articles a ON a.dump_id = d.id WHERE d.id = $1`, ing.Dump.ID.String()).Scan(&dumpBody, &articleBody, &diagnostics)
+	var dumpBody, articleBody, search, diagnostics *string
+	err := pool.QueryRow(ctx, `SELECT pg_column_compression(d.body), pg_column_compression(a.body),
+			pg_column_compression(a.search), pg_column_compression(a.diagnostics)
+		FROM dumps d JOIN articles a ON a.dump_id = d.id WHERE d.id = $1`, ing.Dump.ID.String()).Scan(&dumpBody, &articleBody, &search, &diagnostics)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, got := range map[string]*string{"dumps.body": dumpBody, "articles.body": articleBody, "articles.diagnostics": diagnostics} {
+	for name, got := range map[string]*string{"dumps.body": dumpBody, "articles.body": articleBody, "articles.search": search, "articles.diagnostics": diagnostics} {
 		if got == nil || *got != "lz4" {
 			t.Errorf("%s stored with %v, want lz4", name, deref(got))
 		}
