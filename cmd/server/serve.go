@@ -187,6 +187,8 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 	if err := opsSrv.Shutdown(shutCtx); err != nil {
 		runErr = errors.Join(runErr, fmt.Errorf("shutdown metrics listener: %w", err))
 	}
+	// Group commit answers the writes still queued; the pool closes after.
+	st.Close()
 	logger.Info("stopped")
 	return runErr
 }
