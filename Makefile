@@ -18,7 +18,7 @@ run: deps-run build
 	./$(BIN) serve
 
 ## test: everything CI runs.
-test: deps-test vet staticcheck test-go
+test: deps-test vet staticcheck test-go fuzz-short
 
 deps-run:
 	@scripts/deps.sh postgres
@@ -45,3 +45,6 @@ eval-html: build
 
 clean:
 	rm -rf bin
+
+include bench.mk
+include reliability.mk

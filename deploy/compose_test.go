@@ -9,13 +9,13 @@ import (
 	"time"
 )
 
-// Service defaults the code has (brief of issue 6); manifests must agree.
+// Ports and paths of the server (TestServerSettings holds the ports to
+// cmd/server/config.go); manifests must agree.
 const (
-	apiPort         = "8080"
-	metricsPort     = "9090"
-	shutdownTimeout = 20 * time.Second
-	healthzPath     = "/healthz"
-	readyzPath      = "/readyz"
+	apiPort     = "8080"
+	metricsPort = "9090"
+	healthzPath = "/healthz"
+	readyzPath  = "/readyz"
 )
 
 type composeFile struct {
@@ -125,13 +125,14 @@ func TestCompose_Pressroom(t *testing.T) {
 		t.Errorf("pressroom healthcheck %q should run `/pressroom healthcheck` against %s on port %s", hc, healthzPath, metricsPort)
 	}
 
-	timeout := envDuration(t, p.Environment, "PRESSROOM_SHUTDOWN_TIMEOUT")
+	drain := settingDuration(t, p.Environment, "PRESSROOM_DRAIN_DELAY")
+	timeout := settingDuration(t, p.Environment, "PRESSROOM_SHUTDOWN_TIMEOUT")
 	grace, err := time.ParseDuration(p.StopGracePeriod)
 	if err != nil {
 		t.Fatalf("stop_grace_period: %v", err)
 	}
-	if grace <= timeout {
-		t.Errorf("stop_grace_period %v must exceed PRESSROOM_SHUTDOWN_TIMEOUT %v", grace, timeout)
+	if grace <= drain+timeout {
+		t.Errorf("stop_grace_period %v must exceed PRESSROOM_DRAIN_DELAY %v plus PRESSROOM_SHUTDOWN_TIMEOUT %v", grace, drain, timeout)
 	}
 }
 
@@ -251,19 +252,6 @@ func checkAddr(t *testing.T, name, addr, port string) {
 	if addr != "0.0.0.0:"+port {
 		t.Errorf("%s = %q, want 0.0.0.0:%s in a container", name, addr, port)
 	}
-}
-
-func envDuration(t *testing.T, env map[string]string, key string) time.Duration {
-	t.Helper()
-	v, ok := env[key]
-	if !ok {
-		return shutdownTimeout
-	}
-	d, err := time.ParseDuration(v)
-	if err != nil {
-		t.Fatalf("%s: %v", key, err)
-	}
-	return d
 }
 
 // dependencies returns the service names of a depends_on in either syntax.

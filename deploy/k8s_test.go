@@ -32,8 +32,14 @@ type configMapGenerator struct {
 }
 
 type imageRewrite struct {
-	Name string `yaml:"name"`
+	Name    string `yaml:"name"`
+	NewName string `yaml:"newName"`
+	NewTag  string `yaml:"newTag"`
 }
+
+// imageName is the image every container names; overlays rewrite it to
+// their registry and tag (deploy/README.md).
+const imageName = "pressroom"
 
 type volumeMount struct {
 	Name      string `yaml:"name"`
@@ -116,7 +122,7 @@ type container struct {
 	LivenessProbe  *probe `yaml:"livenessProbe"`
 	ReadinessProbe *probe `yaml:"readinessProbe"`
 	Lifecycle      struct {
-		PreStop struct {
+		PreStop *struct {
 			Sleep *struct {
 				Seconds int `yaml:"seconds"`
 			} `yaml:"sleep"`
@@ -132,7 +138,7 @@ type probe struct {
 	} `yaml:"httpGet"`
 }
 
-// manifests is the kustomize base as files: its objects by kind, and the
+// manifests is a kustomization as files: its objects by kind, and the
 // settings the ConfigMap generator turns into environment variables.
 type manifests struct {
 	k       kustomization
@@ -140,12 +146,26 @@ type manifests struct {
 	env     map[string]string
 }
 
+// baseDir is the kustomize base; firstKeyDir the one-off Job that creates
+// the first API key, kept out of the base.
+const (
+	baseDir     = "k8s"
+	firstKeyDir = "k8s/first-key"
+)
+
 func readManifests(t *testing.T) manifests {
 	t.Helper()
+	return readKustomization(t, baseDir)
+}
+
+// readKustomization reads the kustomization in dir, whose resources must
+// be files of that directory.
+func readKustomization(t *testing.T, dir string) manifests {
+	t.Helper()
 	m := manifests{objects: map[string][]k8sObject{}, env: map[string]string{}}
-	readYAML(t, "k8s/kustomization.yaml", &m.k)
+	readYAML(t, filepath.Join(dir, "kustomization.yaml"), &m.k)
 	for _, r := range m.k.Resources {
-		for _, o := range readObjects(t, filepath.Join("k8s", r)) {
+		for _, o := range readObjects(t, filepath.Join(dir, r)) {
 			// kustomize adds its labels to every object's metadata.
 			for _, l := range m.k.Labels {
 				if o.Metadata.Labels == nil {
@@ -158,10 +178,10 @@ func readManifests(t *testing.T) manifests {
 	}
 	for _, g := range m.k.ConfigMapGenerator {
 		for _, f := range g.Files {
-			mustExist(t, "configMapGenerator "+g.Name, filepath.Join("k8s", f))
+			mustExist(t, "configMapGenerator "+g.Name, filepath.Join(dir, f))
 		}
 		for _, f := range g.Envs {
-			maps.Copy(m.env, readEnvFile(t, filepath.Join("k8s", f)))
+			maps.Copy(m.env, readEnvFile(t, filepath.Join(dir, f)))
 		}
 	}
 	return m
@@ -327,30 +347,42 @@ func TestK8s_Deployment(t *testing.T) {
 	if m.env["PRESSROOM_RUN_MIGRATIONS"] != "false" {
 		t.Errorf("PRESSROOM_RUN_MIGRATIONS = %q, want false (the migration Job migrates)", m.env["PRESSROOM_RUN_MIGRATIONS"])
 	}
-	if m.env["PRESSROOM_ALLOW_OPEN"] == "true" {
-		t.Error("PRESSROOM_ALLOW_OPEN=true: a cluster deployment must use API keys")
+	// The server refuses to start on 0.0.0.0 without keys unless told to
+	// serve openly; a cluster must get a key (first-key/) instead.
+	if v := m.env["PRESSROOM_ALLOW_OPEN"]; v != "false" {
+		t.Errorf("PRESSROOM_ALLOW_OPEN = %q, want false: a cluster deployment must use API keys", v)
 	}
-	keys := m.env["PRESSROOM_API_KEYS_FILE"]
-	if keys == "" || !slices.ContainsFunc(c.VolumeMounts, func(v volumeMount) bool {
-		return strings.HasPrefix(keys, v.MountPath+"/")
-	}) {
-		t.Errorf("PRESSROOM_API_KEYS_FILE %q is not inside a mounted volume", keys)
+	for _, v := range pod.Volumes {
+		if v.Secret != nil {
+			t.Errorf("volume %s mounts Secret %s; the server reads no file from a Secret (API keys live in the database)",
+				v.Name, v.Secret.SecretName)
+		}
 	}
 
-	timeout := envDuration(t, m.env, "PRESSROOM_SHUTDOWN_TIMEOUT")
-	preStop := 0
-	if s := c.Lifecycle.PreStop.Sleep; s != nil {
-		preStop = s.Seconds
-	} else {
-		t.Error("no preStop sleep: endpoints may still route to a pod that stopped listening")
+	// Endpoint removal is asynchronous: something must keep the pod
+	// serving after SIGTERM is due, the server's drain delay or a preStop
+	// sleep, and the grace period must cover it and the drain.
+	timeout := settingDuration(t, m.env, "PRESSROOM_SHUTDOWN_TIMEOUT")
+	drain := settingDuration(t, m.env, "PRESSROOM_DRAIN_DELAY")
+	preStop := time.Duration(0)
+	if h := c.Lifecycle.PreStop; h != nil {
+		if h.Sleep == nil {
+			t.Error("preStop hook is not a sleep action; the image has no shell to run commands")
+		} else {
+			preStop = time.Duration(h.Sleep.Seconds) * time.Second
+		}
+	}
+	if drain+preStop < 3*time.Second {
+		t.Errorf("PRESSROOM_DRAIN_DELAY %v plus preStop sleep %v: want at least 3s, or proxies still route to a pod that stopped listening",
+			drain, preStop)
 	}
 	if pod.TerminationGracePeriodSeconds == nil {
 		t.Fatal("terminationGracePeriodSeconds is unset")
 	}
 	grace := time.Duration(*pod.TerminationGracePeriodSeconds) * time.Second
-	if grace <= timeout+time.Duration(preStop)*time.Second {
-		t.Errorf("terminationGracePeriodSeconds %v must exceed PRESSROOM_SHUTDOWN_TIMEOUT %v plus the preStop sleep %ds",
-			grace, timeout, preStop)
+	if grace <= preStop+drain+timeout {
+		t.Errorf("terminationGracePeriodSeconds %v must exceed the preStop sleep %v plus PRESSROOM_DRAIN_DELAY %v plus PRESSROOM_SHUTDOWN_TIMEOUT %v",
+			grace, preStop, drain, timeout)
 	}
 }
 
@@ -380,15 +412,81 @@ func TestK8s_MigrationJob(t *testing.T) {
 	}
 }
 
+// The server refuses to start on a public address while no API key
+// exists, so a cluster needs one before its pods can run: the one-off Job
+// in first-key/ makes it. It must stay out of the base, which is applied on
+// every release, while a key is made once.
+func TestK8s_FirstKeyJob(t *testing.T) {
+	base := readManifests(t)
+	if slices.ContainsFunc(base.k.Resources, func(r string) bool { return strings.Contains(r, "first-key") }) {
+		t.Error("the base lists first-key: every apply would try to create the key again")
+	}
+	m := readKustomization(t, firstKeyDir)
+	if len(m.objects) != 1 || len(m.objects["Job"]) != 1 {
+		t.Fatalf("first-key holds %v, want one Job", slices.Collect(maps.Keys(m.objects)))
+	}
+	var j struct {
+		BackoffLimit            *int        `yaml:"backoffLimit"`
+		TTLSecondsAfterFinished *int        `yaml:"ttlSecondsAfterFinished"`
+		Template                podTemplate `yaml:"template"`
+	}
+	m.one(t, "Job", &j)
+	pod := j.Template.Spec
+	if len(pod.Containers) != 1 {
+		t.Fatalf("%d containers, want 1", len(pod.Containers))
+	}
+	c := pod.Containers[0]
+	checkContainer(t, m, pod, c)
+
+	// A retry after a success would fail on the key's name, and a pod
+	// restart would print a second token into the log.
+	if pod.RestartPolicy != "Never" || j.BackoffLimit == nil || *j.BackoffLimit != 0 {
+		t.Errorf("restartPolicy %q, backoffLimit %s: want Never and 0 (one attempt)", pod.RestartPolicy, intOrUnset(j.BackoffLimit))
+	}
+	// The token is in the pod's log until the Job is deleted.
+	if j.TTLSecondsAfterFinished == nil || *j.TTLSecondsAfterFinished <= 0 || *j.TTLSecondsAfterFinished > 86400 {
+		t.Errorf("ttlSecondsAfterFinished = %s, want 1 to 86400 so the log holding the token goes", intOrUnset(j.TTLSecondsAfterFinished))
+	}
+
+	if len(c.Args) < 2 || c.Args[0] != "keys" || c.Args[1] != "create" {
+		t.Fatalf("args = %v, want keys create …", c.Args)
+	}
+	flags := map[string]string{}
+	for i := 2; i+1 < len(c.Args); i += 2 {
+		flags[c.Args[i]] = c.Args[i+1]
+	}
+	if flags["--name"] == "" {
+		t.Errorf("args %v lack --name", c.Args)
+	}
+	scopes := strings.Split(flags["--scopes"], ",")
+	if flags["--scopes"] == "" || slices.ContainsFunc(scopes, func(s string) bool {
+		return !slices.Contains([]string{"ingest", "read", "admin"}, s)
+	}) {
+		t.Errorf("--scopes %q: want a comma-separated subset of ingest, read, admin", flags["--scopes"])
+	}
+
+	// `keys create` brings the schema up to date first unless told not to;
+	// migrating takes a session lock that needs the direct connection.
+	env := jobEnv(t, m)
+	migrates := env["PRESSROOM_RUN_MIGRATIONS"] != "false"
+	for _, e := range c.Env {
+		if e.Name == "DATABASE_URL" && migrates && (e.ValueFrom == nil || e.ValueFrom.SecretKeyRef == nil ||
+			e.ValueFrom.SecretKeyRef.Key != "migrations-database-url") {
+			t.Error("the first-key Job migrates, so DATABASE_URL must be the direct migrations-database-url")
+		}
+	}
+	if env["PRESSROOM_REQUIRE_DATABASE_URL"] != "true" {
+		t.Error("PRESSROOM_REQUIRE_DATABASE_URL is not true: without DATABASE_URL the binary would start a private PostgreSQL")
+	}
+}
+
 // checkContainer holds the rules every Pressroom container shares: the
 // image kustomize rewrites, non-root, read-only, resources, and settings
 // from the ConfigMap and the Secret that exist.
 func checkContainer(t *testing.T, m manifests, pod podSpec, c container) {
 	t.Helper()
-	if !slices.ContainsFunc(m.k.Images, func(i imageRewrite) bool {
-		return i.Name == c.Image
-	}) {
-		t.Errorf("container %s: image %q is not one kustomization.yaml rewrites", c.Name, c.Image)
+	if c.Image != imageName {
+		t.Errorf("container %s: image %q, want %q (the name overlays rewrite)", c.Name, c.Image, imageName)
 	}
 	if !isTrue(pod.SecurityContext.RunAsNonRoot) {
 		t.Errorf("container %s: pod securityContext.runAsNonRoot is not true", c.Name)
@@ -570,3 +668,23 @@ func subset(sub, super map[string]string) bool {
 }
 
 func isTrue(b *bool) bool { return b != nil && *b }
+
+func intOrUnset(p *int) string {
+	if p == nil {
+		return "unset"
+	}
+	return strconv.Itoa(*p)
+}
+
+// Containers name the image "pressroom" and overlays rewrite that name. A
+// kustomization that renamed it first would hide it from every overlay,
+// whose `images: [{name: pressroom}]` would then match nothing.
+func TestK8s_ImageLeftToOverlays(t *testing.T) {
+	for _, dir := range []string{baseDir, firstKeyDir} {
+		for _, i := range readKustomization(t, dir).k.Images {
+			if i.Name == imageName {
+				t.Errorf("%s: kustomization rewrites image %s to %s:%s; leave that to overlays", dir, i.Name, i.NewName, i.NewTag)
+			}
+		}
+	}
+}

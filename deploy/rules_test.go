@@ -199,6 +199,36 @@ func TestAlerts_EachTestedBothWays(t *testing.T) {
 	}
 }
 
+// The synthetic series of alerts_test.yml must carry label values the code
+// produces (a route it has, an outcome it counts); a test fed series the
+// server never exposes proves nothing about the alert.
+func TestAlertsTest_SeriesLabelValues(t *testing.T) {
+	var tests struct {
+		Tests []struct {
+			Name        string `yaml:"name"`
+			InputSeries []struct {
+				Series string `yaml:"series"`
+			} `yaml:"input_series"`
+		} `yaml:"tests"`
+	}
+	readYAML(t, "prometheus/alerts_test.yml", &tests)
+	values := codeLabelValues(t)
+	n := 0
+	for _, tc := range tests.Tests {
+		for _, in := range tc.InputSeries {
+			for _, m := range matchers(in.Series) {
+				n++
+				if vs, ok := values[m.label]; ok && !slices.Contains(vs, m.value) {
+					t.Errorf("test %q: series %s: %s=%q is not one of the code's %v", tc.Name, in.Series, m.label, m.value, vs)
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("read no labels from alerts_test.yml")
+	}
+}
+
 // prometheusRuleHeader precedes the groups of alerts.yml in the generated
 // PrometheusRule.
 const prometheusRuleHeader = `# Generated from deploy/prometheus/alerts.yml by

@@ -24,8 +24,15 @@ type config struct {
 	MaxDumpBytes       int64
 	LogLevel           slog.Level
 	ShutdownTimeout    time.Duration
+	DBTimeout          time.Duration
 	DrainDelay         time.Duration
 	RunMigrations      bool
+	AllowOpen          bool
+	RateLimit          float64
+	RateBurst          int
+	BatchMaxItems      int
+	BatchMaxBytes      int64
+	IdempotencyTTL     time.Duration
 }
 
 // envVar documents one setting; the README's configuration table follows
@@ -42,9 +49,16 @@ var envVars = []envVar{
 	{"PRESSROOM_METRICS_ADDR", "127.0.0.1:9090", "Address of /metrics, /healthz and /readyz."},
 	{"PRESSROOM_MAX_DUMP_BYTES", strconv.Itoa(api.DefaultMaxDumpBytes), "Largest dump accepted, in bytes."},
 	{"PRESSROOM_LOG_LEVEL", "info", "debug, info, warn or error."},
+	{"PRESSROOM_DB_TIMEOUT", "10s", "How long one request may wait on the database before it fails with 503 (a partitioned or frozen database must not hold requests)."},
 	{"PRESSROOM_SHUTDOWN_TIMEOUT", "20s", "How long in-flight requests may take to finish on SIGTERM."},
 	{"PRESSROOM_DRAIN_DELAY", "0s", "How long /readyz reports 503 before the listeners close (load balancers need a few seconds)."},
 	{"PRESSROOM_RUN_MIGRATIONS", "true", "Apply pending migrations at start; when false, refuse to start on an outdated schema."},
+	{"PRESSROOM_ALLOW_OPEN", "false", "Serve without API keys on a non-loopback address while no key exists (otherwise refused)."},
+	{"PRESSROOM_RATE_LIMIT", "200", "Requests per second per API key (per client address when open); 0 disables."},
+	{"PRESSROOM_RATE_BURST", "400", "Requests a key may send at once before the rate applies."},
+	{"PRESSROOM_BATCH_MAX_ITEMS", strconv.Itoa(api.DefaultBatchMaxItems), "Most lines in one batch."},
+	{"PRESSROOM_BATCH_MAX_BYTES", strconv.Itoa(api.DefaultBatchMaxBytes), "Largest batch body, in bytes (after gzip inflation)."},
+	{"PRESSROOM_IDEMPOTENCY_TTL", "24h", "How long an Idempotency-Key and its response are remembered."},
 }
 
 func loadConfig(getenv func(string) string) (config, error) {
@@ -74,6 +88,13 @@ func loadConfig(getenv func(string) string) (config, error) {
 		}
 		return d
 	}
+	parseInt := func(name string, lo, hi int) int {
+		n, err := strconv.Atoi(get(name))
+		if err != nil || n < lo || n > hi {
+			errs = append(errs, fmt.Errorf("%s: want an integer from %d to %d, got %q", name, lo, hi, get(name)))
+		}
+		return n
+	}
 	parseAddr := func(name string) string {
 		a := get(name)
 		if _, _, err := net.SplitHostPort(a); err != nil {
@@ -89,14 +110,32 @@ func loadConfig(getenv func(string) string) (config, error) {
 		HTTPAddr:           parseAddr("PRESSROOM_HTTP_ADDR"),
 		MetricsAddr:        parseAddr("PRESSROOM_METRICS_ADDR"),
 		ShutdownTimeout:    parseDuration("PRESSROOM_SHUTDOWN_TIMEOUT"),
+		DBTimeout:          parseDuration("PRESSROOM_DB_TIMEOUT"),
 		DrainDelay:         parseDuration("PRESSROOM_DRAIN_DELAY"),
 		RunMigrations:      parseBool("PRESSROOM_RUN_MIGRATIONS"),
+		AllowOpen:          parseBool("PRESSROOM_ALLOW_OPEN"),
+		IdempotencyTTL:     parseDuration("PRESSROOM_IDEMPOTENCY_TTL"),
 	}
+	var err error
+	c.RateLimit, err = strconv.ParseFloat(get("PRESSROOM_RATE_LIMIT"), 64)
+	if err != nil || c.RateLimit < 0 {
+		errs = append(errs, fmt.Errorf("PRESSROOM_RATE_LIMIT: want requests per second (0 disables), got %q", get("PRESSROOM_RATE_LIMIT")))
+	}
+	c.RateBurst = parseInt("PRESSROOM_RATE_BURST", 1, 1<<20)
+	c.BatchMaxItems = parseInt("PRESSROOM_BATCH_MAX_ITEMS", 1, 1<<20)
+	c.BatchMaxBytes = int64(parseInt("PRESSROOM_BATCH_MAX_BYTES", 1, 1<<30))
+	if c.IdempotencyTTL < time.Minute {
+		errs = append(errs, fmt.Errorf("PRESSROOM_IDEMPOTENCY_TTL: want at least 1m, got %q", get("PRESSROOM_IDEMPOTENCY_TTL")))
+	}
+
 	n, err := strconv.ParseInt(get("PRESSROOM_MAX_DUMP_BYTES"), 10, 64)
 	if err != nil || n < 1 || n > 1<<30 {
 		errs = append(errs, fmt.Errorf("PRESSROOM_MAX_DUMP_BYTES: want a byte count between 1 and 1 GiB, got %q", get("PRESSROOM_MAX_DUMP_BYTES")))
 	}
 	c.MaxDumpBytes = n
+	if c.DBTimeout == 0 {
+		errs = append(errs, errors.New("PRESSROOM_DB_TIMEOUT: must be more than 0"))
+	}
 	if err := c.LogLevel.UnmarshalText([]byte(get("PRESSROOM_LOG_LEVEL"))); err != nil {
 		errs = append(errs, fmt.Errorf("PRESSROOM_LOG_LEVEL: want debug, info, warn or error, got %q", get("PRESSROOM_LOG_LEVEL")))
 	}
@@ -123,9 +162,16 @@ func (c config) LogValue() slog.Value {
 		slog.String("metrics_addr", c.MetricsAddr),
 		slog.Int64("max_dump_bytes", c.MaxDumpBytes),
 		slog.String("log_level", c.LogLevel.String()),
+		slog.Duration("db_timeout", c.DBTimeout),
 		slog.Duration("shutdown_timeout", c.ShutdownTimeout),
 		slog.Duration("drain_delay", c.DrainDelay),
 		slog.Bool("run_migrations", c.RunMigrations),
+		slog.Bool("allow_open", c.AllowOpen),
+		slog.Float64("rate_limit", c.RateLimit),
+		slog.Int("rate_burst", c.RateBurst),
+		slog.Int("batch_max_items", c.BatchMaxItems),
+		slog.Int64("batch_max_bytes", c.BatchMaxBytes),
+		slog.Duration("idempotency_ttl", c.IdempotencyTTL),
 	)
 }
 
@@ -152,4 +198,18 @@ func redactURL(s string) string {
 		}
 	}
 	return strings.Join(fields, " ")
+}
+
+// isLoopback reports whether addr (host:port) only accepts connections from
+// this machine. An empty host listens everywhere.
+func isLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil || host == "" {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

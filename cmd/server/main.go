@@ -35,9 +35,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return runMigrate(ctx, getenv, stderr)
 	case "healthcheck":
 		return runHealthcheck(ctx, args, getenv, stderr)
+	case "keys":
+		return runKeys(ctx, args, getenv, stdout, stderr)
+	case "reextract":
+		return runReextract(ctx, args, getenv, stderr)
 	case "extract":
 		return runExtract(args, stdin, stdout, stderr)
 	default:
-		return fmt.Errorf("unknown command %q (want serve, migrate, extract, healthcheck)", cmd)
+		return fmt.Errorf("unknown command %q (want serve, migrate, extract, reextract, keys, healthcheck)", cmd)
 	}
 }

@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pressroom/pressroom/deploy"
 )
 
 // TestMain lets the test binary stand in for the pressroom binary: the end
@@ -128,6 +130,7 @@ func TestServe_EndToEnd(t *testing.T) {
 			t.Errorf("%s = %d", path, resp.StatusCode)
 		}
 		if path == "/metrics" {
+			checkDashboardMetricsExposed(t, string(b))
 			for _, name := range []string{`pressroom_ingest_total{input="text",outcome="created"} 1`, "pressroom_build_info{", "pressroom_schema_version ", "go_goroutines", "process_resident_memory_bytes", "pressroom_db_pool_max_conns"} {
 				if !strings.Contains(string(b), name) {
 					t.Errorf("/metrics lacks %s", name)
@@ -186,4 +189,29 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// checkDashboardMetricsExposed fails when the Grafana dashboard or the alert
+// rules use a metric the running server does not expose: the dashboard and
+// the code must not drift apart.
+func checkDashboardMetricsExposed(t *testing.T, exposition string) {
+	t.Helper()
+	exposed := map[string]bool{}
+	for _, line := range strings.Split(exposition, "\n") {
+		if f := strings.Fields(line); len(f) >= 3 && f[0] == "#" && f[1] == "TYPE" {
+			exposed[f[2]] = true
+		}
+	}
+	used, err := deploy.MetricNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(used) < 10 {
+		t.Fatalf("only %d metric names read from the dashboard and alerts: %v", len(used), used)
+	}
+	for _, name := range used {
+		if !exposed[name] {
+			t.Errorf("%s is used by deploy/ (dashboard or alerts) but not exposed by the server", name)
+		}
+	}
 }

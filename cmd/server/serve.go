@@ -126,13 +126,27 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 		st.Collector(),
 		schemaVersionGauge(db.pool),
 	)
+	allowOpen, err := checkOpenMode(ctx, cfg, st, logger)
+	if err != nil {
+		return err
+	}
 	a := api.New(api.Config{
-		Store:        st,
-		Logger:       logger,
-		Registerer:   reg,
-		Gatherer:     reg,
-		MaxDumpBytes: cfg.MaxDumpBytes,
+		Store:          st,
+		Logger:         logger,
+		Registerer:     reg,
+		Gatherer:       reg,
+		MaxDumpBytes:   cfg.MaxDumpBytes,
+		BatchMaxItems:  cfg.BatchMaxItems,
+		BatchMaxBytes:  cfg.BatchMaxBytes,
+		IdempotencyTTL: cfg.IdempotencyTTL,
+		AllowOpen:      allowOpen,
+		RateLimit:      cfg.RateLimit,
+		RateBurst:      cfg.RateBurst,
+		DBTimeout:      cfg.DBTimeout,
 	})
+	maintCtx, stopMaint := context.WithCancel(context.Background())
+	defer stopMaint()
+	go purgeIdempotencyKeys(maintCtx, st, logger)
 
 	// Listen before serving so that a taken port fails the start at once.
 	apiLn, err := net.Listen("tcp", cfg.HTTPAddr)
@@ -173,8 +187,50 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 	if err := opsSrv.Shutdown(shutCtx); err != nil {
 		runErr = errors.Join(runErr, fmt.Errorf("shutdown metrics listener: %w", err))
 	}
+	// Group commit answers the writes still queued; the pool closes after.
+	st.Close()
 	logger.Info("stopped")
 	return runErr
+}
+
+// checkOpenMode decides whether the API may answer without keys while
+// none exist: only on loopback, unless the operator says so. A public
+// address with no keys and no such say-so refuses to start.
+func checkOpenMode(ctx context.Context, cfg config, st *store.Store, logger *slog.Logger) (bool, error) {
+	n, err := st.CountActiveAPIKeys(ctx)
+	if err != nil {
+		return false, err
+	}
+	loopback := isLoopback(cfg.HTTPAddr)
+	switch {
+	case n > 0:
+		logger.Info("API keys required", "active_keys", n)
+	case loopback:
+		logger.Warn("no API keys exist: serving without authentication on a loopback address; create one with `pressroom keys create`")
+	case cfg.AllowOpen:
+		logger.Warn("no API keys exist: serving WITHOUT authentication on a public address (PRESSROOM_ALLOW_OPEN=true)")
+	default:
+		return false, fmt.Errorf("no API keys exist and %s is not a loopback address: create a key with `pressroom keys create --name NAME --scopes ingest,read`, or set PRESSROOM_ALLOW_OPEN=true", cfg.HTTPAddr)
+	}
+	return loopback || cfg.AllowOpen, nil
+}
+
+// purgeIdempotencyKeys deletes expired idempotency keys every few minutes.
+func purgeIdempotencyKeys(ctx context.Context, st *store.Store, logger *slog.Logger) {
+	t := time.NewTicker(5 * time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case now := <-t.C:
+			if n, err := st.PurgeIdempotencyKeys(ctx, now); err != nil {
+				logger.Warn("purging expired idempotency keys", "error", err)
+			} else if n > 0 {
+				logger.Info("purged expired idempotency keys", "count", n)
+			}
+		}
+	}
 }
 
 // newHTTPServer sets every timeout: a slow or stuck client must not hold a

@@ -4,6 +4,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
 	"net/http"
@@ -20,42 +21,65 @@ import (
 // DefaultMaxDumpBytes is the default limit on one dump's size.
 const DefaultMaxDumpBytes = 10 << 20
 
+// DefaultDBTimeout is the default bound on one request's database work.
+const DefaultDBTimeout = 10 * time.Second
+
 // Config is what the API needs from its caller.
 type Config struct {
-	Store        *store.Store
-	Logger       *slog.Logger
-	Registerer   prometheus.Registerer // a private registry; tests pass fresh ones
-	Gatherer     prometheus.Gatherer   // what /metrics serves
-	MaxDumpBytes int64                 // limit on a dump's size; DefaultMaxDumpBytes when 0
-	Now          func() time.Time      // clock; time.Now when nil
+	Store          *store.Store
+	Logger         *slog.Logger
+	Registerer     prometheus.Registerer // a private registry; tests pass fresh ones
+	Gatherer       prometheus.Gatherer   // what /metrics serves
+	MaxDumpBytes   int64                 // limit on a dump's size; DefaultMaxDumpBytes when 0
+	BatchMaxItems  int                   // DefaultBatchMaxItems when 0
+	BatchMaxBytes  int64                 // DefaultBatchMaxBytes when 0
+	IdempotencyTTL time.Duration         // DefaultIdempotencyTTL when 0
+	DBTimeout      time.Duration         // how long a request may wait on the database; DefaultDBTimeout when 0
+	// AllowOpen lets the server answer without API keys while none exist.
+	// The caller sets it only for loopback addresses, or when told to.
+	AllowOpen bool
+	RateLimit float64 // requests per second per key (or client address when open); 0 disables
+	RateBurst int     // bucket size; RateLimit rounded up when 0
+	Now       func() time.Time
 }
 
 // API serves Pressroom's public routes and its operational endpoints.
 type API struct {
-	store        *store.Store
-	log          *slog.Logger
-	metrics      *metrics
-	gatherer     prometheus.Gatherer
-	maxDumpBytes int64
-	now          func() time.Time
-	draining     atomic.Bool
-	router       chi.Router
+	store          *store.Store
+	log            *slog.Logger
+	metrics        *metrics
+	gatherer       prometheus.Gatherer
+	maxDumpBytes   int64
+	batchMaxItems  int
+	batchMaxBytes  int64
+	idempotencyTTL time.Duration
+	dbTimeout      time.Duration
+	allowOpen      bool
+	limiters       *limiters
+	keys           keyCache
+	now            func() time.Time
+	draining       atomic.Bool
+	router         chi.Router
 }
 
 // New builds the API and registers its metrics.
 func New(cfg Config) *API {
 	a := &API{
-		store:        cfg.Store,
-		log:          cfg.Logger,
-		gatherer:     cfg.Gatherer,
-		maxDumpBytes: cfg.MaxDumpBytes,
-		now:          cfg.Now,
+		store:          cfg.Store,
+		log:            cfg.Logger,
+		gatherer:       cfg.Gatherer,
+		maxDumpBytes:   cmp.Or(cfg.MaxDumpBytes, DefaultMaxDumpBytes),
+		batchMaxItems:  cmp.Or(cfg.BatchMaxItems, DefaultBatchMaxItems),
+		batchMaxBytes:  cmp.Or(cfg.BatchMaxBytes, DefaultBatchMaxBytes),
+		idempotencyTTL: cmp.Or(cfg.IdempotencyTTL, DefaultIdempotencyTTL),
+		dbTimeout:      cmp.Or(cfg.DBTimeout, DefaultDBTimeout),
+		allowOpen:      cfg.AllowOpen,
+		limiters:       newLimiters(cfg.RateLimit, cfg.RateBurst),
+		keys:           keyCache{entries: map[[32]byte]keyCacheEntry{}},
+		now:            cfg.Now,
 	}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
-	}
-	if a.maxDumpBytes <= 0 {
-		a.maxDumpBytes = DefaultMaxDumpBytes
 	}
 	if a.now == nil {
 		a.now = time.Now
@@ -80,6 +104,12 @@ func New(cfg Config) *API {
 	return a
 }
 
+// maxRequestBytes bounds any request body: a batch, or an envelope whose
+// JSON escaping or base64 makes it larger than the dump it carries.
+func (a *API) maxRequestBytes() int64 {
+	return max(a.batchMaxBytes, a.maxDumpBytes*2+64<<10)
+}
+
 // ServeHTTP serves the public API.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.router.ServeHTTP(w, r) }
 
@@ -101,10 +131,19 @@ func (a *API) routes() chi.Router {
 		return &httpError{status: http.StatusMethodNotAllowed, slug: "method-not-allowed", title: "Method not allowed",
 			detail: r.Method + " is not supported on this route"}
 	}))
+	r.Get("/openapi.yaml", serveOpenAPI)
 	r.Route("/v1", func(r chi.Router) {
-		r.Post("/articles", a.handle(a.handleCreateArticle))
-		r.Get("/articles/{id}", a.handle(a.handleGetArticle))
-		r.Get("/articles/{id}/raw", a.handle(a.handleGetArticleRaw))
+		r.Use(a.authenticate, a.rateLimit)
+		ingest, read, admin := a.require(ScopeIngest), a.require(ScopeRead), a.require(ScopeAdmin)
+		r.With(ingest, a.idempotency).Post("/articles", a.handle(a.handleCreateArticle))
+		r.With(ingest, a.idempotency).Post("/articles/batch", a.handle(a.handleCreateBatch))
+		r.With(ingest).Post("/extract", a.handle(a.handleExtract))
+		r.With(read).Get("/articles", a.handle(a.handleListArticles))
+		r.With(read).Get("/articles/{id}", a.handle(a.handleGetArticle))
+		r.With(read).Get("/articles/{id}/raw", a.handle(a.handleGetArticleRaw))
+		r.With(admin).Delete("/articles/{id}", a.handle(a.handleDeleteArticle))
+		r.With(read).Get("/dumps/{id}", a.handle(a.handleGetDump))
+		r.With(read).Get("/dumps/{id}/raw", a.handle(a.handleGetDumpRaw))
 	})
 	return r
 }
@@ -120,6 +159,15 @@ func (a *API) handle(h handlerFunc) http.HandlerFunc {
 			a.writeProblem(w, r, err)
 		}
 	}
+}
+
+// dbContext bounds a request's database work. pgx abandons a query when
+// its context ends, so a partitioned or frozen database costs the client
+// one timeout and a 503, instead of a request (and a pool connection) held
+// until TCP gives up. Reading the body and extracting happen before and are
+// not counted: a slow upload or a large page must not eat the budget.
+func (a *API) dbContext(r *http.Request) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(r.Context(), a.dbTimeout)
 }
 
 // ready reports whether the server can serve requests now.

@@ -29,9 +29,27 @@ type testServer struct {
 	api   *api.API
 	store *store.Store
 	reg   *prometheus.Registry
+	// client checks every response against the OpenAPI document.
+	client *http.Client
 }
 
+// Client returns the conformance-checking client.
+func (ts *testServer) Client() *http.Client {
+	if ts.client == nil {
+		return ts.Server.Client()
+	}
+	return ts.client
+}
+
+// newTestServer serves open (no keys needed while none exist), as a
+// loopback server does; newServer takes cfg as it is.
 func newTestServer(t *testing.T, cfg api.Config) *testServer {
+	t.Helper()
+	cfg.AllowOpen = true
+	return newServer(t, cfg)
+}
+
+func newServer(t *testing.T, cfg api.Config) *testServer {
 	t.Helper()
 	pool := dbtest.New(t)
 	st := store.New(pool)
@@ -40,7 +58,7 @@ func newTestServer(t *testing.T, cfg api.Config) *testServer {
 	a := api.New(cfg)
 	srv := httptest.NewServer(a)
 	t.Cleanup(srv.Close)
-	return &testServer{Server: srv, api: a, store: st, reg: reg}
+	return &testServer{Server: srv, api: a, store: st, reg: reg, client: conformingClient(t, srv.Client())}
 }
 
 type response struct {
@@ -301,7 +319,7 @@ func TestDatabaseDown_503(t *testing.T) {
 	pool := dbtest.New(t)
 	st := store.New(pool)
 	reg := prometheus.NewRegistry()
-	a := api.New(api.Config{Store: st, Registerer: reg, Gatherer: reg})
+	a := api.New(api.Config{Store: st, Registerer: reg, Gatherer: reg, AllowOpen: true})
 	srv := httptest.NewServer(a)
 	defer srv.Close()
 	ts := &testServer{Server: srv, api: a, store: st, reg: reg}

@@ -9,7 +9,6 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/pressroom/pressroom/internal/article"
-	"github.com/pressroom/pressroom/internal/extract"
 )
 
 // articleResponse is the JSON form of an article. Field names are snake_case
@@ -92,23 +91,11 @@ func (a *API) handleCreateArticle(w http.ResponseWriter, r *http.Request) error 
 		a.metrics.ingest.WithLabelValues(outcomeInvalid, inputFromHeader(r)).Inc()
 		return err
 	}
-	a.metrics.dumpBytes.WithLabelValues(inputOf(d)).Observe(float64(len(d.Body)))
-
-	start := time.Now()
-	x := extract.Extract(d)
-	if x.Metadata.URL == "" {
-		x.Metadata.URL = d.URL // the page's canonical URL when it states one, else where the scraper found it
-	}
+	x := a.extract(d)
 	input := x.Input
-	if input != article.InputHTML {
-		input = article.InputText
-	}
-	a.metrics.extractTime.WithLabelValues(input).Observe(time.Since(start).Seconds())
-	if x.Err == nil {
-		a.metrics.observeExtraction(&x)
-	}
-
-	res, err := a.store.SaveIngest(r.Context(), d, &x)
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	res, err := a.store.SaveIngest(ctx, d, &x)
 	if err != nil {
 		a.metrics.ingest.WithLabelValues(outcomeError, input).Inc()
 		return err
@@ -154,7 +141,8 @@ func articleID(r *http.Request) (article.ID, error) {
 }
 
 // handleGetArticle returns one article; ?include=diagnostics adds how each
-// field was found.
+// field was found. Articles change only when re-extracted, so an ETag lets
+// readers revalidate cheaply.
 func (a *API) handleGetArticle(w http.ResponseWriter, r *http.Request) error {
 	id, err := articleID(r)
 	if err != nil {
@@ -170,11 +158,61 @@ func (a *API) handleGetArticle(w http.ResponseWriter, r *http.Request) error {
 			return invalidField("include", "unknown value "+truncate(inc, 40)+"; the only value is diagnostics")
 		}
 	}
-	art, err := a.store.FindArticleByID(r.Context(), id, withDiag)
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	art, err := a.store.FindArticleByID(ctx, id, withDiag)
 	if err != nil {
 		return err
 	}
+	etag := articleETag(art, withDiag)
+	h := w.Header()
+	h.Set("ETag", etag)
+	h.Set("Cache-Control", "private, max-age=60, must-revalidate")
+	if etagMatches(r.Header.Get("If-None-Match"), etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return nil
+	}
 	writeJSON(w, "application/json", http.StatusOK, newArticleResponse(art))
+	return nil
+}
+
+// articleETag changes whenever the representation can: re-extraction moves
+// updated_at and possibly the extractor version.
+func articleETag(art *article.Article, withDiag bool) string {
+	v := art.ID.String() + "-" + strconv.FormatInt(art.UpdatedAt.UnixMicro(), 36) + "-" + strconv.Itoa(art.ExtractorVersion)
+	if withDiag {
+		v += "-d"
+	}
+	return `"` + v + `"`
+}
+
+// etagMatches implements If-None-Match's weak comparison.
+func etagMatches(header, etag string) bool {
+	if header == "" {
+		return false
+	}
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == "*" || t == etag {
+			return true
+		}
+	}
+	return false
+}
+
+// handleDeleteArticle removes an article and the dump it came from
+// (takedown): nothing of it remains.
+func (a *API) handleDeleteArticle(w http.ResponseWriter, r *http.Request) error {
+	id, err := articleID(r)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	if err := a.store.DeleteArticle(ctx, id); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
 	return nil
 }
 
@@ -185,7 +223,9 @@ func (a *API) handleGetArticleRaw(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	d, err := a.store.FindDumpByArticleID(r.Context(), id)
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	d, err := a.store.FindDumpByArticleID(ctx, id)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/internal/article"
@@ -48,7 +49,9 @@ func (a *API) decodeDump(w http.ResponseWriter, r *http.Request) (*article.Dump,
 		q := r.URL.Query()
 		ct := r.Header.Get("Content-Type")
 		if mediaType == "" {
-			ct = http.DetectContentType(body)
+			if ct, err = sniffText(body); err != nil {
+				return nil, err
+			}
 		}
 		return a.newDump(q.Get("source"), q.Get("url"), q.Get("fetched_at"), ct, body)
 	case "application/json":
@@ -164,6 +167,9 @@ func (a *API) decodeEnvelope(raw []byte) (*article.Dump, error) {
 	if dec.More() {
 		return nil, invalid("the body holds more than one JSON value")
 	}
+	if key, ok := duplicateKey(raw); ok {
+		return nil, invalidField(key, "given more than once; which one holds the page would be a guess")
+	}
 	var content []byte
 	switch {
 	case env.Content != nil && env.ContentBase64 != nil:
@@ -197,10 +203,70 @@ func (a *API) decodeEnvelope(raw []byte) (*article.Dump, error) {
 			return nil, &httpError{status: http.StatusUnsupportedMediaType, slug: "unsupported-media-type",
 				title: "Unsupported media type", detail: fmt.Sprintf("content_type %q is not accepted; send text/plain or text/html", mt)}
 		}
+	} else if env.ContentBase64 != nil {
+		var err error
+		if ct, err = sniffText(content); err != nil {
+			return nil, err
+		}
 	} else {
 		ct = http.DetectContentType(content)
 	}
 	return a.newDump(env.Source, env.URL, env.FetchedAt, ct, content)
+}
+
+// sniffText guesses the media type of an unlabelled page and refuses what
+// is not text: a PDF or an image sent without a Content-Type would
+// otherwise be stored and "extracted" as an article of binary garbage.
+func sniffText(body []byte) (string, error) {
+	ct := http.DetectContentType(body)
+	if strings.HasPrefix(ct, "text/") {
+		return ct, nil
+	}
+	mt, _, _ := mime.ParseMediaType(ct)
+	return "", &httpError{status: http.StatusUnsupportedMediaType, slug: "unsupported-media-type",
+		title: "Unsupported media type", detail: fmt.Sprintf("the page has no content type and looks like %s; send text with one of %s", mt, acceptedMediaTypes),
+		header: http.Header{"Accept-Post": {acceptedMediaTypes}}}
+}
+
+// duplicateKey returns a member name that occurs twice in the JSON object
+// raw. encoding/json silently keeps the last one, and matches names without
+// regard to case, so "content" and "Content" count as the same member.
+func duplicateKey(raw []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return "", false
+	}
+	seen := make(map[string]bool, 8)
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		name, _ := t.(string)
+		folded := foldName(name)
+		if seen[folded] {
+			return name, true
+		}
+		seen[folded] = true
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// foldName maps each rune to the smallest rune of its case-folding orbit,
+// so that two names are equal exactly when bytes.EqualFold says so, as
+// encoding/json compares them.
+func foldName(s string) string {
+	return strings.Map(func(r rune) rune {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		return least
+	}, s)
 }
 
 // jsonError turns a JSON decoding error into a 400 naming what is wrong.

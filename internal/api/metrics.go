@@ -34,6 +34,7 @@ type metrics struct {
 	extractTime *prometheus.HistogramVec
 	fieldFound  *prometheus.CounterVec
 	dumpBytes   *prometheus.HistogramVec
+	rateLimited prometheus.Counter
 }
 
 var latencyBuckets = []float64{.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10}
@@ -80,7 +81,11 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Buckets: prometheus.ExponentialBuckets(512, 4, 9), // 512 B … 32 MiB
 		}, []string{"input"}),
 	}
-	reg.MustRegister(m.requests, m.duration, m.requestSize, m.inFlight, m.ingest, m.extractTime, m.fieldFound, m.dumpBytes)
+	m.rateLimited = prometheus.NewCounter(prometheus.CounterOpts{
+		Name: "pressroom_rate_limited_total",
+		Help: "Requests refused with 429 because a client's token bucket was empty.",
+	})
+	reg.MustRegister(m.rateLimited, m.requests, m.duration, m.requestSize, m.inFlight, m.ingest, m.extractTime, m.fieldFound, m.dumpBytes)
 	// Known label values start at zero so that rates and ratios exist from
 	// the first scrape (a missing series is not a zero).
 	for _, in := range inputKinds {

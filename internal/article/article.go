@@ -26,6 +26,7 @@ type Dump struct {
 	URL         string // page address, when the scraper knows it
 	ContentType string // media type of Body, e.g. "text/plain; charset=utf-8"
 	Body        []byte
+	Size        int // len(Body) as received; set also when Body is not loaded
 	SHA256      [sha256.Size]byte
 	ReceivedAt  time.Time
 	FetchedAt   time.Time // when the scraper fetched the page; zero when unknown
@@ -54,6 +55,7 @@ func NewDump(source, url, contentType string, body []byte, receivedAt time.Time)
 		URL:         url,
 		ContentType: contentType,
 		Body:        body,
+		Size:        len(body),
 		SHA256:      sha256.Sum256(body),
 		ReceivedAt:  receivedAt.UTC(),
 	}

@@ -17,4 +17,7 @@ var (
 	// ErrUnavailable means a dependency (the database) cannot serve now; the
 	// caller may retry later.
 	ErrUnavailable = errors.New("unavailable")
+	// ErrKeyReused means an Idempotency-Key came back with a different
+	// request than the one it was first used for.
+	ErrKeyReused = errors.New("idempotency key reused")
 )

@@ -32,10 +32,7 @@ func assemble(doc *document) article.Extraction {
 	if doc.url != nil {
 		x.Metadata.URL = doc.url.String()
 	}
-	x.Paragraphs = bodyParagraphs(doc)
-	for _, p := range x.Paragraphs {
-		x.WordCount += countWords(p)
-	}
+	x.Paragraphs, x.WordCount = bodyParagraphs(doc)
 	x.Diagnostics = diagnostics(doc, &x)
 	if len(x.Paragraphs) == 0 {
 		x.Err = fmt.Errorf("extract: %w: no article text found", article.ErrUnextractable)
@@ -44,9 +41,12 @@ func assemble(doc *document) article.Extraction {
 }
 
 // bodyParagraphs returns the body blocks' text, joining a drop capital
-// printed on a line of its own to the paragraph it starts.
-func bodyParagraphs(doc *document) []string {
+// printed on a line of its own to the paragraph it starts, and their words
+// as countWords counts them.
+func bodyParagraphs(doc *document) ([]string, int) {
 	var out []string
+	words := 0
+	joined := -1 // the block whose text a drop capital was joined to
 	bs := doc.blocks
 	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
 		b := &bs[i]
@@ -56,12 +56,18 @@ func bodyParagraphs(doc *document) []string {
 		if isDropCap(b) && i+1 < doc.bodyEnd && bs[i+1].label == labelBody {
 			if r, _ := utf8.DecodeRuneInString(bs[i+1].text); unicode.IsLower(r) {
 				bs[i+1].text = b.text + bs[i+1].text
+				joined = i + 1
 				continue
 			}
 		}
 		out = append(out, b.text)
+		if i == joined {
+			words += countWords(b.text)
+		} else {
+			words += b.counted
+		}
 	}
-	return out
+	return out, words
 }
 
 func isDropCap(b *block) bool {
@@ -73,19 +79,35 @@ func isDropCap(b *block) bool {
 // each CJK character counts as a word, as CJK word counts usually do.
 func countWords(s string) int {
 	n := 0
-	for _, w := range strings.Fields(s) {
-		cjk, other := 0, false
-		for _, r := range w {
+	inWord := false // inside a run of letters or digits that counts once
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
 			switch {
-			case r >= 0x2e80 && unicode.IsLetter(r):
-				cjk++
-			case unicode.IsLetter(r) || unicode.IsDigit(r):
-				other = true
+			case c == ' ' || c == '\t' || c == '\n':
+				inWord = false
+			case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9':
+				if !inWord {
+					n++
+					inWord = true
+				}
 			}
+			continue
 		}
-		n += cjk
-		if other {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r >= 0x2e80 && unicode.IsLetter(r):
 			n++
+			inWord = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if !inWord {
+				n++
+				inWord = true
+			}
+		case unicode.IsSpace(r):
+			inWord = false
 		}
 	}
 	return n
@@ -94,7 +116,8 @@ func countWords(s string) int {
 // diagnostics says where every field came from and why every other block
 // was dropped.
 func diagnostics(doc *document, x *article.Extraction) article.Diagnostics {
-	d := article.Diagnostics{Input: doc.input, Notes: doc.notes}
+	d := article.Diagnostics{Input: doc.input, Notes: doc.notes,
+		Dropped: make([]article.DroppedBlock, 0, len(doc.blocks)-(doc.bodyEnd-doc.bodyStart))}
 	m := &doc.meta
 	add := func(name string, f field, value string) {
 		if value == "" {

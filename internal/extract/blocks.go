@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -31,7 +32,11 @@ type block struct {
 	// Shallow text features.
 	runes, words, letters, upper, digits, cjk int
 	capWords                                  int // words starting with an upper-case letter
+	cells                                     int // tab characters: innerText separates table cells with tabs
+	latin                                     int // letters of the Latin script (below U+0250)
+	counted                                   int // words as countWords counts them
 	endsSentence                              bool
+	glued                                     bool             // holds a word glued to a capitalised one ("PossibleThe")
 	stopHits                                  [langCount]uint8 // function words per language
 	stop                                      int              // function words of the document's language
 	dup                                       int              // other blocks with the same text
@@ -74,15 +79,53 @@ type document struct {
 
 	urlInfo    urlInfo
 	meta       meta
-	dates      []dateMatch   // memo for dateOf
-	dateDone   []int8        // 0 not yet parsed, 1 found, -1 none
-	bylines    []bylineMatch // memo for bylineOf
+	dates      map[int]dateMatch // memo for dateOf: the lines that hold one
+	dateDone   []int8            // 0 not yet parsed, 1 found, -1 none
+	bylines    map[int]bylineMatch
 	bylineDone []int8
+	toks       []dtok // scratch for the date tokenizer
 }
 
-// segment splits normalised text into line blocks with their features.
-func segment(text string) []block {
-	blocks := make([]block, 0, strings.Count(text, "\n")/2+1)
+// maxLines bounds the lines of a text dump. Extraction is linear in the
+// dump, but every line costs a block of a few hundred bytes: a dump of a
+// million short lines would take seconds and hundreds of megabytes, and no
+// article has a quarter of a million lines.
+const maxLines = 250_000
+
+// segment splits normalised text into line blocks with their features. It
+// fails, wrapping ErrLimit, on text of more than limit lines.
+func segment(text string, limit int) ([]block, error) {
+	lines := strings.Count(text, "\n")
+	if !strings.HasSuffix(text, "\n") {
+		lines++
+	}
+	if lines > limit {
+		return nil, fmt.Errorf("%w: %d lines (max %d)", ErrLimit, lines, limit)
+	}
+	// Sizes: no more blocks than non-empty lines, none longer than the
+	// longest line.
+	filled, longest := 0, 0
+	for rest := text; len(rest) > 0; {
+		i := strings.IndexByte(rest, '\n')
+		if i < 0 {
+			i = len(rest)
+		}
+		if i > 0 {
+			filled++
+		}
+		longest = max(longest, i)
+		rest = rest[min(i+1, len(rest)):]
+	}
+	blocks := make([]block, 0, filled)
+	// The lines' folded texts go one after the other into one string, cut
+	// apart at the end: one allocation instead of one per line.
+	var lower strings.Builder
+	lower.Grow(len(text) + len(text)/16)
+	// A line is folded into scratch, then copied to lower whole: appending
+	// to a slice held in registers is cheaper than to the Builder, which
+	// lives on the heap and pays a write barrier on each append.
+	scratch := make([]byte, 0, longest+longest/8+8)
+	ends := make([]int, 0, cap(blocks))
 	lineNo := 0
 	group := -1
 	prevBlank := true
@@ -108,10 +151,14 @@ func segment(text string) []block {
 		if prevBlank {
 			group++
 		}
-		b := block{line: lineNo, text: t, group: group, blankBefore: prevBlank}
-		b.lower = foldLower(t)
-		measure(&b)
-		blocks = append(blocks, b)
+		blocks = append(blocks, block{line: lineNo, text: t, group: group, blankBefore: prevBlank})
+		b := &blocks[len(blocks)-1]
+		if strings.IndexByte(raw, '\t') >= 0 {
+			b.cells = strings.Count(raw, "\t")
+		}
+		scratch = measureText(b, scratch[:0])
+		lower.Write(scratch)
+		ends = append(ends, lower.Len())
 		prevBlank = false
 		if text == "" {
 			break
@@ -120,6 +167,29 @@ func segment(text string) []block {
 	if n := len(blocks); n > 0 {
 		blocks[n-1].blankAfter = true
 	}
+	all := lower.String()
+	from := 0
+	for i := range blocks {
+		blocks[i].lower = all[from:ends[i]]
+		from = ends[i]
+		scanVocab(&blocks[i])
+	}
+	finishBlocks(blocks)
+	return blocks, nil
+}
+
+// newBlock makes a block of already collapsed, non-empty text and measures
+// its features. Front-ends set the layout fields (group, blankBefore,
+// blankAfter, cells, and for HTML tag, linkDensity, hints) themselves.
+func newBlock(line int, text string) block {
+	b := block{line: line, text: text, lower: foldLower(text)}
+	measure(&b)
+	return b
+}
+
+// finishBlocks computes what depends on all the blocks: group sizes and
+// repetition. A front-end calls it once its blocks are complete.
+func finishBlocks(blocks []block) {
 	// Group sizes and repetition.
 	seen := make(map[string]int, len(blocks))
 	for i := 0; i < len(blocks); {
@@ -138,8 +208,11 @@ func segment(text string) []block {
 	for i := range blocks {
 		blocks[i].dup = seen[blocks[i].lower] - 1
 	}
-	return blocks
 }
+
+// spaceLead marks the bytes collapseSpace must look at: ASCII white space
+// and the lead byte of U+0085.
+var spaceLead = [256]bool{' ': true, '\t': true, '\v': true, '\f': true, '\r': true, 0xc2: true}
 
 // collapseSpace trims s and turns every run of white space into one space.
 func collapseSpace(s string) string {
@@ -147,6 +220,10 @@ func collapseSpace(s string) string {
 	prevSpace := true
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !spaceLead[c] {
+			prevSpace = false
+			continue
+		}
 		if c == ' ' {
 			if prevSpace {
 				clean = false
@@ -155,7 +232,9 @@ func collapseSpace(s string) string {
 			prevSpace = true
 			continue
 		}
-		if c == '\t' || c == '\v' || c == '\f' || c == '\r' || c >= utf8.RuneSelf {
+		// Exotic spaces were turned into plain ones by normaliseText, so
+		// only ASCII white space needs the slow path.
+		if c != 0xc2 || i+1 < len(s) && s[i+1] == 0x85 {
 			clean = false
 			break
 		}
@@ -181,49 +260,6 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
-// measure computes the shallow text features of b.
-func measure(b *block) {
-	inWord := false
-	wordStart := true
-	for _, r := range b.text {
-		b.runes++
-		if r == ' ' {
-			inWord = false
-			continue
-		}
-		if !inWord {
-			b.words++
-			inWord = true
-			wordStart = true
-		}
-		switch {
-		case unicode.IsLetter(r):
-			b.letters++
-			if r >= 0x2e80 {
-				b.cjk++
-			}
-			if unicode.IsUpper(r) {
-				b.upper++
-				if wordStart {
-					b.capWords++
-				}
-			}
-			wordStart = false
-		case unicode.IsDigit(r):
-			b.digits++
-			wordStart = false
-		}
-	}
-	// CJK has no spaces: count two characters as a word so that length
-	// thresholds mean the same thing in every script.
-	if b.cjk > 0 {
-		b.words += b.cjk / 2
-	}
-	b.endsSentence = endsSentence(b.text)
-	countStopWords(b)
-	b.vocab = vocab.scan(b.lower)
-}
-
 // endsSentence reports whether s ends like a sentence, looking through
 // closing quotes and brackets.
 func endsSentence(s string) bool {
@@ -239,38 +275,6 @@ func endsSentence(s string) bool {
 		return false
 	}
 	return false
-}
-
-// countStopWords tallies function words per language in b.
-func countStopWords(b *block) {
-	s := b.lower
-	start := -1
-	for i, r := range s {
-		letter := unicode.IsLetter(r) || r == '\''
-		if letter && start < 0 {
-			start = i
-		}
-		if !letter && start >= 0 {
-			addStop(b, s[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		addStop(b, s[start:])
-	}
-}
-
-func addStop(b *block, w string) {
-	m, ok := stopIndex[w]
-	if !ok {
-		return
-	}
-	for li := 0; m != 0; li++ {
-		if m&1 != 0 && b.stopHits[li] < 255 {
-			b.stopHits[li]++
-		}
-		m >>= 1
-	}
 }
 
 // stopDensity is the share of b's words that are function words.

@@ -22,6 +22,7 @@ func TestVocabularyLabel(t *testing.T) {
 		{"Continue Reading Below", labelAd},
 		{"Photo: Jane Doe, AP", labelCaption},
 		{"Image copyright Getty Images", labelCaption},
+		{"Firefighters at the scene on Monday. Jane Doe/AP", labelCaption},
 		{"Tags: politics, trade", labelFooter},
 		{"Home", labelNav},
 		{"5 min read", labelCounter},

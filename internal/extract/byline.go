@@ -32,9 +32,18 @@ var foreignCues = map[string]bool{"por": true, "par": true, "von": true, "door":
 // handles, dates and the site glued to the credit are stripped; wire
 // services go to agencies.
 func parseByline(text string, ctx dateContext) (bylineMatch, bool) {
+	return parseBylineFolded(text, "", ctx)
+}
+
+// parseBylineFolded is parseByline given foldLower(text) too, when the
+// caller has it ("" otherwise).
+func parseBylineFolded(text, folded string, ctx dateContext) (bylineMatch, bool) {
 	var m bylineMatch
 	s := strings.TrimSpace(strings.TrimLeft(text, "•·|-–—*> "))
-	lower := foldLower(s)
+	lower := folded
+	if s != text || folded == "" {
+		lower = foldLower(s)
+	}
 	rest := ""
 	for _, c := range bylineCues {
 		if !strings.HasPrefix(lower, c) {
@@ -68,6 +77,11 @@ func parseByline(text string, ctx dateContext) (bylineMatch, bool) {
 		}
 	}
 	if rest == "" {
+		// Without a cue the line itself must be a short credit; most lines
+		// are not, and are rejected before the expensive part.
+		if wordCount(s) > 14 || !hasUpper(s) || !mostlyCapitalised(s) {
+			return m, false
+		}
 		rest = s
 	}
 	rest = cutCreditTail(rest, ctx)
@@ -105,18 +119,17 @@ func cutCreditTail(s string, ctx dateContext) string {
 	if dm, ok := findDate(s, ctx); ok && dm.start > 0 {
 		s = s[:dm.start]
 	}
-	for _, sep := range []string{" | ", "|", " / ", " - ", " – ", " — ", "@", " ／ ", "(", " · ", " • "} {
+	for _, sep := range []string{" | ", "|", " / ", " - ", " – ", " — ", "@", " ／ ", "(", " · ", " • ", " for ", " For ", " FOR "} {
 		if i := strings.Index(s, sep); i > 0 {
-			s = s[:i]
+			s = s[:i] // "… For Daily Mail Australia", "… | Site", "… @handle"
 		}
 	}
 	s = strings.TrimSpace(splitGlued(s))
 	for {
 		t := strings.TrimRight(s, " ,;:-–—/|")
-		lower := strings.ToLower(t)
 		cut := false
 		for _, w := range []string{" on", " at", " in", " for", " em", " el", " le", " am", " il"} {
-			if strings.HasSuffix(lower, w) {
+			if len(t) >= len(w) && strings.EqualFold(t[len(t)-len(w):], w) {
 				t, cut = t[:len(t)-len(w)], true
 				break
 			}
@@ -141,8 +154,8 @@ func endsWithInitial(s string) bool {
 }
 
 // splitGlued separates a name from what a template glued to it without a
-// space: "Jonathan GarberFOXBusiness", "Jose AltoverosView More Articles".
-// Name-internal capitals ("McDonald", "LaMotte", "MacKenzie") follow at most
+// space: "Jane DoeEXAMPLENews", "Ann LeeView More Articles".
+// Name-internal capitals ("McDonald", "DeVries", "MacKenzie") follow at most
 // three lower-case letters and start a lower-case run, so they stay.
 func splitGlued(s string) string {
 	lowerRun := 0
@@ -169,15 +182,18 @@ func splitGlued(s string) string {
 
 // splitCredit splits "A, B and C, Role" into person names and agencies.
 func splitCredit(s string) (names, agencies []string) {
-	for _, part := range splitNames(s) {
+	var buf [64]byte
+	var partsBuf [8]string
+	for _, part := range splitNames(partsBuf[:0], s) {
 		part = strings.TrimSpace(strings.Trim(part, " .,;:-–—"))
 		if part == "" {
 			continue
 		}
-		lp := foldLower(part)
-		h := vocab.scan(lp)
-		// "Tom Davies Associated Press": an agency glued after the name.
-		if name, agency, ok := splitTrailingAgency(part); ok && isPersonName(name) {
+		h := vocab.scan(string(appendFolded(buf[:0], part)))
+		// "Ann Lee Associated Press": an agency glued after the name.
+		if h.any&vAgency == 0 {
+			// no agency anywhere in the part: nothing to split off
+		} else if name, agency, ok := splitTrailingAgency(part); ok && isPersonName(name) {
 			names = append(names, normaliseName(name))
 			agencies = append(agencies, agency)
 			continue
@@ -196,27 +212,53 @@ func splitCredit(s string) (names, agencies []string) {
 	return dedupe(names), dedupe(agencies)
 }
 
-// splitNames splits on commas, semicolons and the word "and" in the
-// supported languages.
-func splitNames(s string) []string {
-	var parts []string
-	for _, chunk := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '&' }) {
-		words := strings.Fields(chunk)
-		start := 0
-		for i, w := range words {
-			switch strings.ToLower(w) {
-			case "and", "und", "y", "e", "et", "och", "en", "i", "и", "і", "ve":
-				if i > start {
-					parts = append(parts, strings.Join(words[start:i], " "))
-				}
-				start = i + 1
-			}
-		}
-		if start < len(words) {
-			parts = append(parts, strings.Join(words[start:], " "))
+// splitNames appends to parts the pieces of s between commas, semicolons
+// and the word "and" in the supported languages.
+func splitNames(parts []string, s string) []string {
+	emit := func(p string) {
+		if p = strings.TrimSpace(p); p != "" {
+			parts = append(parts, p)
 		}
 	}
+	start := 0 // start of the current name
+	i := 0
+	for i < len(s) {
+		switch c := s[i]; {
+		case c == ',' || c == ';' || c == '&':
+			emit(s[start:i])
+			i++
+			start = i
+			continue
+		case c == ' ':
+			i++
+			continue
+		}
+		// A word: is it a conjunction?
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != ',' && s[j] != ';' && s[j] != '&' {
+			j++
+		}
+		if isConjunction(s[i:j]) {
+			emit(s[start:i])
+			start = j
+		}
+		i = j
+	}
+	emit(s[start:])
 	return parts
+}
+
+// isConjunction reports "and" in the languages bylines are read in.
+func isConjunction(w string) bool {
+	if len(w) > 3 {
+		return false // longer than any of them, in any case
+	}
+	for _, c := range []string{"and", "und", "y", "e", "et", "och", "en", "i", "и", "і", "ve"} {
+		if strings.EqualFold(w, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitTrailingAgency separates "Name Agency" when the line ends with a
@@ -268,13 +310,21 @@ var orgWords = map[string]bool{
 // five words, each capitalised (initials and particles allowed), no digits,
 // no organisation words.
 func isPersonName(s string) bool {
-	words := strings.Fields(s)
+	var wordsBuf [6]string
+	words := appendFields(wordsBuf[:0], s, len(wordsBuf))
 	if len(words) < 2 || len(words) > 5 {
 		return cjkName(s)
 	}
 	caps := 0
+	allUpper := isUpperString(s)
+	var buf [32]byte
 	for i, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ".,"))
+		// An acronym among capitalised words is an organisation or a topic
+		// ("Classificação NASCAR"); names in capitals are all capitals.
+		if !allUpper && upperRun(w) >= 4 {
+			return false
+		}
+		lw := string(appendLower(buf[:0], strings.Trim(w, ".,")))
 		if orgWords[lw] || strings.Contains(lw, ".com") || strings.Contains(lw, "www") {
 			return false
 		}
@@ -295,6 +345,76 @@ func isPersonName(s string) bool {
 	return caps >= 2
 }
 
+// isUpperString reports whether strings.ToUpper(s) == s, without building
+// the upper-cased copy.
+func isUpperString(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'a' && c <= 'z' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.ToUpper(r) != r {
+			return false // strings.ToUpper replaces invalid bytes
+		}
+		i += n
+	}
+	return true
+}
+
+// appendLower appends strings.ToLower(s) to dst.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += n
+	}
+	return dst
+}
+
+// appendFolded appends foldLower(s) to dst.
+func appendFolded(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			dst = append(dst, asciiLower[c])
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, foldRune(r))
+		i += n
+	}
+	return dst
+}
+
+// upperRun is the longest run of capital letters in w.
+func upperRun(w string) int {
+	best, run := 0, 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
+}
+
 // cjkName accepts a short run of CJK characters (two to four) as a name.
 func cjkName(s string) bool {
 	n := 0
@@ -309,11 +429,33 @@ func cjkName(s string) bool {
 
 // normaliseName title-cases names printed in capitals ("LISA MASCARO").
 func normaliseName(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if strings.ToUpper(s) != s {
+	if !singleSpaced(s) {
+		s = strings.Join(strings.Fields(s), " ")
+	}
+	if !isUpperString(s) {
 		return s
 	}
 	return titleCase(s)
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(s), " ") == s.
+func singleSpaced(s string) bool {
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case c >= '\t' && c <= '\r' || c >= utf8.RuneSelf:
+			return false // other white space, or a rune that might be
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
 }
 
 // titleCase capitalises the first letter of each word and lowercases the
@@ -343,7 +485,95 @@ func titleCase(s string) string {
 	return strings.Join(words, " ")
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+func wordCount(s string) int {
+	n := 0
+	forEachWord(s, func(string) bool { n++; return true })
+	return n
+}
+
+// forEachWord calls fn with each space-separated word of s until fn
+// returns false; unlike strings.Fields it allocates nothing.
+func forEachWord(s string, fn func(w string) bool) {
+	for i := 0; i < len(s); {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' {
+			j++
+		}
+		if j > i && !fn(s[i:j]) {
+			return
+		}
+		i = j
+	}
+}
+
+// appendFields appends the fields of s, as strings.Fields splits them, to
+// dst, at most max of them.
+func appendFields(dst []string, s string, max int) []string {
+	start := -1
+	for i := 0; i < len(s) && len(dst) < max; {
+		c := s[i]
+		n := 1
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c >= '\t' && c <= '\r'
+		} else {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space && start >= 0:
+			dst = append(dst, s[start:i])
+			start = -1
+		case !space && start < 0:
+			start = i
+		}
+		i += n
+	}
+	if start >= 0 && len(dst) < max {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
+// mostlyCapitalised is a cheap first test for an uncued credit: mostly
+// capitalised words, at most a few lower-case ones (particles, "and", a
+// role) before the first digit.
+func mostlyCapitalised(s string) bool {
+	caps, lower, n := 0, 0, 0
+	digit := false
+	forEachWord(s, func(w string) bool {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsDigit(r):
+			digit = true // the date glued after a name starts here
+			return false
+		case unicode.IsUpper(r):
+			caps++
+		case unicode.IsLetter(r):
+			lower++
+		}
+		n++
+		return true
+	})
+	if digit {
+		return caps >= 2
+	}
+	// One capitalised word alone may be a wire service ("Reuters").
+	return lower <= 3 && (caps >= 2 || caps == 1 && n <= 3)
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
 
 func dedupe(ss []string) []string {
 	if len(ss) < 2 {

@@ -20,24 +20,26 @@ func TestParseByline(t *testing.T) {
 		{in: "BY JANE DOE and JOHN Q. PUBLIC", ok: true, cue: true, authors: []string{"Jane Doe", "John Q. Public"}},
 		{in: "By Ann Lee, Bo Kim and Cy Young", ok: true, cue: true, authors: []string{"Ann Lee", "Bo Kim", "Cy Young"}},
 		{in: "By Jane Doe, Staff Writer", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "By Jane Doe For Daily Mail Australia", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "By Jane Doe and John Roe for The Example Times", ok: true, cue: true, authors: []string{"Jane Doe", "John Roe"}},
 		{in: "By Jane Doe | The Daily Planet", ok: true, cue: true, authors: []string{"Jane Doe"}},
-		{in: "By Jane Doe - Contributing Editor 2019-11-19T12:48:14Z", ok: true, cue: true, authors: []string{"Jane Doe"}},
-		{in: "By Jane Doe@janedoe Nov 19, 2019, 7:53pm EST", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "By Jane Doe - Contributing Editor 2024-03-05T09:41:27Z", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "By Jane Doe@janedoe Mar 5, 2024, 8:14pm EST", ok: true, cue: true, authors: []string{"Jane Doe"}},
 		{in: "By Jane DoeDAILYPlanet", ok: true, cue: true, authors: []string{"Jane Doe"}},
-		{in: "Posted by Jane Doe on November 19, 2019, 6:21 AM EST", ok: true, cue: true, authors: []string{"Jane Doe"}},
-		{in: "By Jane Doe November 19, 2019, 07:47 PM EST", ok: true, cue: true, authors: []string{"Jane Doe"}},
-		{in: "5:45 AM PST 11/19/2019 by Jane Doe", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "Posted by Jane Doe on March 5, 2024, 7:02 AM EST", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "By Jane Doe March 5, 2024, 08:26 PM EST", ok: true, cue: true, authors: []string{"Jane Doe"}},
+		{in: "6:12 AM PST 03/05/2024 by Jane Doe", ok: true, cue: true, authors: []string{"Jane Doe"}},
 		{in: "Analysis by Jane Doe, Editor-at-large", ok: true, cue: true, authors: []string{"Jane Doe"}},
 		{in: "Jane Doe and John Roe, Associated Press", ok: true, authors: []string{"Jane Doe", "John Roe"}, agencies: []string{"Associated Press"}},
-		{in: "Jane Doe, Ap Auto Writer", ok: true, authors: []string{"Jane Doe"}},
+		{in: "Jane Doe, Ap Travel Writer", ok: true, authors: []string{"Jane Doe"}},
 		{in: "Jane Doe @janedoe / 2 days", ok: true, authors: []string{"Jane Doe"}},
-		{in: "Jane Doe - Nov 19, 2019, 10:31 pm CST", ok: true, authors: []string{"Jane Doe"}},
+		{in: "Jane Doe - Mar 5, 2024, 11:48 pm CST", ok: true, authors: []string{"Jane Doe"}},
 		{in: "Jane SmithsonView More Articles", ok: true, authors: []string{"Jane Smithson"}},
 		{in: "Mary McDonald", ok: true, authors: []string{"Mary McDonald"}},
 		{in: "Ana de la Cruz", ok: true, authors: []string{"Ana de la Cruz"}},
 		{in: "Reuters", ok: true, agencies: []string{"Reuters"}},
 		{in: "By Reuters", ok: true, cue: true, agencies: []string{"Reuters"}},
-		{in: "Tom Davies Associated Press", ok: true, authors: []string{"Tom Davies"}, agencies: []string{"Associated Press"}},
+		{in: "Ann Lee Associated Press", ok: true, authors: []string{"Ann Lee"}, agencies: []string{"Associated Press"}},
 		{in: "Author:", ok: true, cue: true},
 		// Not credits.
 		{in: "By Staff Reports"},
@@ -72,9 +74,9 @@ func TestParseByline(t *testing.T) {
 
 func TestIsPersonName(t *testing.T) {
 	tests := map[string]bool{
-		"Jane Doe": true, "Sarah E. Needleman": true, "Jean-Luc Picard": true, "Ludwig van Beethoven": true,
-		"jane doe": false, "Jane": false, "Fox News": false, "Jane Doe 2019": false, "The Times": false,
-		"One Two Three Four Five Six": false, "Cleveland.com Staff": false,
+		"Jane Doe": true, "Maria T. Okafor": true, "Jean-Luc Picard": true, "Ludwig van Beethoven": true,
+		"jane doe": false, "Jane": false, "Acme News": false, "Jane Doe 2019": false, "The Times": false,
+		"One Two Three Four Five Six": false, "Springfield.com Staff": false,
 	}
 	for in, want := range tests {
 		if got := isPersonName(in); got != want {

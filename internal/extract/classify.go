@@ -1,9 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"unicode"
-)
+import "strings"
 
 // The classifier follows the shallow-text-feature line of work
 // (boilerpipe: length and density of a block and its neighbours; jusText:
@@ -33,7 +30,9 @@ const (
 	scoreRepeated    = -1.0 // short line that occurs more than once
 	scoreDigits      = -1.0 // more digits than letters
 	scoreListOutlier = 0.3  // factor for a long line among short ones
+	scoreTableRow    = -0.2 // a table row: neither prose nor chrome
 	scoreArticleMin  = 10   // positive score of a span that holds an article
+	shareBarMin      = 4    // share buttons in a row that end an article
 )
 
 // classify labels the blocks that vocabulary and layout identify, scores
@@ -56,6 +55,12 @@ func classify(doc *document) {
 	}
 	markGalleries(bs)
 	for i := range bs {
+		// Three copies of a line: alt text of a gallery, a repeated promo.
+		if bs[i].dup >= 2 && bs[i].label == labelNone {
+			bs[i].label, bs[i].reason = labelDuplicate, "layout:repeated-thrice"
+		}
+	}
+	for i := range bs {
 		bs[i].score = contentScore(doc, &bs[i])
 	}
 	damplistOutliers(bs)
@@ -72,11 +77,19 @@ func damplistOutliers(bs []block) {
 	for i := 0; i < len(bs); {
 		j := i
 		long := 0
+		rows := 0
 		for j < len(bs) && bs[j].group == bs[i].group {
 			if bs[j].effectiveLength() >= 100 {
 				long++
 			}
+			if bs[j].cells >= 2 {
+				rows++
+			}
 			j++
+		}
+		if rows*3 >= j-i {
+			i = j
+			continue // a table with notes, not a menu
 		}
 		if n := j - i; n >= 6 && long*5 < n {
 			for k := i; k < j; k++ {
@@ -86,23 +99,6 @@ func damplistOutliers(bs []block) {
 			}
 		}
 		i = j
-	}
-}
-
-// endAtComments ends the body at a comment section once the span holds an
-// article's worth of text: what follows a comment heading is readers'
-// text, teasers or more chrome, however long.
-func endAtComments(doc *document) {
-	var sum float32
-	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
-		b := &doc.blocks[i]
-		if b.label == labelComments && sum >= scoreArticleMin {
-			doc.bodyEnd = i
-			return
-		}
-		if b.score > 0 {
-			sum += b.score
-		}
 	}
 }
 
@@ -123,18 +119,30 @@ func vocabularyLabel(b *block) (label, string) {
 	if h.cover >= 0.6 && b.words <= 20 && h.any&boilerKinds != 0 {
 		return labelFor(h.any & boilerKinds), "vocabulary:covered"
 	}
-	const prefixKinds = vRelated | vComments | vCaption | vSponsor | vAd | vEnd | vFollow | vShare | vNewsletter | vReadTime
+	const prefixKinds = vComments | vCaption | vSponsor | vAd | vEnd | vFollow | vShare | vNewsletter | vReadTime
 	if h.prefix&prefixKinds != 0 && b.words <= 25 {
 		return labelFor(h.prefix & prefixKinds), "vocabulary:prefix"
 	}
+	// "Related: …", "More:", "Most read" head a list or a link; a sentence
+	// that merely starts with "Next up is…" is prose.
+	if h.prefix&vRelated != 0 && b.words <= 25 && !b.endsSentence {
+		return labelRelated, "vocabulary:prefix"
+	}
 	if h.any&(vNewsletter|vFollow) != 0 && b.words <= 30 {
 		return labelFor(h.any & (vNewsletter | vFollow)), "vocabulary:prompt"
+	}
+	if h.any&vShare != 0 && b.words <= 15 {
+		return labelShare, "vocabulary:share"
 	}
 	if h.any&vCaption != 0 && b.words <= 60 {
 		return labelCaption, "vocabulary:credit"
 	}
 	if h.any&vLegal != 0 && b.words <= 20 {
 		return labelFooter, "vocabulary:legal"
+	}
+	// Cookie and consent banners run long but are never an article's.
+	if h.any&vLegal != 0 && b.words <= 80 && (strings.Contains(b.lower, "cookie") || strings.Contains(b.lower, "consent")) {
+		return labelFooter, "vocabulary:consent"
 	}
 	if h.any&vReadTime != 0 && b.words <= 8 {
 		return labelCounter, "vocabulary:reading-time"
@@ -182,9 +190,10 @@ func markGalleries(bs []block) {
 	}
 }
 
-// effectiveLength counts CJK characters twice: they carry about as much
-// text as two Latin letters, and the length thresholds are Latin-based.
-func (b *block) effectiveLength() int { return b.runes + b.cjk }
+// effectiveLength counts a CJK character three times: a Chinese word
+// averages under two characters where an English one takes six with its
+// space, and the length thresholds are Latin-based.
+func (b *block) effectiveLength() int { return b.runes + 2*b.cjk }
 
 // contentScore is the block's evidence of being article prose.
 func contentScore(doc *document, b *block) float32 {
@@ -194,8 +203,18 @@ func contentScore(doc *document, b *block) float32 {
 	case labelNone:
 	case labelNav, labelCounter:
 		return scoreNav
+	case labelDuplicate:
+		if b.cells >= 2 {
+			return scoreTableRow // a table header repeated by a sticky-header script
+		}
+		return scoreBoiler
 	default:
 		return scoreBoiler
+	}
+	if b.cells >= 2 && b.words >= 3 {
+		// A table row: neither prose nor chrome. Left neutral, a table
+		// inside an article is carried by the prose around it.
+		return scoreTableRow
 	}
 	if hintsBoilerplate(b.hints) {
 		return scoreBoiler
@@ -235,8 +254,9 @@ func contentScore(doc *document, b *block) float32 {
 		s += scoreRepeated
 	}
 	// A headline glued to its teaser ("Strike PossibleThe union said")
-	// is a link in a list, not a paragraph.
-	if s > 0 && hasGluedWords(b.text) {
+	// is a link in a list, not a paragraph; innerText produces it when two
+	// inline elements touch.
+	if s > 0 && b.glued {
 		s *= scoreListOutlier
 	}
 	// HTML front-end: text that is mostly links is navigation.
@@ -244,33 +264,6 @@ func contentScore(doc *document, b *block) float32 {
 		s -= 3 * b.linkDensity
 	}
 	return s
-}
-
-// hasGluedWords reports a word of four or more lower-case letters run
-// into a capitalised word without a space, which innerText produces when
-// two inline elements (a headline link and its teaser) touch. Brand names
-// such as "WeWork" or "PlayStation" have shorter lower-case runs.
-func hasGluedWords(s string) bool {
-	lowerRun := 0
-	upperStart := false
-	prev := rune(0)
-	for _, r := range s {
-		switch {
-		case unicode.IsLower(r):
-			lowerRun++
-		case unicode.IsUpper(r):
-			if upperStart && lowerRun >= 4 && unicode.IsLower(prev) {
-				return true
-			}
-			upperStart = true
-			lowerRun = 0
-		default:
-			upperStart = false
-			lowerRun = 0
-		}
-		prev = r
-	}
-	return false
 }
 
 // hintsBoilerplate reports class and id words (HTML front-end) that name
@@ -287,56 +280,4 @@ func hintsBoilerplate(hints string) bool {
 		}
 	}
 	return false
-}
-
-// densestSpan returns the maximum-sum run of block scores, [start, end).
-func densestSpan(bs []block) (int, int) {
-	bestSum, bestStart, bestEnd := float32(0), 0, 0
-	sum, start := float32(0), 0
-	for i := range bs {
-		if sum <= 0 {
-			sum, start = 0, i
-		}
-		sum += bs[i].score
-		if sum > bestSum {
-			bestSum, bestStart, bestEnd = sum, start, i+1
-		}
-	}
-	return bestStart, bestEnd
-}
-
-// refineBody labels the blocks of the body span: boilerplate keeps its
-// label, lists under a "related" heading and captions next to credits are
-// dropped, the rest is body. A paywall line ends the body.
-func refineBody(doc *document) {
-	bs := doc.blocks
-	end := doc.bodyEnd
-	for i := doc.bodyStart; i < end; i++ {
-		b := &bs[i]
-		if b.label == labelPaywall && i > doc.bodyStart {
-			end = i
-			break
-		}
-		if b.label != labelNone {
-			continue
-		}
-		switch {
-		case i > 0 && bs[i-1].group == b.group && (bs[i-1].label == labelRelated && bs[i-1].reason != "layout:related-list" || bs[i-1].reason == "layout:related-list") && !b.endsSentence && b.runes < 160:
-			b.label, b.reason = labelRelated, "layout:related-list"
-		case i+1 < len(bs) && bs[i+1].group == b.group && bs[i+1].label == labelCaption && b.runes < 400:
-			b.label, b.reason = labelCaption, "layout:caption-before-credit"
-		case i > 0 && bs[i-1].group == b.group && bs[i-1].label == labelCaption && bs[i-1].reason != "layout:caption-before-credit" && b.words <= 6:
-			b.label, b.reason = labelCaption, "layout:credit-after-caption"
-		case b.isUpperLine() && b.words >= 7:
-			b.label, b.reason = labelRelated, "layout:all-caps-promo"
-		default:
-			b.label, b.reason = labelBody, "span"
-		}
-	}
-	for i := end; i < doc.bodyEnd; i++ {
-		if bs[i].label == labelNone || bs[i].label == labelBody {
-			bs[i].label, bs[i].reason = labelPaywall, "after-paywall"
-		}
-	}
-	doc.bodyEnd = end
 }

@@ -20,38 +20,41 @@ func TestFindDate(t *testing.T) {
 		{in: "Jul 2, 2025", want: "2025-07-02", prec: article.PrecisionDay},
 		{in: "Jul 2, 2025  |  ", want: "2025-07-02", prec: article.PrecisionDay},
 		{in: "2 July 2025", want: "2025-07-02"},
-		{in: "Published 19 NOV 2019", want: "2019-11-19"},
+		{in: "Published 5 MAR 2024", want: "2024-03-05"},
 		{in: "2025-07-02T10:00:00Z", want: "2025-07-02T10:00:00Z", prec: article.PrecisionMinute},
-		{in: "2019-11-19T12:48:14+05:30", want: "2019-11-19T12:48:14+05:30", prec: article.PrecisionSecond},
-		{in: "2019-11-20 14:35:08", want: "2019-11-20"},
-		{in: "Nov. 19, 2019 8:03 am ET", want: "2019-11-19T08:03:00-05:00", prec: article.PrecisionMinute},
-		{in: "July 4, 2019 8:03 pm ET", want: "2019-07-04T20:03:00-04:00"},
-		{in: "November 19th, 2019 at 8:40 AM", want: "2019-11-19"},
-		{in: "Mon 18 Nov 2019 18.54 GMT", want: "2019-11-18T18:54:00Z"},
-		{in: "Wednesday 20 November 2019 9:22 am", want: "2019-11-20"},
-		{in: "20 Nov, 2019 05:47", want: "2019-11-20"},
-		{in: "Nov 20 2019, 11:06am ist", want: "2019-11-20T11:06:00+05:30"},
-		{in: "Published November 20th, 2019 - 07:29 GMT", want: "2019-11-20T07:29:00Z"},
-		{in: "Published 11:11 PM EST Nov 19, 2019", want: "2019-11-19T23:11:00-05:00"},
-		{in: "5:45 AM PST 11/19/2019 by Patrick Shanley", want: "2019-11-19T05:45:00-08:00"},
-		{in: "Updated 0339 GMT (1139 HKT) November 19, 2019", want: "2019-11-19T11:39:00+08:00"},
-		{in: "sexta-feira, 22 de outubro de 2010 às 20:13", want: "2010-10-22"},
-		{in: "13.11.2019, 23:06", want: "2019-11-13"},
-		{in: "27/09/2018", want: "2018-09-27"},
-		{in: "11/20/19 6:38 AM", want: "2019-11-20"},
+		{in: "2024-03-05T09:41:27+05:30", want: "2024-03-05T09:41:27+05:30", prec: article.PrecisionSecond},
+		{in: "2024-03-06 16:12:44", want: "2024-03-06"},
+		{in: "Mar. 5, 2024 8:26 am ET", want: "2024-03-05T08:26:00-05:00", prec: article.PrecisionMinute},
+		{in: "July 4, 2023 9:15 pm ET", want: "2023-07-04T21:15:00-04:00"},
+		{in: "March 5th, 2024 at 10:20 AM", want: "2024-03-05"},
+		{in: "Mon 4 Mar 2024 17.26 GMT", want: "2024-03-04T17:26:00Z"},
+		{in: "Wednesday 6 March 2024 8:14 am", want: "2024-03-06"},
+		{in: "6 Mar, 2024 04:52", want: "2024-03-06"},
+		{in: "Mar 6 2024, 10:37am ist", want: "2024-03-06T10:37:00+05:30"},
+		{in: "Published March 6th, 2024 - 06:18 GMT", want: "2024-03-06T06:18:00Z"},
+		{in: "Published 10:47 PM EST Mar 5, 2024", want: "2024-03-05T22:47:00-05:00"},
+		{in: "6:12 AM PST 03/05/2024 by Ann Lee", want: "2024-03-05T06:12:00-08:00"},
+		{in: "Updated 0412 GMT (1212 HKT) March 5, 2024", want: "2024-03-05T12:12:00+08:00"},
+		{in: "terça-feira, 5 de março de 2024 às 19:26", want: "2024-03-05"},
+		{in: "14.03.2024, 22:41", want: "2024-03-14"},
+		{in: "28/02/2023", want: "2023-02-28"},
+		{in: "03/21/24 7:09 AM", want: "2024-03-21"},
 		{in: "05/06/2019", want: "2019-05-06"},
 		{in: "05/06/2019", ctx: &dateContext{ref: ref, lang: "fr"}, want: "2019-06-05"},
 		{in: "05/06/2019", ctx: &dateContext{ref: ref, lang: "en", dayFirst: 1}, want: "2019-06-05"},
-		{in: "2016.12.01", want: "2016-12-01"},
-		{in: "2016年12月1日", want: "2016-12-01"},
-		{in: "Nov 19, 6:55 AM", ctx: &dateContext{ref: ref, year: 2019}, want: "2019-11-19"},
-		{in: "Nov 19", want: "2024-11-19"},
+		{in: "2021.04.09", want: "2021-04-09"},
+		{in: "2021年4月9日", want: "2021-04-09"},
+		{in: "Mar 5, 7:02 AM", ctx: &dateContext{ref: ref, year: 2024}, want: "2024-03-05"},
+		{in: "Oct 30", want: "2024-10-30"},
 		{in: "3 hours ago", want: "2025-07-03T09:00:00Z", prec: article.PrecisionMinute},
 		{in: "Published 2 days ago", want: "2025-07-01"},
 		{in: "há 2 dias", want: "2025-07-01"},
 		{in: "Yesterday", want: "2025-07-02"},
-		{in: "12 января 2019", want: "2019-01-12"},
-		{in: "3. März 2020", want: "2020-03-03"},
+		{in: "Monday 5:30PM", want: "2025-06-30"}, // ref is Thursday 3 July
+		{in: "Thursday 9:00AM", want: "2025-07-03"},
+		{in: "Thursday 11:00PM", want: "2025-06-26"},
+		{in: "15 января 2021", want: "2021-01-15"},
+		{in: "7. März 2022", want: "2022-03-07"},
 		// Not dates.
 		{in: "November 2019"},
 		{in: "Version 1.2.3 released"},
@@ -60,6 +63,8 @@ func TestFindDate(t *testing.T) {
 		{in: "It may 5 times"},
 		{in: "3 hours"},
 		{in: "Today's top stories"},
+		{in: "Monday was a holiday"},
+		{in: "see you monday 5:30"},
 		{in: "The 2019 season"},
 	}
 	for _, tt := range tests {
@@ -91,8 +96,8 @@ func TestFindDate(t *testing.T) {
 }
 
 func TestAllDatesCues(t *testing.T) {
-	ctx := dateContext{year: 2019, ref: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
-	b := block{text: "Updated Nov 19, 6:55 AM;Posted Nov 18, 6:51 AM"}
+	ctx := dateContext{year: 2024, ref: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
+	b := block{text: "Updated Mar 5, 7:02 AM;Posted Mar 4, 6:58 AM"}
 	ms := allDates(b.text, ctx)
 	if len(ms) != 2 {
 		t.Fatalf("allDates found %d dates, want 2", len(ms))
@@ -107,11 +112,15 @@ func TestAllDatesCues(t *testing.T) {
 
 func TestNumericOrder(t *testing.T) {
 	tests := map[string]int{
-		"11/19/2019 01:14 PM": -1,
-		"on 27/09/2018":       1,
-		"13.11.2019, 23:06":   1,
+		"03/21/2024 01:14 PM": -1,
+		"on 28/02/2023":       1,
+		"14.03.2024, 22:41":   1,
 		"05/06/2019":          0,
 		"no dates 1/2":        0,
+		// The first unambiguous date decides, whatever its separator.
+		"14.03.2024, then 03/21/2024":                1,
+		"03/21/2024, then 14.03.2024":                -1,
+		"It rose 3.5 percent. On 13.11.2019 it fell": 1,
 	}
 	for in, want := range tests {
 		if got := numericOrder(in); got != want {
@@ -136,9 +145,9 @@ func TestUSDST(t *testing.T) {
 }
 
 func FuzzFindDate(f *testing.F) {
-	for _, s := range []string{"Jul 2, 2025", "Nov. 19, 2019 8:03 am ET", "2025-07-02T10:00:00Z", "19/11/2019",
-		"3 hours ago", "22 de outubro de 2010 às 20:13", "2016年12月1日", "Updated 0339 GMT (1139 HKT) November 19, 2019",
-		"11:11 PM EST Nov 19, 2019", "UTC+05:30", "12:00 p.m. ET"} {
+	for _, s := range []string{"Jul 2, 2025", "Mar. 5, 2024 8:26 am ET", "2025-07-02T10:00:00Z", "19/11/2019",
+		"3 hours ago", "5 de março de 2024 às 19:26", "2021年4月9日", "Updated 0412 GMT (1212 HKT) March 5, 2024",
+		"10:47 PM EST Mar 5, 2024", "UTC+05:30", "12:00 p.m. ET"} {
 		f.Add(s)
 	}
 	ref := time.Date(2025, 7, 3, 12, 0, 0, 0, time.UTC)

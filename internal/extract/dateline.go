@@ -10,9 +10,9 @@ import (
 var datelineSeparators = []string{" — ", " – ", " -- ", " - ", "—", "–", ": "}
 
 // parseDateline reads the dateline that opens a wire story and returns the
-// place: "WASHINGTON (AP) — " → "Washington", "CLEVELAND, Ohio – " →
-// "Cleveland, Ohio", "NEW DELHI: " → "New Delhi", "Dekalb, Ill. — " →
-// "Dekalb, Ill.". Mixed-case places need a dash or an agency in
+// place: "WASHINGTON (AP) — " → "Washington", "SPRINGFIELD, Ohio – " →
+// "Springfield, Ohio", "MUMBAI: " → "Mumbai", "Peoria, Ill. — " →
+// "Peoria, Ill.". Mixed-case places need a dash or an agency in
 // parentheses, because "However: " is not a place.
 func parseDateline(s string) (string, bool) {
 	head := s

@@ -4,15 +4,15 @@ import "testing"
 
 func TestParseDateline(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"WASHINGTON (AP) — Ambassador Gordon Sondland said", "Washington"},
-		{"CLEVELAND, Ohio – The band will ride", "Cleveland, Ohio"},
-		{"SIOUX FALLS, S.D. – People across the nation", "Sioux Falls, S.D."},
-		{"Dekalb, Ill. — Mike Glass threw for three", "Dekalb, Ill."},
-		{"NEW DELHI: Their American dream shattered", "New Delhi"},
-		{"LONDON (Reuters) - Oil prices fell", "London"},
-		{"BERLIN -- The European Space Agency says", "Berlin"},
-		{"Washington, DC, United States: Getting to the Moon", "Washington, DC, United States"},
-		{"HONOLULU, Hawaii (HawaiiNewsNow) - NASA scientists", "Honolulu, Hawaii"},
+		{"WASHINGTON (AP) — The committee voted on Tuesday", "Washington"},
+		{"SPRINGFIELD, Ohio – The parade will start", "Springfield, Ohio"},
+		{"RAPID CITY, S.D. – Ranchers across the state", "Rapid City, S.D."},
+		{"Peoria, Ill. — The quarterback threw for three", "Peoria, Ill."},
+		{"MUMBAI: The monsoon arrived early", "Mumbai"},
+		{"LONDON (Reuters) - Shares rose on Monday", "London"},
+		{"VIENNA -- The city council says", "Vienna"},
+		{"Austin, TX, United States: Building a better bridge", "Austin, TX, United States"},
+		{"ANCHORAGE, Alaska (KXYZ) - Scientists said", "Anchorage, Alaska"},
 		// Not datelines.
 		{"However: the plan failed.", ""},
 		{"The company said - in a statement - that", ""},

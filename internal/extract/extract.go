@@ -7,21 +7,26 @@
 // # Pipeline and the front-end seam
 //
 //	decode   (decode.go)    bytes → UTF-8 text; sniffs text, HTML, JSON envelope
-//	segment  (blocks.go)    text → []block with shallow features
+//	segment  (blocks.go,    text → []block with shallow features
+//	          measure.go)
 //	classify (classify.go)  vocabulary labels, content scores, densest span
 //	metadata (metadata.go)  headline, byline, date, site, dateline, sponsors, paywall
 //	assemble (assemble.go)  → article.Extraction with diagnostics
 //
 // A front-end's job ends at a *document: blocks in reading order with their
 // features, plus any structured metadata it could read, as candidates. The
-// text front-end makes one block per non-blank line. An HTML front-end makes
-// one block per block-level element, fills the same features and, on top,
-// block.tag, block.linkDensity and block.hints, and appends JSON-LD,
-// OpenGraph and <meta>/<time> values to document.candidates. Everything from
-// classify on is shared; newDocument shows what a front-end must set.
+// text front-end (segment) makes one block per non-blank line. An HTML
+// front-end makes one block per block-level element with newBlock, sets the
+// layout fields (a block element is a group of its own; cells for table
+// rows) and, on top, block.tag, block.linkDensity and block.hints; calls
+// finishBlocks; builds the document with newDocument; appends JSON-LD,
+// OpenGraph and <meta>/<time> values to document.candidates (fields
+// "title", "author", "published", "site", "language", with a confidence);
+// and hands it to extractDocument. Everything from classify on is shared.
 package extract
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"unicode"
@@ -32,6 +37,11 @@ import (
 // Version identifies the extractor's rules. It is stored with every article
 // so that dumps extracted by older rules can be found and re-extracted.
 const Version = 2
+
+// ErrLimit is wrapped, with article.ErrUnextractable, when a dump is
+// refused because it exceeds one of the extractor's limits (see maxLines),
+// which keep the time and memory one extraction takes bounded.
+var ErrLimit = errors.New("limit exceeded")
 
 // errInternal marks an extraction that failed on a bug rather than on its
 // input; tests and fuzzing look for it.
@@ -52,11 +62,36 @@ func Extract(d *article.Dump) (x article.Extraction) {
 		return article.Extraction{Input: article.InputText, Version: Version,
 			Err: fmt.Errorf("extract: %w: no dump", article.ErrUnextractable)}
 	}
+	defer func() {
+		// The page's canonical URL when it states one, else where the
+		// scraper found it.
+		if x.Err == nil && x.Metadata.URL == "" {
+			x.Metadata.URL = d.URL
+		}
+	}()
 	if htmlIsHTML(d) {
 		return htmlExtract(d)
 	}
+	if n := bytes.Count(d.Body, []byte{'\n'}); n > maxLines && !maybeEnvelope(d.Body) {
+		// Decoding never removes a line break from plain text; refuse
+		// before copying the dump.
+		return article.Extraction{Input: article.InputText, Version: Version,
+			Diagnostics: article.Diagnostics{Input: article.InputText},
+			Err:         fmt.Errorf("extract: %w: %w: more than %d lines (max %d)", article.ErrUnextractable, ErrLimit, n, maxLines)}
+	}
 	dec := decode(d)
-	doc := newDocument(d, dec, segment(dec.text))
+	blocks, err := segment(dec.text, maxLines)
+	if err != nil {
+		return article.Extraction{Input: dec.kind, Version: Version,
+			Diagnostics: article.Diagnostics{Input: dec.kind, Notes: dec.notes},
+			Err:         fmt.Errorf("extract: %w: %w", article.ErrUnextractable, err)}
+	}
+	return extractDocument(newDocument(d, dec, blocks))
+}
+
+// extractDocument runs the shared part of the pipeline on a front-end's
+// document.
+func extractDocument(doc *document) article.Extraction {
 	if len(doc.blocks) == 0 {
 		return article.Extraction{Input: doc.input, Version: Version,
 			Diagnostics: article.Diagnostics{Input: doc.input, Notes: doc.notes},
@@ -101,14 +136,25 @@ func newDocument(d *article.Dump, dec decoded, blocks []block) *document {
 func detectLanguage(doc *document) {
 	var sc scriptCounts
 	var hits [langCount]int
+	letters := 0
 	for i := range doc.blocks {
 		b := &doc.blocks[i]
 		if b.words < 5 && b.cjk < 8 {
 			continue
 		}
-		for _, r := range b.text {
-			if unicode.IsLetter(r) {
-				sc.add(r)
+		// A few thousand letters settle the script; reading them all
+		// would only cost time.
+		switch {
+		case letters >= 5000:
+		case b.latin == b.letters:
+			sc.latin += b.letters
+			letters += b.letters
+		default:
+			for _, r := range b.text {
+				if unicode.IsLetter(r) {
+					sc.add(r)
+					letters++
+				}
 			}
 		}
 		for li := range hits {

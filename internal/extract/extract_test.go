@@ -164,7 +164,13 @@ func TestFrontEndSeam(t *testing.T) {
 	text := "Council approves the new bridge\nHome News Sports\nRelated coverage of the council meeting and other things\n" +
 		"The city council voted on Tuesday to approve the construction of a new bridge across the river, ending a debate that lasted two years.\n" +
 		"Supporters said the bridge would cut commuting times for thousands of residents, while opponents worried about the cost."
-	blocks := segment(text)
+	var blocks []block
+	for i, line := range strings.Split(text, "\n") {
+		b := newBlock(i+1, line)
+		b.group, b.blankBefore, b.blankAfter = i, true, true // a block element is a group of its own
+		blocks = append(blocks, b)
+	}
+	finishBlocks(blocks)
 	blocks[0].tag = "h1"
 	blocks[1].linkDensity = 1
 	blocks[2].hints = "related list"
@@ -175,9 +181,7 @@ func TestFrontEndSeam(t *testing.T) {
 		{field: "published", value: "2025-07-01T08:00:00Z", rule: "json-ld", confidence: 0.95},
 		{field: "site", value: "Example Gazette", rule: "og:site_name", confidence: 0.9},
 	}
-	classify(doc)
-	findMetadata(doc)
-	x := assemble(doc)
+	x := extractDocument(doc)
 	if x.Metadata.Title != "Council approves the new bridge" {
 		t.Errorf("Title = %q", x.Metadata.Title)
 	}

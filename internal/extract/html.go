@@ -25,6 +25,9 @@ func htmlIsHTML(d *article.Dump) bool {
 	if len(head) > 1024 {
 		head = head[:1024]
 	}
+	if bytes.IndexByte(head, '<') < 0 {
+		return false // every test below looks for a tag
+	}
 	low := bytes.ToLower(head)
 	for _, p := range []string{"<!doctype html", "<html", "<head", "<?xml", "<!--"} {
 		if bytes.HasPrefix(low, []byte(p)) {

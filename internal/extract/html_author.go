@@ -80,8 +80,9 @@ func htmlStripByline(r string) string {
 	return r
 }
 
-// htmlMentionsSite reports a credit naming the publication itself ("CNN
-// Business" on CNN, "Business Insider" on Business Insider).
+// htmlMentionsSite reports a credit naming the publication itself
+// ("Example News Business" on Example News, "Example Insider" on Example
+// Insider).
 func htmlMentionsSite(key, nsite string) bool {
 	if nsite == "" {
 		return false

@@ -9,10 +9,10 @@ import (
 )
 
 // htmlParseDate reads a date as pages state it in metadata and <time>
-// elements: ISO 8601 and its relatives ("2019-11-20 13:42:06+08:00",
-// "20191119", "2019-11-19T21:57:01+0000"), RFC 1123, month-name forms
-// ("November 19, 2019, 07:47 PM EST", "19 Nov 2019 07:09 GMT",
-// "Nov. 19, 2019 8:03 am ET") and Unix timestamps. The zone is kept as
+// elements: ISO 8601 and its relatives ("2024-03-06 12:08:51+08:00",
+// "20240305", "2024-03-05T20:15:33+0000"), RFC 1123, month-name forms
+// ("March 5, 2024, 08:26 PM EST", "5 Mar 2024 06:44 GMT",
+// "Mar. 5, 2024 8:26 am ET") and Unix timestamps. The zone is kept as
 // stated; ok is false when s holds no plausible date.
 func htmlParseDate(s string) (*article.Date, bool) {
 	s = strings.TrimSpace(s)
@@ -260,8 +260,8 @@ var htmlMonths = map[string]time.Month{
 	"januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
 }
 
-// htmlParseWordDate reads dates with a month name: "Tue, 19 Nov 2019
-// 07:09:00 +0000", "November 19, 2019, 07:47 PM EST", "19 Nov 2019 07:09 GMT".
+// htmlParseWordDate reads dates with a month name: "Tue, 05 Mar 2024
+// 06:44:00 +0000", "March 5, 2024, 08:26 PM EST", "5 Mar 2024 06:44 GMT".
 func htmlParseWordDate(s string) (*article.Date, bool) {
 	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '|' })
 	var mo time.Month

@@ -81,16 +81,82 @@ var stopLists = [langCount]string{
 	був була бути або якщо також ще які який яка щоб про тому цей ця після дуже`,
 }
 
-// stopIndex maps a word to the bit set of languages listing it.
-var stopIndex = func() map[string]uint16 {
-	m := make(map[string]uint16, 1200)
+// stopWords maps a word to the bit set of languages listing it.
+var stopWords = func() *stopTable {
+	t := &stopTable{}
 	for li, list := range stopLists {
 		for _, w := range strings.Fields(list) {
-			m[w] |= 1 << li
+			t.add(w, 1<<li)
 		}
 	}
-	return m
+	return t
 }()
+
+// stopTable is a hash set of the function words with their language bits.
+// Every word of every prose line is looked up, so it avoids what a Go map
+// costs per lookup: a word is packed into two integers (no word is longer
+// than 16 bytes, and none holds a zero byte, so the packing is unique) and
+// compared as such, in a table sparse enough that a miss usually costs one
+// probe.
+type stopTable struct {
+	k0, k1 [stopSlots]uint64
+	mask   [stopSlots]uint16
+}
+
+const (
+	stopSlotBits = 11
+	stopSlots    = 1 << stopSlotBits
+	maxStopLen   = 16
+)
+
+// stopKey packs w, at most maxStopLen bytes, into two integers.
+func stopKey(w string) (k0, k1 uint64) {
+	for i := 0; i < len(w) && i < 8; i++ {
+		k0 |= uint64(w[i]) << (8 * i)
+	}
+	for i := 8; i < len(w); i++ {
+		k1 |= uint64(w[i]) << (8 * (i - 8))
+	}
+	return k0, k1
+}
+
+func stopSlot(k0, k1 uint64) int {
+	return int((k0*0x9e3779b97f4a7c15 ^ k1*0xc2b2ae3d27d4eb4f) >> (64 - stopSlotBits))
+}
+
+func (t *stopTable) add(w string, bits uint16) {
+	if len(w) > maxStopLen {
+		panic("extract: stop word longer than maxStopLen: " + w)
+	}
+	k0, k1 := stopKey(w)
+	for i := stopSlot(k0, k1); ; i = (i + 1) & (stopSlots - 1) {
+		if t.k0[i] == 0 || t.k0[i] == k0 && t.k1[i] == k1 {
+			t.k0[i], t.k1[i] = k0, k1
+			t.mask[i] |= bits
+			return
+		}
+	}
+}
+
+// lookup returns the language bits of w, 0 when no list has it.
+func (t *stopTable) lookup(w string) uint16 {
+	if len(w) == 0 || len(w) > maxStopLen {
+		return 0
+	}
+	return t.lookupKey(stopKey(w))
+}
+
+// lookupKey is lookup of a word packed by stopKey.
+func (t *stopTable) lookupKey(k0, k1 uint64) uint16 {
+	for i := stopSlot(k0, k1); ; i = (i + 1) & (stopSlots - 1) {
+		switch {
+		case t.k0[i] == k0 && t.k1[i] == k1:
+			return t.mask[i]
+		case t.k0[i] == 0:
+			return 0
+		}
+	}
+}
 
 // scriptCounts tallies letters by script for the language guess.
 type scriptCounts struct {

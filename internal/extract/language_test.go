@@ -23,7 +23,11 @@ func TestLanguage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		d := article.NewDump("", "", "text/plain", []byte(tt.text+"\n\n"+tt.text), testReceivedAt)
-		doc := newDocument(d, decode(d), segment(decode(d).text))
+		blocks, err := segment(decode(d).text, maxLines)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := newDocument(d, decode(d), blocks)
 		if doc.lang != tt.want {
 			t.Errorf("language(%.30q…) = %q, want %q", tt.text, doc.lang, tt.want)
 		}

@@ -33,9 +33,9 @@ func TestPublisherIn(t *testing.T) {
 	}{
 		{"Want all of The Times? Subscribe.", true, "The Times"},
 		{"If you are in Reader mode please exit and log into your Times account, or subscribe for all of The Times.", true, "The Times"},
-		{"This article was originally published by Futurism. Read the original article.", false, "Futurism"},
-		{"Originally published on Live Science.", false, "Live Science"},
-		{"This story first appeared in The Conversation.", false, "The Conversation"},
+		{"This article was originally published by Orbitism. Read the original article.", false, "Orbitism"},
+		{"Originally published on Daily Planet.", false, "Daily Planet"},
+		{"This story first appeared in The Exchange Weekly.", false, "The Exchange Weekly"},
 		{"Want all of The Times? Subscribe.", false, ""},
 		{"originally published on page 3", false, ""},
 	}

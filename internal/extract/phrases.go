@@ -27,76 +27,221 @@ type phrase struct {
 	mode matchMode
 }
 
-// phraseSet is an Aho–Corasick automaton compiled to a full DFA. Its
-// alphabet is the set of bytes the phrases use (UTF-8 bytes of accented
-// letters included); any other byte sends the automaton back to its root.
-// It is built once and only read afterwards, so it is safe for concurrent
-// use.
+// phraseSet matches a folded line against phrases. Phrases anchored at the
+// start of the line (prefix and whole-line modes, most of the vocabulary)
+// are read by walking a trie from the line's first letter, which costs a
+// few steps per line; phrases that may occur anywhere go through an
+// Aho–Corasick automaton compiled to a full DFA, one step per byte. It is
+// built once and only read afterwards, so it is safe for concurrent use.
 type phraseSet struct {
-	class   [256]uint8
-	width   int     // alphabet size, class 0 included
-	next    []int32 // state*width + class -> state
-	out     [][]int32
 	phrases []phrase
+	// Whether a phrase's first and last bytes are word characters, which
+	// must then sit on word boundaries: "/ap" matches "Doe/AP", "reuters/"
+	// matches "Reuters/X".
+	wordStart, wordEnd []bool
+	anchored           trie
+	anywhere           dfa
+}
+
+// trie holds phrases that must start where the line's content does. It is
+// stored sparsely: the root's transitions in a table by byte, every other
+// state's as a short list of (byte, state) edges, since a walk from the
+// start of a line visits a handful of states and a dense table would miss
+// the cache on each. outBit on a transition says that its target ends a
+// phrase.
+type trie struct {
+	root      [256]uint16
+	edgeStart []uint32 // the edges of state s are edgeStart[s] to edgeStart[s+1]
+	edgeByte  []byte
+	edgeTo    []uint16 // state | outBit
+	out       [][]int32
+}
+
+const outBit = 0x8000
+
+// step returns the state after reading c in state s, with outBit when it
+// ends a phrase, or 0 when s has no transition on c.
+func (t *trie) step(s int, c byte) int {
+	if s == 0 {
+		return int(t.root[c])
+	}
+	for k := t.edgeStart[s]; k < t.edgeStart[s+1]; k++ {
+		if t.edgeByte[k] == c {
+			return int(t.edgeTo[k])
+		}
+	}
+	return 0
+}
+
+// dfa is an Aho–Corasick automaton compiled to a full DFA. Its alphabet is the set of
+// bytes the phrases use (UTF-8 bytes of accented letters included); any
+// other byte leaves the trie, or sends the DFA back to its root. States are
+// numbered breadth first, so the shallow states a scan spends most of its
+// time in share few cache lines; a transition's outBit says that its target
+// ends a phrase.
+type dfa struct {
+	class [256]uint8
+	width int      // alphabet size, class 0 included
+	next  []uint16 // state*width + class -> state | outBit
+	out   [][]int32
 }
 
 // newPhraseSet compiles phrases, whose text must already be folded (see
 // foldLower).
 func newPhraseSet(phrases []phrase) *phraseSet {
-	ps := &phraseSet{phrases: phrases}
+	ps := &phraseSet{phrases: phrases, wordStart: make([]bool, len(phrases)), wordEnd: make([]bool, len(phrases))}
+	var anchored, anywhere []int32
+	for i, p := range phrases {
+		ps.wordStart[i], ps.wordEnd[i] = isWordByte(p.text[0]), isWordByte(p.text[len(p.text)-1])
+		if p.mode == modeAny {
+			anywhere = append(anywhere, int32(i))
+		} else {
+			anchored = append(anchored, int32(i))
+		}
+	}
+	ps.anchored = newTrie(phrases, anchored)
+	ps.anywhere = newDFA(phrases, anywhere)
+	return ps
+}
+
+// newTrie builds the trie of the phrases listed in idx.
+func newTrie(phrases []phrase, idx []int32) trie {
+	type edge struct {
+		c  byte
+		to int32
+	}
+	children := [][]edge{nil}
+	out := [][]int32{nil}
+	for _, pi := range idx {
+		s := int32(0)
+		text := phrases[pi].text
+	next:
+		for j := 0; j < len(text); j++ {
+			for _, e := range children[s] {
+				if e.c == text[j] {
+					s = e.to
+					continue next
+				}
+			}
+			children = append(children, nil)
+			out = append(out, nil)
+			u := int32(len(out) - 1)
+			children[s] = append(children[s], edge{text[j], u})
+			s = u
+		}
+		out[s] = append(out[s], pi)
+	}
+	if len(out) >= outBit {
+		panic("extract: too many phrase states")
+	}
+	var t trie
+	t.out = out
+	t.edgeStart = make([]uint32, len(out)+1)
+	for s, kids := range children {
+		t.edgeStart[s] = uint32(len(t.edgeByte))
+		for _, e := range kids {
+			to := uint16(e.to)
+			if len(out[e.to]) > 0 {
+				to |= outBit
+			}
+			if s == 0 {
+				t.root[e.c] = to
+				continue
+			}
+			t.edgeByte = append(t.edgeByte, e.c)
+			t.edgeTo = append(t.edgeTo, to)
+		}
+	}
+	t.edgeStart[len(out)] = uint32(len(t.edgeByte))
+	return t
+}
+
+// newDFA builds the automaton of the phrases listed in idx. Each state's
+// outputs list the phrases ending there, longest first.
+func newDFA(phrases []phrase, idx []int32) dfa {
+	var a dfa
 	n := 1
-	for _, p := range phrases {
-		for j := 0; j < len(p.text); j++ {
-			if ps.class[p.text[j]] == 0 {
+	for _, pi := range idx {
+		t := phrases[pi].text
+		for j := 0; j < len(t); j++ {
+			if a.class[t[j]] == 0 {
 				if n == 255 {
 					panic("extract: phrase alphabet too large")
 				}
-				ps.class[p.text[j]] = uint8(n)
+				a.class[t[j]] = uint8(n)
 				n++
 			}
 		}
 	}
-	ps.width = n
-	ps.next = make([]int32, n)
-	ps.out = append(ps.out, nil)
-	for i, p := range phrases {
+	a.width = n
+	next := make([]int32, n)
+	out := [][]int32{nil}
+	for _, pi := range idx {
 		s := int32(0)
-		for j := 0; j < len(p.text); j++ {
-			c := int(ps.class[p.text[j]])
-			t := ps.next[int(s)*n+c]
-			if t == 0 {
-				ps.next = append(ps.next, make([]int32, n)...)
-				ps.out = append(ps.out, nil)
-				t = int32(len(ps.out) - 1)
-				ps.next[int(s)*n+c] = t
+		t := phrases[pi].text
+		for j := 0; j < len(t); j++ {
+			c := int(a.class[t[j]])
+			u := next[int(s)*n+c]
+			if u == 0 {
+				next = append(next, make([]int32, n)...)
+				out = append(out, nil)
+				u = int32(len(out) - 1)
+				next[int(s)*n+c] = u
 			}
-			s = t
+			s = u
 		}
-		ps.out[s] = append(ps.out[s], int32(i))
+		out[s] = append(out[s], pi)
 	}
-	// Breadth-first fail links, folded into the transition table.
-	fail := make([]int32, len(ps.out))
-	queue := make([]int32, 0, len(ps.out))
-	for c := 1; c < n; c++ {
-		if t := ps.next[c]; t != 0 {
-			queue = append(queue, t)
-		}
+	states := len(out)
+	if states >= outBit {
+		panic("extract: too many phrase states")
 	}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		ps.out[s] = append(ps.out[s], ps.out[fail[s]]...)
+	// Renumber breadth first.
+	order := make([]int32, 1, states)
+	id := make([]int32, states)
+	for q := 0; q < len(order); q++ {
+		s := int(order[q])
 		for c := 1; c < n; c++ {
-			t := ps.next[int(s)*n+c]
-			if t == 0 {
-				ps.next[int(s)*n+c] = ps.next[int(fail[s])*n+c]
-				continue
+			if u := next[s*n+c]; u != 0 {
+				id[u] = int32(len(order))
+				order = append(order, u)
 			}
-			fail[t] = ps.next[int(fail[s])*n+c]
-			queue = append(queue, t)
 		}
 	}
-	return ps
+	bfs := make([]int32, states*n)
+	a.out = make([][]int32, states)
+	for old, s := range id {
+		a.out[s] = out[old]
+		for c := 1; c < n; c++ {
+			if u := next[old*n+c]; u != 0 {
+				bfs[int(s)*n+c] = id[u]
+			}
+		}
+	}
+	{
+		// Failure links, folded into the transition table; in breadth-first
+		// numbering a state's parent and failure target come before it.
+		fail := make([]int32, states)
+		for s := 1; s < states; s++ {
+			a.out[s] = append(a.out[s], a.out[fail[s]]...)
+			for c := 1; c < n; c++ {
+				u := bfs[s*n+c]
+				if u == 0 {
+					bfs[s*n+c] = bfs[int(fail[s])*n+c]
+					continue
+				}
+				fail[u] = bfs[int(fail[s])*n+c]
+			}
+		}
+	}
+	a.next = make([]uint16, len(bfs))
+	for i, u := range bfs {
+		a.next[i] = uint16(u)
+		if len(a.out[u]) > 0 {
+			a.next[i] |= outBit
+		}
+	}
+	return a
 }
 
 // vocabHits summarises the vocabulary found in one line.
@@ -107,6 +252,12 @@ type vocabHits struct {
 	cover  float32   // share of the line's letters covered by matched phrases
 }
 
+// bounded reports whether phrase pi, found at lower[b:e], sits on the word
+// boundaries its first and last characters need.
+func (ps *phraseSet) bounded(pi int32, lower string, b, e int) bool {
+	return (!ps.wordStart[pi] || boundaryBefore(lower, b)) && (!ps.wordEnd[pi] || boundaryAfter(lower, e))
+}
+
 // scan matches the folded line against the set.
 func (ps *phraseSet) scan(lower string) vocabHits {
 	var h vocabHits
@@ -114,53 +265,91 @@ func (ps *phraseSet) scan(lower string) vocabHits {
 	if start >= end {
 		return h
 	}
-	covered := 0
-	coverEnd := 0
-	s := int32(0)
+	// Anchored phrases start where the content does; the ends of those
+	// that match, in increasing order, are kept for the coverage.
+	var endsBuf [8]int
+	ends := endsBuf[:0]
+	a := &ps.anchored
+	s := 0
 	for i := start; i < end; i++ {
-		c := ps.class[lower[i]]
+		u := a.step(s, lower[i])
+		if u == 0 {
+			break
+		}
+		s = u &^ outBit
+		if u&outBit == 0 {
+			continue
+		}
+		matched := false
+		for _, pi := range a.out[s] {
+			p := &ps.phrases[pi]
+			if !ps.bounded(pi, lower, start, i+1) || p.mode == modeWhole && i+1 != end {
+				continue
+			}
+			if p.mode == modeWhole {
+				h.whole |= p.kind
+			}
+			h.prefix |= p.kind
+			h.any |= p.kind
+			matched = true
+		}
+		if matched {
+			ends = append(ends, i+1)
+		}
+	}
+	// Coverage counts each end position once, for the longest phrase
+	// ending there, and bytes once even when matches overlap.
+	covered, coverEnd := 0, 0
+	cover := func(b, e int) {
+		from := max(b, coverEnd)
+		if e > from {
+			covered += e - from
+			coverEnd = e
+		}
+	}
+	k := 0
+	d := &ps.anywhere
+	s = 0
+	for i := start; i < end; i++ {
+		c := d.class[lower[i]]
 		if c == 0 {
 			s = 0
 			continue
 		}
-		s = ps.next[int(s)*ps.width+int(c)]
-		for _, pi := range ps.out[s] {
-			p := &ps.phrases[pi]
-			b := i + 1 - len(p.text)
-			if !boundaryBefore(lower, b) || !boundaryAfter(lower, i+1) {
+		u := d.next[s*d.width+int(c)]
+		s = int(u &^ outBit)
+		if u&outBit == 0 {
+			continue
+		}
+		e := i + 1
+		longest := -1
+		for _, pi := range d.out[s] {
+			b := e - len(ps.phrases[pi].text)
+			if !ps.bounded(pi, lower, b, e) {
 				continue
 			}
-			switch p.mode {
-			case modeAny:
-				h.any |= p.kind
-			case modePrefix:
-				if b != start {
-					continue
-				}
-				h.prefix |= p.kind
-				h.any |= p.kind
-			case modeWhole:
-				if b != start || i+1 != end {
-					continue
-				}
-				h.whole |= p.kind
-				h.prefix |= p.kind
-				h.any |= p.kind
-			}
-			// Coverage counts bytes once even when matches overlap.
-			from := b
-			if from < coverEnd {
-				from = coverEnd
-			}
-			if i+1 > from {
-				covered += i + 1 - from
-				coverEnd = i + 1
+			h.any |= ps.phrases[pi].kind
+			if longest < 0 {
+				longest = b
 			}
 		}
+		if longest < 0 {
+			continue
+		}
+		for k < len(ends) && ends[k] < e {
+			cover(start, ends[k])
+			k++
+		}
+		if k < len(ends) && ends[k] == e {
+			longest = start
+			k++
+		}
+		cover(longest, e)
 	}
-	if n := end - start; n > 0 {
-		h.cover = float32(covered) / float32(n)
+	for ; k < len(ends); k++ {
+		cover(start, ends[k])
 	}
+	h.cover = float32(covered) / float32(end-start)
 	return h
 }
 
@@ -201,6 +390,12 @@ func boundaryAfter(s string, i int) bool {
 	return !isWordRune(r)
 }
 
+// isWordByte reports ASCII letters and digits, and any byte of a non-ASCII
+// rune (which, in the vocabulary, is always part of a letter).
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= utf8.RuneSelf
+}
+
 func isWordRune(r rune) bool {
 	return r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r == '_') ||
 		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
@@ -225,21 +420,45 @@ func foldLower(s string) string {
 		if !upper {
 			return s
 		}
-		return strings.ToLower(s)
+		var b strings.Builder
+		b.Grow(len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+		}
+		return b.String()
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		switch r {
-		case '\u2018', '\u2019', '\u201b', '\u2032', '`', '\u00b4':
-			b.WriteByte('\'')
-		case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
-			b.WriteByte('"')
-		case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
-			b.WriteByte('-')
-		default:
-			b.WriteRune(unicode.ToLower(r))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		b.WriteRune(foldRune(r))
 	}
 	return b.String()
+}
+
+// foldRune is foldLower for one rune beyond ASCII.
+func foldRune(r rune) rune {
+	switch r {
+	case '\u2018', '\u2019', '\u201b', '\u2032', '\u00b4':
+		return '\''
+	case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
+		return '"'
+	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
+		return '-'
+	}
+	return unicode.ToLower(r)
 }

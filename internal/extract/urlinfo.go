@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -63,7 +64,7 @@ func parseURLInfo(raw string) (*url.URL, urlInfo) {
 			best = s
 		}
 	}
-	if strings.Count(best, "-")+strings.Count(best, "_") >= 2 {
+	if strings.Count(best, "-")+strings.Count(best, "_") >= 1 {
 		for _, w := range strings.FieldsFunc(strings.ToLower(best), func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
 			if _, err := strconv.Atoi(w); err == nil && len(w) > 4 {
 				continue // article ids
@@ -76,53 +77,78 @@ func parseURLInfo(raw string) (*url.URL, urlInfo) {
 
 // slugSimilarity is the share of the slug's words found in s, compared
 // without case and accents; slugs drop words but rarely add any, so recall
-// is what matters. Fewer than two shared words count as none.
+// is what matters, as long as s is not much longer than the slug.
 func slugSimilarity(slug []string, s string) float64 {
-	if len(slug) < 3 {
+	if len(slug) < 2 {
 		return 0
 	}
-	words := asciiWords(s)
-	if len(words) == 0 {
-		return 0
-	}
-	set := make(map[string]bool, len(words))
-	for _, w := range words {
-		set[w] = true
-	}
-	match := 0
-	for _, w := range slug {
-		if set[w] {
-			match++
+	var seen uint64 // slug positions matched, for slugs of up to 64 words
+	match, words := 0, 0
+	forEachSlugWord(s, func(w []byte) {
+		words++
+		for k, sw := range slug {
+			if k < 64 && seen&(1<<k) == 0 && sw == string(w) {
+				seen |= 1 << k
+				match++
+				return
+			}
 		}
-	}
+	})
+	// One shared word is chance; a two-word slug ("business-focus") must
+	// match whole.
 	if match < 2 {
 		return 0
 	}
-	return float64(match) / float64(len(slug))
+	// A paragraph that happens to hold the slug's words is no headline:
+	// text much longer than the slug is discounted.
+	return float64(match) / float64(len(slug)) * min(1, 2*float64(len(slug))/float64(words))
 }
 
-// asciiWords lowercases s, strips accents and splits it into words the way
-// slugs are made ("Classificação" → "classificacao"). Apostrophes vanish
-// ("Trump's" → "trumps"), as slug makers do.
-func asciiWords(s string) []string {
-	var words []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, string(cur))
-			cur = cur[:0]
-		}
+// forEachSlugWord calls fn with each word of s lowercased and stripped of
+// accents, the way slugs are made ("Classificação" → "classificacao").
+// Apostrophes vanish ("Trump's" → "trumps"), as slug makers do. The slice
+// passed to fn is reused.
+func forEachSlugWord(s string, fn func(w []byte)) {
+	if !isASCII(s) {
+		s = norm.NFD.String(s)
 	}
-	for _, r := range norm.NFD.String(s) {
+	var buf [64]byte
+	w := buf[:0]
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII has no marks: letters and digits, lowercased, make
+			// words; apostrophes vanish; anything else ends a word.
+			switch cls := asciiClass[r]; {
+			case cls&(cLetter|cDigit) != 0:
+				w = append(w, asciiLower[r])
+			case r == '\'':
+			case len(w) > 0:
+				fn(w)
+				w = w[:0]
+			}
+			continue
+		}
 		switch {
-		case unicode.Is(unicode.Mn, r):
-		case r == '\'' || r == '’':
+		case unicode.Is(unicode.Mn, r), r == '’':
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			cur = append(cur, unicode.ToLower(r))
+			w = utf8.AppendRune(w, unicode.ToLower(r))
 		default:
-			flush()
+			if len(w) > 0 {
+				fn(w)
+				w = w[:0]
+			}
 		}
 	}
-	flush()
-	return words
+	if len(w) > 0 {
+		fn(w)
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

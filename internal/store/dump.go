@@ -13,7 +13,7 @@ import (
 
 // dumpColumns reads a dump joined (as d) with its article (as a); $2 says
 // whether to read the body, which can be megabytes.
-const dumpColumns = `d.id, d.received_at, d.fetched_at, d.source, d.url, d.content_type, d.sha256,
+const dumpColumns = `d.id, d.received_at, d.fetched_at, d.source, d.url, d.content_type, d.sha256, d.size,
 	d.status, d.extract_error, d.extractor_version, a.id, CASE WHEN $2::boolean THEN d.body END`
 
 // FindDumpByID returns a dump with its status, extraction error and article
@@ -51,7 +51,7 @@ func scanDump(row pgx.Row) (*article.Dump, error) {
 		sum       []byte
 		status    string
 	)
-	err := row.Scan(&id, &d.ReceivedAt, &fetchedAt, &d.Source, &d.URL, &d.ContentType, &sum,
+	err := row.Scan(&id, &d.ReceivedAt, &fetchedAt, &d.Source, &d.URL, &d.ContentType, &sum, &d.Size,
 		&status, &d.ExtractError, &d.ExtractorVersion, &artID, &d.Body)
 	if err != nil {
 		return nil, err

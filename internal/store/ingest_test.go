@@ -133,7 +133,7 @@ func TestStore_SaveIngest_DumpRoundTrip(t *testing.T) {
 	ing := mustSaveIngest(t, s, d, extraction())
 
 	want := &article.Dump{
-		ID: ing.Dump.ID, Source: d.Source, URL: d.URL, ContentType: d.ContentType, SHA256: d.SHA256,
+		ID: ing.Dump.ID, Source: d.Source, URL: d.URL, ContentType: d.ContentType, SHA256: d.SHA256, Size: len(d.Body),
 		ReceivedAt: received.Truncate(time.Microsecond), FetchedAt: d.FetchedAt.Truncate(time.Microsecond),
 		Status: article.DumpExtracted, ArticleID: ing.Article.ID, ExtractorVersion: 3,
 	}

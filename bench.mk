@@ -1,0 +1,24 @@
+# The load benchmark (issue 7): Pressroom next to the plain way of storing the
+# same articles (pgx INSERT and SELECT), in one run, on one private durable
+# PostgreSQL, over loopback only. Included by the Makefile.
+#
+#   make bench         20 s per phase, under 5 minutes in all
+#   make bench-quick   4 s per phase, under a minute in all
+#   make bench BENCH_FLAGS='-concurrency 64 -pool 16'
+#
+# The last line of the output is the summary:
+#   ingest_vs_insert=… get_vs_select=… batch_rows_per_s=… p99_ms_half_load=… rss_mib=…
+
+LOADTEST := bin/loadtest
+BENCH_FLAGS ?=
+
+.PHONY: bench bench-quick loadtest
+
+loadtest:
+	$(GO) build -trimpath -o $(LOADTEST) ./cmd/loadtest
+
+bench: deps-run build loadtest
+	./$(LOADTEST) -server $(BIN) $(BENCH_FLAGS)
+
+bench-quick: deps-run build loadtest
+	./$(LOADTEST) -quick -server $(BIN) $(BENCH_FLAGS)

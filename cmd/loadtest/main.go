@@ -1,0 +1,427 @@
+// Command loadtest measures Pressroom against the plain way of storing the
+// same articles, in one run, on one private PostgreSQL, over loopback only.
+//
+// It starts a durable PostgreSQL cluster (stock settings, unix socket only),
+// measures the baselines with pgx directly (single-row INSERT per
+// transaction, primary-key SELECT of the full row), then starts the built
+// Pressroom binary on the same cluster and drives POST /v1/articles with
+// distinct generated dumps, the same at half that rate open-loop,
+// GET /v1/articles/{id}, and POST /v1/articles/batch. Each phase is warmed
+// up, then measured: rate, latency percentiles, CPU seconds per 1,000
+// requests of the server, of PostgreSQL and of this client, and the
+// server's peak RSS. The last line printed is the summary:
+//
+//	ingest_vs_insert=<x.xx> get_vs_select=<x.xx> batch_rows_per_s=<n> p99_ms_half_load=<x.x> rss_mib=<n>
+//
+// Usage: loadtest [-quick] [-duration 20s] [-concurrency 16] [-pool 8] [-server bin/pressroom]
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"net/url"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/pressroom/pressroom/internal/pglocal"
+)
+
+// options are the command-line settings.
+type options struct {
+	server      string
+	duration    time.Duration
+	warmup      time.Duration
+	concurrency int
+	pool        int
+	batch       int
+	seed        uint64
+	quick       bool
+	perfDir     string
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	if ctx.Err() != nil { // a signal came; stop() below cancels ctx too
+		err = errors.New("interrupted; server and database stopped and removed")
+	}
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "loadtest:", err)
+		os.Exit(1)
+	}
+}
+
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fs := flag.NewFlagSet("loadtest", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.server, "server", "bin/pressroom", "the Pressroom binary to start")
+	fs.DurationVar(&o.duration, "duration", 20*time.Second, "measured time of each phase")
+	fs.DurationVar(&o.warmup, "warmup", 0, "unmeasured time before each phase (default: a fifth of -duration, at least 1s)")
+	fs.IntVar(&o.concurrency, "concurrency", 16, "concurrent clients, for the baselines and for Pressroom")
+	fs.IntVar(&o.pool, "pool", 8, "database connections, for the baselines and for Pressroom (pool_max_conns)")
+	fs.IntVar(&o.batch, "batch", 100, "lines per batch request")
+	fs.Uint64Var(&o.seed, "seed", 0, "dump generator seed (default: from the clock)")
+	fs.BoolVar(&o.quick, "quick", false, "short phases (4s, warm-up 1s) unless -duration/-warmup are given")
+	fs.StringVar(&o.perfDir, "perf", "", "record a system-wide `perf record -g` profile of each measured phase into this directory")
+	if err := fs.Parse(args); err != nil {
+		return o, err
+	}
+	if fs.NArg() > 0 {
+		return o, fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if o.quick && !set["duration"] {
+		o.duration = 4 * time.Second
+	}
+	if o.warmup == 0 && !set["warmup"] {
+		o.warmup = max(time.Second, o.duration/5)
+		if o.quick {
+			o.warmup = time.Second
+		}
+	}
+	if o.seed == 0 {
+		o.seed = uint64(time.Now().UnixNano())
+	}
+	switch {
+	case o.duration <= 0:
+		return o, errors.New("-duration must be positive")
+	case o.concurrency < 1 || o.pool < 1 || o.batch < 1:
+		return o, errors.New("-concurrency, -pool and -batch must be at least 1")
+	}
+	return o, nil
+}
+
+// bench is the state shared by the phases of one run.
+type bench struct {
+	opts     options
+	gen      generator
+	next     atomic.Uint64 // index of the last dump handed out: every request gets a new one
+	client   *http.Client
+	articles idSet
+	out      io.Writer
+	log      *log.Logger
+
+	postmaster int
+	srv        *server // nil outside the Pressroom phases
+	phases     []*phase
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
+	o, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	bin, err := filepath.Abs(o.server)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(bin); err != nil {
+		return fmt.Errorf("server binary: %w (build it with `make build`)", err)
+	}
+	// The client shares the machine with what it measures; it keeps a few
+	// hundred MB of samples and dumps at most, so it trades memory for less
+	// collector CPU, the same for the baselines and for Pressroom.
+	debug.SetGCPercent(400)
+	b := &bench{opts: o, gen: generator{seed: o.seed}, client: newClient(), out: stdout,
+		log: log.New(stderr, "loadtest: ", log.Ltime)}
+	started := time.Now()
+	b.describe()
+
+	// Everything is torn down on the way out, Ctrl-C included: the server
+	// first (it holds connections), then the cluster and its directory.
+	tmp, err := os.MkdirTemp("", "loadtest-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	b.log.Printf("starting a durable PostgreSQL (stock settings, unix socket only)")
+	cluster, err := pglocal.Start(ctx, pglocal.Options{Durable: true})
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if rerr := cluster.Remove(); rerr != nil {
+			err = errors.Join(err, rerr)
+		}
+	}()
+	if b.postmaster, err = postmasterPID(cluster.DataDir()); err != nil {
+		return err
+	}
+	b.log.Printf("postgres pid %d, data %s", b.postmaster, cluster.DataDir())
+	if err := createDatabase(ctx, cluster.URL("postgres"), "baseline"); err != nil {
+		return err
+	}
+
+	if err := b.baselines(ctx, cluster.URL("baseline")); err != nil {
+		return err
+	}
+
+	dbURL, err := withParam(cluster.URL(pglocal.DefaultDatabase), "pool_max_conns", strconv.Itoa(o.pool))
+	if err != nil {
+		return err
+	}
+	srv, err := startServer(ctx, bin, dbURL, filepath.Join(tmp, "server.log"))
+	if err != nil {
+		return err
+	}
+	b.srv = srv
+	b.log.Printf("pressroom pid %d serving on %s (metrics %s)", srv.pid(), srv.httpAddr, srv.metricsAddr)
+	defer func() {
+		if serr := srv.stop(); serr != nil {
+			err = errors.Join(err, serr)
+		}
+	}()
+	if err := b.pressroom(ctx, "http://"+srv.httpAddr); err != nil {
+		return err
+	}
+
+	rss, err := peakRSSMiB(srv.pid())
+	if err != nil {
+		return fmt.Errorf("server peak RSS: %w", err)
+	}
+	b.report(rss, time.Since(started))
+	return nil
+}
+
+// describe prints the machine, for reading the figures later.
+func (b *bench) describe() {
+	model := "unknown CPU"
+	if c, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for line := range strings.Lines(string(c)) {
+			if v, ok := strings.CutPrefix(line, "model name"); ok {
+				model = strings.TrimSpace(strings.TrimLeft(v, " \t:"))
+				break
+			}
+		}
+	}
+	load := ""
+	if l, err := os.ReadFile("/proc/loadavg"); err == nil {
+		load = strings.Join(strings.Fields(string(l))[:3], " ")
+	}
+	fmt.Fprintf(b.out, "machine: %d CPUs (%s), load average %s, %s\n", runtime.NumCPU(), model, load, runtime.Version())
+	fmt.Fprintf(b.out, "settings: duration %v, warm-up %v, concurrency %d, pool %d, batch %d lines, seed %d\n",
+		b.opts.duration, b.opts.warmup, b.opts.concurrency, b.opts.pool, b.opts.batch, b.opts.seed)
+}
+
+// createDatabase makes an empty database on the cluster.
+func createDatabase(ctx context.Context, adminURL, name string) error {
+	conn, err := pgx.Connect(ctx, adminURL)
+	if err != nil {
+		return fmt.Errorf("connect: %w", err)
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	if _, err := conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()); err != nil {
+		return fmt.Errorf("create database %s: %w", name, err)
+	}
+	return nil
+}
+
+// withParam adds a query parameter to a postgres:// URL.
+func withParam(raw, key, value string) (string, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", fmt.Errorf("database URL: %w", err)
+	}
+	q := u.Query()
+	q.Set(key, value)
+	u.RawQuery = q.Encode()
+	return u.String(), nil
+}
+
+// snapshot reads the CPU time used so far by each side.
+func (b *bench) snapshot() (cpu, error) {
+	var c cpu
+	var err error
+	if c.machine, err = machineBusy(); err != nil {
+		return c, err
+	}
+	if c.postgres, err = clusterCPU(b.postmaster); err != nil {
+		return c, fmt.Errorf("postgres cpu: %w", err)
+	}
+	if c.client, err = processCPU(os.Getpid()); err != nil {
+		return c, err
+	}
+	if b.srv != nil {
+		if c.server, err = processCPU(b.srv.pid()); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
+// loop runs a load loop for a given time; phases choose closed or open.
+type loop func(ctx context.Context, d time.Duration) (*sample, time.Duration)
+
+// measure warms up, then runs the measured phase between two CPU snapshots.
+func (b *bench) measure(ctx context.Context, name, unit string, l loop) (*phase, error) {
+	b.log.Printf("%s: warm-up %v", name, b.opts.warmup)
+	if warm, _ := l(ctx, b.opts.warmup); ctx.Err() != nil {
+		return nil, ctx.Err()
+	} else if len(warm.lat) == 0 {
+		return nil, fmt.Errorf("%s: no request succeeded during warm-up: %s", name, warm.first)
+	}
+	rec, err := startPerf(b.opts.perfDir, name)
+	if err != nil {
+		return nil, err
+	}
+	before, err := b.snapshot()
+	if err != nil {
+		rec.stop()
+		return nil, err
+	}
+	b.log.Printf("%s: measuring %v", name, b.opts.duration)
+	s, elapsed := l(ctx, b.opts.duration)
+	after, err := b.snapshot()
+	if perr := rec.stop(); perr != nil {
+		b.log.Printf("%s: %v", name, perr)
+	} else if rec != nil {
+		b.log.Printf("%s: profile in %s (perf report -i %s --comm pressroom --no-children --sort sym; --comm postgres)", name, rec.path, rec.path)
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if err != nil {
+		return nil, err
+	}
+	p := summarise(name, unit, s, elapsed, cpu{
+		server:   after.server - before.server,
+		postgres: after.postgres - before.postgres,
+		client:   after.client - before.client,
+		machine:  after.machine - before.machine,
+	})
+	if b.srv != nil {
+		p.hasSrv = true
+		if p.rssMiB, err = peakRSSMiB(b.srv.pid()); err != nil {
+			return nil, err
+		}
+	}
+	b.log.Printf("%s: %d ok, %d failed, %.0f/s, p99 %s ms", name, p.items, p.failed, p.itemRate(), ms(p.p99))
+	b.phases = append(b.phases, p)
+	return p, nil
+}
+
+func (b *bench) closed(do op) loop {
+	return func(ctx context.Context, d time.Duration) (*sample, time.Duration) {
+		return closedLoop(ctx, b.opts.concurrency, d, do)
+	}
+}
+
+// baselines measures plain pgx: INSERT, then SELECT of the rows it stored.
+func (b *bench) baselines(ctx context.Context, databaseURL string) error {
+	pool, err := openBaseline(ctx, databaseURL, b.opts.pool)
+	if err != nil {
+		return err
+	}
+	defer pool.Close() // its backends must not idle on during the HTTP phases
+	var ids plainIDs
+	if _, err := b.measure(ctx, "baseline INSERT", "row", b.closed(b.insertPlainOp(pool, &ids))); err != nil {
+		return err
+	}
+	if _, err := b.measure(ctx, "baseline SELECT", "row", b.closed(selectPlainOp(pool, &ids))); err != nil {
+		return err
+	}
+	return nil
+}
+
+// pressroom drives the server: POST at full speed, POST open-loop at half
+// that rate, GET, then batches.
+func (b *bench) pressroom(ctx context.Context, base string) error {
+	post, err := b.measure(ctx, "POST /v1/articles", "req", b.closed(b.postArticle(base)))
+	if err != nil {
+		return err
+	}
+	half := post.rate() / 2
+	if half <= 0 {
+		return errors.New("POST /v1/articles: no request succeeded, so there is no rate to halve")
+	}
+	open, err := b.measure(ctx, "POST open-loop ½ peak", "req", func(ctx context.Context, d time.Duration) (*sample, time.Duration) {
+		return openLoop(ctx, half, d, b.postArticle(base))
+	})
+	if err != nil {
+		return err
+	}
+	open.target = half
+	open.note = fmt.Sprintf("scheduled %.0f req/s (half of %.0f), latency counted from each request's scheduled send time", half, post.rate())
+
+	if _, err := b.measure(ctx, "GET /v1/articles/{id}", "req", b.closed(b.getArticle(base))); err != nil {
+		return err
+	}
+
+	// One single-line batch tells whether the endpoint exists yet.
+	if _, err := b.postBatch(base, 1)(ctx); errors.Is(err, errNoBatch) {
+		b.log.Printf("batch: %v", err)
+		b.phases = append(b.phases, &phase{name: "POST /v1/articles/batch", unit: "row", skipped: true, note: errNoBatch.Error() + ": batch_rows_per_s=0"})
+		return nil
+	}
+	workers := max(1, min(b.opts.concurrency, b.opts.pool))
+	batch, err := b.measure(ctx, "POST /v1/articles/batch", "row", func(ctx context.Context, d time.Duration) (*sample, time.Duration) {
+		return closedLoop(ctx, workers, d, b.postBatch(base, b.opts.batch))
+	})
+	if err != nil {
+		return err
+	}
+	batch.note = fmt.Sprintf("%d lines per request, %d concurrent requests; latency is per request", b.opts.batch, workers)
+	return nil
+}
+
+func (b *bench) find(name string) *phase {
+	for _, p := range b.phases {
+		if p.name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// report prints the table, the ratios and, last, the summary line.
+func (b *bench) report(rss float64, total time.Duration) {
+	insert, sel := b.find("baseline INSERT"), b.find("baseline SELECT")
+	baseFor := func(p *phase) *phase {
+		if strings.HasPrefix(p.name, "GET") || strings.HasSuffix(p.name, "SELECT") {
+			return sel
+		}
+		return insert
+	}
+	fmt.Fprintln(b.out)
+	writeTable(b.out, b.phases, baseFor, runtime.NumCPU())
+	fmt.Fprintln(b.out, "  per s and cpu s/1k count rows stored or articles read (a batch request stores many); vs baseline: INSERT for writes, SELECT for reads")
+	fmt.Fprintln(b.out, "  other load: CPU capacity used by processes outside the benchmark during the phase (a shared machine makes figures noisy)")
+	post, open, get, batch := b.find("POST /v1/articles"), b.find("POST open-loop ½ peak"), b.find("GET /v1/articles/{id}"), b.find("POST /v1/articles/batch")
+	s := score{
+		ingestVsInsert: ratio(post.rate(), insert.itemRate()),
+		getVsSelect:    ratio(get.rate(), sel.itemRate()),
+		batchRowsPerS:  batch.itemRate(),
+		p99HalfLoad:    open.p99,
+		rssMiB:         rss,
+	}
+	fmt.Fprintln(b.out)
+	fmt.Fprintf(b.out, "CPU per 1,000 rows, server+postgres: POST %.3f s vs INSERT %.3f s (postgres alone %.3f s vs %.3f s)\n",
+		post.per1k(post.cpu.server+post.cpu.postgres), insert.per1k(insert.cpu.postgres),
+		post.per1k(post.cpu.postgres), insert.per1k(insert.cpu.postgres))
+	// When every phase is CPU-bound (two cores), rates are inversely
+	// proportional to CPU per row, whoever else shares the machine: this
+	// cross-check stays steady when other load skews one phase's rate.
+	fmt.Fprintf(b.out, "CPU-bound estimate (ratio of all CPU per row, this client included; insensitive to other load): ingest_vs_insert≈%.2f get_vs_select≈%.2f\n",
+		ratio(insert.per1k(insert.cpu.postgres+insert.cpu.client), post.per1k(post.cpu.server+post.cpu.postgres+post.cpu.client)),
+		ratio(sel.per1k(sel.cpu.postgres+sel.cpu.client), get.per1k(get.cpu.server+get.cpu.postgres+get.cpu.client)))
+	fmt.Fprintf(b.out, "server peak RSS %.1f MiB; %d distinct dumps generated; total run %v\n", rss, b.next.Load(), total.Round(time.Second))
+	fmt.Fprintln(b.out, s.lastLine())
+}

@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract"
+	"github.com/pressroom/pressroom/internal/store"
+)
+
+// withStore opens the configured database (or the private development one),
+// brings the schema up to date as serve would, and runs f.
+func withStore(ctx context.Context, getenv func(string) string, stderr io.Writer, f func(*store.Store, *slog.Logger) error) error {
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	logger := newLogger(stderr, cfg.LogLevel)
+	db, err := openDatabase(ctx, cfg, logger)
+	if err != nil {
+		return err
+	}
+	defer db.close(logger)
+	if err := prepareSchema(ctx, cfg, db.pool, logger); err != nil {
+		return err
+	}
+	return f(store.New(db.pool), logger)
+}
+
+// runKeys implements `pressroom keys create|list|revoke`.
+func runKeys(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	usage := errors.New("usage: pressroom keys create --name NAME --scopes ingest,read,admin | keys list | keys revoke ID|NAME")
+	if len(args) == 0 {
+		return usage
+	}
+	switch args[0] {
+	case "create":
+		fs := flag.NewFlagSet("keys create", flag.ContinueOnError)
+		fs.SetOutput(stderr)
+		name := fs.String("name", "", "a name for the key (who uses it)")
+		scopes := fs.String("scopes", "ingest,read", "comma-separated scopes: ingest, read, admin")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		if *name == "" {
+			return errors.New("keys create: --name is required")
+		}
+		return withStore(ctx, getenv, stderr, func(s *store.Store, _ *slog.Logger) error {
+			token, key, err := s.CreateAPIKey(ctx, *name, strings.Split(*scopes, ","))
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stderr, "created key %s (%s) with scopes %s; it is shown once, store it now:\n", key.Name, key.ID, strings.Join(key.Scopes, ","))
+			fmt.Fprintln(stdout, token)
+			return nil
+		})
+	case "list":
+		return withStore(ctx, getenv, stderr, func(s *store.Store, _ *slog.Logger) error {
+			keys, err := s.ListAPIKeys(ctx)
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tNAME\tPREFIX\tSCOPES\tCREATED\tLAST USED\tREVOKED")
+			for _, k := range keys {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", k.ID, k.Name, k.Prefix, strings.Join(k.Scopes, ","),
+					k.CreatedAt.UTC().Format(time.RFC3339), timeOrDash(k.LastUsedAt), timeOrDash(k.RevokedAt))
+			}
+			return tw.Flush()
+		})
+	case "revoke":
+		if len(args) != 2 {
+			return usage
+		}
+		return withStore(ctx, getenv, stderr, func(s *store.Store, _ *slog.Logger) error {
+			if err := s.RevokeAPIKey(ctx, args[1]); err != nil {
+				return err
+			}
+			fmt.Fprintf(stderr, "revoked %s; running servers stop accepting it within a minute\n", args[1])
+			return nil
+		})
+	default:
+		return usage
+	}
+}
+
+func timeOrDash(t *time.Time) string {
+	if t == nil {
+		return "-"
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// runReextract re-runs the current extractor over stored dumps made by an
+// older one, a batch at a time. Each dump is committed on its own, so it is
+// safe to interrupt: a second run picks up what is left (those still below
+// the version). Articles keep their ids.
+func runReextract(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("reextract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	below := fs.Int("below-version", extract.Version, "re-extract dumps whose extractor version is below `N`")
+	batchSize := fs.Int("batch-size", 100, "dumps read per batch")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *batchSize < 1 || *batchSize > 10000 {
+		return errors.New("reextract: --batch-size must be from 1 to 10000")
+	}
+	return withStore(ctx, getenv, stderr, func(s *store.Store, logger *slog.Logger) error {
+		start := time.Now()
+		var after article.ID
+		var done, failed int
+		for {
+			dumps, err := s.DumpsToReextract(ctx, *below, after, *batchSize)
+			if err != nil {
+				return err
+			}
+			if len(dumps) == 0 {
+				break
+			}
+			for _, d := range dumps {
+				if err := ctx.Err(); err != nil {
+					logger.Info("reextract interrupted; run it again to continue", "done", done)
+					return nil
+				}
+				x := extract.Extract(d)
+				if _, err := s.SaveReextraction(ctx, d, &x); err != nil {
+					return fmt.Errorf("reextract dump %s: %w", d.ID, err)
+				}
+				if x.Err != nil {
+					failed++
+				}
+				done++
+				after = d.ID
+			}
+			logger.Info("reextract progress", "done", done, "unextractable", failed,
+				"per_second", fmt.Sprintf("%.0f", float64(done)/time.Since(start).Seconds()))
+		}
+		logger.Info("reextract finished", "done", done, "unextractable", failed, "version", extract.Version,
+			"elapsed", time.Since(start).Round(time.Millisecond).String())
+		return nil
+	})
+}

@@ -1,0 +1,87 @@
+package api
+
+import (
+	"math"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"golang.org/x/time/rate"
+)
+
+// limiters holds one token bucket per API key (or client address when the
+// server runs open). Idle buckets are dropped so the map stays bounded by
+// the number of active clients.
+type limiters struct {
+	mu      sync.Mutex
+	limit   rate.Limit
+	burst   int
+	buckets map[string]*bucket
+	swept   time.Time
+}
+
+type bucket struct {
+	lim  *rate.Limiter
+	seen time.Time
+}
+
+const bucketIdle = 10 * time.Minute
+
+func newLimiters(perSecond float64, burst int) *limiters {
+	if perSecond <= 0 {
+		return nil
+	}
+	if burst < 1 {
+		burst = int(math.Ceil(perSecond))
+	}
+	return &limiters{limit: rate.Limit(perSecond), burst: burst, buckets: map[string]*bucket{}}
+}
+
+// reserve takes a token for key at now, or says how long to wait for one.
+func (l *limiters) reserve(key string, now time.Time) (ok bool, wait time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if now.Sub(l.swept) > bucketIdle {
+		for k, b := range l.buckets {
+			if now.Sub(b.seen) > bucketIdle {
+				delete(l.buckets, k)
+			}
+		}
+		l.swept = now
+	}
+	b := l.buckets[key]
+	if b == nil {
+		b = &bucket{lim: rate.NewLimiter(l.limit, l.burst)}
+		l.buckets[key] = b
+	}
+	b.seen = now
+	if b.lim.AllowN(now, 1) {
+		return true, 0
+	}
+	r := b.lim.ReserveN(now, 1)
+	wait = r.DelayFrom(now)
+	r.CancelAt(now)
+	return false, wait
+}
+
+// rateLimit answers 429 with Retry-After once a client's bucket is empty.
+func (a *API) rateLimit(next http.Handler) http.Handler {
+	if a.limiters == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ok, wait := a.limiters.reserve(principalFrom(r.Context()).rateKey(r), a.now())
+		if !ok {
+			secs := int(math.Ceil(wait.Seconds()))
+			if secs < 1 {
+				secs = 1
+			}
+			a.metrics.rateLimited.Inc()
+			a.writeProblem(w, r, &httpError{status: http.StatusTooManyRequests, slug: "rate-limited", title: "Too many requests",
+				detail: "rate limit exceeded; retry after " + strconv.Itoa(secs) + "s", retryAfter: secs})
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}

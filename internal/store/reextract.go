@@ -1,0 +1,167 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+// DumpsToReextract returns up to limit dumps, with their bodies, that an
+// extractor older than belowVersion processed, with ids above after, in id
+// order. A re-extraction run resumes from the last id it handled (the zero
+// ID starts from the beginning).
+func (s *Store) DumpsToReextract(ctx context.Context, belowVersion int, after article.ID, limit int) ([]*article.Dump, error) {
+	if limit < 1 {
+		return nil, fmt.Errorf("store: dumps to re-extract: %w: limit %d", article.ErrInvalid, limit)
+	}
+	// The primary key gives the id order; dumps already current are
+	// skipped on the way, which a run pays for once in total because it
+	// resumes after the last id.
+	rows, err := s.pool.Query(ctx, `SELECT `+dumpColumns+`
+		FROM dumps d LEFT JOIN articles a ON a.dump_id = d.id
+		WHERE d.extractor_version < $1 AND d.id > $3
+		ORDER BY d.id LIMIT $4`, belowVersion, true, uuid(after), limit)
+	if err != nil {
+		return nil, fmt.Errorf("store: dumps to re-extract: %w", mapError(err))
+	}
+	defer rows.Close()
+	dumps := make([]*article.Dump, 0, min(limit, 256))
+	for rows.Next() {
+		d, err := scanDump(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: dumps to re-extract: %w", mapError(err))
+		}
+		dumps = append(dumps, d)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: dumps to re-extract: %w", mapError(err))
+	}
+	return dumps, nil
+}
+
+// SaveReextraction stores what a newer extractor made of a stored dump, in
+// one transaction. Only d.ID is read: the stored dump is the truth.
+//
+//   - Success: the dump becomes "extracted" at x.Version, and its article
+//     is updated in place (same id and created_at, updated_at set to now),
+//     or created when the dump had none (Created is then true).
+//   - Failure (x.Err set): the dump becomes "failed" with the error at
+//     x.Version, and an article extracted earlier is kept as it was: a
+//     regression of the extractor must not take articles down, and the
+//     article's own extractor_version still tells which extractor made it.
+//     The dump's new version keeps the next run from retrying it.
+//   - A dump already processed by a newer extractor than x.Version (an old
+//     binary during a rolling deploy) is left alone.
+//
+// The result is read back as SaveIngest's is. A dump deleted meanwhile is
+// ErrNotFound.
+func (s *Store) SaveReextraction(ctx context.Context, d *article.Dump, x *article.Extraction) (*Ingest, error) {
+	if d == nil || x == nil || d.ID.IsZero() {
+		return nil, fmt.Errorf("store: save re-extraction: %w: nil dump or extraction, or dump without id", article.ErrInvalid)
+	}
+	var ing Ingest
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var (
+			version    int
+			source     string
+			receivedAt time.Time
+		)
+		// The row lock serialises re-extractions of one dump, and a
+		// takedown that comes meanwhile waits for us (or we find nothing).
+		err := tx.QueryRow(ctx, `SELECT extractor_version, source, received_at FROM dumps WHERE id = $1 FOR UPDATE`,
+			uuid(d.ID)).Scan(&version, &source, &receivedAt)
+		if err != nil {
+			return fmt.Errorf("lock dump: %w", err)
+		}
+		if version <= x.Version {
+			created, err := applyReextraction(ctx, tx, d.ID, source, receivedAt, x)
+			if err != nil {
+				return err
+			}
+			ing.Created = created
+		}
+		if ing.Dump, err = findDump(ctx, tx, d.ID, false); err != nil {
+			return fmt.Errorf("read back dump: %w", err)
+		}
+		if !ing.Dump.ArticleID.IsZero() {
+			if ing.Article, err = findArticle(ctx, tx, ing.Dump.ArticleID, false); err != nil {
+				return fmt.Errorf("read back article: %w", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: save re-extraction of dump %s: %w", d.ID, mapError(err))
+	}
+	return &ing, nil
+}
+
+// applyReextraction writes x over the locked dump and its article; it
+// reports whether it created the article.
+func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source string, receivedAt time.Time, x *article.Extraction) (bool, error) {
+	if x.Err != nil {
+		msg := cleanText(x.Err.Error())
+		if msg == "" {
+			msg = "extraction failed"
+		}
+		_, err := tx.Exec(ctx, `UPDATE dumps SET status = $2, extract_error = $3, extractor_version = $4 WHERE id = $1`,
+			uuid(dumpID), string(article.DumpFailed), msg, x.Version)
+		if err != nil {
+			return false, fmt.Errorf("update dump: %w", err)
+		}
+		return false, nil
+	}
+	if _, err := tx.Exec(ctx, `UPDATE dumps SET status = $2, extract_error = '', extractor_version = $3 WHERE id = $1`,
+		uuid(dumpID), string(article.DumpExtracted), x.Version); err != nil {
+		return false, fmt.Errorf("update dump: %w", err)
+	}
+	diag, err := json.Marshal(cleanDiagnostics(x.Diagnostics))
+	if err != nil {
+		return false, fmt.Errorf("encode diagnostics: %w", err)
+	}
+	m := x.Metadata
+	text := joinParagraphs(x.Paragraphs)
+	bodySum := sha256.Sum256([]byte(text))
+	date := toDateColumns(m.Published)
+	// The extracted fields follow the dump id in the update, and the dump
+	// id, a new article id, source and arrival time in the insert.
+	fields := []any{
+		cleanText(m.Title), textArray(m.Authors), textArray(m.Agencies),
+		date.at, date.precision, date.hasZone, date.offsetMinutes,
+		cleanText(m.SiteName), cleanText(m.Location), textArray(m.Sponsors), m.Paywalled,
+		cleanText(m.OriginalPublisher), cleanText(m.Language), cleanText(m.URL),
+		text, x.WordCount, bodySum[:], x.Version, diag,
+	}
+	var id pgtype.UUID
+	err = tx.QueryRow(ctx, `UPDATE articles SET title = $2, authors = $3, agencies = $4,
+		published_at = $5, published_precision = $6, published_has_zone = $7, published_offset_minutes = $8,
+		source_name = $9, location = $10, sponsors = $11, paywalled = $12, original_publisher = $13,
+		language = $14, url = $15, body = $16, word_count = $17, body_sha256 = $18,
+		extractor_version = $19, diagnostics = $20, updated_at = now()
+		WHERE dump_id = $1 RETURNING id`, append([]any{uuid(dumpID)}, fields...)...).Scan(&id)
+	if err == nil {
+		return false, nil
+	}
+	if !errors.Is(err, pgx.ErrNoRows) {
+		return false, fmt.Errorf("update article: %w", err)
+	}
+	_, err = tx.Exec(ctx, `INSERT INTO articles (dump_id, id, source, received_at, title, authors, agencies,
+		published_at, published_precision, published_has_zone, published_offset_minutes,
+		source_name, location, sponsors, paywalled, original_publisher, language, url,
+		body, word_count, body_sha256, extractor_version, diagnostics)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+		$19, $20, $21, $22, $23)`,
+		append([]any{uuid(dumpID), uuid(article.NewID(time.Now())), source, receivedAt}, fields...)...)
+	if err != nil {
+		return false, fmt.Errorf("insert article: %w", err)
+	}
+	return true, nil
+}
