@@ -111,7 +111,8 @@ func mainMetricNames(t *testing.T) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	name := regexp.MustCompile(`Name:\s+"(pressroom_[a-z0-9_]+)"`)
+	// Options structs (Name: "…"), and descriptors of its own collectors.
+	name := regexp.MustCompile(`(?:Name:\s+|NewDesc\()"(pressroom_[a-z0-9_]+)"`)
 	var out []string
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {

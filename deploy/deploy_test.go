@@ -37,6 +37,8 @@ var contract = map[string][]string{
 	"pressroom_db_pool_acquire_wait_seconds_total":       nil,
 	"pressroom_db_pool_empty_acquire_wait_seconds_total": nil,
 	"pressroom_rate_limited_total":                       nil,
+	"pressroom_search_pending":                           nil,
+	"pressroom_search_indexed_total":                     nil,
 	"pressroom_schema_version":                           nil,
 	"pressroom_ready":                                    nil,
 	"pressroom_build_info":                               {"version", "revision", "goversion"},

@@ -122,6 +122,7 @@ type bench struct {
 	postmaster int
 	srv        *server // nil outside the Pressroom phases
 	phases     []*phase
+	catchUp    *catchUp // nil when the server indexes search inside the ingest
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err error) {
@@ -282,6 +283,13 @@ func (b *bench) measure(ctx context.Context, name, unit string, l loop) (*phase,
 	if err != nil {
 		return nil, err
 	}
+	var searchBefore searchCounts
+	if b.srv != nil {
+		if searchBefore, err = b.searchCounts(ctx); err != nil {
+			rec.stop()
+			return nil, err
+		}
+	}
 	before, err := b.snapshot()
 	if err != nil {
 		rec.stop()
@@ -311,6 +319,14 @@ func (b *bench) measure(ctx context.Context, name, unit string, l loop) (*phase,
 		p.hasSrv = true
 		if p.rssMiB, err = peakRSSMiB(b.srv.pid()); err != nil {
 			return nil, err
+		}
+		searchAfter, err := b.searchCounts(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if searchBefore.ok && searchAfter.ok {
+			p.searchNote = fmt.Sprintf("search indexer: %.0f rows indexed during the phase, %.0f pending at its end",
+				searchAfter.indexed-searchBefore.indexed, searchAfter.pending)
 		}
 	}
 	b.log.Printf("%s: %d ok, %d failed, %.0f/s, p99 %s ms", name, p.items, p.failed, p.itemRate(), ms(p.p99))
@@ -360,6 +376,12 @@ func (b *bench) pressroom(ctx context.Context, base string) error {
 	}
 	open.target = half
 	open.note = fmt.Sprintf("scheduled %.0f req/s (half of %.0f), latency counted from each request's scheduled send time", half, post.rate())
+
+	// The search backlog of the POST phases is worked off before the reads,
+	// which then run on a quiet database, as the baseline SELECT does.
+	if b.catchUp, err = b.measureCatchUp(ctx); err != nil {
+		return err
+	}
 
 	if _, err := b.measure(ctx, "GET /v1/articles/{id}", "req", b.closed(b.getArticle(base))); err != nil {
 		return err
@@ -422,6 +444,14 @@ func (b *bench) report(rss float64, total time.Duration) {
 	fmt.Fprintf(b.out, "CPU-bound estimate (ratio of all CPU per row, this client included; insensitive to other load): ingest_vs_insert≈%.2f get_vs_select≈%.2f\n",
 		ratio(insert.per1k(insert.cpu.postgres+insert.cpu.client), post.per1k(post.cpu.server+post.cpu.postgres+post.cpu.client)),
 		ratio(sel.per1k(sel.cpu.postgres+sel.cpu.client), get.per1k(get.cpu.server+get.cpu.postgres+get.cpu.client)))
+	if c := b.catchUp; c != nil {
+		state := "caught up"
+		if !c.done {
+			state = fmt.Sprintf("NOT caught up after %v", maxCatchUp)
+		}
+		fmt.Fprintf(b.out, "search indexing after the POST phases, no other load: %.0f pending (gauge capped at 10,000), %s: %.0f rows in %.1f s = %.0f rows/s; CPU per 1,000 rows indexed: postgres %.3f s, server %.3f s\n",
+			c.backlog, state, c.indexed, c.elapsed.Seconds(), c.rate(), c.per1k(c.cpu.postgres), c.per1k(c.cpu.server))
+	}
 	fmt.Fprintf(b.out, "server peak RSS %.1f MiB; %d distinct dumps generated; total run %v\n", rss, b.next.Load(), total.Round(time.Second))
 	fmt.Fprintln(b.out, s.lastLine())
 }

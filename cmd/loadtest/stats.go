@@ -104,6 +104,9 @@ type phase struct {
 	first   string
 	note    string
 	skipped bool // not run: the server lacks the endpoint
+	// searchNote says what the background search indexer did meanwhile
+	// (empty for the baselines, and for a server indexing inside ingest).
+	searchNote string
 }
 
 // summarise turns a sample into a phase.
@@ -200,6 +203,9 @@ func writeTable(w io.Writer, phases []*phase, baseFor func(*phase) *phase, ncpu 
 	for _, p := range phases {
 		if p.note != "" {
 			fmt.Fprintf(w, "  %s: %s\n", p.name, p.note)
+		}
+		if p.searchNote != "" {
+			fmt.Fprintf(w, "  %s: %s\n", p.name, p.searchNote)
 		}
 		if p.failed > 0 {
 			kinds := make([]string, 0, len(p.errors))

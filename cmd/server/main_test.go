@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"strings"
@@ -118,6 +119,7 @@ func TestServe_EndToEnd(t *testing.T) {
 	if resp.StatusCode != http.StatusOK || !bytes.Equal(bytes.TrimSpace(got), bytes.TrimSpace(body)) {
 		t.Fatalf("GET %s = %d\n%s\nwant\n%s", loc, resp.StatusCode, got, body)
 	}
+	waitSearchable(t, s.httpAddr, body)
 
 	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/metrics": 200} {
 		resp, err := http.Get("http://" + s.metricsAddr + path)
@@ -131,7 +133,8 @@ func TestServe_EndToEnd(t *testing.T) {
 		}
 		if path == "/metrics" {
 			checkDashboardMetricsExposed(t, string(b))
-			for _, name := range []string{`pressroom_ingest_total{input="text",outcome="created"} 1`, "pressroom_build_info{", "pressroom_schema_version ", "go_goroutines", "process_resident_memory_bytes", "pressroom_db_pool_max_conns"} {
+			for _, name := range []string{`pressroom_ingest_total{input="text",outcome="created"} 1`, "pressroom_build_info{", "pressroom_schema_version ", "go_goroutines", "process_resident_memory_bytes", "pressroom_db_pool_max_conns",
+				"\npressroom_search_pending 0\n", "\npressroom_search_indexed_total "} {
 				if !strings.Contains(string(b), name) {
 					t.Errorf("/metrics lacks %s", name)
 				}
@@ -154,6 +157,45 @@ func TestServe_EndToEnd(t *testing.T) {
 		if !strings.Contains(s.logs.String(), msg) {
 			t.Errorf("logs lack %s", msg)
 		}
+	}
+}
+
+// waitSearchable searches for the article in articleJSON by its title
+// until the server's background indexer has made it searchable. Indexing
+// follows the commit within a second on an idle server; the deadline only
+// keeps a broken indexer from hanging the test.
+func waitSearchable(t *testing.T, httpAddr string, articleJSON []byte) {
+	t.Helper()
+	var a struct {
+		ID    string `json:"id"`
+		Title string `json:"title"`
+	}
+	if err := json.Unmarshal(articleJSON, &a); err != nil || a.Title == "" {
+		t.Fatalf("article without a title (%v): %s", err, articleJSON)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		resp, err := http.Get("http://" + httpAddr + "/v1/articles?q=" + url.QueryEscape(a.Title))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page struct {
+			Items []struct {
+				ID string `json:"id"`
+			} `json:"items"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&page)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("search: %d, %v", resp.StatusCode, err)
+		}
+		if len(page.Items) == 1 && page.Items[0].ID == a.ID {
+			return
+		}
+		if len(page.Items) != 0 || time.Now().After(deadline) {
+			t.Fatalf("search for %q: %+v, want only article %s", a.Title, page.Items, a.ID)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 }
 

@@ -98,8 +98,9 @@ func prepareSchema(ctx context.Context, cfg config, pool *pgxpool.Pool, logger *
 }
 
 // runServe runs the server until ctx is cancelled (SIGINT or SIGTERM), then
-// drains: /readyz turns 503, in-flight requests finish within the shutdown
-// timeout, the pool closes and the private PostgreSQL stops.
+// drains: /readyz turns 503, the search indexer stops, in-flight requests
+// finish within the shutdown timeout, the pool closes and the private
+// PostgreSQL stops.
 func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer) error {
 	cfg, err := loadConfig(getenv)
 	if err != nil {
@@ -119,6 +120,7 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 
 	reg := prometheus.NewRegistry()
 	st := store.New(db.pool)
+	indexer := newSearchIndexer(st, logger)
 	reg.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
@@ -126,6 +128,7 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 		st.Collector(),
 		schemaVersionGauge(db.pool),
 	)
+	reg.MustRegister(indexer.collectors(st)...)
 	allowOpen, err := checkOpenMode(ctx, cfg, st, logger)
 	if err != nil {
 		return err
@@ -147,6 +150,9 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 	maintCtx, stopMaint := context.WithCancel(context.Background())
 	defer stopMaint()
 	go purgeIdempotencyKeys(maintCtx, st, logger)
+	// Deferred too for the early returns below; the pool closes after.
+	stopIndexer := indexer.start(ctx)
+	defer stopIndexer()
 
 	// Listen before serving so that a taken port fails the start at once.
 	apiLn, err := net.Listen("tcp", cfg.HTTPAddr)
@@ -175,6 +181,9 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 		logger.Error("listener failed", "error", runErr)
 	}
 	a.SetDraining()
+	// What the indexer has not done stays queued in the database for the
+	// next process; stopping it now leaves the CPU to the draining requests.
+	stopIndexer()
 	if cfg.DrainDelay > 0 && runErr == nil {
 		time.Sleep(cfg.DrainDelay)
 	}

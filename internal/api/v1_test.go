@@ -13,6 +13,7 @@ import (
 
 	"github.com/pressroom/pressroom/internal/api"
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/dbtest"
 )
 
 // htmlPage makes a small, clearly structured article page.
@@ -370,6 +371,8 @@ func TestList_FiltersAndSearch(t *testing.T) {
 	bodyHit := post("b", "Farmers count the cost of a dry summer", "en", filler("harvests", 4), "Some recalled the volcano that erupted decades ago, when ash covered the fields.")
 	post("a", "City budget approved after late session", "en", filler("taxes", 5))
 	german := post("c", "Der Bürgermeister eröffnet die neue Brücke", "de", "Die Stadt feierte am Sonntag die Eröffnung der Brücken über den Fluss, sagte der Bürgermeister.", "Viele Bürger kamen zur Feier und lobten die neuen Brücken der Stadt.")
+	// Search sees what the background indexer has indexed; index now.
+	dbtest.IndexAll(t, ts.store)
 
 	ids := func(b listBody) []article.ID {
 		var out []article.ID

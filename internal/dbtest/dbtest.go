@@ -294,3 +294,20 @@ func withDatabase(u, db string) string {
 	// In key=value form a later key overrides an earlier one.
 	return u + " dbname=" + db
 }
+
+// IndexAll indexes every article stored so far for full-text search, as
+// the server's background indexer eventually does, so that a test can
+// search what it just ingested. It fails t on error.
+func IndexAll(t testing.TB, st *store.Store) {
+	t.Helper()
+	const batch = 1000
+	for {
+		n, err := st.IndexSearch(context.Background(), batch)
+		if err != nil {
+			t.Fatalf("dbtest: index search: %v", err)
+		}
+		if n < batch {
+			return
+		}
+	}
+}

@@ -11,3 +11,10 @@ func FindArticlesSQL(f article.Filter) (string, []any, error) {
 	}
 	return q.sql, q.args, nil
 }
+
+// Statements of IndexSearch and SearchPending, for the query-plan tests;
+// both take a row limit as $1.
+const (
+	IndexSearchSQL   = indexSearchSQL
+	SearchPendingSQL = searchPendingSQL
+)

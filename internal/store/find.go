@@ -66,6 +66,12 @@ const ownQuery = `(SELECT qs FROM parsed)[array_position((SELECT cfgs FROM parse
 // language's configuration; without, each article is matched and ranked in
 // its own language's configuration, so English stemming applies to English
 // articles and German stemming to German ones.
+//
+// A text search sees only articles indexed for search: a new article is
+// found once IndexSearch has run after its commit (the server's indexer
+// runs it continuously, so within about a second unless ingest outpaces
+// it). Listing without a query does not depend on the index, and shows
+// every committed article at once.
 func (s *Store) FindArticles(ctx context.Context, f article.Filter) (*article.Page, error) {
 	q, err := buildFind(f)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/dbtest"
 	"github.com/pressroom/pressroom/internal/store"
 )
 
@@ -143,6 +144,7 @@ func TestStore_FindArticles_Invalid(t *testing.T) {
 	for i := range 3 {
 		mustIngest(t, s, fixture{title: fmt.Sprint("bridge ", i), lang: "en", source: "s", published: t0.Add(time.Duration(i) * time.Hour)})
 	}
+	dbtest.IndexAll(t, s)
 	timeNext := mustPage(t, s, article.Filter{Limit: 1}).Next
 	rankNext := mustPage(t, s, article.Filter{Limit: 1, Query: "bridge"}).Next
 	if timeNext == "" || rankNext == "" {
@@ -225,6 +227,7 @@ func TestStore_FindArticles_Search(t *testing.T) {
 		}
 		mustIngest(t, s, f)
 	}
+	dbtest.IndexAll(t, s)
 	tests := []struct {
 		name   string
 		filter article.Filter

@@ -55,7 +55,9 @@ func TestMigration0003_LZ4(t *testing.T) {
 	}
 	x.Paragraphs = []string{strings.Join(words, " ")}
 	x.Diagnostics.Notes = []string{strings.Repeat("a long note ", 400)}
-	ing := mustSaveIngest(t, store.New(pool), dump("lz4", strings.Repeat("raw page text ", 1000)), x)
+	st := store.New(pool)
+	ing := mustSaveIngest(t, st, dump("lz4", strings.Repeat("raw page text ", 1000)), x)
+	dbtest.IndexAll(t, st)
 	var dumpBody, articleBody, search, diagnostics *string
 	err := pool.QueryRow(ctx, `SELECT pg_column_compression(d.body), pg_column_compression(a.body),
 			pg_column_compression(a.search), pg_column_compression(a.diagnostics)

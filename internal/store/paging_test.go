@@ -56,6 +56,7 @@ func TestStore_FindArticles_PagingUnderInserts(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+	dbtest.IndexAll(t, s)
 
 	t.Run("page sizes", func(t *testing.T) {
 		for limit, want := range map[int]int{0: store.DefaultPageSize, -3: store.DefaultPageSize, 1: 1, 10_000: store.MaxPageSize} {
@@ -109,7 +110,9 @@ func TestStore_FindArticles_PagingUnderInserts(t *testing.T) {
 			between: func(t *testing.T, _ *article.Article, page int) (ahead, behind []article.ID) {
 				// Ranks all over the range; where they land is not known
 				// here, only that nothing is listed twice or out of order.
+				// Indexed at once, so that they do reach the search.
 				insert(t, t0, page%5+1)
+				dbtest.IndexAll(t, s)
 				return nil, nil
 			}},
 	}

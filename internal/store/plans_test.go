@@ -38,9 +38,10 @@ func seedSynthetic(t testing.TB, pool *pgxpool.Pool, n int) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Indexed for search as the indexer would, in the same statement.
 	_, err = pool.Exec(ctx, `INSERT INTO articles (id, dump_id, source, title, authors, published_at, published_precision,
-			language, body, word_count, body_sha256, extractor_version, received_at)
-		SELECT gen_random_uuid(), d.id, d.source,
+			language, body, word_count, body_sha256, extractor_version, received_at, search)
+		SELECT *, pressroom_search_vector(language, title, body) FROM (SELECT gen_random_uuid(), d.id, d.source,
 			'Report on topic' || (n % 400) || ' number ' || n,
 			ARRAY['Author ' || (n % 300), 'Writer ' || (n % 77)],
 			CASE WHEN n % 3 = 0 THEN NULL ELSE d.received_at - interval '1 hour' END,
@@ -48,7 +49,8 @@ func seedSynthetic(t testing.TB, pool *pgxpool.Pool, n int) {
 			(ARRAY['en', 'en', 'en', 'en', 'de', 'fr', 'es', '', 'en', 'de'])[1 + n % 10],
 			repeat('Words about topic' || ((n * 7) % 400) || ' and topic' || ((n * 13) % 400) || ' in more text. ', (5 + n % 20)::int),
 			100, sha256(convert_to('body ' || n, 'UTF8')), 1, d.received_at
-		FROM (SELECT row_number() OVER (ORDER BY received_at) AS n, * FROM dumps) AS d`)
+		FROM (SELECT row_number() OVER (ORDER BY received_at) AS n, * FROM dumps) AS d) AS a (id, dump_id, source, title,
+			authors, published_at, published_precision, language, body, word_count, body_sha256, extractor_version, received_at)`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,5 +284,6 @@ func articleScans(plan []byte) ([]string, error) {
 type planNode struct {
 	NodeType string     `json:"Node Type"`
 	Relation string     `json:"Relation Name"`
+	Index    string     `json:"Index Name"`
 	Plans    []planNode `json:"Plans"`
 }

@@ -52,7 +52,10 @@ func (s *Store) DumpsToReextract(ctx context.Context, belowVersion int, after ar
 //
 //   - Success: the dump becomes "extracted" at x.Version, and its article
 //     is updated in place (same id and created_at, updated_at set to now),
-//     or created when the dump had none (Created is then true).
+//     or created when the dump had none (Created is then true). An
+//     updated article's search vector follows its new text in the same
+//     transaction; a created one is indexed later, as ingested ones are
+//     (IndexSearch).
 //   - Failure (x.Err set): the dump becomes "failed" with the error at
 //     x.Version, and an article extracted earlier is kept as it was: a
 //     regression of the extractor must not take articles down, and the
@@ -140,12 +143,20 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 		cleanText(m.OriginalPublisher), cleanText(m.Language), cleanText(m.URL),
 		text, x.WordCount, bodySum[:], x.Version, diag,
 	}
+	// An article that was searchable stays so: its vector is recomputed
+	// here when the indexed text (title, body, language) changed, rather
+	// than left to the background indexer, so that a re-extraction of the
+	// whole archive does not take it out of search meanwhile; unchanged
+	// text keeps the stored vector (or its place in the indexer's queue).
+	// A new article waits for the indexer, as an ingested one does.
 	var id pgtype.UUID
 	err = tx.QueryRow(ctx, `UPDATE articles SET title = $2, authors = $3, agencies = $4,
 		published_at = $5, published_precision = $6, published_has_zone = $7, published_offset_minutes = $8,
 		source_name = $9, location = $10, sponsors = $11, paywalled = $12, original_publisher = $13,
 		language = $14, url = $15, body = $16, word_count = $17, body_sha256 = $18,
-		extractor_version = $19, diagnostics = $20, updated_at = now()
+		extractor_version = $19, diagnostics = $20, updated_at = now(),
+		search = CASE WHEN language = $14 AND title = $2 AND body_sha256 = $18 THEN search
+			ELSE pressroom_search_vector($14, $2, $16) END
 		WHERE dump_id = $1 RETURNING id`, append([]any{uuid(dumpID)}, fields...)...).Scan(&id)
 	if err == nil {
 		return false, nil

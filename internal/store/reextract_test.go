@@ -136,6 +136,10 @@ func TestStore_SaveReextraction(t *testing.T) {
 
 	t.Run("article updated in place", func(t *testing.T) {
 		old := mustSaveIngest(t, s, dump("re", "in place"), extraction())
+		dbtest.IndexAll(t, s)
+		if p := mustPage(t, s, article.Filter{Query: "bridge", Source: "re"}); len(p.Articles) != 1 {
+			t.Fatalf("indexed original text not found: %v", titles(p))
+		}
 		x := reextraction()
 		ing, err := s.SaveReextraction(ctx, old.Dump, x)
 		if err != nil {
@@ -166,7 +170,8 @@ func TestStore_SaveReextraction(t *testing.T) {
 		if diff := cmp.Diff(&x.Diagnostics, got.Diagnostics); diff != "" {
 			t.Errorf("diagnostics (-want +got):\n%s", diff)
 		}
-		// The generated search column follows the new text and language.
+		// The search vector follows the new text and language at once,
+		// without waiting for the indexer.
 		p, err := s.FindArticles(ctx, article.Filter{Query: "Tunnels", Language: "de"})
 		if err != nil || len(p.Articles) != 1 || p.Articles[0].ID != a.ID {
 			t.Errorf("search for the new text: %v, %v", titles(p), err)

@@ -7,12 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/dbtest"
 	"github.com/pressroom/pressroom/internal/store"
 )
 
-// TestSchema_Search checks the generated search column: stemming in the
-// article's language, title weighted above body.
+// TestSchema_Search checks the search column as the indexer fills it:
+// stemming in the article's language, title weighted above body.
 func TestSchema_Search(t *testing.T) {
 	t.Parallel()
 	pool := dbtest.New(t)
@@ -37,6 +38,7 @@ func TestSchema_Search(t *testing.T) {
 			x := extraction()
 			x.Metadata.Language, x.Metadata.Title, x.Paragraphs = tt.lang, tt.title, []string{tt.body}
 			ing := mustSaveIngest(t, s, dump("search", fmt.Sprint(i)), x)
+			dbtest.IndexAll(t, s)
 			var match bool
 			err := pool.QueryRow(ctx, `SELECT search @@ to_tsquery(pressroom_regconfig(language), $2) FROM articles WHERE id = $1`,
 				ing.Article.ID.String(), tt.query).Scan(&match)
@@ -51,16 +53,22 @@ func TestSchema_Search(t *testing.T) {
 }
 
 // TestSchema_HugeBodyIndexes checks that a body of distinct nonsense words,
-// far beyond what a tsvector holds, is still stored (only its start is
-// indexed).
+// far beyond what a tsvector holds, is still stored and indexed: only its
+// first 256 KiB characters are.
 func TestSchema_HugeBodyIndexes(t *testing.T) {
 	t.Parallel()
 	s := newStore(t)
 	r := rand.New(rand.NewPCG(1, 2))
 	var b strings.Builder
+	var first, last string
 	for b.Len() < 2<<20 { // ~260k distinct words: a 3 MB tsvector uncapped
+		start := b.Len()
 		for range 7 {
 			b.WriteByte(byte('a' + r.IntN(26)))
+		}
+		last = b.String()[start:]
+		if first == "" {
+			first = last
 		}
 		b.WriteByte(' ')
 	}
@@ -74,5 +82,11 @@ func TestSchema_HugeBodyIndexes(t *testing.T) {
 	}
 	if len(got.Paragraphs) != 1 || got.Paragraphs[0] != b.String() {
 		t.Errorf("body of %d bytes not kept whole", b.Len())
+	}
+	dbtest.IndexAll(t, s)
+	for word, want := range map[string]int{first: 1, last: 0} {
+		if p := mustPage(t, s, article.Filter{Query: word}); len(p.Articles) != want {
+			t.Errorf("search for %q (at the body's start 1, past the cap 0): %d articles, want %d", word, len(p.Articles), want)
+		}
 	}
 }

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/pressroom/pressroom/internal/store"
+)
+
+// The search indexer's settings, measured with `make bench` on 2 cores
+// (see the README's performance section): batches of 200 amortise the
+// transaction; a 250 ms pause once caught up keeps search lag well under a
+// second without polling an idle database hard; and while catching up it
+// works at most half the time, so a backlog never takes more than about
+// half a core of PostgreSQL from ingest.
+const (
+	searchBatch      = 200
+	searchIdle       = 250 * time.Millisecond
+	searchDuty       = 0.5
+	searchMaxBackoff = 30 * time.Second
+	// searchPendingCap bounds the backlog count read at each scrape: the
+	// count reads one index entry per pending article (a few ms per 10,000,
+	// far more on rows not yet vacuumed), and past this many the figure
+	// only needs to say "far behind".
+	searchPendingCap = 10_000
+)
+
+// searchIndexer runs Store.IndexSearch in the background: batch after
+// batch while there is a backlog, pausing between batches in proportion to
+// their duration (a duty cycle, as the work runs in PostgreSQL where no Go
+// scheduler can throttle it), and idling briefly once caught up. Several
+// replicas may each run one; the store shares the work out among them.
+type searchIndexer struct {
+	index   func(ctx context.Context, limit int) (int, error)
+	logger  *slog.Logger
+	indexed prometheus.Counter
+
+	batch      int
+	idle       time.Duration
+	duty       float64 // fraction of wall time spent indexing while behind, in (0, 1]
+	maxBackoff time.Duration
+
+	// Tests replace the clock and the wait.
+	now   func() time.Time
+	sleep func(ctx context.Context, d time.Duration) bool // false once ctx is done
+}
+
+func newSearchIndexer(st *store.Store, logger *slog.Logger) *searchIndexer {
+	return &searchIndexer{
+		index:  st.IndexSearch,
+		logger: logger,
+		indexed: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pressroom_search_indexed_total",
+			Help: "Articles indexed for full-text search by this process's background indexer.",
+		}),
+		batch:      searchBatch,
+		idle:       searchIdle,
+		duty:       searchDuty,
+		maxBackoff: searchMaxBackoff,
+		now:        time.Now,
+		sleep:      sleepCtx,
+	}
+}
+
+// start runs the indexer until ctx is done or the returned stop is
+// called; stop returns once the indexer has stopped, and may be called
+// again. A batch cut short by stopping rolls back: its articles stay
+// queued in the database for the next indexer.
+func (ix *searchIndexer) start(ctx context.Context) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		ix.run(ctx)
+	}()
+	return sync.OnceFunc(func() {
+		cancel()
+		<-done
+	})
+}
+
+// run is the indexer's loop.
+func (ix *searchIndexer) run(ctx context.Context) {
+	backoff := time.Duration(0)
+	for {
+		started := ix.now()
+		n, err := ix.index(ctx, ix.batch)
+		took := ix.now().Sub(started)
+		if n > 0 {
+			ix.indexed.Add(float64(n))
+		}
+		var wait time.Duration
+		switch {
+		case ctx.Err() != nil:
+			return
+		case err != nil:
+			// The database is down or refusing: retry, ever less often.
+			backoff = min(max(2*backoff, time.Second), ix.maxBackoff)
+			wait = backoff
+			ix.logger.Warn("search indexing failed; retrying", "error", err, "retry_in", wait)
+		default:
+			backoff = 0
+			// Working a fraction duty of the time means resting
+			// (1-duty)/duty as long as the batch took.
+			wait = time.Duration(float64(took) * (1 - ix.duty) / ix.duty)
+			if n < ix.batch {
+				wait = max(wait, ix.idle)
+			}
+		}
+		if !ix.sleep(ctx, wait) {
+			return
+		}
+	}
+}
+
+// sleepCtx waits d, or until ctx is done; it reports whether ctx is live.
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return ctx.Err() == nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+// collectors are the indexer's metrics: what it indexed, and the backlog
+// it works through.
+func (ix *searchIndexer) collectors(st *store.Store) []prometheus.Collector {
+	return []prometheus.Collector{ix.indexed, &searchPending{count: st.SearchPending}}
+}
+
+// searchPending reports pressroom_search_pending when scraped. A scrape
+// that cannot count (the database is down) reports no sample rather than
+// a made-up number.
+type searchPending struct {
+	count func(ctx context.Context, limit int) (int, error)
+}
+
+var searchPendingDesc = prometheus.NewDesc("pressroom_search_pending",
+	fmt.Sprintf("Articles committed but not yet indexed for full-text search (in the whole database, counted up to %d): what a text search does not find yet.", searchPendingCap),
+	nil, nil)
+
+// Describe implements prometheus.Collector.
+func (c *searchPending) Describe(ch chan<- *prometheus.Desc) { ch <- searchPendingDesc }
+
+// Collect implements prometheus.Collector.
+func (c *searchPending) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	n, err := c.count(ctx, searchPendingCap)
+	if err != nil {
+		return
+	}
+	ch <- prometheus.MustNewConstMetric(searchPendingDesc, prometheus.GaugeValue, float64(n))
+}
