@@ -163,7 +163,7 @@ func mustArticle(t *testing.T, r response, status int) articleBody {
 	return a
 }
 
-func seed(t *testing.T) []byte {
+func seed(t testing.TB) []byte {
 	t.Helper()
 	b, err := os.ReadFile("../../testdata/seed.txt")
 	if err != nil {
