@@ -370,6 +370,67 @@ func TestReadyz_Draining(t *testing.T) {
 	}
 }
 
+// counters gathers every counter of reg by its name and labels, written as
+// in the exposition format: name{label="value",…}.
+func counters(t *testing.T, reg prometheus.Gatherer) map[string]float64 {
+	t.Helper()
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]float64{}
+	for _, mf := range families {
+		for _, m := range mf.GetMetric() {
+			var labels []string
+			for _, lp := range m.GetLabel() {
+				labels = append(labels, lp.GetName()+`="`+lp.GetValue()+`"`)
+			}
+			if c := m.GetCounter(); c != nil {
+				got[mf.GetName()+"{"+strings.Join(labels, ",")+"}"] = c.GetValue()
+			}
+		}
+	}
+	return got
+}
+
+// TestMetrics_RefusedRequestsNamedByRoute checks that requests the /v1
+// middleware refuses before routing (401 here) are counted on the route
+// they asked for, and that paths no route serves still count as unmatched.
+func TestMetrics_RefusedRequestsNamedByRoute(t *testing.T) {
+	ts := newTestServer(t, api.Config{})
+	if _, _, err := ts.store.CreateAPIKey(context.Background(), "scraper", []string{"ingest"}); err != nil {
+		t.Fatal(err)
+	}
+	id := article.NewID(time.Now()).String()
+	for _, rq := range []struct{ method, path string }{
+		{"POST", "/v1/articles"},
+		{"POST", "/v1/articles"},
+		{"GET", "/v1/articles/" + id},
+		{"GET", "/v1/articles/" + id + "/raw"},
+		{"GET", "/v1/no/such/thing"},
+		{"PUT", "/v1/articles"},
+	} {
+		mustProblem(t, ts.doAuth(t, "", rq.method, rq.path, "text/plain", nil), http.StatusUnauthorized, "unauthorized")
+	}
+	got := counters(t, ts.reg)
+	for k, v := range map[string]float64{
+		`pressroom_http_requests_total{code="401",method="POST",route="/v1/articles"}`:         2,
+		`pressroom_http_requests_total{code="401",method="GET",route="/v1/articles/{id}"}`:     1,
+		`pressroom_http_requests_total{code="401",method="GET",route="/v1/articles/{id}/raw"}`: 1,
+		`pressroom_http_requests_total{code="401",method="GET",route="unmatched"}`:             1,
+		`pressroom_http_requests_total{code="401",method="PUT",route="unmatched"}`:             1,
+	} {
+		if got[k] != v {
+			t.Errorf("%s = %v, want %v", k, got[k], v)
+		}
+	}
+	for k := range got {
+		if strings.Contains(k, `route="/v1/*"`) {
+			t.Errorf("a refused request counted on the mount: %s", k)
+		}
+	}
+}
+
 func TestMetrics_RoutePatternAndOutcomes(t *testing.T) {
 	ts := newTestServer(t, api.Config{})
 	a := mustArticle(t, ts.do(t, "POST", "/v1/articles", "text/plain", seed(t)), http.StatusCreated)
@@ -388,23 +449,7 @@ func TestMetrics_RoutePatternAndOutcomes(t *testing.T) {
 		`pressroom_ingest_total{input="text",outcome="duplicate"}`:                 1,
 		`pressroom_ingest_total{input="html",outcome="created"}`:                   0,
 	}
-	families, err := ts.reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]float64{}
-	for _, mf := range families {
-		for _, m := range mf.GetMetric() {
-			var labels []string
-			for _, lp := range m.GetLabel() {
-				labels = append(labels, lp.GetName()+`="`+lp.GetValue()+`"`)
-			}
-			key := mf.GetName() + "{" + strings.Join(labels, ",") + "}"
-			if c := m.GetCounter(); c != nil {
-				got[key] = c.GetValue()
-			}
-		}
-	}
+	got := counters(t, ts.reg)
 	for k, v := range want {
 		if g, ok := got[k]; !ok || g != v {
 			t.Errorf("%s = %v (present %v), want %v", k, g, ok, v)

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/go-chi/chi/v5"
@@ -78,6 +79,22 @@ func routePattern(r *http.Request) string {
 	return "unmatched"
 }
 
+// resolveRoute names the route a request refused at a mount (a 401 or 429
+// from the /v1 middleware, before chi routed it further) would have reached,
+// so that refusals are counted on /v1/articles like the requests that get
+// through, and dashboards and alerts see one series per route. A path no
+// route serves stays "unmatched", keeping the label bounded.
+func (a *API) resolveRoute(r *http.Request) string {
+	path := r.URL.RawPath
+	if path == "" {
+		path = r.URL.Path
+	}
+	if p := a.router.Find(chi.NewRouteContext(), r.Method, path); p != "" {
+		return p
+	}
+	return "unmatched"
+}
+
 // instrument records metrics and writes one access-log line per request.
 // The route label is chi's pattern, never the raw path, so the number of
 // series stays bounded whatever clients request.
@@ -100,6 +117,9 @@ func (a *API) instrument(next http.Handler) http.Handler {
 			status = http.StatusOK
 		}
 		route := routePattern(r)
+		if strings.HasSuffix(route, "/*") && !*unmatched {
+			route = a.resolveRoute(r)
+		}
 		if *unmatched {
 			route = "unmatched"
 		}
