@@ -70,23 +70,31 @@ func htmlMarkdown(blocks []dom.Block, kept []int) string {
 	return renderMarkdown(md)
 }
 
+// maxListWalk bounds the walk from a block up to its list: a hostile page
+// nesting many blocks deep inside one item would otherwise cost blocks ×
+// depth.
+const maxListWalk = 32
+
 // listOf returns the nearest list element above n, and the item (the
-// list's child on the way) that holds n. Both are nil when n is in no
-// list, as for text in a list's own caption-like content.
+// list's child on the way) that holds n. Both are nil when a quote comes
+// first (the text is the quote's, not the item's). When the list is more
+// than maxListWalk levels up, n stands for both: the block is a list item
+// of its own.
 func listOf(n *html.Node) (list, item *html.Node) {
 	var prev *html.Node
-	for ; n != nil; prev, n = n, n.Parent {
-		if n.Type != html.ElementNode {
-			continue
+	start := n
+	for steps := 0; n != nil; prev, n, steps = n, n.Parent, steps+1 {
+		if steps == maxListWalk {
+			return start, start
 		}
 		switch n.DataAtom {
-		case atom.Ul, atom.Ol, atom.Dl, atom.Menu:
+		case atom.Ul, atom.Ol, atom.Dl:
 			if prev == nil {
 				prev = n
 			}
 			return n, prev
 		case atom.Blockquote:
-			return nil, nil // a quote inside an item is the quote's
+			return nil, nil
 		}
 	}
 	return nil, nil

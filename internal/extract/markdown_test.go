@@ -100,3 +100,18 @@ func TestTextMarkdown(t *testing.T) {
 		t.Errorf("Err = %v, BodyMarkdown = %q, want none", x.Err, x.BodyMarkdown)
 	}
 }
+
+// TestHTMLMarkdown_DeepListItem: a block nested deeper in its list item
+// than the walk to the list goes is still a list item.
+func TestHTMLMarkdown_DeepListItem(t *testing.T) {
+	deep := strings.Repeat("<div>", 2*maxListWalk)
+	end := strings.Repeat("</div>", 2*maxListWalk)
+	p := strings.Repeat("Words of a list item that the page nests very deep inside its markup. ", 3)
+	page := `<html><body><article><p>` + p + `</p><ul><li>` + deep + `<p>First ` + p + `</p><p>Second ` + p + `</p>` + end +
+		`</li></ul></article></body></html>`
+	x := Extract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
+	want := strings.TrimSpace(p) + "\n\n- First " + strings.TrimSpace(p) + "\n- Second " + strings.TrimSpace(p)
+	if x.BodyMarkdown != want {
+		t.Errorf("BodyMarkdown = %q, want %q (paragraphs %q)", x.BodyMarkdown, want, x.Paragraphs)
+	}
+}
