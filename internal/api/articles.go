@@ -9,6 +9,8 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract"
+	"github.com/pressroom/pressroom/internal/store"
 )
 
 // articleResponse is the JSON form of an article. Field names are snake_case
@@ -32,6 +34,7 @@ type articleResponse struct {
 	Language           string               `json:"language"`
 	Body               string               `json:"body"`
 	Paragraphs         []string             `json:"paragraphs"`
+	BodyMarkdown       *string              `json:"body_markdown,omitempty"`
 	WordCount          int                  `json:"word_count"`
 	ExtractorVersion   int                  `json:"extractor_version"`
 	ReceivedAt         time.Time            `json:"received_at"`
@@ -141,30 +144,33 @@ func articleID(r *http.Request) (article.ID, error) {
 }
 
 // handleGetArticle returns one article; ?include=diagnostics adds how each
-// field was found. Articles change only when re-extracted, so an ETag lets
-// readers revalidate cheaply.
+// field was found, ?include=markdown the body as Markdown (both:
+// include=diagnostics,markdown). Articles change only when re-extracted, so
+// an ETag lets readers revalidate cheaply.
 func (a *API) handleGetArticle(w http.ResponseWriter, r *http.Request) error {
 	id, err := articleID(r)
 	if err != nil {
 		return err
 	}
-	withDiag := false
+	var parts store.ArticleParts
 	for _, inc := range strings.Split(r.URL.Query().Get("include"), ",") {
 		switch inc {
 		case "":
 		case "diagnostics":
-			withDiag = true
+			parts.Diagnostics = true
+		case "markdown":
+			parts.Markdown = true
 		default:
-			return invalidField("include", "unknown value "+truncate(inc, 40)+"; the only value is diagnostics")
+			return invalidField("include", "unknown value "+truncate(inc, 40)+"; the values are diagnostics and markdown")
 		}
 	}
 	ctx, cancel := a.dbContext(r)
 	defer cancel()
-	art, err := a.store.FindArticleByID(ctx, id, withDiag)
+	art, err := a.store.FindArticleByID(ctx, id, parts)
 	if err != nil {
 		return err
 	}
-	etag := articleETag(art, withDiag)
+	etag := articleETag(art, parts)
 	h := w.Header()
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", "private, max-age=60, must-revalidate")
@@ -172,16 +178,29 @@ func (a *API) handleGetArticle(w http.ResponseWriter, r *http.Request) error {
 		w.WriteHeader(http.StatusNotModified)
 		return nil
 	}
-	writeJSON(w, "application/json", http.StatusOK, newArticleResponse(art))
+	resp := newArticleResponse(art)
+	if parts.Markdown {
+		md := art.BodyMarkdown
+		if md == "" {
+			// Text dumps (and HTML extracted before the Markdown body
+			// existed) store none: their paragraphs, escaped.
+			md = extract.ParagraphsMarkdown(art.Paragraphs)
+		}
+		resp.BodyMarkdown = &md
+	}
+	writeJSON(w, "application/json", http.StatusOK, resp)
 	return nil
 }
 
 // articleETag changes whenever the representation can: re-extraction moves
 // updated_at and possibly the extractor version.
-func articleETag(art *article.Article, withDiag bool) string {
+func articleETag(art *article.Article, parts store.ArticleParts) string {
 	v := art.ID.String() + "-" + strconv.FormatInt(art.UpdatedAt.UnixMicro(), 36) + "-" + strconv.Itoa(art.ExtractorVersion)
-	if withDiag {
+	if parts.Diagnostics {
 		v += "-d"
+	}
+	if parts.Markdown {
+		v += "-m"
 	}
 	return `"` + v + `"`
 }

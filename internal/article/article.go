@@ -111,6 +111,7 @@ type Article struct {
 	Source           string // the dump's source
 	Metadata         Metadata
 	Paragraphs       []string
+	BodyMarkdown     string // the body with its structure, when asked for and stored (HTML input); else ""
 	WordCount        int
 	ExtractorVersion int
 	Diagnostics      *Diagnostics // nil unless asked for
@@ -122,13 +123,17 @@ type Article struct {
 // Extraction is what the extractor made of a dump. Exactly one of Article
 // (fields without IDs or times) and Err is set.
 type Extraction struct {
-	Input       string // InputText, InputHTML or InputJSON
-	Metadata    Metadata
-	Paragraphs  []string
-	WordCount   int
-	Version     int
-	Diagnostics Diagnostics
-	Err         error // wraps ErrUnextractable when nothing could be extracted
+	Input      string // InputText, InputHTML or InputJSON
+	Metadata   Metadata
+	Paragraphs []string
+	// BodyMarkdown is Paragraphs as escaped Markdown with the page's
+	// structure (headings, list items, quotes); "" for text input, which
+	// has none.
+	BodyMarkdown string
+	WordCount    int
+	Version      int
+	Diagnostics  Diagnostics
+	Err          error // wraps ErrUnextractable when nothing could be extracted
 }
 
 // Diagnostics explains an extraction: where each field came from and why each

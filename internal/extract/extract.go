@@ -36,7 +36,9 @@ import (
 
 // Version identifies the extractor's rules. It is stored with every article
 // so that dumps extracted by older rules can be found and re-extracted.
-const Version = 2
+//
+// 3: the Markdown body of HTML input.
+const Version = 3
 
 // ErrLimit is wrapped, with article.ErrUnextractable, when a dump is
 // refused because it exceeds one of the extractor's limits (see maxLines),

@@ -65,10 +65,14 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 
 	blocks := dom.Segment(doc)
 	_, labels := dom.Select(doc, blocks, dom.SelectOptions{Title: x.Metadata.Title})
-	x.Paragraphs = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
+	var kept []int
+	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
 	if alt := htmlLDBody(ld, x.Paragraphs); alt != nil {
 		x.Paragraphs = alt
+		x.BodyMarkdown = ParagraphsMarkdown(alt)
 		x.Diagnostics.Notes = append(x.Diagnostics.Notes, "body from jsonld:articleBody: the page's markup holds much less text")
+	} else {
+		x.BodyMarkdown = htmlMarkdown(blocks, kept)
 	}
 	htmlVisibleMetadata(&x, meta, ld, blocks, labels)
 	for _, p := range x.Paragraphs {
@@ -84,6 +88,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 		// Extraction holds an article or an error, not both; what the
 		// metadata said stays in the diagnostics.
 		x.Metadata = article.Metadata{}
+		x.BodyMarkdown = ""
 		x.Err = fmt.Errorf("extract: html: %w: no article text found", article.ErrUnextractable)
 	}
 	return x
@@ -115,9 +120,8 @@ func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, block
 }
 
 // htmlBody assembles the kept blocks into paragraphs and records the
-// dropped ones.
-func htmlBody(blocks []dom.Block, labels []string, title string, diag *article.Diagnostics) []string {
-	var paras []string
+// dropped ones; kept[i] is the block paragraph i is the text of.
+func htmlBody(blocks []dom.Block, labels []string, title string, diag *article.Diagnostics) (paras []string, kept []int) {
 	drop := func(i int, label string) {
 		t := blocks[i].Text
 		if len(t) > 120 {
@@ -147,8 +151,9 @@ func htmlBody(blocks []dom.Block, labels []string, title string, diag *article.D
 			continue
 		}
 		paras = append(paras, b.Text)
+		kept = append(kept, i)
 	}
-	return paras
+	return paras, kept
 }
 
 // htmlLDBody returns the JSON-LD articleBody as paragraphs when the markup

@@ -30,11 +30,15 @@ func FuzzHTMLExtract(f *testing.F) {
 			if strings.Contains(x.Err.Error(), "internal error") {
 				t.Fatalf("recovered panic: %v", x.Err)
 			}
+			if x.BodyMarkdown != "" {
+				t.Fatalf("BodyMarkdown %q with Err %v", x.BodyMarkdown, x.Err)
+			}
 			return
 		}
 		if len(x.Paragraphs) == 0 {
 			t.Fatal("no error and no paragraphs")
 		}
+		checkMarkdown(t, x)
 		for _, p := range x.Paragraphs {
 			if strings.TrimSpace(p) != p || p == "" {
 				t.Fatalf("paragraph not trimmed: %q", p)

@@ -57,6 +57,11 @@ func htmlGoldenOf(x article.Extraction) htmlGolden {
 	return g
 }
 
+// TestHTMLExtract_Golden extracts every HTML fixture and compares the
+// result with its .golden.json and its Markdown body with its .golden.md;
+// -update-html rewrites both. The md_* fixtures are the structures
+// (headings, lists, quotes) and the hostile text that must come out
+// escaped.
 func TestHTMLExtract_Golden(t *testing.T) {
 	files, err := filepath.Glob("testdata/html/*.html")
 	if err != nil || len(files) == 0 {
@@ -74,6 +79,8 @@ func TestHTMLExtract_Golden(t *testing.T) {
 			if x.Input != article.InputHTML {
 				t.Fatalf("Input = %q, want html", x.Input)
 			}
+			checkMarkdown(t, x)
+			checkGoldenMarkdown(t, strings.TrimSuffix(f, ".html")+".golden.md", x.BodyMarkdown)
 			got := htmlGoldenOf(x)
 			path := strings.TrimSuffix(f, ".html") + ".golden.json"
 			if *htmlUpdate {

@@ -19,18 +19,36 @@ const articleColumns = `a.id, a.dump_id, a.source, a.title, a.authors, a.agencie
 	a.body, a.word_count, a.extractor_version, a.received_at, a.created_at, a.updated_at,
 	CASE WHEN $2::boolean THEN a.diagnostics END`
 
-// FindArticleByID returns an article; its Diagnostics only when
-// withDiagnostics. Empty lists (authors, paragraphs, …) come back nil.
-func (s *Store) FindArticleByID(ctx context.Context, id article.ID, withDiagnostics bool) (*article.Article, error) {
-	a, err := findArticle(ctx, s.pool, id, withDiagnostics)
+// ArticleParts are the large parts of an article that FindArticleByID reads
+// only when asked for.
+type ArticleParts struct {
+	Diagnostics bool // Article.Diagnostics
+	Markdown    bool // Article.BodyMarkdown, stored for HTML input only
+}
+
+// FindArticleByID returns an article, with the parts asked for. Empty lists
+// (authors, paragraphs, …) come back nil.
+func (s *Store) FindArticleByID(ctx context.Context, id article.ID, parts ArticleParts) (*article.Article, error) {
+	a, err := findArticle(ctx, s.pool, id, parts)
 	if err != nil {
 		return nil, fmt.Errorf("store: find article %s: %w", id, mapError(err))
 	}
 	return a, nil
 }
 
-func findArticle(ctx context.Context, q querier, id article.ID, withDiagnostics bool) (*article.Article, error) {
-	return scanArticle(q.QueryRow(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = $1`, uuid(id), withDiagnostics))
+func findArticle(ctx context.Context, q querier, id article.ID, parts ArticleParts) (*article.Article, error) {
+	var markdown *string
+	a, err := scanArticle(extraColumns{
+		q.QueryRow(ctx, `SELECT `+articleColumns+`, CASE WHEN $3::boolean THEN a.body_markdown END
+			FROM articles a WHERE a.id = $1`, uuid(id), parts.Diagnostics, parts.Markdown),
+		[]any{&markdown}})
+	if err != nil {
+		return nil, err
+	}
+	if markdown != nil {
+		a.BodyMarkdown = *markdown
+	}
+	return a, nil
 }
 
 func scanArticle(row pgx.Row) (*article.Article, error) {

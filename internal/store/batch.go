@@ -286,19 +286,19 @@ const insertIngestsSQL = `WITH new_dumps AS (
 INSERT INTO articles (id, dump_id, source, title, authors, agencies,
 	published_at, published_precision, published_has_zone, published_offset_minutes,
 	source_name, location, sponsors, paywalled, original_publisher, language, url,
-	body, word_count, body_sha256, extractor_version, diagnostics, received_at)
+	body, word_count, body_sha256, extractor_version, diagnostics, received_at, body_markdown)
 SELECT a.id, d.id, d.source, a.title, a.authors::text[], a.agencies::text[],
 	a.published_at, a.published_precision, a.published_has_zone, a.published_offset_minutes,
 	a.source_name, a.location, a.sponsors::text[], a.paywalled, a.original_publisher, a.language, a.url,
-	a.body, a.word_count, a.body_sha256, d.extractor_version, a.diagnostics::jsonb, d.received_at
+	a.body, a.word_count, a.body_sha256, d.extractor_version, a.diagnostics::jsonb, d.received_at, a.body_markdown
 FROM unnest($13::uuid[], $14::uuid[], $15::text[], $16::text[], $17::text[],
 	$18::timestamptz[], $19::text[], $20::boolean[], $21::int[],
 	$22::text[], $23::text[], $24::text[], $25::boolean[], $26::text[], $27::text[], $28::text[],
-	$29::text[], $30::int[], $31::bytea[], $32::text[])
+	$29::text[], $30::int[], $31::bytea[], $32::text[], $33::text[])
 	AS a(id, dump_id, title, authors, agencies,
 		published_at, published_precision, published_has_zone, published_offset_minutes,
 		source_name, location, sponsors, paywalled, original_publisher, language, url,
-		body, word_count, body_sha256, diagnostics)
+		body, word_count, body_sha256, diagnostics, body_markdown)
 JOIN new_dumps d ON d.id = a.dump_id`
 
 // readDumpsSQL and readArticlesSQL read back what a batch stored or found
@@ -348,6 +348,7 @@ type batchParams struct {
 	aWordCount         []int
 	aBodySum           [][]byte
 	aDiagnostics       []string
+	aMarkdown          []*string
 }
 
 func newBatchParams(n int) *batchParams {
@@ -396,6 +397,7 @@ func (p *batchParams) add(r *ingestRow, dumpID, articleID article.ID) {
 	p.aWordCount = append(p.aWordCount, a.wordCount)
 	p.aBodySum = append(p.aBodySum, a.bodySum[:])
 	p.aDiagnostics = append(p.aDiagnostics, string(a.diagnostics))
+	p.aMarkdown = append(p.aMarkdown, a.markdown)
 }
 
 func (p *batchParams) args() []any {
@@ -405,7 +407,7 @@ func (p *batchParams) args() []any {
 		p.aID, p.aDumpID, p.aTitle, p.aAuthors, p.aAgencies,
 		p.aPublishedAt, p.aPrecision, p.aHasZone, p.aOffsetMinutes,
 		p.aSourceName, p.aLocation, p.aSponsors, p.aPaywalled, p.aOriginalPublisher, p.aLanguage, p.aURL,
-		p.aBody, p.aWordCount, p.aBodySum, p.aDiagnostics,
+		p.aBody, p.aWordCount, p.aBodySum, p.aDiagnostics, p.aMarkdown,
 	}
 }
 

@@ -58,7 +58,7 @@ func checkStored(t *testing.T, s *store.Store, it store.IngestItem, res store.In
 		}
 		return
 	}
-	a, err := s.FindArticleByID(ctx, ing.Article.ID, false)
+	a, err := s.FindArticleByID(ctx, ing.Article.ID, store.ArticleParts{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -65,7 +65,7 @@ func BenchmarkFindArticleByID(b *testing.B) {
 	for _, diag := range []bool{false, true} {
 		b.Run(fmt.Sprintf("diagnostics=%v", diag), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := s.FindArticleByID(ctx, ing.Article.ID, diag); err != nil {
+				if _, err := s.FindArticleByID(ctx, ing.Article.ID, store.ArticleParts{Diagnostics: diag}); err != nil {
 					b.Fatal(err)
 				}
 			}

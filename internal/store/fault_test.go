@@ -39,7 +39,7 @@ func TestStore_DatabaseRestart(t *testing.T) {
 	// The first call meets a connection the server closed, later ones a
 	// refused connect; both must be ErrUnavailable.
 	for i := range 3 {
-		_, err := s.FindArticleByID(ctx, ing.Article.ID, false)
+		_, err := s.FindArticleByID(ctx, ing.Article.ID, store.ArticleParts{})
 		if !isKind(err, article.ErrUnavailable) {
 			t.Errorf("call %d while stopped: %v, want ErrUnavailable", i, err)
 		}
@@ -52,7 +52,7 @@ func TestStore_DatabaseRestart(t *testing.T) {
 	if err := c.Restart(ctx); err != nil {
 		t.Fatal(err)
 	}
-	got, err := s.FindArticleByID(ctx, ing.Article.ID, false)
+	got, err := s.FindArticleByID(ctx, ing.Article.ID, store.ArticleParts{})
 	if err != nil || got.ID != ing.Article.ID {
 		t.Fatalf("after restart: %v, %v", got, err)
 	}

@@ -125,7 +125,7 @@ func TestStore_FindArticles_Filters(t *testing.T) {
 		if err != nil || len(p.Articles) != 1 {
 			t.Fatalf("FindArticles: %v, %d articles", err, len(p.Articles))
 		}
-		want, err := s.FindArticleByID(ctx, p.Articles[0].ID, false)
+		want, err := s.FindArticleByID(ctx, p.Articles[0].ID, store.ArticleParts{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -71,6 +71,7 @@ type articleRow struct {
 	wordCount         int
 	bodySum           [sha256.Size]byte
 	diagnostics       []byte
+	markdown          *string // NULL for text input
 }
 
 // key identifies a dump: the same bytes from the same source are one dump.
@@ -142,6 +143,16 @@ func prepareIngest(d *article.Dump, x *article.Extraction) (*ingestRow, error) {
 		wordCount:         x.WordCount,
 		bodySum:           sha256.Sum256([]byte(text)),
 		diagnostics:       diag,
+		markdown:          markdownColumn(x.BodyMarkdown),
 	}
 	return r, nil
+}
+
+// markdownColumn is the body_markdown value of an extraction's Markdown
+// body: NULL when there is none (text input).
+func markdownColumn(md string) *string {
+	if md = cleanText(md); md == "" {
+		return nil
+	}
+	return &md
 }

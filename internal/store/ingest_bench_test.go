@@ -139,7 +139,7 @@ func BenchmarkIngestReads(b *testing.B) {
 			b.ResetTimer()
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {
-					if _, err := s.FindArticleByID(context.Background(), ids[rand.IntN(len(ids))], false); err != nil {
+					if _, err := s.FindArticleByID(context.Background(), ids[rand.IntN(len(ids))], store.ArticleParts{}); err != nil {
 						b.Error(err)
 						return
 					}

@@ -109,7 +109,7 @@ func TestStore_SaveIngest_RoundTrip(t *testing.T) {
 				t.Errorf("Day() = %s, want %s (the page's date)", p.Day(), wantMeta.Published.Day())
 			}
 
-			got, err := s.FindArticleByID(ctx, a.ID, true)
+			got, err := s.FindArticleByID(ctx, a.ID, store.ArticleParts{Diagnostics: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -117,7 +117,7 @@ func TestStore_SaveIngest_RoundTrip(t *testing.T) {
 			if diff := cmp.Diff(want, got, sameTime); diff != "" {
 				t.Errorf("FindArticleByID (-want +got):\n%s", diff)
 			}
-			got, err = s.FindArticleByID(ctx, a.ID, false)
+			got, err = s.FindArticleByID(ctx, a.ID, store.ArticleParts{})
 			if err != nil || got.Diagnostics != nil {
 				t.Errorf("without diagnostics: %v, %v", got.Diagnostics, err)
 			}
@@ -288,7 +288,7 @@ func TestStore_SaveIngest_HostileExtractedText(t *testing.T) {
 	x.Diagnostics.Dropped[0].Text = "\x00\x00"
 	ing := mustSaveIngest(t, s, dump("hostile", "raw"), x)
 
-	got, err := s.FindArticleByID(context.Background(), ing.Article.ID, true)
+	got, err := s.FindArticleByID(context.Background(), ing.Article.ID, store.ArticleParts{Diagnostics: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -340,8 +340,8 @@ func TestStore_Find_NotFound(t *testing.T) {
 		name string
 		find func() (any, error)
 	}{
-		{"article", func() (any, error) { return s.FindArticleByID(ctx, missing, false) }},
-		{"article by a dump's id", func() (any, error) { return s.FindArticleByID(ctx, ing.Dump.ID, true) }},
+		{"article", func() (any, error) { return s.FindArticleByID(ctx, missing, store.ArticleParts{}) }},
+		{"article by a dump's id", func() (any, error) { return s.FindArticleByID(ctx, ing.Dump.ID, store.ArticleParts{Diagnostics: true}) }},
 		{"dump", func() (any, error) { return s.FindDumpByID(ctx, missing, true) }},
 		{"dump by an article's id", func() (any, error) { return s.FindDumpByID(ctx, ing.Article.ID, false) }},
 		{"dump by article id", func() (any, error) { return s.FindDumpByArticleID(ctx, missing) }},

@@ -48,7 +48,7 @@ func TestStore_ClosedPoolIsUnavailable(t *testing.T) {
 	if err := s.Ping(ctx); !isKind(err, article.ErrUnavailable) {
 		t.Errorf("Ping = %v, want ErrUnavailable", err)
 	}
-	if _, err := s.FindArticleByID(ctx, article.NewID(time.Now()), false); !isKind(err, article.ErrUnavailable) {
+	if _, err := s.FindArticleByID(ctx, article.NewID(time.Now()), store.ArticleParts{}); !isKind(err, article.ErrUnavailable) {
 		t.Errorf("FindArticleByID = %v, want ErrUnavailable", err)
 	}
 	if _, err := s.SaveIngest(ctx, dump("x", "y"), extraction()); !isKind(err, article.ErrUnavailable) {

@@ -95,7 +95,7 @@ func (s *Store) SaveReextraction(ctx context.Context, d *article.Dump, x *articl
 			return fmt.Errorf("read back dump: %w", err)
 		}
 		if !ing.Dump.ArticleID.IsZero() {
-			if ing.Article, err = findArticle(ctx, tx, ing.Dump.ArticleID, false); err != nil {
+			if ing.Article, err = findArticle(ctx, tx, ing.Dump.ArticleID, ArticleParts{}); err != nil {
 				return fmt.Errorf("read back article: %w", err)
 			}
 		}
@@ -141,7 +141,7 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 		date.at, date.precision, date.hasZone, date.offsetMinutes,
 		cleanText(m.SiteName), cleanText(m.Location), textArray(m.Sponsors), m.Paywalled,
 		cleanText(m.OriginalPublisher), cleanText(m.Language), cleanText(m.URL),
-		text, x.WordCount, bodySum[:], x.Version, diag,
+		text, x.WordCount, bodySum[:], x.Version, diag, markdownColumn(x.BodyMarkdown),
 	}
 	// An article that was searchable stays so: its vector is recomputed
 	// here when the indexed text (title, body, language) changed, rather
@@ -154,7 +154,7 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 		published_at = $5, published_precision = $6, published_has_zone = $7, published_offset_minutes = $8,
 		source_name = $9, location = $10, sponsors = $11, paywalled = $12, original_publisher = $13,
 		language = $14, url = $15, body = $16, word_count = $17, body_sha256 = $18,
-		extractor_version = $19, diagnostics = $20, updated_at = now(),
+		extractor_version = $19, diagnostics = $20, body_markdown = $21, updated_at = now(),
 		search = CASE WHEN language = $14 AND title = $2 AND body_sha256 = $18 THEN search
 			ELSE pressroom_search_vector($14, $2, $16) END
 		WHERE dump_id = $1 RETURNING id`, append([]any{uuid(dumpID)}, fields...)...).Scan(&id)
@@ -167,9 +167,9 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 	_, err = tx.Exec(ctx, `INSERT INTO articles (dump_id, id, source, received_at, title, authors, agencies,
 		published_at, published_precision, published_has_zone, published_offset_minutes,
 		source_name, location, sponsors, paywalled, original_publisher, language, url,
-		body, word_count, body_sha256, extractor_version, diagnostics)
+		body, word_count, body_sha256, extractor_version, diagnostics, body_markdown)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-		$19, $20, $21, $22, $23)`,
+		$19, $20, $21, $22, $23, $24)`,
 		append([]any{uuid(dumpID), uuid(article.NewID(time.Now())), source, receivedAt}, fields...)...)
 	if err != nil {
 		return false, fmt.Errorf("insert article: %w", err)

@@ -26,13 +26,13 @@ func TestStore_DeleteArticle(t *testing.T) {
 	if err := s.DeleteArticle(ctx, gone.Article.ID); err != nil {
 		t.Fatalf("DeleteArticle: %v", err)
 	}
-	if _, err := s.FindArticleByID(ctx, gone.Article.ID, false); !isKind(err, article.ErrNotFound) {
+	if _, err := s.FindArticleByID(ctx, gone.Article.ID, store.ArticleParts{}); !isKind(err, article.ErrNotFound) {
 		t.Errorf("article after delete: err = %v, want ErrNotFound", err)
 	}
 	if _, err := s.FindDumpByID(ctx, gone.Dump.ID, true); !isKind(err, article.ErrNotFound) {
 		t.Errorf("dump after delete: err = %v, want ErrNotFound", err)
 	}
-	if _, err := s.FindArticleByID(ctx, keep.Article.ID, false); err != nil {
+	if _, err := s.FindArticleByID(ctx, keep.Article.ID, store.ArticleParts{}); err != nil {
 		t.Errorf("the other article: %v", err)
 	}
 	for name, id := range map[string]article.ID{
@@ -163,7 +163,7 @@ func TestStore_SaveReextraction(t *testing.T) {
 		if d := ing.Dump; d.Status != article.DumpExtracted || d.ExtractorVersion != 7 || d.ArticleID != a.ID {
 			t.Errorf("dump: %+v", d)
 		}
-		got, err := s.FindArticleByID(ctx, a.ID, true)
+		got, err := s.FindArticleByID(ctx, a.ID, store.ArticleParts{Diagnostics: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -76,7 +76,7 @@ func TestSchema_HugeBodyIndexes(t *testing.T) {
 	x.Metadata.Language = ""
 	x.Paragraphs = []string{b.String()}
 	ing := mustSaveIngest(t, s, dump("huge", "huge"), x)
-	got, err := s.FindArticleByID(context.Background(), ing.Article.ID, false)
+	got, err := s.FindArticleByID(context.Background(), ing.Article.ID, store.ArticleParts{})
 	if err != nil {
 		t.Fatal(err)
 	}

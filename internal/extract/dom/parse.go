@@ -114,13 +114,14 @@ func (b *builder) sameAsSkip(a atom.Atom, name []byte) bool {
 	return string(name) == b.skipRaw
 }
 
-// keepAttr lists the attributes extraction reads; the rest (srcset, data-*,
+// keepAttr lists the attributes extraction reads (start: an <ol>'s first
+// number, for the Markdown body); the rest (srcset, data-*,
 // event handlers) are the bulk of a modern page's attribute bytes.
 func keepAttr(k []byte) bool {
 	switch string(k) {
 	case "id", "class", "itemprop", "itemtype", "itemscope", "property", "name", "content",
 		"href", "rel", "datetime", "hidden", "style", "aria-hidden", "lang", "type",
-		"charset", "http-equiv", "role", "pubdate", "title", "rev", "xml:lang":
+		"charset", "http-equiv", "role", "pubdate", "title", "rev", "xml:lang", "start":
 		return true
 	}
 	return false
