@@ -14,7 +14,8 @@ import (
 // Pressroom indexes articles for full-text search in the background, after
 // the commit that answers the POST. The POST phases therefore carry only
 // the part of that work the indexer did while they ran; the rest is left
-// as a backlog, which catchUp measures working off.
+// as a backlog, which catchUp measures working off (after the saturating
+// phase, before the open-loop one).
 
 // searchCounts are the search indexer's metrics as one scrape read them.
 type searchCounts struct {
@@ -73,9 +74,9 @@ func (b *bench) searchCounts(ctx context.Context) (searchCounts, error) {
 	return parseSearchCounts(resp.Body)
 }
 
-// catchUp is the indexer working off the backlog the POST phases left.
+// catchUp is the indexer working off the backlog a POST phase left.
 type catchUp struct {
-	backlog float64 // pending when the POST phases ended (the gauge is capped)
+	backlog float64 // pending when the POST phase ended (the gauge is capped)
 	indexed float64 // rows indexed until nothing was pending
 	elapsed time.Duration
 	cpu     cpu
