@@ -12,14 +12,17 @@ import (
 	"github.com/pressroom/pressroom/internal/store"
 )
 
-// The search indexer's settings, measured with `make bench` on 2 cores
-// (see the README's performance section): batches of 200 amortise the
-// transaction; a 250 ms pause once caught up keeps search lag well under a
-// second without polling an idle database hard; and while catching up it
-// works at most half the time, so a backlog never takes more than about
-// half a core of PostgreSQL from ingest.
+// The search indexer's settings, measured with `make bench-quick` on 2
+// cores (see the README's performance section): a batch of 25 costs
+// PostgreSQL ~30 ms of CPU, short enough that ingest is never left without
+// a core for long (batches of 200, ~250 ms each, gave 1.2–1.7× the p99 POST
+// latency at half load in three paired runs, and no faster catch-up); a
+// 250 ms pause once caught up keeps search lag well under a second without
+// polling an idle database hard; and while catching up it works at most
+// half the time, so a backlog never takes more than about half a core of
+// PostgreSQL from ingest.
 const (
-	searchBatch      = 200
+	searchBatch      = 25
 	searchIdle       = 250 * time.Millisecond
 	searchDuty       = 0.5
 	searchMaxBackoff = 30 * time.Second
