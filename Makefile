@@ -28,6 +28,9 @@ deps-test:
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	@# Build outputs committed by mistake (it happened: bin/pressroom, loadtest): no tracked file over 1 MiB.
+	@big="$$(git ls-files -z | xargs -0 -r stat -c '%s %n' 2>/dev/null | awk '$$1 > 1048576 { print $$2 }')"; \
+		test -z "$$big" || { echo "tracked files over 1 MiB (build outputs?):"; echo "$$big"; exit 1; }
 	$(GO) vet ./...
 
 staticcheck:
