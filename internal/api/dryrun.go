@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract"
 )
 
 // extractResponse is a dry run's result: what would be stored, and why.
@@ -26,6 +27,7 @@ type extractResponse struct {
 	Language           string               `json:"language"`
 	Body               string               `json:"body"`
 	Paragraphs         []string             `json:"paragraphs"`
+	BodyMarkdown       string               `json:"body_markdown"`
 	WordCount          int                  `json:"word_count"`
 	ExtractorVersion   int                  `json:"extractor_version"`
 	Error              *string              `json:"error"`
@@ -33,8 +35,8 @@ type extractResponse struct {
 }
 
 // handleExtract is a dry run: it extracts a dump exactly as POST
-// /v1/articles would and returns the result with diagnostics, storing
-// nothing. A dump nothing can be extracted from is still a 200 here: the
+// /v1/articles would and returns the result with diagnostics and the
+// Markdown body, storing nothing. A dump nothing can be extracted from is still a 200 here: the
 // answer to "what would happen" is the error and the diagnostics.
 func (a *API) handleExtract(w http.ResponseWriter, r *http.Request) error {
 	d, err := a.decodeDump(w, r)
@@ -48,6 +50,12 @@ func (a *API) handleExtract(w http.ResponseWriter, r *http.Request) error {
 		SourceName: md.SiteName, Location: md.Location, Sponsors: nonNil(md.Sponsors), Paywalled: md.Paywalled,
 		OriginalPublisher: md.OriginalPublisher, Language: md.Language, Body: strings.Join(x.Paragraphs, "\n\n"),
 		Paragraphs: nonNil(x.Paragraphs), WordCount: x.WordCount, ExtractorVersion: x.Version, Diagnostics: &x.Diagnostics,
+	}
+	// As GET ?include=markdown would show it once stored: the page's
+	// structure for HTML, the escaped paragraphs otherwise.
+	resp.BodyMarkdown = x.BodyMarkdown
+	if resp.BodyMarkdown == "" {
+		resp.BodyMarkdown = extract.ParagraphsMarkdown(x.Paragraphs)
 	}
 	if p := md.Published; !p.IsZero() {
 		t := p.Time.UTC()

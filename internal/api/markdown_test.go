@@ -74,6 +74,27 @@ func TestGetArticle_IncludeMarkdown(t *testing.T) {
 			t.Errorf("body_markdown = %q, want the escaped paragraphs %q", *md, want)
 		}
 	})
+	t.Run("dry run shows what GET will", func(t *testing.T) {
+		for _, c := range []struct {
+			name, contentType string
+			body              []byte
+			id                string
+		}{
+			{"html", "text/html; charset=utf-8", []byte(page), h.ID.String()},
+			{"text dump", "text/plain", seed(t), txt.ID.String()},
+		} {
+			r := ts.do(t, "POST", "/v1/extract", c.contentType, c.body)
+			var dry struct {
+				BodyMarkdown *string `json:"body_markdown"`
+			}
+			if err := json.Unmarshal(r.body, &dry); r.status != http.StatusOK || err != nil || dry.BodyMarkdown == nil {
+				t.Fatalf("%s: dry run = %d %s (%v)", c.name, r.status, r.body, err)
+			}
+			if md, _ := markdownOf(t, ts, c.id, "markdown"); *dry.BodyMarkdown != *md {
+				t.Errorf("%s: dry run body_markdown =\n%s\nstored\n%s", c.name, *dry.BodyMarkdown, *md)
+			}
+		}
+	})
 	t.Run("combined with diagnostics", func(t *testing.T) {
 		for _, inc := range []string{"diagnostics,markdown", "markdown,diagnostics"} {
 			md, diag := markdownOf(t, ts, h.ID.String(), inc)
