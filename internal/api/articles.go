@@ -13,42 +13,29 @@ import (
 	"github.com/pressroom/pressroom/internal/store"
 )
 
-// articleResponse is the JSON form of an article. Field names are snake_case
-// and stable; times are RFC 3339 in UTC.
-type articleResponse struct {
-	ID                 article.ID           `json:"id"`
-	DumpID             article.ID           `json:"dump_id"`
-	Source             string               `json:"source"`
-	URL                string               `json:"url"`
-	Title              string               `json:"title"`
-	Authors            []string             `json:"authors"`
-	Agencies           []string             `json:"agencies"`
-	PublishedAt        *time.Time           `json:"published_at"`
-	PublishedDate      *string              `json:"published_date"`
-	PublishedPrecision *string              `json:"published_precision"`
-	SourceName         string               `json:"source_name"`
-	Location           string               `json:"location"`
-	Sponsors           []string             `json:"sponsors"`
-	Paywalled          bool                 `json:"paywalled"`
-	OriginalPublisher  string               `json:"original_publisher"`
-	Language           string               `json:"language"`
-	Body               string               `json:"body"`
-	Paragraphs         []string             `json:"paragraphs"`
-	BodyMarkdown       *string              `json:"body_markdown,omitempty"`
-	WordCount          int                  `json:"word_count"`
-	ExtractorVersion   int                  `json:"extractor_version"`
-	ReceivedAt         time.Time            `json:"received_at"`
-	CreatedAt          time.Time            `json:"created_at"`
-	UpdatedAt          time.Time            `json:"updated_at"`
-	Diagnostics        *article.Diagnostics `json:"diagnostics,omitempty"`
+// extractedFields are the JSON fields an article and a dry run share: the
+// metadata and the body. Embedded where they stand in each response, so the
+// JSON keys keep their order.
+type extractedFields struct {
+	URL                string     `json:"url"`
+	Title              string     `json:"title"`
+	Authors            []string   `json:"authors"`
+	Agencies           []string   `json:"agencies"`
+	PublishedAt        *time.Time `json:"published_at"`
+	PublishedDate      *string    `json:"published_date"`
+	PublishedPrecision *string    `json:"published_precision"`
+	SourceName         string     `json:"source_name"`
+	Location           string     `json:"location"`
+	Sponsors           []string   `json:"sponsors"`
+	Paywalled          bool       `json:"paywalled"`
+	OriginalPublisher  string     `json:"original_publisher"`
+	Language           string     `json:"language"`
+	Body               string     `json:"body"`
+	Paragraphs         []string   `json:"paragraphs"`
 }
 
-func newArticleResponse(a *article.Article) *articleResponse {
-	md := &a.Metadata
-	resp := &articleResponse{
-		ID:                a.ID,
-		DumpID:            a.DumpID,
-		Source:            a.Source,
+func newExtractedFields(md *article.Metadata, paragraphs []string) extractedFields {
+	f := extractedFields{
 		URL:               md.URL,
 		Title:             md.Title,
 		Authors:           nonNil(md.Authors),
@@ -59,22 +46,57 @@ func newArticleResponse(a *article.Article) *articleResponse {
 		Paywalled:         md.Paywalled,
 		OriginalPublisher: md.OriginalPublisher,
 		Language:          md.Language,
-		Body:              strings.Join(a.Paragraphs, "\n\n"),
-		Paragraphs:        nonNil(a.Paragraphs),
-		WordCount:         a.WordCount,
-		ExtractorVersion:  a.ExtractorVersion,
-		ReceivedAt:        a.ReceivedAt.UTC(),
-		CreatedAt:         a.CreatedAt.UTC(),
-		UpdatedAt:         a.UpdatedAt.UTC(),
-		Diagnostics:       a.Diagnostics,
+		Body:              strings.Join(paragraphs, "\n\n"),
+		Paragraphs:        nonNil(paragraphs),
 	}
 	if p := md.Published; !p.IsZero() {
 		t := p.Time.UTC()
 		day := p.Day()
 		prec := string(p.Precision)
-		resp.PublishedAt, resp.PublishedDate, resp.PublishedPrecision = &t, &day, &prec
+		f.PublishedAt, f.PublishedDate, f.PublishedPrecision = &t, &day, &prec
 	}
-	return resp
+	return f
+}
+
+// articleResponse is the JSON form of an article. Field names are snake_case
+// and stable; times are RFC 3339 in UTC.
+type articleResponse struct {
+	ID     article.ID `json:"id"`
+	DumpID article.ID `json:"dump_id"`
+	Source string     `json:"source"`
+	extractedFields
+	BodyMarkdown     *string              `json:"body_markdown,omitempty"`
+	WordCount        int                  `json:"word_count"`
+	ExtractorVersion int                  `json:"extractor_version"`
+	ReceivedAt       time.Time            `json:"received_at"`
+	CreatedAt        time.Time            `json:"created_at"`
+	UpdatedAt        time.Time            `json:"updated_at"`
+	Diagnostics      *article.Diagnostics `json:"diagnostics,omitempty"`
+}
+
+func newArticleResponse(a *article.Article) *articleResponse {
+	return &articleResponse{
+		ID:               a.ID,
+		DumpID:           a.DumpID,
+		Source:           a.Source,
+		extractedFields:  newExtractedFields(&a.Metadata, a.Paragraphs),
+		WordCount:        a.WordCount,
+		ExtractorVersion: a.ExtractorVersion,
+		ReceivedAt:       a.ReceivedAt.UTC(),
+		CreatedAt:        a.CreatedAt.UTC(),
+		UpdatedAt:        a.UpdatedAt.UTC(),
+		Diagnostics:      a.Diagnostics,
+	}
+}
+
+// markdownBody is the body as Markdown: the one the extractor made from the
+// page's structure, or, for text dumps (and HTML extracted before the
+// Markdown body existed), which have none, the paragraphs escaped.
+func markdownBody(structured string, paragraphs []string) string {
+	if structured != "" {
+		return structured
+	}
+	return extract.ParagraphsMarkdown(paragraphs)
 }
 
 func nonNil(s []string) []string {
@@ -180,12 +202,7 @@ func (a *API) handleGetArticle(w http.ResponseWriter, r *http.Request) error {
 	}
 	resp := newArticleResponse(art)
 	if parts.Markdown {
-		md := art.BodyMarkdown
-		if md == "" {
-			// Text dumps (and HTML extracted before the Markdown body
-			// existed) store none: their paragraphs, escaped.
-			md = extract.ParagraphsMarkdown(art.Paragraphs)
-		}
+		md := markdownBody(art.BodyMarkdown, art.Paragraphs)
 		resp.BodyMarkdown = &md
 	}
 	writeJSON(w, "application/json", http.StatusOK, resp)
