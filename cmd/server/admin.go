@@ -11,14 +11,16 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract"
 	"github.com/pressroom/pressroom/internal/store"
 )
 
-// withStore opens the configured database (or the private development one),
-// brings the schema up to date as serve would, and runs f.
-func withStore(ctx context.Context, getenv func(string) string, stderr io.Writer, f func(*store.Store, *slog.Logger) error) error {
+// withDatabase loads the configuration, opens the configured database (or
+// the private development one) and runs f, closing the database after.
+func withDatabase(ctx context.Context, getenv func(string) string, stderr io.Writer, f func(config, *pgxpool.Pool, *slog.Logger) error) error {
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
@@ -29,10 +31,18 @@ func withStore(ctx context.Context, getenv func(string) string, stderr io.Writer
 		return err
 	}
 	defer db.close(logger)
-	if err := prepareSchema(ctx, cfg, db.pool, logger); err != nil {
-		return err
-	}
-	return f(store.New(db.pool), logger)
+	return f(cfg, db.pool, logger)
+}
+
+// withStore opens the database as withDatabase does, brings the schema up
+// to date as serve would, and runs f.
+func withStore(ctx context.Context, getenv func(string) string, stderr io.Writer, f func(*store.Store, *slog.Logger) error) error {
+	return withDatabase(ctx, getenv, stderr, func(cfg config, pool *pgxpool.Pool, logger *slog.Logger) error {
+		if err := prepareSchema(ctx, cfg, pool, logger); err != nil {
+			return err
+		}
+		return f(store.New(pool), logger)
+	})
 }
 
 // runKeys implements `pressroom keys create|list|revoke`.

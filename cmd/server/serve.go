@@ -295,18 +295,10 @@ func schemaVersionGauge(pool *pgxpool.Pool) prometheus.Collector {
 
 // runMigrate applies pending migrations and exits.
 func runMigrate(ctx context.Context, getenv func(string) string, stderr io.Writer) error {
-	cfg, err := loadConfig(getenv)
-	if err != nil {
-		return err
-	}
-	logger := newLogger(stderr, cfg.LogLevel)
-	db, err := openDatabase(ctx, cfg, logger)
-	if err != nil {
-		return err
-	}
-	defer db.close(logger)
-	cfg.RunMigrations = true
-	return prepareSchema(ctx, cfg, db.pool, logger)
+	return withDatabase(ctx, getenv, stderr, func(cfg config, pool *pgxpool.Pool, logger *slog.Logger) error {
+		cfg.RunMigrations = true
+		return prepareSchema(ctx, cfg, pool, logger)
+	})
 }
 
 // runHealthcheck asks a server's /healthz (or another URL) and fails unless
