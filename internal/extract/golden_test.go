@@ -109,28 +109,7 @@ func TestGolden(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
 		t.Run(name, func(t *testing.T) {
 			got := toGolden(Extract(readFixture(t, p)))
-			gp := filepath.Join("testdata", name+".golden.json")
-			if *update {
-				b, err := json.MarshalIndent(got, "", "  ")
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(gp, append(b, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			b, err := os.ReadFile(gp)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			var want golden
-			if err := json.Unmarshal(b, &want); err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("extraction differs from %s (-want +got):\n%s", gp, diff)
-			}
+			checkGoldenJSON(t, filepath.Join("testdata", name+".golden.json"), got, *update, "-update")
 		})
 	}
 }
@@ -198,5 +177,33 @@ func TestExtractUnextractable(t *testing.T) {
 	}
 	if x := Extract(nil); !errors.Is(x.Err, article.ErrUnextractable) {
 		t.Errorf("Extract(nil).Err = %v", x.Err)
+	}
+}
+
+// checkGoldenJSON compares got with the JSON golden file at path, or, when
+// update is set, rewrites the file from got (flag names the flag that does
+// that, for the message when the file is missing).
+func checkGoldenJSON[T any](t *testing.T, path string, got T, update bool, flag string) {
+	t.Helper()
+	if update {
+		b, err := json.MarshalIndent(got, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test %s to create it)", err, flag)
+	}
+	var want T
+	if err := json.Unmarshal(b, &want); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("extraction differs from %s (-want +got):\n%s", path, diff)
 	}
 }

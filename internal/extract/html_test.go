@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"os"
@@ -81,26 +80,7 @@ func TestHTMLExtract_Golden(t *testing.T) {
 			}
 			checkMarkdown(t, x)
 			checkGoldenMarkdown(t, strings.TrimSuffix(f, ".html")+".golden.md", x.BodyMarkdown)
-			got := htmlGoldenOf(x)
-			path := strings.TrimSuffix(f, ".html") + ".golden.json"
-			if *htmlUpdate {
-				b, _ := json.MarshalIndent(got, "", "  ")
-				if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			b, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("read golden (run with -update-html): %v", err)
-			}
-			var want htmlGolden
-			if err := json.Unmarshal(b, &want); err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("extraction mismatch (-want +got):\n%s", diff)
-			}
+			checkGoldenJSON(t, strings.TrimSuffix(f, ".html")+".golden.json", htmlGoldenOf(x), *htmlUpdate, "-update-html")
 		})
 	}
 }
