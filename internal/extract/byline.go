@@ -320,7 +320,7 @@ func isPersonName(s string) bool {
 	var buf [32]byte
 	for i, w := range words {
 		// An acronym among capitalised words is an organisation or a topic
-		// ("Classificação NASCAR"); names in capitals are all capitals.
+		// ("Resultados UEFA"); names in capitals are all capitals.
 		if !allUpper && upperRun(w) >= 4 {
 			return false
 		}

@@ -105,7 +105,7 @@ func slugSimilarity(slug []string, s string) float64 {
 }
 
 // forEachSlugWord calls fn with each word of s lowercased and stripped of
-// accents, the way slugs are made ("Classificação" → "classificacao").
+// accents, the way slugs are made ("Corrección" → "correccion").
 // Apostrophes vanish ("Trump's" → "trumps"), as slug makers do. The slice
 // passed to fn is reused.
 func forEachSlugWord(s string, fn func(w []byte)) {
