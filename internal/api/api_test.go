@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
@@ -28,6 +29,7 @@ type testServer struct {
 	*httptest.Server
 	api   *api.API
 	store *store.Store
+	pool  *pgxpool.Pool
 	reg   *prometheus.Registry
 	// client checks every response against the OpenAPI document.
 	client *http.Client
@@ -58,7 +60,7 @@ func newServer(t *testing.T, cfg api.Config) *testServer {
 	a := api.New(cfg)
 	srv := httptest.NewServer(a)
 	t.Cleanup(srv.Close)
-	return &testServer{Server: srv, api: a, store: st, reg: reg, client: conformingClient(t, srv.Client())}
+	return &testServer{Server: srv, api: a, store: st, pool: pool, reg: reg, client: conformingClient(t, srv.Client())}
 }
 
 type response struct {

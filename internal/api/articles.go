@@ -1,6 +1,8 @@
 package api
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -200,6 +202,11 @@ func (a *API) handleGetArticle(w http.ResponseWriter, r *http.Request) error {
 		w.WriteHeader(http.StatusNotModified)
 		return nil
 	}
+	if parts.Diagnostics && art.Diagnostics == nil {
+		if art.Diagnostics, err = a.articleDiagnostics(ctx, art); err != nil {
+			return err
+		}
+	}
 	resp := newArticleResponse(art)
 	if parts.Markdown {
 		md := markdownBody(art.BodyMarkdown, art.Paragraphs)
@@ -209,12 +216,37 @@ func (a *API) handleGetArticle(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// articleDiagnostics explains a stored article by extracting its stored
+// dump again. The extractor is pure (the same dump gives the same result),
+// so this is exactly how the article was made when it was made by this
+// extractor version; diagnostics are therefore not stored with each
+// article, which keeps ~2 KB and its encoding off every ingest. An
+// article from another version gets the current version's explanation,
+// with a note saying so.
+func (a *API) articleDiagnostics(ctx context.Context, art *article.Article) (*article.Diagnostics, error) {
+	d, err := a.store.FindDumpByArticleID(ctx, art.ID)
+	if err != nil {
+		return nil, err
+	}
+	x := extract.Extract(d)
+	diag := x.Diagnostics
+	if x.Version != art.ExtractorVersion {
+		diag.Notes = append(diag.Notes, fmt.Sprintf("explained by extractor version %d; this article was extracted by version %d, and `pressroom reextract` updates it", x.Version, art.ExtractorVersion))
+	}
+	if x.Err != nil {
+		diag.Notes = append(diag.Notes, "extracting the stored dump again failed: "+x.Err.Error())
+	}
+	return &diag, nil
+}
+
 // articleETag changes whenever the representation can: re-extraction moves
 // updated_at and possibly the extractor version.
 func articleETag(art *article.Article, parts store.ArticleParts) string {
 	v := art.ID.String() + "-" + strconv.FormatInt(art.UpdatedAt.UnixMicro(), 36) + "-" + strconv.Itoa(art.ExtractorVersion)
 	if parts.Diagnostics {
-		v += "-d"
+		// Diagnostics are computed by the running extractor (see
+		// articleDiagnostics), so its version is part of them.
+		v += "-d" + strconv.Itoa(extract.Version)
 	}
 	if parts.Markdown {
 		v += "-m"

@@ -12,7 +12,8 @@ import (
 )
 
 // articleColumns reads an article (as a); $2 says whether to read the
-// diagnostics, which are large and rarely wanted.
+// stored diagnostics, which only articles stored before migration 0006
+// have (the API recomputes the others).
 const articleColumns = `a.id, a.dump_id, a.source, a.title, a.authors, a.agencies,
 	a.published_at, a.published_precision, a.published_has_zone, a.published_offset_minutes,
 	a.source_name, a.location, a.sponsors, a.paywalled, a.original_publisher, a.language, a.url,
@@ -22,7 +23,7 @@ const articleColumns = `a.id, a.dump_id, a.source, a.title, a.authors, a.agencie
 // ArticleParts are the large parts of an article that FindArticleByID reads
 // only when asked for.
 type ArticleParts struct {
-	Diagnostics bool // Article.Diagnostics
+	Diagnostics bool // Article.Diagnostics, stored before migration 0006 only (see there)
 	Markdown    bool // Article.BodyMarkdown, stored for HTML input only
 }
 

@@ -153,16 +153,17 @@ func splittable(ctx context.Context, err error) bool {
 	return !errors.Is(mapError(err), article.ErrUnavailable)
 }
 
-// writeBatch writes rows in one transaction and one round trip, filling
-// out for each row but those whose stored dump or article vanished before
-// it could be read (their indexes are returned). On error nothing was
-// written.
+// writeBatch writes rows in one transaction, filling out for each row but
+// those whose stored dump or article vanished before it could be read
+// (their indexes are returned). On error nothing was written.
 //
-// The three statements go in one pgx batch, which PostgreSQL runs as one
-// implicit transaction that commits at the batch's Sync; pgx reports the
-// batch as closed only after the server confirmed that commit. The reads are
-// separate statements because under READ COMMITTED only a new statement's
-// snapshot sees the rows of concurrent writers that ON CONFLICT waited for.
+// One statement inserts every dump not stored yet and its article, and
+// returns which dumps it created: their results are made from the rows
+// themselves (newDump, newArticle), as a read would return them, so the
+// common case is one round trip that reads nothing back. Only rows whose
+// dump was already stored (retries, repeats) are read, by readStored,
+// after the commit: under READ COMMITTED only a new statement's snapshot
+// sees the rows of concurrent writers that ON CONFLICT waited for.
 func (s *Store) writeBatch(ctx context.Context, rows []*ingestRow, out []IngestResult) (vanished []int, err error) {
 	// One dump per key; the first row of a key is its leader. Leaders are
 	// written in key order so that concurrent transactions wait for each
@@ -179,29 +180,44 @@ func (s *Store) writeBatch(ctx context.Context, rows []*ingestRow, out []IngestR
 		return cmp.Or(strings.Compare(rows[a].source, rows[b].source), bytes.Compare(rows[a].sum[:], rows[b].sum[:]))
 	})
 	p := newBatchParams(len(leaders))
-	dumpIDs := make(map[int]article.ID, len(leaders))
+	ids := make(map[int]newIDs, len(leaders))
 	now := time.Now()
 	for _, i := range leaders {
-		dumpIDs[i] = article.NewID(now)
-		p.add(rows[i], dumpIDs[i], article.NewID(now))
+		ids[i] = newIDs{dump: article.NewID(now), article: article.NewID(now)}
+		p.add(rows[i], ids[i].dump, ids[i].article)
 	}
-
-	b := &pgx.Batch{}
-	b.Queue(insertIngestsSQL, p.args()...)
-	b.Queue(readDumpsSQL, p.source, false, p.sum)
-	b.Queue(readArticlesSQL, p.source, false, p.sum)
-	br := s.pool.SendBatch(ctx, b)
-	dumps, articles, err := readBatch(br)
-	if cerr := br.Close(); err == nil {
-		err = cerr
-	}
+	created, err := s.insertBatch(ctx, p)
 	if err != nil {
 		return nil, err
 	}
 
+	// Leaders whose dump this statement created get what they wrote.
+	// Repeats and rows already stored get what the database holds.
+	var stored []int
 	for i, r := range rows {
 		leader := leaderOf[r.key()]
-		d := dumps[r.key()]
+		times, ok := created[ids[leader].dump]
+		if !ok {
+			stored = append(stored, i)
+			continue
+		}
+		// A repeat gets its leader's dump and article, in copies of its own.
+		lr := rows[leader]
+		ing := &Ingest{Dump: newDump(lr, ids[leader]), Created: i == leader}
+		if lr.art != nil {
+			ing.Article = newArticle(lr, ids[leader], times)
+		}
+		out[i] = IngestResult{Ingest: ing}
+	}
+	if len(stored) == 0 {
+		return nil, nil
+	}
+	dumps, articles, err := s.readStored(ctx, rows, stored)
+	if err != nil {
+		return nil, err
+	}
+	for _, i := range stored {
+		d := dumps[rows[i].key()]
 		var a *article.Article
 		if d != nil && !d.ArticleID.IsZero() {
 			a = articles[d.ArticleID]
@@ -210,26 +226,126 @@ func (s *Store) writeBatch(ctx context.Context, rows []*ingestRow, out []IngestR
 			vanished = append(vanished, i)
 			continue
 		}
-		ing := &Ingest{Dump: d, Article: a, Created: i == leader && d.ID == dumpIDs[leader]}
-		if i != leader {
-			// Repeats get copies, so that callers never share a result.
-			dc := *d
-			ing.Dump = &dc
-			if a != nil {
-				ac := *a
-				ing.Article = &ac
-			}
+		// Copies, so that repeats never share a result.
+		dc := *d
+		ing := &Ingest{Dump: &dc}
+		if a != nil {
+			ac := *a
+			ing.Article = &ac
 		}
 		out[i] = IngestResult{Ingest: ing}
 	}
 	return vanished, nil
 }
 
-// readBatch reads the results of the three statements of writeBatch.
-func readBatch(br pgx.BatchResults) (map[key]*article.Dump, map[article.ID]*article.Article, error) {
-	if _, err := br.Exec(); err != nil {
-		return nil, nil, fmt.Errorf("insert dumps and articles: %w", err)
+// newIDs are the ids a leader's dump and article get if they are created.
+type newIDs struct{ dump, article article.ID }
+
+// articleTimes are the database-made columns of a created article.
+type articleTimes struct{ createdAt, updatedAt time.Time }
+
+// insertBatch runs insertIngestsSQL and returns the dumps it created, with
+// the times of their articles (zero for a dump without one).
+func (s *Store) insertBatch(ctx context.Context, p *batchParams) (map[article.ID]articleTimes, error) {
+	rs, err := s.pool.Query(ctx, insertIngestsSQL, p.args()...)
+	if err != nil {
+		return nil, fmt.Errorf("insert dumps and articles: %w", err)
 	}
+	created := make(map[article.ID]articleTimes, len(p.id))
+	var (
+		id                   pgtype.UUID
+		createdAt, updatedAt *time.Time
+	)
+	_, err = pgx.ForEachRow(rs, []any{&id, &createdAt, &updatedAt}, func() error {
+		var t articleTimes
+		if createdAt != nil && updatedAt != nil {
+			t = articleTimes{createdAt.UTC(), updatedAt.UTC()}
+		}
+		created[article.ID(id.Bytes)] = t
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("insert dumps and articles: %w", err)
+	}
+	return created, nil
+}
+
+// newDump is the dump a leader's row created, as scanDump reads it without
+// its body.
+func newDump(r *ingestRow, ids newIDs) *article.Dump {
+	d := &article.Dump{
+		ID:               ids.dump,
+		Source:           r.source,
+		URL:              r.url,
+		ContentType:      r.contentType,
+		Size:             len(r.body),
+		SHA256:           r.sum,
+		ReceivedAt:       r.receivedAt,
+		Status:           article.DumpStatus(r.status),
+		ExtractError:     r.extractError,
+		ExtractorVersion: r.version,
+	}
+	if r.fetchedAt != nil {
+		d.FetchedAt = *r.fetchedAt
+	}
+	if r.art != nil {
+		d.ArticleID = ids.article
+	}
+	return d
+}
+
+// newArticle is the article a leader's row created, as scanArticle reads
+// it without diagnostics or Markdown.
+func newArticle(r *ingestRow, ids newIDs, t articleTimes) *article.Article {
+	a := r.art
+	return &article.Article{
+		ID:     ids.article,
+		DumpID: ids.dump,
+		Source: r.source,
+		Metadata: article.Metadata{
+			Title:             a.title,
+			Authors:           nilIfEmpty(a.authors),
+			Agencies:          nilIfEmpty(a.agencies),
+			Published:         fromDateColumns(a.date),
+			SiteName:          a.siteName,
+			Location:          a.location,
+			Sponsors:          nilIfEmpty(a.sponsors),
+			Paywalled:         a.paywalled,
+			OriginalPublisher: a.originalPublisher,
+			Language:          a.language,
+			URL:               a.url,
+		},
+		Paragraphs:       splitParagraphs(a.body),
+		WordCount:        a.wordCount,
+		ExtractorVersion: r.version,
+		ReceivedAt:       r.receivedAt,
+		CreatedAt:        t.createdAt,
+		UpdatedAt:        t.updatedAt,
+	}
+}
+
+// readStored reads the stored dumps, and their articles, of rows[i] for i
+// in which.
+func (s *Store) readStored(ctx context.Context, rows []*ingestRow, which []int) (map[key]*article.Dump, map[article.ID]*article.Article, error) {
+	sources := make([]string, 0, len(which))
+	sums := make([][]byte, 0, len(which))
+	for _, i := range which {
+		sources = append(sources, rows[i].source)
+		sums = append(sums, rows[i].sum[:])
+	}
+	b := &pgx.Batch{}
+	b.Queue(readDumpsSQL, sources, false, sums)
+	b.Queue(readArticlesSQL, sources, false, sums)
+	br := s.pool.SendBatch(ctx, b)
+	dumps, articles, err := readBatch(br)
+	if cerr := br.Close(); err == nil {
+		err = cerr
+	}
+	return dumps, articles, err
+}
+
+// readBatch reads the results of the two statements of readStored.
+func readBatch(br pgx.BatchResults) (map[key]*article.Dump, map[article.ID]*article.Article, error) {
 	rs, err := br.Query()
 	if err != nil {
 		return nil, nil, fmt.Errorf("read back dumps: %w", err)
@@ -266,10 +382,11 @@ func readBatch(br pgx.BatchResults) (map[key]*article.Dump, map[article.ID]*arti
 }
 
 // insertIngestsSQL inserts dumps that are not stored yet, and the articles
-// of exactly those dumps, from one array per column. The dumps go in the
-// order given (ORDER BY n), which is what keeps concurrent batches from
-// deadlocking. text[] columns arrive as array literals: a ragged list of
-// lists is no PostgreSQL array.
+// of exactly those dumps, from one array per column, and returns the id of
+// each dump it created with its article's created_at and updated_at (NULL
+// when it has none). The dumps go in the order given (ORDER BY n), which is
+// what keeps concurrent batches from deadlocking. text[] columns arrive as
+// array literals: a ragged list of lists is no PostgreSQL array.
 const insertIngestsSQL = `WITH new_dumps AS (
 	INSERT INTO dumps (id, received_at, fetched_at, source, url, content_type,
 		body, sha256, size, status, extract_error, extractor_version)
@@ -282,27 +399,31 @@ const insertIngestsSQL = `WITH new_dumps AS (
 	ORDER BY n
 	ON CONFLICT (source, sha256) DO NOTHING
 	RETURNING id, source, received_at, extractor_version
-)
+), new_articles AS (
 INSERT INTO articles (id, dump_id, source, title, authors, agencies,
 	published_at, published_precision, published_has_zone, published_offset_minutes,
 	source_name, location, sponsors, paywalled, original_publisher, language, url,
-	body, word_count, body_sha256, extractor_version, diagnostics, received_at, body_markdown)
+	body, word_count, body_sha256, extractor_version, received_at, body_markdown)
 SELECT a.id, d.id, d.source, a.title, a.authors::text[], a.agencies::text[],
 	a.published_at, a.published_precision, a.published_has_zone, a.published_offset_minutes,
 	a.source_name, a.location, a.sponsors::text[], a.paywalled, a.original_publisher, a.language, a.url,
-	a.body, a.word_count, a.body_sha256, d.extractor_version, a.diagnostics::jsonb, d.received_at, a.body_markdown
+	a.body, a.word_count, a.body_sha256, d.extractor_version, d.received_at, a.body_markdown
 FROM unnest($13::uuid[], $14::uuid[], $15::text[], $16::text[], $17::text[],
 	$18::timestamptz[], $19::text[], $20::boolean[], $21::int[],
 	$22::text[], $23::text[], $24::text[], $25::boolean[], $26::text[], $27::text[], $28::text[],
-	$29::text[], $30::int[], $31::bytea[], $32::text[], $33::text[])
+	$29::text[], $30::int[], $31::bytea[], $32::text[])
 	AS a(id, dump_id, title, authors, agencies,
 		published_at, published_precision, published_has_zone, published_offset_minutes,
 		source_name, location, sponsors, paywalled, original_publisher, language, url,
-		body, word_count, body_sha256, diagnostics, body_markdown)
-JOIN new_dumps d ON d.id = a.dump_id`
+		body, word_count, body_sha256, body_markdown)
+JOIN new_dumps d ON d.id = a.dump_id
+RETURNING dump_id, created_at, updated_at
+)
+SELECT d.id, a.created_at, a.updated_at FROM new_dumps d LEFT JOIN new_articles a ON a.dump_id = d.id`
 
-// readDumpsSQL and readArticlesSQL read back what a batch stored or found
-// ($1 sources, $3 checksums; $2 is false: no bodies, no diagnostics).
+// readDumpsSQL and readArticlesSQL read the stored dumps and articles of
+// some keys ($1 sources, $3 checksums; $2 is false: no bodies, no
+// diagnostics).
 const (
 	readDumpsSQL = `SELECT ` + dumpColumns + `
 	FROM dumps d LEFT JOIN articles a ON a.dump_id = d.id
@@ -347,7 +468,6 @@ type batchParams struct {
 	aBody              []string
 	aWordCount         []int
 	aBodySum           [][]byte
-	aDiagnostics       []string
 	aMarkdown          []*string
 }
 
@@ -396,7 +516,6 @@ func (p *batchParams) add(r *ingestRow, dumpID, articleID article.ID) {
 	p.aBody = append(p.aBody, a.body)
 	p.aWordCount = append(p.aWordCount, a.wordCount)
 	p.aBodySum = append(p.aBodySum, a.bodySum[:])
-	p.aDiagnostics = append(p.aDiagnostics, string(a.diagnostics))
 	p.aMarkdown = append(p.aMarkdown, a.markdown)
 }
 
@@ -407,7 +526,7 @@ func (p *batchParams) args() []any {
 		p.aID, p.aDumpID, p.aTitle, p.aAuthors, p.aAgencies,
 		p.aPublishedAt, p.aPrecision, p.aHasZone, p.aOffsetMinutes,
 		p.aSourceName, p.aLocation, p.aSponsors, p.aPaywalled, p.aOriginalPublisher, p.aLanguage, p.aURL,
-		p.aBody, p.aWordCount, p.aBodySum, p.aDiagnostics, p.aMarkdown,
+		p.aBody, p.aWordCount, p.aBodySum, p.aMarkdown,
 	}
 }
 

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"math"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -79,32 +78,6 @@ func splitParagraphs(body string) []string {
 		return nil
 	}
 	return strings.Split(body, paragraphSep)
-}
-
-// cleanDiagnostics returns a copy of d that encodes to JSON PostgreSQL's
-// jsonb accepts: no NUL (\u0000 is refused), no NaN or infinite confidence
-// (encoding/json refuses those).
-func cleanDiagnostics(d article.Diagnostics) article.Diagnostics {
-	out := article.Diagnostics{Input: cleanText(d.Input), Notes: cleanList(d.Notes)}
-	if d.Fields != nil {
-		out.Fields = make([]article.FieldSource, len(d.Fields))
-		for i, f := range d.Fields {
-			c := f.Confidence
-			if math.IsNaN(c) || math.IsInf(c, 0) {
-				c = 0
-			}
-			out.Fields[i] = article.FieldSource{
-				Field: cleanText(f.Field), Value: cleanText(f.Value), Line: f.Line, Rule: cleanText(f.Rule), Confidence: c,
-			}
-		}
-	}
-	if d.Dropped != nil {
-		out.Dropped = make([]article.DroppedBlock, len(d.Dropped))
-		for i, b := range d.Dropped {
-			out.Dropped[i] = article.DroppedBlock{Line: b.Line, Label: cleanText(b.Label), Text: cleanText(b.Text)}
-		}
-	}
-	return out
 }
 
 // dateColumns are the four published_* columns.

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"time"
 
@@ -22,7 +21,8 @@ type Ingest struct {
 // bytes from the same source are stored once: a repeat returns the stored
 // dump and article with Created false, also when the repeats race each
 // other. When x.Err is set the dump is stored with status "failed" and the
-// error text, and there is no article.
+// error text, and there is no article. x.Diagnostics are not stored: they
+// can be had again by extracting the stored dump.
 //
 // With group commit on (the default, see Options), concurrent calls share
 // a transaction; each call still gets its own result and its own error.
@@ -70,7 +70,6 @@ type articleRow struct {
 	body              string
 	wordCount         int
 	bodySum           [sha256.Size]byte
-	diagnostics       []byte
 	markdown          *string // NULL for text input
 }
 
@@ -121,10 +120,6 @@ func prepareIngest(d *article.Dump, x *article.Extraction) (*ingestRow, error) {
 		}
 		return r, nil
 	}
-	diag, err := json.Marshal(cleanDiagnostics(x.Diagnostics))
-	if err != nil {
-		return nil, fmt.Errorf("%w: encode diagnostics: %w", article.ErrInvalid, err)
-	}
 	m := x.Metadata
 	text := joinParagraphs(x.Paragraphs)
 	r.art = &articleRow{
@@ -142,7 +137,6 @@ func prepareIngest(d *article.Dump, x *article.Extraction) (*ingestRow, error) {
 		body:              text,
 		wordCount:         x.WordCount,
 		bodySum:           sha256.Sum256([]byte(text)),
-		diagnostics:       diag,
 		markdown:          markdownColumn(x.BodyMarkdown),
 	}
 	return r, nil

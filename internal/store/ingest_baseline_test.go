@@ -63,13 +63,13 @@ func (s *Store) perTx(ctx context.Context, r *ingestRow) (*Ingest, error) {
 			_, err := tx.Exec(ctx, `INSERT INTO articles (id, dump_id, source, title, authors, agencies,
 				published_at, published_precision, published_has_zone, published_offset_minutes,
 				source_name, location, sponsors, paywalled, original_publisher, language, url,
-				body, word_count, body_sha256, extractor_version, diagnostics, received_at, body_markdown)
+				body, word_count, body_sha256, extractor_version, received_at, body_markdown)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-				$18, $19, $20, $21, $22, $23, $24)`,
+				$18, $19, $20, $21, $22, $23)`,
 				uuid(article.NewID(time.Now())), uuid(dumpID), r.source, a.title, a.authors, a.agencies,
 				a.date.at, a.date.precision, a.date.hasZone, a.date.offsetMinutes,
 				a.siteName, a.location, a.sponsors, a.paywalled, a.originalPublisher, a.language, a.url,
-				a.body, a.wordCount, a.bodySum[:], r.version, a.diagnostics, r.receivedAt, a.markdown)
+				a.body, a.wordCount, a.bodySum[:], r.version, r.receivedAt, a.markdown)
 			if err != nil {
 				return fmt.Errorf("insert article: %w", err)
 			}

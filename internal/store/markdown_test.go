@@ -53,8 +53,8 @@ func TestStore_BodyMarkdown(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a.BodyMarkdown != "" || a.Diagnostics == nil {
-			t.Errorf("without Markdown: BodyMarkdown = %q, Diagnostics = %v", a.BodyMarkdown, a.Diagnostics)
+		if a.BodyMarkdown != "" || a.Diagnostics != nil {
+			t.Errorf("without Markdown: BodyMarkdown = %q, Diagnostics = %v (none are stored)", a.BodyMarkdown, a.Diagnostics)
 		}
 	}
 

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -126,10 +125,6 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 		uuid(dumpID), string(article.DumpExtracted), x.Version); err != nil {
 		return false, fmt.Errorf("update dump: %w", err)
 	}
-	diag, err := json.Marshal(cleanDiagnostics(x.Diagnostics))
-	if err != nil {
-		return false, fmt.Errorf("encode diagnostics: %w", err)
-	}
 	m := x.Metadata
 	text := joinParagraphs(x.Paragraphs)
 	bodySum := sha256.Sum256([]byte(text))
@@ -141,7 +136,7 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 		date.at, date.precision, date.hasZone, date.offsetMinutes,
 		cleanText(m.SiteName), cleanText(m.Location), textArray(m.Sponsors), m.Paywalled,
 		cleanText(m.OriginalPublisher), cleanText(m.Language), cleanText(m.URL),
-		text, x.WordCount, bodySum[:], x.Version, diag, markdownColumn(x.BodyMarkdown),
+		text, x.WordCount, bodySum[:], x.Version, markdownColumn(x.BodyMarkdown),
 	}
 	// An article that was searchable stays so: its vector is recomputed
 	// here when the indexed text (title, body, language) changed, rather
@@ -149,12 +144,14 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 	// whole archive does not take it out of search meanwhile; unchanged
 	// text keeps the stored vector (or its place in the indexer's queue).
 	// A new article waits for the indexer, as an ingested one does.
+	// Diagnostics are not stored (the API recomputes them from the dump),
+	// and ones stored by an older version would now explain other fields.
 	var id pgtype.UUID
-	err = tx.QueryRow(ctx, `UPDATE articles SET title = $2, authors = $3, agencies = $4,
+	err := tx.QueryRow(ctx, `UPDATE articles SET title = $2, authors = $3, agencies = $4,
 		published_at = $5, published_precision = $6, published_has_zone = $7, published_offset_minutes = $8,
 		source_name = $9, location = $10, sponsors = $11, paywalled = $12, original_publisher = $13,
 		language = $14, url = $15, body = $16, word_count = $17, body_sha256 = $18,
-		extractor_version = $19, diagnostics = $20, body_markdown = $21, updated_at = now(),
+		extractor_version = $19, diagnostics = NULL, body_markdown = $20, updated_at = now(),
 		search = CASE WHEN language = $14 AND title = $2 AND body_sha256 = $18 THEN search
 			ELSE pressroom_search_vector($14, $2, $16) END
 		WHERE dump_id = $1 RETURNING id`, append([]any{uuid(dumpID)}, fields...)...).Scan(&id)
@@ -167,9 +164,9 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 	_, err = tx.Exec(ctx, `INSERT INTO articles (dump_id, id, source, received_at, title, authors, agencies,
 		published_at, published_precision, published_has_zone, published_offset_minutes,
 		source_name, location, sponsors, paywalled, original_publisher, language, url,
-		body, word_count, body_sha256, extractor_version, diagnostics, body_markdown)
+		body, word_count, body_sha256, extractor_version, body_markdown)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-		$19, $20, $21, $22, $23, $24)`,
+		$19, $20, $21, $22, $23)`,
 		append([]any{uuid(dumpID), uuid(article.NewID(time.Now())), source, receivedAt}, fields...)...)
 	if err != nil {
 		return false, fmt.Errorf("insert article: %w", err)
