@@ -373,3 +373,25 @@ func isNilPointer(v any) bool {
 	}
 	return v == nil
 }
+
+func TestStore_LastIngest(t *testing.T) {
+	t.Parallel()
+	s := newStore(t)
+	if got := s.LastIngest(); !got.IsZero() {
+		t.Fatalf("LastIngest before any ingest = %v, want zero", got)
+	}
+	before := time.Now()
+	mustSaveIngest(t, s, dump("last", "one"), extraction())
+	first := s.LastIngest()
+	if first.Before(before) || first.After(time.Now()) {
+		t.Fatalf("LastIngest after SaveIngest = %v, want within [%v, now]", first, before)
+	}
+	for _, r := range s.SaveIngestBatch(context.Background(), []store.IngestItem{{Dump: dump("last", "two"), Extraction: extraction()}}) {
+		if r.Err != nil {
+			t.Fatal(r.Err)
+		}
+	}
+	if got := s.LastIngest(); !got.After(first) {
+		t.Errorf("LastIngest after SaveIngestBatch = %v, not after %v", got, first)
+	}
+}

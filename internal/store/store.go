@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -20,9 +21,20 @@ import (
 
 // Store reads and writes dumps and articles. It is safe for concurrent use.
 type Store struct {
-	pool     *pgxpool.Pool
-	maxBatch int        // rows per write transaction
-	commit   *committer // nil without group commit
+	pool       *pgxpool.Pool
+	maxBatch   int          // rows per write transaction
+	commit     *committer   // nil without group commit
+	lastIngest atomic.Int64 // unix nanoseconds when an ingest write last started; 0 before the first
+}
+
+// LastIngest returns when this Store last started writing ingested dumps
+// (SaveIngest, SaveIngestBatch), or the zero time if it never did. The
+// search indexer defers to ingest with it.
+func (s *Store) LastIngest() time.Time {
+	if n := s.lastIngest.Load(); n != 0 {
+		return time.Unix(0, n)
+	}
+	return time.Time{}
 }
 
 // New returns a Store on pool with the default Options. The caller owns
