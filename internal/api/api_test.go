@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -327,10 +328,16 @@ func TestDatabaseDown_503(t *testing.T) {
 	ts := &testServer{Server: srv, api: a, store: st, reg: reg}
 	created := mustArticle(t, ts.do(t, "POST", "/v1/articles", "text/plain", seed(t)), http.StatusCreated)
 
+	// A batch of several store transactions is one 503 too.
+	var lines [][]byte
+	for i := range 2*store.DefaultMaxBatch + 1 {
+		lines = append(lines, []byte(fmt.Sprintf(`{"content": "Line %d of a batch, an article of its own."}`, i)))
+	}
 	pool.Close()
 	for _, r := range []response{
 		ts.do(t, "POST", "/v1/articles", "text/plain", []byte("Another article entirely, with a sentence or two.")),
 		ts.do(t, "GET", "/v1/articles/"+created.ID.String(), "", nil),
+		ts.do(t, "POST", "/v1/articles/batch", "application/x-ndjson", bytes.Join(lines, []byte("\n"))),
 	} {
 		mustProblem(t, r, http.StatusServiceUnavailable, "unavailable")
 		if r.header.Get("Retry-After") == "" {

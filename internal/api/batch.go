@@ -3,6 +3,7 @@ package api
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"mime"
@@ -52,9 +53,46 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 
-	var results []batchItemResult
-	var items []store.IngestItem
-	var slots []int // results index of each item
+	// Lines are extracted and stored a transaction's worth at a time, so
+	// that a batch holds the extractions of one chunk in memory, not of
+	// every line. Each chunk may wait on the database for the DB timeout;
+	// once one found the database unavailable, the rest fail with it at
+	// once rather than each waiting again.
+	var (
+		results        []batchItemResult
+		items          []store.IngestItem
+		slots          []int // results index of each item
+		saved          int   // items stored, or failed in the store
+		allUnavailable = true
+		firstErr       error // the first unavailability
+		downErr        error // set once a whole chunk found the database unavailable
+	)
+	save := func() {
+		var out []store.IngestResult
+		if downErr != nil {
+			out = make([]store.IngestResult, len(items))
+			for i := range out {
+				out[i].Err = downErr
+			}
+		} else {
+			ctx, cancel := a.dbContext(r)
+			out = a.store.SaveIngestBatch(ctx, items)
+			cancel()
+		}
+		chunkDown := true
+		for i, s := range out {
+			if a.batchItemResult(r, &results[slots[i]], items[i].Extraction.Input, s) {
+				firstErr = cmp.Or(firstErr, s.Err)
+			} else {
+				allUnavailable, chunkDown = false, false
+			}
+			saved++
+		}
+		if chunkDown && downErr == nil {
+			downErr = firstErr
+		}
+		items, slots = items[:0], slots[:0]
+	}
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	sc.Buffer(nil, int(a.maxDumpBytes)*2+64<<10+1)
 	line := 0
@@ -80,6 +118,9 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 		slots = append(slots, len(results))
 		items = append(items, store.IngestItem{Dump: d, Extraction: &x})
 		results = append(results, res)
+		if len(items) == store.DefaultMaxBatch {
+			save()
+		}
 	}
 	if err := sc.Err(); err != nil {
 		if errors.Is(err, bufio.ErrTooLong) {
@@ -90,46 +131,11 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 	if len(results) == 0 {
 		return invalid("the batch holds no items")
 	}
-
-	ctx, cancel := a.dbContext(r)
-	defer cancel()
-	saved := a.store.SaveIngestBatch(ctx, items)
-	allUnavailable := len(saved) > 0
-	for i, s := range saved {
-		res := &results[slots[i]]
-		input := items[i].Extraction.Input
-		switch {
-		case s.Err != nil:
-			a.metrics.ingest.WithLabelValues(outcomeError, input).Inc()
-			p := problemFor(s.Err)
-			if p.Status >= 500 {
-				a.logInternal(r, s.Err)
-			}
-			if p.Status != http.StatusServiceUnavailable {
-				allUnavailable = false
-			}
-			res.Status, res.Problem = p.Status, &p
-		case s.Ingest.Article == nil:
-			allUnavailable = false
-			a.metrics.ingest.WithLabelValues(outcomeUnextractable, input).Inc()
-			p := problemFor(&unextractableError{dumpID: s.Ingest.Dump.ID, reason: s.Ingest.Dump.ExtractError})
-			id := s.Ingest.Dump.ID
-			res.Status, res.Problem, res.DumpID = p.Status, &p, &id
-		default:
-			allUnavailable = false
-			art := s.Ingest.Article
-			res.Status = http.StatusOK
-			outcome := outcomeDuplicate
-			if s.Ingest.Created {
-				res.Status, outcome = http.StatusCreated, outcomeCreated
-			}
-			a.metrics.ingest.WithLabelValues(outcome, input).Inc()
-			id, dumpID := art.ID, art.DumpID
-			res.ID, res.DumpID, res.Location = &id, &dumpID, "/v1/articles/"+art.ID.String()
-		}
+	if len(items) > 0 {
+		save()
 	}
-	if allUnavailable && len(saved) == len(results) {
-		return saved[0].Err
+	if saved > 0 && allUnavailable && saved == len(results) {
+		return firstErr
 	}
 	resp := batchResponse{Items: results}
 	for _, res := range results {
@@ -144,6 +150,37 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, "application/json", http.StatusOK, resp)
 	return nil
+}
+
+// batchItemResult fills res with the outcome s of one stored line and
+// counts it; it reports whether the database was unavailable for it.
+func (a *API) batchItemResult(r *http.Request, res *batchItemResult, input string, s store.IngestResult) (unavailable bool) {
+	switch {
+	case s.Err != nil:
+		a.metrics.ingest.WithLabelValues(outcomeError, input).Inc()
+		p := problemFor(s.Err)
+		if p.Status >= 500 {
+			a.logInternal(r, s.Err)
+		}
+		res.Status, res.Problem = p.Status, &p
+		return p.Status == http.StatusServiceUnavailable
+	case s.Ingest.Article == nil:
+		a.metrics.ingest.WithLabelValues(outcomeUnextractable, input).Inc()
+		p := problemFor(&unextractableError{dumpID: s.Ingest.Dump.ID, reason: s.Ingest.Dump.ExtractError})
+		id := s.Ingest.Dump.ID
+		res.Status, res.Problem, res.DumpID = p.Status, &p, &id
+	default:
+		art := s.Ingest.Article
+		res.Status = http.StatusOK
+		outcome := outcomeDuplicate
+		if s.Ingest.Created {
+			res.Status, outcome = http.StatusCreated, outcomeCreated
+		}
+		a.metrics.ingest.WithLabelValues(outcome, input).Inc()
+		id, dumpID := art.ID, art.DumpID
+		res.ID, res.DumpID, res.Location = &id, &dumpID, "/v1/articles/"+art.ID.String()
+	}
+	return false
 }
 
 // extract runs the extractor on d and records its metrics.

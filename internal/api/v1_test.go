@@ -14,6 +14,7 @@ import (
 	"github.com/pressroom/pressroom/internal/api"
 	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/dbtest"
+	"github.com/pressroom/pressroom/internal/store"
 )
 
 // htmlPage makes a small, clearly structured article page.
@@ -412,5 +413,40 @@ func TestList_FiltersAndSearch(t *testing.T) {
 	}
 	if got := ids(listPage(t, ts, "")); len(got) != 4 {
 		t.Fatalf("after hostile queries %d articles remain, want 4", len(got))
+	}
+}
+
+// A batch longer than one store transaction is stored a chunk at a time:
+// results stay in line order, a repeat in a later chunk finds the earlier
+// line's article, and a bad line fails alone.
+func TestBatch_AcrossChunks(t *testing.T) {
+	ts := newTestServer(t, api.Config{})
+	n := 2*store.DefaultMaxBatch + 5
+	lines := make([][]byte, n)
+	for i := range lines {
+		lines[i] = envelopeLine(t, "chunks", fmt.Sprintf("https://example.com/c/%d", i), "text/plain",
+			fmt.Sprintf("Story number %d\n\n%s", i, filler(fmt.Sprintf("item %d", i), 4)))
+	}
+	repeat, bad := store.DefaultMaxBatch+3, store.DefaultMaxBatch*2+1
+	lines[repeat] = lines[1]
+	lines[bad] = []byte(`{"content": 7}`)
+	b := postBatch(t, ts, lines...)
+	if len(b.Items) != n || b.Created != n-2 || b.Existed != 1 || b.Failed != 1 {
+		t.Fatalf("%d items, created %d existed %d failed %d; want %d, %d, 1, 1", len(b.Items), b.Created, b.Existed, b.Failed, n, n-2)
+	}
+	for i, it := range b.Items {
+		want := http.StatusCreated
+		switch i {
+		case repeat:
+			want = http.StatusOK
+		case bad:
+			want = http.StatusBadRequest
+		}
+		if it.Index != i || it.Status != want {
+			t.Errorf("item %d: index %d status %d, want status %d", i, it.Index, it.Status, want)
+		}
+	}
+	if r, first := b.Items[repeat], b.Items[1]; r.ID == nil || first.ID == nil || *r.ID != *first.ID {
+		t.Errorf("repeat in a later chunk got article %v, want line 1's %v", r.ID, first.ID)
 	}
 }
