@@ -14,8 +14,19 @@ func TestLoadConfig_Defaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.HTTPAddr != "127.0.0.1:8080" || c.MetricsAddr != "127.0.0.1:9090" || c.MaxDumpBytes != 10<<20 ||
-		c.ShutdownTimeout != 20*time.Second || !c.RunMigrations || c.DatabaseURL != "" || c.DataDir != ".pgdata" {
+		c.ShutdownTimeout != 20*time.Second || !c.RunMigrations || c.DatabaseURL != "" || c.DataDir != ".pgdata" ||
+		c.GCPercent != 200 {
 		t.Fatalf("defaults = %+v", c)
+	}
+}
+
+// GOGC is the Go runtime's: when it is set, serve leaves the GC alone.
+func TestLoadConfig_GOGC(t *testing.T) {
+	for _, v := range []string{"100", "off", " 50 "} {
+		c, err := loadConfig(envOf(map[string]string{"GOGC": v}))
+		if err != nil || c.GCPercent != 0 {
+			t.Errorf("GOGC=%q: GCPercent %d, err %v; want 0 (the runtime's setting stands)", v, c.GCPercent, err)
+		}
 	}
 }
 

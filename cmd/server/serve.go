@@ -108,6 +108,9 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 	}
 	logger := newLogger(stderr, cfg.LogLevel)
 	logger.Info("starting pressroom", "version", version, "config", cfg)
+	if cfg.GCPercent > 0 {
+		debug.SetGCPercent(cfg.GCPercent)
+	}
 
 	db, err := openDatabase(ctx, cfg, logger)
 	if err != nil {
