@@ -162,53 +162,52 @@ func TestSearchPending_Collect(t *testing.T) {
 }
 
 // TestSearchIndexer_DefersToIngest checks the duty cycle against ingest:
-// a tenth while this process ingests and the backlog is short, the normal
-// duty when ingest is idle or the backlog reached its bound, with the
-// backlog counted at most once a second and only while ingest is busy.
+// a fiftieth under heavy ingest while the backlog is short, the normal
+// duty under light or no ingest and once the backlog reached its bound,
+// with the backlog counted at most once a second and only under heavy
+// ingest. The first batch has no earlier sample to measure ingest against.
 func TestSearchIndexer_DefersToIngest(t *testing.T) {
 	ms := time.Millisecond
 	tests := []struct {
 		name        string
-		ingestAgo   time.Duration // 0: never ingested
+		load        float64 // ingest write time per wall time, all along
 		backlog     int
 		countErr    error
 		wantWaits   []time.Duration
 		wantCounted int
 	}{
-		{"ingest busy, short backlog: a tenth", 10 * ms, 500, nil,
-			[]time.Duration{900 * ms, 900 * ms}, 2},
-		{"ingest busy, backlog at the bound: half", 10 * ms, 10_000, nil,
+		{"heavy ingest, short backlog: a fiftieth", 1.5, 500, nil,
+			[]time.Duration{100 * ms, 4900 * ms, 4900 * ms}, 2},
+		{"heavy ingest, backlog at the bound: half", 1.5, 10_000, nil,
 			[]time.Duration{100 * ms, 100 * ms, 100 * ms, 100 * ms}, 1},
-		{"ingest busy, backlog unknown: a tenth", 10 * ms, 0, errDown,
-			[]time.Duration{900 * ms, 900 * ms}, 2},
-		{"ingest idle: half, backlog not counted", time.Second, 500, nil,
-			[]time.Duration{100 * ms, 100 * ms}, 0},
-		{"never ingested: half", 0, 500, nil,
+		{"heavy ingest, backlog unknown: a fiftieth", 1.5, 0, errDown,
+			[]time.Duration{100 * ms, 4900 * ms, 4900 * ms}, 2},
+		{"light ingest: half, backlog not counted", 0.3, 500, nil,
+			[]time.Duration{100 * ms, 100 * ms, 100 * ms}, 0},
+		{"no ingest: half", 0, 500, nil,
 			[]time.Duration{100 * ms, 100 * ms}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+			epoch := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+			clock := epoch
 			var waits []time.Duration
 			batches, counted := 0, 0
 			ix := &searchIndexer{
 				logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
 				indexed: prometheus.NewCounter(prometheus.CounterOpts{Name: "test_indexed_total", Help: "test"}),
-				batch:   25, idle: 250 * ms, duty: 0.5, busyDuty: 0.1,
-				busyWindow: 100 * ms, busyBacklog: 10_000, maxBackoff: time.Second,
+				batch:   25, idle: 250 * ms, duty: 0.5, busyDuty: 0.02,
+				busyLoad: 1, busyBacklog: 10_000, maxBackoff: time.Second,
 				now: func() time.Time { return clock },
 				sleep: func(_ context.Context, d time.Duration) bool {
 					waits = append(waits, d)
 					clock = clock.Add(d)
 					return true
 				},
-				lastIngest: func() time.Time {
-					if tt.ingestAgo == 0 {
-						return time.Time{}
-					}
-					return clock.Add(-tt.ingestAgo) // ingest goes on all along
+				ingestWrite: func() time.Duration {
+					return time.Duration(tt.load * float64(clock.Sub(epoch)))
 				},
 				pending: func(_ context.Context, limit int) (int, error) {
 					if limit != 10_000 {

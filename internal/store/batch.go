@@ -70,7 +70,8 @@ var errVanished = errors.New("conflicting dump vanished")
 // writeRows writes rows, in transactions of all of them where it can, and
 // returns their results in order. Errors are final and wrapped for callers.
 func (s *Store) writeRows(ctx context.Context, rows []*ingestRow) []IngestResult {
-	s.lastIngest.Store(time.Now().UnixNano())
+	start := time.Now()
+	defer func() { s.ingestBusy.Add(int64(time.Since(start))) }()
 	out := make([]IngestResult, len(rows))
 	s.writeInto(ctx, rows, out)
 	for i := range out {

@@ -374,24 +374,24 @@ func isNilPointer(v any) bool {
 	return v == nil
 }
 
-func TestStore_LastIngest(t *testing.T) {
+func TestStore_IngestWriteTime(t *testing.T) {
 	t.Parallel()
 	s := newStore(t)
-	if got := s.LastIngest(); !got.IsZero() {
-		t.Fatalf("LastIngest before any ingest = %v, want zero", got)
+	if got := s.IngestWriteTime(); got != 0 {
+		t.Fatalf("IngestWriteTime before any ingest = %v, want 0", got)
 	}
-	before := time.Now()
-	mustSaveIngest(t, s, dump("last", "one"), extraction())
-	first := s.LastIngest()
-	if first.Before(before) || first.After(time.Now()) {
-		t.Fatalf("LastIngest after SaveIngest = %v, want within [%v, now]", first, before)
+	start := time.Now()
+	mustSaveIngest(t, s, dump("busy", "one"), extraction())
+	first := s.IngestWriteTime()
+	if first <= 0 || first > time.Since(start) {
+		t.Fatalf("IngestWriteTime after SaveIngest = %v, want within (0, %v]", first, time.Since(start))
 	}
-	for _, r := range s.SaveIngestBatch(context.Background(), []store.IngestItem{{Dump: dump("last", "two"), Extraction: extraction()}}) {
+	for _, r := range s.SaveIngestBatch(context.Background(), []store.IngestItem{{Dump: dump("busy", "two"), Extraction: extraction()}}) {
 		if r.Err != nil {
 			t.Fatal(r.Err)
 		}
 	}
-	if got := s.LastIngest(); !got.After(first) {
-		t.Errorf("LastIngest after SaveIngestBatch = %v, not after %v", got, first)
+	if got := s.IngestWriteTime(); got <= first {
+		t.Errorf("IngestWriteTime after SaveIngestBatch = %v, not more than %v", got, first)
 	}
 }

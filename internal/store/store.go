@@ -24,18 +24,15 @@ type Store struct {
 	pool       *pgxpool.Pool
 	maxBatch   int          // rows per write transaction
 	commit     *committer   // nil without group commit
-	lastIngest atomic.Int64 // unix nanoseconds when an ingest write last started; 0 before the first
+	ingestBusy atomic.Int64 // nanoseconds spent in ingest writes, summed over concurrent writes
 }
 
-// LastIngest returns when this Store last started writing ingested dumps
-// (SaveIngest, SaveIngestBatch), or the zero time if it never did. The
-// search indexer defers to ingest with it.
-func (s *Store) LastIngest() time.Time {
-	if n := s.lastIngest.Load(); n != 0 {
-		return time.Unix(0, n)
-	}
-	return time.Time{}
-}
+// IngestWriteTime returns the time this Store has spent writing ingested
+// dumps (SaveIngest, SaveIngestBatch), summed over concurrent writes: its
+// growth per second of wall time is how busy ingest keeps the database
+// (2 means two writes in flight all along). The search indexer defers to
+// ingest with it.
+func (s *Store) IngestWriteTime() time.Duration { return time.Duration(s.ingestBusy.Load()) }
 
 // New returns a Store on pool with the default Options. The caller owns
 // the pool, and closes it after the Store's Close.
