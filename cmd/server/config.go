@@ -71,7 +71,7 @@ var envVars = []envVar{
 	{"PRESSROOM_BATCH_MAX_ITEMS", strconv.Itoa(api.DefaultBatchMaxItems), "Most lines in one batch."},
 	{"PRESSROOM_BATCH_MAX_BYTES", strconv.Itoa(api.DefaultBatchMaxBytes), "Largest batch body, in bytes (after gzip inflation)."},
 	{"PRESSROOM_IDEMPOTENCY_TTL", "24h", "How long an Idempotency-Key and its response are remembered."},
-	{"GOGC", strconv.Itoa(defaultGCPercent), "Go's garbage-collector target, read by the Go runtime; unset, the server uses 200 (less GC work for a larger heap). Cap memory with GOMEMLIMIT."},
+	{"GOGC", "200", "Go's garbage-collector target, read by the Go runtime; unset, the server uses 200 (less GC work for a larger heap). Cap memory with GOMEMLIMIT."},
 }
 
 func loadConfig(getenv func(string) string) (config, error) {

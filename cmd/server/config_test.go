@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -22,6 +23,11 @@ func TestLoadConfig_Defaults(t *testing.T) {
 
 // GOGC is the Go runtime's: when it is set, serve leaves the GC alone.
 func TestLoadConfig_GOGC(t *testing.T) {
+	for _, e := range envVars {
+		if e.name == "GOGC" && e.def != strconv.Itoa(defaultGCPercent) {
+			t.Errorf("documented GOGC default %q, want %d", e.def, defaultGCPercent)
+		}
+	}
 	for _, v := range []string{"100", "off", " 50 "} {
 		c, err := loadConfig(envOf(map[string]string{"GOGC": v}))
 		if err != nil || c.GCPercent != 0 {
