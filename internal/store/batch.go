@@ -247,7 +247,10 @@ type newIDs struct{ dump, article article.ID }
 type articleTimes struct{ createdAt, updatedAt time.Time }
 
 // insertBatch runs insertIngestsSQL and returns the dumps it created, with
-// the times of their articles (zero for a dump without one).
+// the times of their articles (zero for a dump without one). The statement
+// is its own implicit transaction, committed at the protocol's Sync; pgx
+// finishes reading the rows only at the ReadyForQuery that follows, so a
+// nil error here means committed (a failed commit is an error here too).
 func (s *Store) insertBatch(ctx context.Context, p *batchParams) (map[article.ID]articleTimes, error) {
 	rs, err := s.pool.Query(ctx, insertIngestsSQL, p.args()...)
 	if err != nil {
