@@ -1,10 +1,8 @@
 package api
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
-	"errors"
 	"fmt"
 	"mime"
 	"net/http"
@@ -93,19 +91,12 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 		}
 		items, slots = items[:0], slots[:0]
 	}
-	sc := bufio.NewScanner(bytes.NewReader(body))
-	sc.Buffer(nil, int(a.maxDumpBytes)*2+64<<10+1)
-	line := 0
-	for sc.Scan() {
-		raw := bytes.TrimSpace(sc.Bytes())
-		if len(raw) == 0 {
-			continue // blank lines, e.g. a trailing newline, are not items
-		}
-		if len(results) >= a.batchMaxItems {
-			return invalid("the batch has more than %d items; split it", a.batchMaxItems)
-		}
+	lines, err := a.batchLines(body)
+	if err != nil {
+		return err
+	}
+	for line, raw := range lines {
 		res := batchItemResult{Index: line}
-		line++
 		d, err := a.decodeEnvelope(raw)
 		if err != nil {
 			a.metrics.ingest.WithLabelValues(outcomeInvalid, article.InputText).Inc()
@@ -121,15 +112,6 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 		if len(items) == store.DefaultMaxBatch {
 			save()
 		}
-	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			return &http.MaxBytesError{Limit: a.maxDumpBytes}
-		}
-		return invalid("reading the batch: %v", err)
-	}
-	if len(results) == 0 {
-		return invalid("the batch holds no items")
 	}
 	if len(items) > 0 {
 		save()
@@ -150,6 +132,38 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, "application/json", http.StatusOK, resp)
 	return nil
+}
+
+// batchLines splits a batch body into its items, the lines that are not
+// blank, as slices of body. A batch with too many items or too long a line
+// is refused whole here, before any line is stored. A line may hold a
+// maximal dump escaped in JSON (up to twice its size) and the envelope.
+func (a *API) batchLines(body []byte) ([][]byte, error) {
+	maxLine := int(a.maxDumpBytes)*2 + 64<<10
+	var lines [][]byte
+	for rest := body; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		if len(line) > maxLine {
+			return nil, &http.MaxBytesError{Limit: a.maxDumpBytes}
+		}
+		raw := bytes.TrimSpace(line)
+		if len(raw) == 0 {
+			continue // blank lines, e.g. a trailing newline, are not items
+		}
+		if len(lines) >= a.batchMaxItems {
+			return nil, invalid("the batch has more than %d items; split it", a.batchMaxItems)
+		}
+		lines = append(lines, raw)
+	}
+	if len(lines) == 0 {
+		return nil, invalid("the batch holds no items")
+	}
+	return lines, nil
 }
 
 // batchItemResult fills res with the outcome s of one stored line and

@@ -450,3 +450,35 @@ func TestBatch_AcrossChunks(t *testing.T) {
 		t.Errorf("repeat in a later chunk got article %v, want line 1's %v", r.ID, first.ID)
 	}
 }
+
+// A batch refused as a whole (too many lines, a line too long) stores none
+// of its lines, even where the refusal comes after several store
+// transactions' worth of good lines.
+func TestBatch_RefusedWholeStoresNothing(t *testing.T) {
+	maxItems := 2*store.DefaultMaxBatch + 1
+	ts := newTestServer(t, api.Config{BatchMaxItems: maxItems, MaxDumpBytes: 16 << 10})
+	good := func(i int) []byte {
+		return envelopeLine(t, "whole", fmt.Sprintf("https://example.com/w/%d", i), "text/plain",
+			fmt.Sprintf("Story number %d\n\n%s", i, filler(fmt.Sprintf("item %d", i), 4)))
+	}
+	tooMany := make([][]byte, maxItems+1)
+	for i := range tooMany {
+		tooMany[i] = good(i)
+	}
+	mustProblem(t, ts.do(t, "POST", "/v1/articles/batch", "application/x-ndjson", bytes.Join(tooMany, []byte("\n"))),
+		http.StatusBadRequest, "invalid-request")
+	tooLong := append(tooMany[:maxItems-1:maxItems-1], envelopeLine(t, "whole", "", "text/plain", strings.Repeat("word ", 40<<10)))
+	r := ts.do(t, "POST", "/v1/articles/batch", "application/x-ndjson", bytes.Join(tooLong, []byte("\n")))
+	if r.status != http.StatusRequestEntityTooLarge {
+		t.Fatalf("a batch with a line over the limit: %d %s, want 413", r.status, r.body)
+	}
+	var list struct {
+		Items []json.RawMessage `json:"items"`
+	}
+	if err := json.Unmarshal(ts.do(t, "GET", "/v1/articles?source=whole", "", nil).body, &list); err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Items) != 0 {
+		t.Errorf("refused batches stored %d articles, want none", len(list.Items))
+	}
+}
