@@ -24,6 +24,7 @@ FUZZ_TARGETS ?= \
 	./internal/extract:FuzzFindDate \
 	./internal/api:FuzzDecodeEnvelope \
 	./internal/api:FuzzDecodeDump \
+	./internal/api:FuzzBatchLines \
 	./internal/store:FuzzDecodeCursor
 
 .PHONY: test-faults fuzz fuzz-short

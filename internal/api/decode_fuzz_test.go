@@ -169,3 +169,45 @@ func checkDump(t *testing.T, d *article.Dump) {
 		}
 	}
 }
+
+// FuzzBatchLines splits arbitrary batch bodies: it never panics, and what
+// it returns are the body's non-blank lines, trimmed, in order, within the
+// limits, or a refusal of the whole batch.
+func FuzzBatchLines(f *testing.F) {
+	for _, s := range []string{"", "\n\n", "{\"content\":\"a\"}\n{\"content\":\"b\"}", " x \r\n\ty\n", strings.Repeat("z", 3*fuzzLimit)} {
+		f.Add([]byte(s))
+	}
+	a := decodeTestAPI()
+	a.batchMaxItems = 5
+	f.Fuzz(func(t *testing.T, body []byte) {
+		lines, err := a.batchLines(body)
+		var want [][]byte
+		for _, l := range bytes.Split(body, []byte("\n")) {
+			if len(l) > 2*fuzzLimit+64<<10 {
+				if err == nil {
+					t.Fatalf("a line of %d bytes accepted", len(l))
+				}
+				return
+			}
+			if l = bytes.TrimSpace(l); len(l) > 0 {
+				want = append(want, l)
+			}
+		}
+		switch {
+		case len(want) == 0 || len(want) > a.batchMaxItems:
+			if err == nil {
+				t.Fatalf("%d lines accepted, want a refusal", len(want))
+			}
+		case err != nil:
+			t.Fatalf("refused %d good lines: %v", len(want), err)
+		case len(lines) != len(want):
+			t.Fatalf("%d lines, want %d", len(lines), len(want))
+		default:
+			for i := range want {
+				if !bytes.Equal(lines[i], want[i]) {
+					t.Fatalf("line %d = %q, want %q", i, lines[i], want[i])
+				}
+			}
+		}
+	})
+}
