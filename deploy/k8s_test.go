@@ -305,11 +305,7 @@ func TestK8s_Deployment(t *testing.T) {
 		t.Errorf("selector %v does not select the pod labels %v", d.Selector.MatchLabels, d.Template.Metadata.Labels)
 	}
 	pod := d.Template.Spec
-	if len(pod.Containers) != 1 {
-		t.Fatalf("%d containers, want 1", len(pod.Containers))
-	}
-	c := pod.Containers[0]
-	checkContainer(t, m, pod, c)
+	c := soleContainer(t, m, pod)
 	if len(c.Args) > 0 && !slices.Equal(c.Args, []string{"serve"}) {
 		t.Errorf("args = %v, want serve", c.Args)
 	}
@@ -393,11 +389,7 @@ func TestK8s_MigrationJob(t *testing.T) {
 	}
 	m.one(t, "Job", &j)
 	pod := j.Template.Spec
-	if len(pod.Containers) != 1 {
-		t.Fatalf("%d containers, want 1", len(pod.Containers))
-	}
-	c := pod.Containers[0]
-	checkContainer(t, m, pod, c)
+	c := soleContainer(t, m, pod)
 	if !slices.Equal(c.Args, []string{"migrate"}) {
 		t.Errorf("migration Job args = %v, want [migrate]", c.Args)
 	}
@@ -432,11 +424,7 @@ func TestK8s_FirstKeyJob(t *testing.T) {
 	}
 	m.one(t, "Job", &j)
 	pod := j.Template.Spec
-	if len(pod.Containers) != 1 {
-		t.Fatalf("%d containers, want 1", len(pod.Containers))
-	}
-	c := pod.Containers[0]
-	checkContainer(t, m, pod, c)
+	c := soleContainer(t, m, pod)
 
 	// A retry after a success would fail on the key's name, and a pod
 	// restart would print a second token into the log.
@@ -478,6 +466,16 @@ func TestK8s_FirstKeyJob(t *testing.T) {
 	if env["PRESSROOM_REQUIRE_DATABASE_URL"] != "true" {
 		t.Error("PRESSROOM_REQUIRE_DATABASE_URL is not true: without DATABASE_URL the binary would start a private PostgreSQL")
 	}
+}
+
+// soleContainer returns a pod's only container, checked by checkContainer.
+func soleContainer(t *testing.T, m manifests, pod podSpec) container {
+	t.Helper()
+	if len(pod.Containers) != 1 {
+		t.Fatalf("%d containers, want 1", len(pod.Containers))
+	}
+	checkContainer(t, m, pod, pod.Containers[0])
+	return pod.Containers[0]
 }
 
 // checkContainer holds the rules every Pressroom container shares: the

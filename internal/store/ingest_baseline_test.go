@@ -74,15 +74,8 @@ func (s *Store) perTx(ctx context.Context, r *ingestRow) (*Ingest, error) {
 				return fmt.Errorf("insert article: %w", err)
 			}
 		}
-		if ing.Dump, err = findDump(ctx, tx, dumpID, false); err != nil {
-			return fmt.Errorf("read back dump: %w", err)
-		}
-		if !ing.Dump.ArticleID.IsZero() {
-			if ing.Article, err = findArticle(ctx, tx, ing.Dump.ArticleID, ArticleParts{}); err != nil {
-				return fmt.Errorf("read back article: %w", err)
-			}
-		}
-		return nil
+		ing.Dump, ing.Article, err = readBack(ctx, tx, dumpID)
+		return err
 	})
 	if err != nil {
 		return nil, err

@@ -90,20 +90,30 @@ func (s *Store) SaveReextraction(ctx context.Context, d *article.Dump, x *articl
 			}
 			ing.Created = created
 		}
-		if ing.Dump, err = findDump(ctx, tx, d.ID, false); err != nil {
-			return fmt.Errorf("read back dump: %w", err)
-		}
-		if !ing.Dump.ArticleID.IsZero() {
-			if ing.Article, err = findArticle(ctx, tx, ing.Dump.ArticleID, ArticleParts{}); err != nil {
-				return fmt.Errorf("read back article: %w", err)
-			}
-		}
-		return nil
+		ing.Dump, ing.Article, err = readBack(ctx, tx, d.ID)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: save re-extraction of dump %s: %w", d.ID, mapError(err))
 	}
 	return &ing, nil
+}
+
+// readBack reads a dump, without its body, and its article (nil when it
+// has none) as q sees them: what a write in q's transaction left.
+func readBack(ctx context.Context, q querier, dumpID article.ID) (*article.Dump, *article.Article, error) {
+	d, err := findDump(ctx, q, dumpID, false)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read back dump: %w", err)
+	}
+	if d.ArticleID.IsZero() {
+		return d, nil, nil
+	}
+	a, err := findArticle(ctx, q, d.ArticleID, ArticleParts{})
+	if err != nil {
+		return nil, nil, fmt.Errorf("read back article: %w", err)
+	}
+	return d, a, nil
 }
 
 // applyReextraction writes x over the locked dump and its article; it
