@@ -24,7 +24,6 @@ type decoded struct {
 	text      string // normalised text (HTML: the markup itself)
 	url       string
 	fetchedAt time.Time
-	envelope  bool
 	notes     []string
 }
 
@@ -37,26 +36,13 @@ type envelope struct {
 	Content     string `json:"content"`
 }
 
-// decode sniffs the dump's kind, unwraps a JSON envelope, converts the bytes
-// to UTF-8 and normalises the text (line endings, invisible characters,
-// non-breaking spaces, NFC).
+// decode converts an unwrapped dump's bytes (see unwrapDump) to UTF-8 and
+// normalises the text (line endings, invisible characters, non-breaking
+// spaces, NFC).
 func decode(d *article.Dump) decoded {
 	out := decoded{kind: article.InputText, url: d.URL, fetchedAt: d.FetchedAt}
 	body := d.Body
 	ctype := d.ContentType
-
-	if env, ok := unwrapEnvelope(ctype, body); ok {
-		out.envelope = true
-		out.notes = append(out.notes, "json envelope")
-		body = []byte(env.Content)
-		ctype = env.ContentType
-		if env.URL != "" {
-			out.url = env.URL
-		}
-		if t, err := time.Parse(time.RFC3339, env.FetchedAt); err == nil && out.fetchedAt.IsZero() {
-			out.fetchedAt = t
-		}
-	}
 
 	body = bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))
 	text := toUTF8(body, ctype, &out.notes)
@@ -87,11 +73,23 @@ func unwrapEnvelope(ctype string, body []byte) (envelope, bool) {
 	return env, true
 }
 
-// maybeEnvelope reports whether body may be a JSON envelope, whose text
-// lies in a JSON string.
-func maybeEnvelope(body []byte) bool {
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(body, []byte("\xef\xbb\xbf")), " \t\r\n")
-	return len(trimmed) > 0 && trimmed[0] == '{'
+// unwrapDump returns the dump an envelope carries, with the envelope's
+// URL, content type and fetch time, or d itself when it is no envelope.
+func unwrapDump(d *article.Dump) (*article.Dump, bool) {
+	env, ok := unwrapEnvelope(d.ContentType, bytes.TrimPrefix(d.Body, []byte("\xef\xbb\xbf")))
+	if !ok {
+		return d, false
+	}
+	inner := *d
+	inner.Body = []byte(env.Content)
+	inner.ContentType = env.ContentType
+	if env.URL != "" {
+		inner.URL = env.URL
+	}
+	if t, err := time.Parse(time.RFC3339, env.FetchedAt); err == nil && inner.FetchedAt.IsZero() {
+		inner.FetchedAt = t
+	}
+	return &inner, true
 }
 
 // toUTF8 converts body to UTF-8: valid UTF-8 stays as is; otherwise a

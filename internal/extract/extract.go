@@ -71,10 +71,12 @@ func Extract(d *article.Dump) (x article.Extraction) {
 			x.Metadata.URL = d.URL
 		}
 	}()
+	// Unwrap once, then sniff: an envelope may carry HTML as well as text.
+	d, enveloped := unwrapDump(d)
 	if htmlIsHTML(d) {
 		return htmlExtract(d)
 	}
-	if n := bytes.Count(d.Body, []byte{'\n'}); n > maxLines && !maybeEnvelope(d.Body) {
+	if n := bytes.Count(d.Body, []byte{'\n'}); n > maxLines {
 		// Decoding never removes a line break from plain text; refuse
 		// before copying the dump.
 		return article.Extraction{Input: article.InputText, Version: Version,
@@ -82,6 +84,9 @@ func Extract(d *article.Dump) (x article.Extraction) {
 			Err:         fmt.Errorf("extract: %w: %w: more than %d lines (max %d)", article.ErrUnextractable, ErrLimit, n, maxLines)}
 	}
 	dec := decode(d)
+	if enveloped {
+		dec.notes = append([]string{"json envelope"}, dec.notes...)
+	}
 	blocks, err := segment(dec.text, maxLines)
 	if err != nil {
 		return article.Extraction{Input: dec.kind, Version: Version,

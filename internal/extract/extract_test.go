@@ -1,8 +1,11 @@
 package extract
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -25,7 +28,8 @@ func checkInvariants(t *testing.T, d *article.Dump, x article.Extraction) {
 		t.Fatalf("Version = %d, want %d", x.Version, Version)
 	}
 	var lines []string
-	for _, l := range strings.Split(decode(d).text, "\n") {
+	inner, _ := unwrapDump(d)
+	for _, l := range strings.Split(decode(inner).text, "\n") {
 		if c := collapseSpace(l); c != "" {
 			lines = append(lines, c)
 		}
@@ -128,6 +132,41 @@ func TestExtractEnvelope(t *testing.T) {
 	}
 	if x.Metadata.Title != "Council approves bridge" {
 		t.Errorf("Title = %q", x.Metadata.Title)
+	}
+}
+
+// TestExtractEnvelopeHTML: an envelope is unwrapped before the format is
+// sniffed, so the page it carries extracts exactly as the page posted raw.
+func TestExtractEnvelopeHTML(t *testing.T) {
+	files, err := filepath.Glob("testdata/html/*.html")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	const url = "https://fixture.example/2025/03/04/a-story"
+	for _, f := range files {
+		page, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !utf8.Valid(page) {
+			continue // a JSON string holds UTF-8 only
+		}
+		for _, ctype := range []string{"", "text/html; charset=utf-8"} {
+			t.Run(filepath.Base(f)+"/"+ctype, func(t *testing.T) {
+				env, err := json.Marshal(map[string]string{"url": url, "content_type": ctype, "content": string(page)})
+				if err != nil {
+					t.Fatal(err)
+				}
+				raw := Extract(article.NewDump("test", url, ctype, page, testReceivedAt))
+				got := Extract(article.NewDump("test", "", "application/json", env, testReceivedAt))
+				if got.Input != article.InputHTML {
+					t.Errorf("Input = %q, want html", got.Input)
+				}
+				if !reflect.DeepEqual(got, raw) {
+					t.Errorf("enveloped page extracts differently:\n got %+v\nraw %+v", got, raw)
+				}
+			})
+		}
 	}
 }
 
