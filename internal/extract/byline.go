@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // bylineMatch is a parsed author credit.
@@ -11,21 +13,10 @@ type bylineMatch struct {
 	authors  []string
 	agencies []string
 	cue      bool // an explicit "By", "Author:" or "Posted by"
+	prep     bool // a preposition that is also a cue: "von", "par", "di"
 	label    bool // the line is only a label ("Author:"): the value follows
 	rest     string
 }
-
-// bylineCues open a credit, longest first so that "posted by" wins over
-// "by". Each must be followed by a space or a colon.
-var bylineCues = []string{
-	"analysis by", "commentary by", "interview by", "reporting by", "opinion by", "written by",
-	"posted by", "review by", "story by", "words by", "text by", "authors", "author", "autora",
-	"autor", "auteur", "автор", "by", "por", "par", "von", "door", "di",
-}
-
-// foreignCues are prepositions that are also ordinary words; they only
-// count before a name-shaped rest.
-var foreignCues = map[string]bool{"por": true, "par": true, "von": true, "door": true, "di": true}
 
 // parseByline reads an author credit: "By A, B and C", "Posted by A on
 // <date>", "A | Site", "A, Staff Writer", "A @handle", "Author:". Roles,
@@ -45,26 +36,25 @@ func parseBylineFolded(text, folded string, ctx dateContext) (bylineMatch, bool)
 		lower = foldLower(s)
 	}
 	rest := ""
-	for _, c := range bylineCues {
-		if !strings.HasPrefix(lower, c) {
+	for _, c := range lexicon.Cues {
+		if !strings.HasPrefix(lower, c.Text) {
 			continue
 		}
-		after := lower[len(c):]
-		if after == "" || after == ":" {
-			if foreignCues[c] {
+		after := lower[len(c.Text):]
+		if after == "" || after == ":" || after == "：" {
+			if c.Preposition {
 				break
 			}
 			m.cue, m.label = true, true
 			return m, true
 		}
-		if after[0] != ' ' && after[0] != ':' {
+		if after[0] != ' ' && after[0] != ':' && !c.Glued && !strings.HasPrefix(after, "：") {
 			continue
 		}
-		rest = strings.TrimLeft(s[len(c):], ": ")
-		m.cue = true
-		if foreignCues[c] {
-			m.cue = false
-		}
+		// Folding keeps byte offsets for these cues' letters, so the
+		// original text is cut where the folded one was.
+		rest = strings.TrimLeft(s[len(c.Text):], ": ：/")
+		m.cue, m.prep = !c.Preposition, c.Preposition
 		break
 	}
 	if rest == "" && !m.cue {
@@ -117,7 +107,11 @@ func lineIsDateCue(lower string) bool {
 // handle, a site after "|", a role after " - ", "on <date>".
 func cutCreditTail(s string, ctx dateContext) string {
 	if dm, ok := findDate(s, ctx); ok && dm.start > 0 {
-		s = s[:dm.start]
+		s = strings.TrimRight(s[:dm.start], " ,")
+		// "… Monday, November 18, 2019": the weekday belongs to the date.
+		if i := strings.LastIndexByte(s, ' '); i > 0 && lexicon.Weekday(foldLower(s[i+1:])) {
+			s = s[:i]
+		}
 	}
 	for _, sep := range []string{" | ", "|", " / ", " - ", " – ", " — ", "@", " ／ ", "(", " · ", " • ", " for ", " For ", " FOR "} {
 		if i := strings.Index(s, sep); i > 0 {
@@ -253,12 +247,8 @@ func isConjunction(w string) bool {
 	if len(w) > 3 {
 		return false // longer than any of them, in any case
 	}
-	for _, c := range []string{"and", "und", "y", "e", "et", "och", "en", "i", "и", "і", "ve"} {
-		if strings.EqualFold(w, c) {
-			return true
-		}
-	}
-	return false
+	var buf [4]byte
+	return lexicon.Conjunction(string(appendLower(buf[:0], w)))
 }
 
 // splitTrailingAgency separates "Name Agency" when the line ends with a
@@ -273,13 +263,6 @@ func splitTrailingAgency(part string) (string, string, bool) {
 		}
 	}
 	return "", "", false
-}
-
-// nameParticles may appear in lower case inside a name.
-var nameParticles = map[string]bool{
-	"de": true, "da": true, "das": true, "do": true, "dos": true, "del": true, "della": true, "di": true,
-	"van": true, "von": true, "der": true, "den": true, "ter": true, "la": true, "le": true, "du": true,
-	"bin": true, "ibn": true, "al": true, "el": true, "y": true, "st.": true, "zu": true, "af": true,
 }
 
 // orgWords mark a credit that names an organisation rather than a person.
@@ -329,7 +312,7 @@ func isPersonName(s string) bool {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if nameParticles[lw] && i > 0 && i < len(words)-1 {
+		if lexicon.NameParticle(lw) && i > 0 && i < len(words)-1 {
 			continue
 		}
 		if !unicode.IsUpper(r) {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // The date parser reads the written forms news pages use, in a dozen
@@ -100,58 +101,6 @@ func tokenizeDateInto(toks []dtok, s string) []dtok {
 	}
 	return toks
 }
-
-// monthNames maps month names and abbreviations in the supported languages
-// to month numbers.
-var monthNames = func() map[string]int {
-	m := map[string]int{}
-	lists := []string{
-		// en
-		"january february march april may june july august september october november december",
-		"jan feb mar apr may jun jul aug sep oct nov dec",
-		// es
-		"enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-		"ene feb mar abr may jun jul ago sep oct nov dic",
-		// pt
-		"janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-		"jan fev mar abr mai jun jul ago set out nov dez",
-		// fr
-		"janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-		"janv févr mars avr mai juin juil août sept oct nov déc",
-		// de
-		"januar februar märz april mai juni juli august september oktober november dezember",
-		"jän feb mär apr mai jun jul aug sep okt nov dez",
-		// it
-		"gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-		"gen feb mar apr mag giu lug ago set ott nov dic",
-		// nl
-		"januari februari maart april mei juni juli augustus september oktober november december",
-		// sv
-		"januari februari mars april maj juni juli augusti september oktober november december",
-		// id
-		"januari februari maret april mei juni juli agustus september oktober november desember",
-		// pl (genitive, as dates use it)
-		"stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
-		// ru (genitive)
-		"января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-		// ru (nominative)
-		"январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
-		// uk (genitive)
-		"січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
-		// tr
-		"ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
-	}
-	for _, l := range lists {
-		for i, w := range strings.Fields(l) {
-			if _, ok := m[w]; !ok {
-				m[w] = i + 1
-			}
-		}
-	}
-	m["sept"] = 9
-	m["febr"] = 2
-	return m
-}()
 
 // Words allowed between the parts of a date or between a date and its time.
 var dateFillers = map[string]bool{
@@ -388,8 +337,8 @@ func dayMonthAt(toks []dtok, i int, p *partial) bool {
 	if j >= len(toks) || toks[j].kind != tWord {
 		return false
 	}
-	mo, ok := monthNames[toks[j].text]
-	if !ok {
+	mo := lexicon.Month(toks[j].text)
+	if mo == 0 {
 		return false
 	}
 	p.d, p.mo = toks[i].val, mo
@@ -414,8 +363,8 @@ func dayMonthAt(toks []dtok, i int, p *partial) bool {
 // monthDayAt parses "Nov. 19, 2019", "November 19th, 2019", "Jul 2 2025"
 // and the year-less "Nov 19".
 func monthDayAt(toks []dtok, i int, p *partial) bool {
-	mo, ok := monthNames[toks[i].text]
-	if !ok {
+	mo := lexicon.Month(toks[i].text)
+	if mo == 0 {
 		return false
 	}
 	j := i + 1

@@ -8,22 +8,8 @@ import (
 	"time"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
-
-// zoneOffsets are UTC offsets in minutes for zone abbreviations pages
-// print. Generic US zones (ET, CT, MT, PT) follow daylight saving time.
-var zoneOffsets = map[string]int{
-	"utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 60, "ist": 330, "cet": 60, "cest": 120,
-	"met": 60, "mez": 60, "mesz": 120, "eet": 120, "eest": 180, "msk": 180, "est": -300, "edt": -240,
-	"cst": -360, "cdt": -300, "mst": -420, "mdt": -360, "pst": -480, "pdt": -420, "akst": -540,
-	"akdt": -480, "hst": -600, "ast": -240, "adt": -180, "nst": -210, "hkt": 480, "sgt": 480,
-	"pht": 480, "awst": 480, "jst": 540, "kst": 540, "acst": 570, "aest": 600, "aedt": 660,
-	"nzst": 720, "nzdt": 780, "wat": 60, "cat": 120, "eat": 180, "sast": 120, "wib": 420,
-	"brt": -180, "art": -180, "pkt": 300, "gst": 240, "ict": 420,
-}
-
-// usGeneric are zones whose offset depends on US daylight saving time.
-var usGeneric = map[string]int{"et": -300, "ct": -360, "mt": -420, "pt": -480}
 
 // timeAfter parses a time of day following the date, allowing a few filler
 // tokens in between: "8:26 am ET", ", 08:26 PM EST", "at 4:15 pm",
@@ -141,17 +127,14 @@ func zoneAt(toks []dtok, k int, p *partial) {
 	t := toks[k]
 	if t.kind == tWord {
 		name := t.text
-		if off, ok := zoneOffsets[name]; ok {
-			p.zoneOff, p.zoneName, p.hasZone = off, strings.ToUpper(name), true
-			p.endTok = k
-		} else if off, ok := usGeneric[name]; ok {
-			p.zoneOff, p.zoneName, p.hasZone = off, strings.ToUpper(name), true
-			p.endTok = k
-			if usDST(p.y, p.mo, p.d) {
-				p.zoneOff += 60
-			}
-		} else {
+		off, generic, ok := lexicon.Zone(name)
+		if !ok {
 			return
+		}
+		p.zoneOff, p.zoneName, p.hasZone = off, strings.ToUpper(name), true
+		p.endTok = k
+		if generic && usDST(p.y, p.mo, p.d) {
+			p.zoneOff += 60
 		}
 		// "GMT+1", "UTC-05:00"
 		if k+2 < len(toks) && (toks[k+1].text == "+" || toks[k+1].text == "-") && toks[k+2].kind == tNum && !toks[k+1].space && (name == "gmt" || name == "utc") {
@@ -217,23 +200,13 @@ func usDST(y, mo, d int) bool {
 }
 
 func isZoneWord(w string) bool {
-	_, ok := zoneOffsets[w]
-	if !ok {
-		_, ok = usGeneric[w]
-	}
+	_, _, ok := lexicon.Zone(w)
 	return ok
 }
 
 func isMeridiem(w string) bool { return w == "am" || w == "pm" }
 
-func isWeekday(w string) bool {
-	switch w {
-	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-		"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun":
-		return true
-	}
-	return false
-}
+func isWeekday(w string) bool { return lexicon.Weekday(w) }
 
 // relativeUnits maps unit words to durations; "day" and longer give day
 // precision.

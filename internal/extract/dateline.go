@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // datelineSeparators end the place in a dateline, in the order tried.
@@ -67,7 +69,7 @@ func parseDateline(s string) (string, bool) {
 	if !allCaps(city) {
 		for _, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)
-			if !unicode.IsUpper(r) && !nameParticles[strings.ToLower(w)] {
+			if !unicode.IsUpper(r) && !lexicon.NameParticle(strings.ToLower(w)) {
 				return "", false
 			}
 		}

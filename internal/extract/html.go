@@ -74,12 +74,16 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	} else {
 		x.BodyMarkdown = htmlMarkdown(blocks, kept)
 	}
-	htmlVisibleMetadata(&x, meta, ld, blocks, labels)
+	lang, guessed := x.Metadata.Language, false
+	if lang == "" {
+		lang, guessed = htmlGuessLanguage(x.Paragraphs), true
+	}
+	htmlVisibleMetadata(&x, meta, ld, blocks, labels, htmlDateContext(d, lang))
 	for _, p := range x.Paragraphs {
 		x.WordCount += len(strings.Fields(p))
 	}
-	if x.Metadata.Language == "" {
-		if lang := htmlGuessLanguage(x.Paragraphs); lang != "" {
+	if guessed {
+		if lang != "" {
 			x.Metadata.Language = lang
 			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{Field: "language", Value: lang, Rule: "stopwords", Confidence: 0.6})
 		}
@@ -97,10 +101,10 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 // htmlVisibleMetadata fills the date and authors from what the page
 // prints near its headline when its metadata states neither; the date
 // falls back to the last-modified one after that.
-func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, blocks []dom.Block, labels []string) {
+func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, blocks []dom.Block, labels []string, ctx dateContext) {
 	md := &x.Metadata
 	if md.Published == nil {
-		if d, i := htmlVisibleDate(blocks, labels); d != nil {
+		if d, i := htmlVisibleDate(blocks, labels, ctx); d != nil {
 			md.Published = d
 			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
 				Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-date", Confidence: 0.6})
@@ -111,12 +115,26 @@ func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, block
 		}
 	}
 	if len(md.Authors) == 0 && len(md.Agencies) == 0 {
-		if p, o, i := htmlVisibleByline(blocks, labels, md.SiteName); len(p) > 0 {
+		if p, o, i := htmlVisibleByline(blocks, labels, md.SiteName, ctx); len(p) > 0 {
 			md.Authors, md.Agencies = p, o
 			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
 				Field: "authors", Value: strings.Join(p, "; "), Line: i + 1, Rule: "visible-byline", Confidence: 0.6})
 		}
 	}
+}
+
+// htmlDateContext is what reading a printed date needs: the fetch time
+// for relative dates and missing years, the URL's year, and the language,
+// whose convention orders a numeric day and month.
+func htmlDateContext(d *article.Dump, lang string) dateContext {
+	ctx := dateContext{ref: d.FetchedAt, lang: lang}
+	if ctx.ref.IsZero() {
+		ctx.ref = d.ReceivedAt
+	}
+	ctx.ref = ctx.ref.UTC()
+	_, info := parseURLInfo(d.URL)
+	ctx.year = info.year
+	return ctx
 }
 
 // htmlBody assembles the kept blocks into paragraphs and records the

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // htmlOrgWords mark a credit as an organisation, a desk or a role rather
@@ -97,8 +99,7 @@ func htmlSplitNames(s string) []string {
 		words := strings.Fields(p)
 		start := 0
 		for i, w := range words {
-			lw := strings.ToLower(w)
-			if lw == "and" || lw == "und" || lw == "y" || lw == "e" || lw == "et" {
+			if lexicon.Conjunction(strings.ToLower(w)) {
 				out = append(out, strings.Join(words[start:i], " "))
 				start = i + 1
 			}
@@ -134,8 +135,7 @@ func htmlPersonName(s string) bool {
 			}
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		particle := lw == "de" || lw == "da" || lw == "van" || lw == "von" || lw == "der" || lw == "del" ||
-			lw == "la" || lw == "le" || lw == "di" || lw == "dos" || lw == "das" || lw == "bin" || lw == "al"
+		particle := lexicon.NameParticle(lw)
 		caseless := unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r)
 		if !unicode.IsUpper(r) && !particle && !caseless {
 			return false

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // htmlParseDate reads a date as pages state it in metadata and <time>
@@ -149,15 +150,6 @@ func htmlParseClock(s string) (hh, mm, ss int, prec article.Precision, rest stri
 	return hh, mm, ss, prec, t
 }
 
-// htmlZones are the abbreviations news pages print after a time.
-var htmlZones = map[string]int{
-	"UTC": 0, "GMT": 0, "Z": 0, "UT": 0,
-	"EST": -5, "EDT": -4, "ET": -5, "CST": -6, "CDT": -5, "CT": -6,
-	"MST": -7, "MDT": -6, "MT": -7, "PST": -8, "PDT": -7, "PT": -8,
-	"BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "WET": 0, "WEST": 1,
-	"IST": 530, "JST": 9, "KST": 9, "HKT": 8, "SGT": 8, "AEST": 10, "AEDT": 11,
-}
-
 // htmlParseZone reads "Z", "+05:30", "+0530", "+05", "-0500" or a zone
 // abbreviation at the start of s.
 func htmlParseZone(s string) (*time.Location, bool) {
@@ -191,11 +183,10 @@ func htmlParseZone(s string) (*time.Location, bool) {
 		j++
 	}
 	word := t[:j]
-	if h, ok := htmlZones[word]; ok && (j == len(t) || !htmlIsLetter(t[j])) {
-		off := h * 3600
-		if h > 100 { // stored as hhmm for half-hour zones
-			off = (h/100)*3600 + (h%100)*60
-		}
+	// The US zones that do not say whether summer time applies are read
+	// as standard time: metadata states offsets, not these.
+	if m, _, ok := lexicon.Zone(strings.ToLower(word)); ok && j > 0 && (j == len(t) || !htmlIsLetter(t[j])) {
+		off := m * 60
 		if word == "Z" || word == "UTC" || word == "GMT" || word == "UT" {
 			rest := strings.TrimLeft(t[j:], " ")
 			if rest != "" && (rest[0] == '+' || rest[0] == '-') {
@@ -246,20 +237,6 @@ func htmlParseUnix(s string) (*article.Date, bool) {
 	return &article.Date{Time: t, Precision: article.PrecisionSecond, HasZone: true}, true
 }
 
-var htmlMonths = map[string]time.Month{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-	// Portuguese, Spanish, French and German month names share most prefixes.
-	"janeiro": 1, "fevereiro": 2, "março": 3, "abril": 4, "maio": 5, "junho": 6, "julho": 7,
-	"agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
-	"enero": 1, "febrero": 2, "marzo": 3, "mayo": 5, "junio": 6, "julio": 7,
-	"septiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
-	"janvier": 1, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-	"août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
-	"januar": 1, "februar": 2, "märz": 3, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
-}
-
 // htmlParseWordDate reads dates with a month name: "Tue, 05 Mar 2024
 // 06:44:00 +0000", "March 5, 2024, 08:26 PM EST", "5 Mar 2024 06:44 GMT".
 func htmlParseWordDate(s string) (*article.Date, bool) {
@@ -269,8 +246,8 @@ func htmlParseWordDate(s string) (*article.Date, bool) {
 	clockAt := -1
 	for i, f := range fields {
 		lf := strings.ToLower(strings.TrimSuffix(f, "."))
-		if m, ok := htmlMonths[lf]; ok && mo == 0 {
-			mo = m
+		if m := lexicon.Month(lf); m != 0 && mo == 0 {
+			mo = time.Month(m)
 			continue
 		}
 		if v, err := strconv.Atoi(strings.TrimRight(lf, "stndrh")); err == nil {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract/dom"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // htmlVisibleWindow is how many blocks around the headline are searched
@@ -35,8 +36,10 @@ func htmlHeadArea(labels []string) (lo, hi int) {
 }
 
 // htmlVisibleDate finds a date printed near the headline, for pages that
-// state none in their metadata.
-func htmlVisibleDate(blocks []dom.Block, labels []string) (*article.Date, int) {
+// state none in their metadata: first a whole block in a machine form,
+// then a written date ("31. Mai 2012", "02.07.2025", "2 de julio de
+// 2025") read by the same parser as text dumps.
+func htmlVisibleDate(blocks []dom.Block, labels []string, ctx dateContext) (*article.Date, int) {
 	lo, hi := htmlHeadArea(labels)
 	for i := lo; i < hi; i++ {
 		b := &blocks[i]
@@ -54,43 +57,46 @@ func htmlVisibleDate(blocks []dom.Block, labels []string) (*article.Date, int) {
 				}
 			}
 		}
+		// A year-less or relative date printed on a page is as often a
+		// teaser's or a comment's as the article's.
+		if m, ok := findDate(t, ctx); ok && m.hasYear && !m.relative && m.confidence >= 0.5 {
+			d := m.date
+			return &d, i
+		}
 	}
 	return nil, -1
 }
 
-// htmlVisibleByline finds a "By …" line near the headline, for pages that
-// name no author in their metadata.
-func htmlVisibleByline(blocks []dom.Block, labels []string, site string) (persons, orgs []string, at int) {
+// htmlVisibleByline finds a credit near the headline, for pages that name
+// no author in their metadata: "By …", "von …", "Autor: …", or a lone
+// "Autor" label with the name in the next block. The credit is read by the
+// same parser as text dumps; a line without a cue is no credit here.
+func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx dateContext) (persons, orgs []string, at int) {
 	lo, hi := htmlHeadArea(labels)
 	for i := lo; i < hi; i++ {
 		b := &blocks[i]
-		if b.Chars > 80 || b.Chars < 5 {
+		if b.Chars > 120 || b.Chars < 3 {
 			continue
 		}
-		low := strings.ToLower(b.Text)
-		found := false
-		for _, p := range htmlAuthorPrefixes {
-			if p != "de " && strings.HasPrefix(low, p) {
-				found = true
-				break
+		m, ok := parseByline(b.Text, ctx)
+		if !ok || !m.cue && !m.prep {
+			continue
+		}
+		if m.label {
+			if i+1 >= len(blocks) || blocks[i+1].Chars > 80 {
+				continue
+			}
+			i++
+			if m, ok = parseByline(blocks[i].Text, ctx); !ok {
+				continue
 			}
 		}
-		if !found {
-			continue
-		}
-		text := htmlCutAtDate(b.Text)
-		p, o := htmlSplitCredits([]string{text}, site)
+		p, o := htmlSplitCredits(m.authors, site)
 		if len(p) > 0 {
-			return p, o, i
+			return p, append(o, m.agencies...), i
 		}
 	}
 	return nil, nil, -1
-}
-
-var htmlWeekdays = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "mon": true, "tue": true, "wed": true, "thu": true,
-	"fri": true, "sat": true, "sun": true,
 }
 
 // htmlCutAtDate drops a date, and anything after it, from a byline line
@@ -99,7 +105,7 @@ func htmlCutAtDate(s string) string {
 	words := strings.Fields(s)
 	for i, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ",.;:|"))
-		if i > 1 && (htmlWeekdays[lw] || htmlMonths[lw] != 0 || strings.ContainsAny(lw, "0123456789") ||
+		if i > 1 && (lexicon.Weekday(lw) || lexicon.Month(lw) != 0 || strings.ContainsAny(lw, "0123456789") ||
 			lw == "updated" || lw == "published" || lw == "posted") {
 			return strings.Join(words[:i], " ")
 		}

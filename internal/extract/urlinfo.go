@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // urlInfo is what a page address says about the article: many sites put
@@ -48,7 +50,7 @@ func parseURLInfo(raw string) (*url.URL, urlInfo) {
 						info.date = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 					}
 				}
-			} else if mo := monthNames[strings.ToLower(segs[i+1])]; mo > 0 && i+2 < len(segs) {
+			} else if mo := lexicon.Month(strings.ToLower(segs[i+1])); mo > 0 && i+2 < len(segs) {
 				if d, err := strconv.Atoi(segs[i+2]); err == nil && validDay(y, mo, d) {
 					info.date = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 				}
