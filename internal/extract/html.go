@@ -114,9 +114,11 @@ func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, block
 				Field: "published", Value: d.Time.Format(time.RFC3339), Rule: rule, Confidence: 0.4})
 		}
 	}
-	if len(md.Authors) == 0 && len(md.Agencies) == 0 {
+	// Metadata often names only the publisher; the printed credit names
+	// the writer.
+	if len(md.Authors) == 0 {
 		if p, o, i := htmlVisibleByline(blocks, labels, md.SiteName, ctx); len(p) > 0 {
-			md.Authors, md.Agencies = p, o
+			md.Authors, md.Agencies = p, append(md.Agencies, o...)
 			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
 				Field: "authors", Value: strings.Join(p, "; "), Line: i + 1, Rule: "visible-byline", Confidence: 0.6})
 		}

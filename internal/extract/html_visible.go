@@ -44,6 +44,12 @@ func htmlVisibleDate(blocks []dom.Block, labels []string, ctx dateContext) (*art
 	for i := lo; i < hi; i++ {
 		b := &blocks[i]
 		if b.Chars > 100 || labels[i] == dom.LabelContent && b.Chars > 60 {
+			// A long block's date counts only when it opens the block,
+			// as a dateline does ("27.1.2022 - …").
+			if m, ok := findDate(b.Text, ctx); ok && m.start == 0 && m.hasYear && !m.relative && m.confidence >= 0.5 {
+				d := m.date
+				return &d, i
+			}
 			continue
 		}
 		if d, ok := htmlParseDate(b.Text); ok {

@@ -103,7 +103,10 @@ func (s *segmenter) walk(n *html.Node, c ctx) {
 }
 
 func (s *segmenter) element(n *html.Node, c ctx) {
-	if skipElement(n) {
+	// A <header> inside the article is the article's own: its headline,
+	// byline and date, which the metadata reads from the blocks.
+	articleHeader := n.DataAtom == atom.Header && c.article && !Hidden(n) && Attr(n, "role") == ""
+	if !articleHeader && skipElement(n) {
 		if n.DataAtom == atom.Img || n.DataAtom == atom.Input {
 			return
 		}
