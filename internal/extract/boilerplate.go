@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
+)
 
 // vocabKind is a bit set of the kinds of generic page vocabulary a line
 // holds: sharing, navigation, related links, subscription prompts and so on.
@@ -154,11 +158,6 @@ var vocabulary = map[vocabKind][]string{
 		"~may receive a commission", "~may earn an affiliate", "^baixe agora", "~clique aqui", "~haga clic aquí",
 		"~cliquez ici", "~hier klicken",
 	},
-	vByline: {
-		"^by", "^posted by", "^written by", "^words by", "^story by", "^text by", "^reporting by", "^author:",
-		"^authors:", "^autor:", "^autora:", "^auteur:", "^por", "^par", "^von", "^door", "^di", "^analysis by",
-		"^opinion by", "^commentary by", "^review by", "^interview by", "^autor", "^автор", "~suscríbete para",
-	},
 	vPublished: {
 		"^published", "^posted", "^posted on", "^first published", "^publish date", "^published on", "^publicado",
 		"^publié", "^veröffentlicht", "^pubblicato", "^опубликовано", "^date:", "^data:", "^fecha:", "^datum:",
@@ -216,6 +215,11 @@ var vocab = func() *phraseSet {
 			text := foldLower(strings.TrimSpace(s[1:]))
 			ps = append(ps, phrase{text: text, kind: kind, mode: mode})
 		}
+	}
+	// The credit cues open a byline line: one list, lexicon's, for the
+	// labels here and for reading the credit.
+	for _, c := range lexicon.Cues {
+		ps = append(ps, phrase{text: foldLower(c.Text), kind: vByline, mode: modePrefix})
 	}
 	return newPhraseSet(ps)
 }()

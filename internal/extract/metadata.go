@@ -141,7 +141,9 @@ func findByline(doc *document) {
 			}
 			continue
 		}
-		if m.cue && cue == nil {
+		// "von …", "par …": a preposition opening a short line of names
+		// is as explicit as "By".
+		if (m.cue || m.prep && len(m.authors) > 0 && b.words <= 12) && cue == nil {
 			cue = &cand{i, m}
 		}
 		if !m.cue && shaped == nil && b.words <= 10 && (t < 0 || separation(doc, t, i) <= 4) && !bodyBetween(doc, t, i) {
