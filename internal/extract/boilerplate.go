@@ -159,13 +159,11 @@ var vocabulary = map[vocabKind][]string{
 		"~cliquez ici", "~hier klicken",
 	},
 	vPublished: {
-		"^published", "^posted", "^posted on", "^first published", "^publish date", "^published on", "^publicado",
-		"^publié", "^veröffentlicht", "^pubblicato", "^опубликовано", "^date:", "^data:", "^fecha:", "^datum:",
-		"~published",
+		"^posted on", "^first published", "^publish date", "^published on", "^date:", "^data:", "^fecha:",
+		"^datum:", "~published",
 	},
 	vUpdated: {
-		"^updated", "^last updated", "^last modified", "^modified", "^atualizado", "^actualizado", "^mis à jour",
-		"^aktualisiert", "^aggiornato", "^обновлено", "~updated", "~last modified",
+		"^last updated", "^last modified", "~updated", "~last modified",
 	},
 	vSyndication: {
 		"~originally published", "~originally appeared", "~was originally published", "~republished", "^via ",
@@ -220,6 +218,12 @@ var vocab = func() *phraseSet {
 	// labels here and for reading the credit.
 	for _, c := range lexicon.Cues {
 		ps = append(ps, phrase{text: foldLower(c.Text), kind: vByline, mode: modePrefix})
+	}
+	for _, w := range lexicon.PublishedWords {
+		ps = append(ps, phrase{text: foldLower(w), kind: vPublished, mode: modePrefix})
+	}
+	for _, w := range lexicon.UpdatedWords {
+		ps = append(ps, phrase{text: foldLower(w), kind: vUpdated, mode: modePrefix})
 	}
 	return newPhraseSet(ps)
 }()

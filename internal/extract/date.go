@@ -351,13 +351,35 @@ func dayMonthAt(toks []dtok, i int, p *partial) bool {
 		k++
 	}
 	k = skipFillers(toks, k, 1)
-	if k < len(toks) && toks[k].kind == tNum && len(toks[k].text) == 4 && validYear(toks[k].val) &&
-		!(k+1 < len(toks) && toks[k+1].text == ":" && !toks[k+1].space) {
-		p.y = toks[k].val
+	if y, ok := yearAt(toks, k); ok {
+		p.y = y
 		p.hasYear = true
 		p.endTok = k
 	}
 	return p.hasYear || toks[j].upper
+}
+
+// yearAt reads the year after a written day and month: four digits not
+// followed by a colon (a time), or the first four of five or six digits,
+// where a template printed the year glued to what follows it ("19. Dezember
+// 202219. Dezember 2022", "3 de mayo de 202221:25").
+func yearAt(toks []dtok, k int) (int, bool) {
+	if k >= len(toks) || toks[k].kind != tNum {
+		return 0, false
+	}
+	t := toks[k]
+	switch len(t.text) {
+	case 4:
+		colon := k+1 < len(toks) && toks[k+1].text == ":" && !toks[k+1].space
+		return t.val, validYear(t.val) && !colon
+	case 5, 6:
+		y := 0
+		for _, c := range t.text[:4] {
+			y = y*10 + int(c-'0')
+		}
+		return y, validYear(y)
+	}
+	return 0, false
 }
 
 // monthDayAt parses "Nov. 19, 2019", "November 19th, 2019", "Jul 2 2025"
@@ -392,9 +414,8 @@ func monthDayAt(toks []dtok, i int, p *partial) bool {
 	if k < len(toks) && toks[k].text == "," {
 		k++
 	}
-	if k < len(toks) && toks[k].kind == tNum && len(toks[k].text) == 4 && validYear(toks[k].val) &&
-		!(k+1 < len(toks) && toks[k+1].text == ":" && !toks[k+1].space) {
-		p.y = toks[k].val
+	if y, ok := yearAt(toks, k); ok {
+		p.y = y
 		p.hasYear = true
 		p.endTok = k
 	}

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // field is one metadata value and where it came from.
@@ -305,13 +306,7 @@ func dateCue(b *block, m dateMatch) int {
 	if k := strings.LastIndexAny(before, ";|•"); k >= 0 {
 		before = before[k+1:]
 	}
-	switch {
-	case strings.Contains(before, "updated") || strings.Contains(before, "modified") || strings.Contains(before, "atualizado") || strings.Contains(before, "actualizado"):
-		return -1
-	case strings.Contains(before, "published") || strings.Contains(before, "posted") || strings.Contains(before, "publicado") || strings.Contains(before, "publié"):
-		return 1
-	}
-	return 0
+	return lexicon.DateCue(before)
 }
 
 // findPublished picks the publication date near the headline: "Published"
