@@ -315,7 +315,9 @@ func isPersonName(s string) bool {
 		if lexicon.NameParticle(lw) && i > 0 && i < len(words)-1 {
 			continue
 		}
-		if !unicode.IsUpper(r) {
+		// Scripts without case (Arabic, Hebrew, Devanagari …) have no
+		// capital to test.
+		if !unicode.IsUpper(r) && !(unicode.IsLetter(r) && !unicode.IsLower(r)) {
 			return false
 		}
 		for _, c := range w {

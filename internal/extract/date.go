@@ -182,7 +182,7 @@ func dateAt(toks []dtok, i int, ctx dateContext) (dateMatch, bool) {
 	switch t.kind {
 	case tNum:
 		ok = isoAt(toks, i, &p) || numericAt(toks, i, ctx, &p) || dayMonthAt(toks, i, &p) ||
-			cjkAt(toks, i, &p) || relativeAt(toks, i, ctx, &p)
+			cjkAt(toks, i, &p) || yearMonthDayAt(toks, i, &p) || relativeAt(toks, i, ctx, &p)
 	case tWord:
 		ok = monthDayAt(toks, i, &p) || relativeWordAt(toks, i, ctx, &p)
 	}
@@ -423,15 +423,45 @@ func monthDayAt(toks []dtok, i int, p *partial) bool {
 	return p.hasYear || toks[i].upper
 }
 
-// cjkAt parses 2016年12月1日.
+// cjkAt parses 2016年12月1日 and the Korean 2016년 12월 1일.
 func cjkAt(toks []dtok, i int, p *partial) bool {
-	if i+5 >= len(toks) || !validYear(toks[i].val) || toks[i+1].text != "年" || toks[i+2].kind != tNum ||
-		toks[i+3].text != "月" || toks[i+4].kind != tNum || toks[i+5].text != "日" {
+	if i+5 >= len(toks) || !validYear(toks[i].val) || toks[i+2].kind != tNum || toks[i+4].kind != tNum {
+		return false
+	}
+	y, mo, d := toks[i+1].text, toks[i+3].text, toks[i+5].text
+	if !(y == "年" && mo == "月" && d == "日") && !(y == "년" && mo == "월" && d == "일") {
 		return false
 	}
 	p.y, p.mo, p.d = toks[i].val, toks[i+2].val, toks[i+4].val
 	p.hasYear = true
 	p.endTok = i + 5
+	return true
+}
+
+// yearMonthDayAt parses the year-first written date of Hungarian:
+// "2025. július 2.", "2025. márc. 14.".
+func yearMonthDayAt(toks []dtok, i int, p *partial) bool {
+	if i+3 >= len(toks) || len(toks[i].text) != 4 || !validYear(toks[i].val) || toks[i+1].text != "." {
+		return false
+	}
+	j := i + 2
+	mo := 0
+	if toks[j].kind == tWord {
+		mo = lexicon.Month(toks[j].text)
+	}
+	if mo == 0 {
+		return false
+	}
+	j++
+	if toks[j].text == "." && !toks[j].space {
+		j++
+	}
+	if j >= len(toks) || toks[j].kind != tNum || len(toks[j].text) > 2 || toks[j].val < 1 || toks[j].val > 31 {
+		return false
+	}
+	p.y, p.mo, p.d = toks[i].val, mo, toks[j].val
+	p.hasYear = true
+	p.endTok = j
 	return true
 }
 
