@@ -84,4 +84,3 @@ func TestDateCue(t *testing.T) {
 		}
 	}
 }
-
