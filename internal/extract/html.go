@@ -80,7 +80,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	}
 	htmlVisibleMetadata(&x, meta, ld, blocks, labels, htmlDateContext(d, lang))
 	for _, p := range x.Paragraphs {
-		x.WordCount += len(strings.Fields(p))
+		x.WordCount += countWords(p)
 	}
 	if guessed {
 		if lang != "" {

@@ -85,6 +85,36 @@ func TestHTMLExtract_Golden(t *testing.T) {
 	}
 }
 
+// TestHTMLExtract_Spaceless: a short article in a script without spaces
+// between words, three paragraphs under an <h1>, extracts whatever its
+// encoding; its text is measured by characters.
+func TestHTMLExtract_Spaceless(t *testing.T) {
+	tests := []struct{ file, lang string }{
+		{"zh_short.html", "zh"},
+		{"zh_short_gbk.html", "zh"},
+		{"ja_short.html", "ja"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			body, err := os.ReadFile("testdata/html/" + tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := Extract(article.NewDump("test", "", "", body, testReceivedAt))
+			if x.Err != nil {
+				t.Fatalf("Err = %v", x.Err)
+			}
+			if x.Metadata.Title == "" || len(x.Paragraphs) != 3 || x.Metadata.Language != tt.lang {
+				t.Errorf("title %q, %d paragraphs, language %q; want a title, 3 paragraphs, %s",
+					x.Metadata.Title, len(x.Paragraphs), x.Metadata.Language, tt.lang)
+			}
+			if x.WordCount < 60 {
+				t.Errorf("WordCount = %d: characters of a spaceless script count as words", x.WordCount)
+			}
+		})
+	}
+}
+
 func TestHTMLExtract_Unextractable(t *testing.T) {
 	for name, body := range map[string]string{
 		"script only": `<html><head><script>var a = 1;</script></head><body><script>render()</script></body></html>`,

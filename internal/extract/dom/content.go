@@ -14,9 +14,9 @@ type Block struct {
 	Node      *html.Node // the block-level element that holds the text
 	Tag       atom.Atom  // Node's tag (p, h2, li, div …)
 	Text      string
-	Chars     int // runes
-	LinkChars int // runes inside <a>
-	Words     int
+	Chars     int // runes, a Han or kana character counting as three (see TextLen)
+	LinkChars int // the same inside <a>
+	Words     int // see CountWords
 	Index     int // position in document order
 
 	// Context, from the block's ancestors.
@@ -211,7 +211,7 @@ func (s *segmenter) text(t string, parent *html.Node, c ctx) {
 	}
 	s.sb.WriteString(t)
 	if s.inLink > 0 {
-		s.links += utf8.RuneCountInString(strings.TrimSpace(t))
+		s.links += TextLen(strings.TrimSpace(t))
 	}
 }
 
@@ -255,9 +255,9 @@ func (s *segmenter) flush() {
 		Node:      owner,
 		Tag:       owner.DataAtom,
 		Text:      text,
-		Chars:     utf8.RuneCountInString(text),
+		Chars:     TextLen(text),
 		LinkChars: links,
-		Words:     countWords(text),
+		Words:     CountWords(text),
 		Index:     len(s.blocks),
 		InArticle: c.article,
 		InQuote:   c.quote,
@@ -276,15 +276,57 @@ func (s *segmenter) flush() {
 	s.blocks = append(s.blocks, b)
 }
 
-func countWords(s string) int {
-	n := 0
+// CountWords counts the words of collapsed text: the runs between spaces,
+// plus, in the scripts that put no spaces between words (Chinese,
+// Japanese), one for every character, as the text front-end counts them.
+func CountWords(s string) int {
+	n, wide := 0, 0
 	in := false
 	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' '
+		c := s[i]
+		if c >= 0xe3 && c <= 0xef {
+			// Kana and Han are three-byte sequences led by E3–EF.
+			if r, _ := utf8.DecodeRuneInString(s[i:]); spaceless(r) {
+				wide++
+			}
+		}
+		sp := c == ' '
 		if !sp && !in {
 			n++
 		}
 		in = !sp
 	}
+	return n + wide
+}
+
+// TextLen measures the amount of text in s, in runes, with a Han or kana
+// character counting as three: one carries about as much as a short word
+// of a spaced script, and the content thresholds (a paragraph of 60
+// characters, a caption of 100) were set on those.
+func TextLen(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			n++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if spaceless(r) {
+			n += 3
+		} else {
+			n++
+		}
+		i += size
+	}
 	return n
+}
+
+// spaceless reports the characters of the scripts written without spaces
+// between words.
+func spaceless(r rune) bool {
+	return r >= 0x3040 && r <= 0x30ff || // kana
+		r >= 0x3400 && r <= 0x4dbf || r >= 0x4e00 && r <= 0x9fff || // Han
+		r >= 0xf900 && r <= 0xfaff
 }
