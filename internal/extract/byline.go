@@ -57,6 +57,15 @@ func parseBylineFolded(text, folded string, ctx dateContext) (bylineMatch, bool)
 		m.cue, m.prep = !c.Preposition, c.Preposition
 		break
 	}
+	if rest == "" {
+		// "김민수 기자": the role after the name.
+		for _, suf := range lexicon.Suffixes {
+			if name, ok := strings.CutSuffix(s, " "+suf); ok && cjkName(name) {
+				m.cue, m.authors = true, []string{name}
+				return m, true
+			}
+		}
+	}
 	if rest == "" && !m.cue {
 		// "<date> by Name", "11/19/2019 by Name"
 		if i := strings.Index(lower, " by "); i > 0 {

@@ -20,6 +20,10 @@ func TestLanguage(t *testing.T) {
 		{"대통령은 화요일에 중국과의 무역 협상이 잘 진행되고 있으며 합의에 도달할 수 있다고 말했다.", "ko"},
 		{"总统周二表示，与中国的贸易谈判进展顺利，可能会达成协议。", "zh"},
 		{"قال الرئيس يوم الثلاثاء إن المحادثات التجارية مع الصين تسير بشكل جيد", "ar"},
+		{"Az elnök kedden azt mondta, hogy a kereskedelmi tárgyalások jól haladnak, és hogy most már megállapodás is lehet.", "hu"},
+		{"Prezident v úterý řekl, že obchodní jednání s Čínou jsou na dobré cestě a že by mohlo být dosaženo dohody.", "cs"},
+		{"Præsidenten sagde tirsdag, at handelsforhandlingerne med Kina går godt, og at der kan blive indgået en aftale.", "da"},
+		{"Prezydent powiedział we wtorek, że rozmowy handlowe z Chinami idą dobrze i że może być zawarte porozumienie.", "pl"},
 	}
 	for _, tt := range tests {
 		d := article.NewDump("", "", "text/plain", []byte(tt.text+"\n\n"+tt.text), testReceivedAt)
@@ -30,6 +34,10 @@ func TestLanguage(t *testing.T) {
 		doc := newDocument(d, decode(d), blocks)
 		if doc.lang != tt.want {
 			t.Errorf("language(%.30q…) = %q, want %q", tt.text, doc.lang, tt.want)
+		}
+		// The HTML front-end guesses with the same lists and rules.
+		if got := htmlGuessLanguage([]string{tt.text, tt.text}); got != tt.want {
+			t.Errorf("htmlGuessLanguage(%.30q…) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // referenceMeasure computes a block's features the plain way, one rune and
@@ -104,8 +106,8 @@ func referenceGlued(s string) bool {
 
 var referenceStopWords = func() map[string]uint16 {
 	m := map[string]uint16{}
-	for li, list := range stopLists {
-		for _, w := range strings.Fields(list) {
+	for li, lang := range stopLangs {
+		for _, w := range strings.Fields(lexicon.StopWords[lang]) {
 			m[w] |= 1 << li
 		}
 	}

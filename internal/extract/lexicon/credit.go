@@ -41,7 +41,12 @@ var cues = map[string][]Cue{
 	"ar": {{Text: "بقلم"}, {Text: "كتب"}},
 	"zh": {{Text: "记者", Glued: true}, {Text: "作者", Glued: true}},
 	"ja": {{Text: "記者", Glued: true}, {Text: "執筆", Glued: true}},
+	"ko": {{Text: "작성자"}},
 }
+
+// Suffixes follow the name in a credit where the language puts the role
+// after it: "김민수 기자" (Korean), "王小明 记者".
+var Suffixes = []string{"기자", "记者", "記者", "특파원"}
 
 // Cues returns every language's credit cues, longest first, so that
 // "posted by" wins over "by" and "autorin" over "autor".
