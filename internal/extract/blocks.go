@@ -9,9 +9,7 @@ import (
 	"unicode/utf8"
 )
 
-// block is the unit the classifier labels: one line of a text dump, or one
-// block element of an HTML page. The text front-end fills the shared
-// features; an HTML front-end also fills tag, linkDensity and hints.
+// block is the unit the classifier labels: one line of a text dump.
 type block struct {
 	line  int    // 1-based line (text) or element index (HTML)
 	text  string // trimmed, inner whitespace collapsed
@@ -23,11 +21,6 @@ type block struct {
 	groupLen    int  // lines in the group
 	blankBefore bool // a blank line (or the start) precedes this line
 	blankAfter  bool // a blank line (or the end) follows this line
-
-	// HTML front-end extras; zero for text dumps.
-	tag         string  // element name, e.g. "p", "h1", "li"
-	linkDensity float32 // share of the text inside links
-	hints       string  // lowercased class and id words
 
 	// Shallow text features.
 	runes, words, letters, upper, digits, cjk int
@@ -48,15 +41,6 @@ type block struct {
 	reason string  // rule that set the label
 }
 
-// candidate is a metadata value found outside the block stream, such as an
-// HTML page's JSON-LD or OpenGraph data, or the dump's URL.
-type candidate struct {
-	field      string // "title", "author", "published", "site", "language"
-	value      string
-	rule       string // where the front-end read it, e.g. "json-ld", "og:title"
-	confidence float64
-}
-
 // document is one dump on its way through the pipeline.
 type document struct {
 	input    string // article.InputText or article.InputHTML
@@ -68,10 +52,6 @@ type document struct {
 	ref      time.Time
 	url      *url.URL
 	notes    []string
-
-	// candidates holds structured metadata a front-end read before
-	// segmentation; assemble weighs them against what the blocks say.
-	candidates []candidate
 
 	// Body span in block indices, [bodyStart, bodyEnd), set by classify.
 	bodyStart, bodyEnd int
@@ -178,17 +158,8 @@ func segment(text string, limit int) ([]block, error) {
 	return blocks, nil
 }
 
-// newBlock makes a block of already collapsed, non-empty text and measures
-// its features. Front-ends set the layout fields (group, blankBefore,
-// blankAfter, cells, and for HTML tag, linkDensity, hints) themselves.
-func newBlock(line int, text string) block {
-	b := block{line: line, text: text, lower: foldLower(text)}
-	measure(&b)
-	return b
-}
-
 // finishBlocks computes what depends on all the blocks: group sizes and
-// repetition. A front-end calls it once its blocks are complete.
+// repetition.
 func finishBlocks(blocks []block) {
 	// Group sizes and repetition.
 	seen := make(map[string]int, len(blocks))

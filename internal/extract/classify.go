@@ -64,7 +64,6 @@ func classify(doc *document) {
 		bs[i].score = contentScore(doc, &bs[i])
 	}
 	damplistOutliers(bs)
-	applyRules(doc)
 	doc.bodyStart, doc.bodyEnd = densestSpan(bs)
 	endAtComments(doc)
 	refineBody(doc)
@@ -216,9 +215,6 @@ func contentScore(doc *document, b *block) float32 {
 		// inside an article is carried by the prose around it.
 		return scoreTableRow
 	}
-	if hintsBoilerplate(b.hints) {
-		return scoreBoiler
-	}
 	l := b.effectiveLength()
 	if l > scoreLenCap {
 		l = scoreLenCap
@@ -259,25 +255,5 @@ func contentScore(doc *document, b *block) float32 {
 	if s > 0 && b.glued {
 		s *= scoreListOutlier
 	}
-	// HTML front-end: text that is mostly links is navigation.
-	if b.linkDensity > 0.5 {
-		s -= 3 * b.linkDensity
-	}
 	return s
-}
-
-// hintsBoilerplate reports class and id words (HTML front-end) that name
-// page furniture.
-func hintsBoilerplate(hints string) bool {
-	if hints == "" {
-		return false
-	}
-	for _, w := range strings.Fields(hints) {
-		switch w {
-		case "nav", "navbar", "menu", "footer", "share", "sharing", "social", "related", "comments",
-			"comment", "sidebar", "newsletter", "promo", "advert", "ad", "ads", "breadcrumb", "cookie":
-			return true
-		}
-	}
-	return false
 }

@@ -4,25 +4,17 @@
 // It is pure: no I/O, no clock (the dump carries ReceivedAt), no globals that
 // change, so it is safe for concurrent use and easy to fuzz and benchmark.
 //
-// # Pipeline and the front-end seam
+// # Two front-ends, one vocabulary
 //
-//	decode   (decode.go)    bytes → UTF-8 text; sniffs text, HTML, JSON envelope
-//	segment  (blocks.go,    text → []block with shallow features
-//	          measure.go)
-//	classify (classify.go)  vocabulary labels, content scores, densest span
-//	metadata (metadata.go)  headline, byline, date, site, dateline, sponsors, paywall
-//	assemble (assemble.go)  → article.Extraction with diagnostics
+// Extract unwraps a JSON envelope once, then sniffs the format:
 //
-// A front-end's job ends at a *document: blocks in reading order with their
-// features, plus any structured metadata it could read, as candidates. The
-// text front-end (segment) makes one block per non-blank line. An HTML
-// front-end makes one block per block-level element with newBlock, sets the
-// layout fields (a block element is a group of its own; cells for table
-// rows) and, on top, block.tag, block.linkDensity and block.hints; calls
-// finishBlocks; builds the document with newDocument; appends JSON-LD,
-// OpenGraph and <meta>/<time> values to document.candidates (fields
-// "title", "author", "published", "site", "language", with a confidence);
-// and hands it to extractDocument. Everything from classify on is shared.
+//	text  decode (decode.go) → segment (blocks.go, measure.go) → classify
+//	      (classify.go) → metadata (metadata.go) → assemble (assemble.go)
+//	HTML  dom.Parse → dom.Segment/Select (dom/) → metadata (html_*.go)
+//
+// What is not about the input format is shared: the word lists of every
+// purpose and language (lexicon), the date parser (date.go, date_time.go),
+// the credit parser (byline.go) and the language guesser (language.go).
 package extract
 
 import (
@@ -38,7 +30,9 @@ import (
 // so that dumps extracted by older rules can be found and re-extracted.
 //
 // 3: the Markdown body of HTML input.
-const Version = 3
+// 4: one vocabulary (lexicon) for both front-ends: dates, credits and
+// languages in more languages; spaceless scripts measured by characters.
+const Version = 4
 
 // ErrLimit is wrapped, with article.ErrUnextractable, when a dump is
 // refused because it exceeds one of the extractor's limits (see maxLines),

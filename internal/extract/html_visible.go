@@ -1,11 +1,8 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract/dom"
-	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // htmlVisibleWindow is how many blocks around the headline are searched
@@ -103,18 +100,4 @@ func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx dat
 		}
 	}
 	return nil, nil, -1
-}
-
-// htmlCutAtDate drops a date, and anything after it, from a byline line
-// ("By Ann Lee Monday, November 18, 2019" gives "By Ann Lee").
-func htmlCutAtDate(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ",.;:|"))
-		if i > 1 && (lexicon.Weekday(lw) || lexicon.Month(lw) != 0 || strings.ContainsAny(lw, "0123456789") ||
-			lw == "updated" || lw == "published" || lw == "posted") {
-			return strings.Join(words[:i], " ")
-		}
-	}
-	return s
 }

@@ -51,48 +51,6 @@ func findMetadata(doc *document) {
 	findSite(doc)
 	findLocation(doc)
 	findSponsorsAndPaywall(doc)
-	applyCandidates(doc)
-}
-
-// applyCandidates weighs structured metadata a front-end read (JSON-LD,
-// OpenGraph, <meta>, <time>) against what the blocks said: the more
-// confident source wins.
-func applyCandidates(doc *document) {
-	m := &doc.meta
-	for _, c := range doc.candidates {
-		if c.value == "" {
-			continue
-		}
-		f := field{value: c.value, idx: -1, rule: c.rule, conf: clamp01(c.confidence)}
-		switch c.field {
-		case "title":
-			if c.confidence > m.title.conf {
-				m.title = f
-			}
-		case "author":
-			if c.confidence > m.byline.conf {
-				names, agencies := splitCredit(c.value)
-				if len(names)+len(agencies) > 0 {
-					m.authors, m.agencies, m.byline = names, agencies, f
-				}
-			}
-		case "published":
-			if c.confidence > m.date.conf {
-				if dm, ok := findDate(c.value, doc.dateCtx()); ok {
-					d := dm.date
-					m.published, m.date = &d, f
-				}
-			}
-		case "site":
-			if c.confidence > m.site.conf {
-				m.site = f
-			}
-		case "language":
-			if len(c.value) >= 2 {
-				doc.lang, doc.langRule, doc.langConf = strings.ToLower(c.value[:2]), c.rule, c.confidence
-			}
-		}
-	}
 }
 
 // isChrome reports labels of page furniture that never hold metadata.

@@ -91,9 +91,6 @@ func scoreTitles(doc *document) (int, []float32) {
 			continue
 		}
 		var sc float32
-		if b.tag == "h1" {
-			sc += 1.5
-		}
 		switch {
 		case w >= 3 && w <= 25:
 			sc += 1
