@@ -67,6 +67,26 @@ func parseBylineFolded(text, folded string, ctx dateContext) (bylineMatch, bool)
 		}
 	}
 	if rest == "" && !m.cue {
+		// "Eine Kolumne von Name", "Un article de … par Name": a short
+		// label, then a preposition cue.
+		for _, c := range lexicon.Cues {
+			// Not "by": "Photo by", "Produced by" credit other work.
+			if !c.Preposition {
+				continue
+			}
+			i := strings.Index(lower, " "+c.Text+" ")
+			if i <= 0 || i > 40 || wordCount(lower[:i]) > 3 {
+				continue
+			}
+			if _, ok := findDate(s[:i], ctx); ok {
+				break // "<date> by Name" below
+			}
+			rest = s[i+len(c.Text)+2:]
+			m.prep = true
+			break
+		}
+	}
+	if rest == "" && !m.cue && !m.prep {
 		// "<date> by Name", "11/19/2019 by Name"
 		if i := strings.Index(lower, " by "); i > 0 {
 			if _, ok := findDate(s[:i], ctx); ok || lineIsDateCue(lower[:i]) {

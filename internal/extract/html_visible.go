@@ -99,5 +99,40 @@ func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx dat
 			return p, append(o, m.agencies...), i
 		}
 	}
+	return htmlNameUnderHeadline(blocks, labels, site, ctx)
+}
+
+// htmlNameUnderHeadline finds a credit printed without a cue: a short line
+// that is only a person's name (and perhaps a date), among the first few
+// blocks under the headline, before any paragraph of the body.
+func htmlNameUnderHeadline(blocks []dom.Block, labels []string, site string, ctx dateContext) (persons, orgs []string, at int) {
+	t := -1
+	for i, l := range labels {
+		if l == dom.LabelTitle {
+			t = i
+			break
+		}
+	}
+	if t < 0 {
+		return nil, nil, -1
+	}
+	for i := t + 1; i < len(blocks) && i <= t+4; i++ {
+		b := &blocks[i]
+		if labels[i] == dom.LabelContent && b.Chars > 60 {
+			break // the body has begun: a name after it is a caption or a quote
+		}
+		// Subheadings and links are name-shaped too; credits are
+		// neither.
+		if b.Chars > 50 || b.Chars < 5 || b.HeadingLvl > 0 || b.LinkChars > 0 {
+			continue
+		}
+		m, ok := parseByline(b.Text, ctx)
+		if !ok || len(m.authors) == 0 {
+			continue
+		}
+		if p, o := htmlSplitCredits(m.authors, site); len(p) > 0 {
+			return p, append(o, m.agencies...), i
+		}
+	}
 	return nil, nil, -1
 }
