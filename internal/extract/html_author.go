@@ -29,8 +29,26 @@ var htmlOrgWords = map[string]bool{
 	"weekly": true, "world": true, "international": true, "national": true, "global": true,
 }
 
-// htmlAuthorPrefixes are stripped from the start of a credit.
-var htmlAuthorPrefixes = []string{"written by ", "posted by ", "published by ", "reported by ", "story by ", "words by ", "by ", "por ", "von ", "par ", "de "}
+// htmlCreditPrefix reports the length of the credit cue opening the
+// lower-cased credit low ("by ", "autor: ", "von "), or 0. Metadata
+// credits are names: of the prepositions only those that never start a
+// name count ("Di Maria", "Van Dyke" do).
+func htmlCreditPrefix(low string) int {
+	for _, c := range lexicon.Cues {
+		if c.Preposition && c.Text != "von" && c.Text != "par" && c.Text != "por" {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(low, c.Text); ok && rest != "" && (rest[0] == ' ' || rest[0] == ':') {
+			return len(low) - len(strings.TrimLeft(rest, " :"))
+		}
+	}
+	for _, p := range []string{"published by ", "reported by ", "de "} {
+		if strings.HasPrefix(low, p) {
+			return len(p)
+		}
+	}
+	return 0
+}
 
 // htmlSplitCredits cleans raw author credits into person names and
 // organisations: "By A and B" gives two names, a trailing role ("Jane Roe,
@@ -67,11 +85,8 @@ func htmlSplitCredits(raw []string, site string) (persons, orgs []string) {
 // htmlStripByline removes "By", and a label before it ("Analysis by",
 // "Photos by"), from the start of a credit.
 func htmlStripByline(r string) string {
-	low := strings.ToLower(r)
-	for _, p := range htmlAuthorPrefixes {
-		if strings.HasPrefix(low, p) {
-			return strings.TrimSpace(r[len(p):])
-		}
+	if n := htmlCreditPrefix(strings.ToLower(r)); n > 0 && n <= len(r) {
+		return strings.TrimSpace(r[n:])
 	}
 	words := strings.Fields(r)
 	for i := 1; i <= 2 && i < len(words); i++ {
