@@ -87,11 +87,20 @@ func parseBylineFolded(text, folded string, ctx dateContext) (bylineMatch, bool)
 		}
 	}
 	if rest == "" && !m.cue && !m.prep {
-		// "<date> by Name", "11/19/2019 by Name"
-		if i := strings.Index(lower, " by "); i > 0 {
+		// "<date> by Name", "11/19/2019 by Name", "22. Dezember 2019 von
+		// Name": after a date, a preposition cue is as explicit as "by".
+		for _, c := range lexicon.Cues {
+			if !c.Preposition && c.Text != "by" {
+				continue
+			}
+			i := strings.Index(lower, " "+c.Text+" ")
+			if i <= 0 {
+				continue
+			}
 			if _, ok := findDate(s[:i], ctx); ok || lineIsDateCue(lower[:i]) {
-				rest = s[i+4:]
+				rest = s[i+len(c.Text)+2:]
 				m.cue = true
+				break
 			}
 		}
 	}
@@ -102,6 +111,16 @@ func parseBylineFolded(text, folded string, ctx dateContext) (bylineMatch, bool)
 			return m, false
 		}
 		rest = s
+	}
+	if m.cue || m.prep {
+		// "von Name Kategorien: Mode", "von Name Foto: …": a label after
+		// the names starts something else. (Without a cue, a colon means
+		// the line is no credit at all; see below.)
+		if i := strings.Index(rest, ": "); i > 0 {
+			if j := strings.LastIndexByte(rest[:i], ' '); j > 0 {
+				rest = rest[:j]
+			}
+		}
 	}
 	rest = cutCreditTail(rest, ctx)
 	m.rest = rest
@@ -147,6 +166,7 @@ func cutCreditTail(s string, ctx dateContext) string {
 			s = s[:i] // "… For Daily Mail Australia", "… | Site", "… @handle"
 		}
 	}
+
 	s = strings.TrimSpace(splitGlued(s))
 	for {
 		t := strings.TrimRight(s, " ,;:-–—/|")

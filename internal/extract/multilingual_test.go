@@ -74,6 +74,9 @@ func TestParseBylineLanguages(t *testing.T) {
 		{"de", "Autorin: Anna Beispiel, Projektleiterin", []string{"Anna Beispiel"}},
 		{"de", "Gepostet von Anna Beispiel | Wohnen", []string{"Anna Beispiel"}},
 		{"de", "von Anna Beispiel, 24. Januar 2022", []string{"Anna Beispiel"}},
+		{"de", "22. Dezember 2019 von Jonas Muster", []string{"Jonas Muster"}},
+		{"de", "Von Anna Beispiel Kategorien: Mode 6. November 2023, 15:25 Uhr", []string{"Anna Beispiel"}},
+		{"de", "Eine Kolumne von Anna Beispiel", []string{"Anna Beispiel"}},
 		{"fr", "par Claire Exemple, 21 juin 2018", []string{"Claire Exemple"}},
 		{"fr", "Par Claire Exemple et Paul Modèle", []string{"Claire Exemple", "Paul Modèle"}},
 		{"es", "por Ana Ejemplo y Luis Muestra", []string{"Ana Ejemplo", "Luis Muestra"}},
@@ -106,6 +109,20 @@ func TestParseBylineLanguages(t *testing.T) {
 				t.Errorf("parseByline(%q) authors (-want +got):\n%s", tt.in, diff)
 			}
 		})
+	}
+}
+
+// TestParseBylineNotCredits: lines with a cue word that are no credit.
+func TestParseBylineNotCredits(t *testing.T) {
+	ctx := dateContext{ref: time.Date(2025, 7, 3, 0, 0, 0, 0, time.UTC)}
+	for _, in := range []string{
+		"These Weeks in Software: Issue 85",
+		"Von Berlin aus fuhr der Zug weiter nach Hamburg und dann an die Küste.",
+		"Par ailleurs, le conseil municipal a voté le budget.",
+	} {
+		if m, ok := parseByline(in, ctx); ok && len(m.authors) > 0 {
+			t.Errorf("parseByline(%q) = %q, want no credit", in, m.authors)
+		}
 	}
 }
 
