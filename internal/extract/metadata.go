@@ -312,6 +312,14 @@ func findPublished(doc *document) {
 			}
 		}
 	}
+	if best != nil && !best.m.hasYear && !best.m.relative {
+		// A year-less date near the headline ("Oct 30") loses to a
+		// "Published …" line that states the year, wherever it is.
+		if i, m, ok := publishedLine(doc); ok && m.hasYear {
+			setPublished(doc, i, m, "date:published-line", m.confidence*0.7)
+			return
+		}
+	}
 	if best != nil {
 		setPublished(doc, best.idx, best.m, "date:header", best.m.confidence)
 		return
@@ -322,15 +330,9 @@ func findPublished(doc *document) {
 		doc.meta.date = field{value: d.Day(), idx: -1, rule: "date:url", conf: 0.7}
 		return
 	}
-	for i := range bs {
-		b := &bs[i]
-		if b.words > 20 || b.vocab.prefix&vPublished == 0 {
-			continue
-		}
-		if m, ok := doc.dateOf(i); ok {
-			setPublished(doc, i, m, "date:published-line", m.confidence*0.7)
-			return
-		}
+	if i, m, ok := publishedLine(doc); ok {
+		setPublished(doc, i, m, "date:published-line", m.confidence*0.7)
+		return
 	}
 	// A line holding little but a date, in the masthead above the headline.
 	if t > 0 {
@@ -345,6 +347,21 @@ func findPublished(doc *document) {
 			}
 		}
 	}
+}
+
+// publishedLine finds the first short line that opens with a publication
+// cue ("Published", "Veröffentlicht am", "Erstellt am:") and holds a date.
+func publishedLine(doc *document) (int, dateMatch, bool) {
+	for i := range doc.blocks {
+		b := &doc.blocks[i]
+		if b.words > 20 || b.vocab.prefix&vPublished == 0 {
+			continue
+		}
+		if m, ok := doc.dateOf(i); ok {
+			return i, m, true
+		}
+	}
+	return -1, dateMatch{}, false
 }
 
 // allDates returns every date in s, left to right.
