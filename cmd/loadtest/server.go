@@ -80,8 +80,9 @@ func startServer(ctx context.Context, bin, databaseURL, logPath string) (*server
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	// Own process group: a terminal's Ctrl-C reaches only us, and we stop
-	// the server before the database. Pdeathsig covers our own sudden death.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
+	// the server before the database. On Linux the kernel also stops it
+	// should we die suddenly.
+	cmd.SysProcAttr = childProcAttr(syscall.SIGTERM)
 	if err := cmd.Start(); err != nil {
 		logf.Close()
 		return nil, fmt.Errorf("start %s: %w", bin, err)

@@ -9,9 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"syscall"
 	"time"
-	"unsafe"
 
 	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract"
@@ -191,15 +189,4 @@ func joinParagraphs(ps []string) string {
 		b = append(b, p...)
 	}
 	return string(b)
-}
-
-// threadCPU returns the CPU time used so far by the calling OS thread, read
-// from CLOCK_THREAD_CPUTIME_ID (nanosecond resolution; getrusage's is a tick).
-func threadCPU() time.Duration {
-	const clockThreadCPUTimeID = 3 // Linux
-	var ts syscall.Timespec
-	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTimeID, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
-		return 0
-	}
-	return time.Duration(ts.Nano())
 }
