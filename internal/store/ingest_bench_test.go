@@ -363,11 +363,11 @@ func startBenchServer(b *testing.B) *benchServer {
 	if _, err := admin.Exec(ctx, "CREATE DATABASE "+benchTemplate); err != nil {
 		b.Fatal(err)
 	}
-	pool, err := store.Open(ctx, c.URL(benchTemplate))
+	pool, err := store.OpenPool(ctx, c.URL(benchTemplate))
 	if err != nil {
 		b.Fatal(err)
 	}
-	err = store.Migrate(ctx, pool)
+	err = store.New(pool).Migrate(ctx)
 	pool.Close()
 	if err != nil {
 		b.Fatal(err)
@@ -389,7 +389,7 @@ func (s *benchServer) newDB(b *testing.B, params, schemaSQL string) *pgxpool.Poo
 	if params != "" {
 		u += "&" + params
 	}
-	pool, err := store.Open(ctx, u)
+	pool, err := store.OpenPool(ctx, u)
 	if err != nil {
 		b.Fatal(err)
 	}
