@@ -6,12 +6,14 @@
 // transaction, primary-key SELECT of the full row), then starts the built
 // Pressroom binary on the same cluster and drives POST /v1/articles with
 // distinct generated dumps, the same at half that rate open-loop,
-// GET /v1/articles/{id}, and POST /v1/articles/batch. Each phase is warmed
-// up, then measured: rate, latency percentiles, CPU seconds per 1,000
-// requests of the server, of PostgreSQL and of this client, and the
-// server's peak RSS. The last line printed is the summary:
+// GET /v1/articles/{id}, and POST /v1/articles/batch; then it restarts the
+// server with search indexed inside each ingest and drives POST again, so
+// that search stays current. Each phase is warmed up, then measured: rate,
+// latency percentiles, CPU seconds per 1,000 requests of the server, of
+// PostgreSQL and of this client, and the server's peak RSS. The last line
+// printed is the summary:
 //
-//	ingest_vs_insert=<x.xx> get_vs_select=<x.xx> batch_rows_per_s=<n> p99_ms_half_load=<x.x> rss_mib=<n>
+//	ingest_vs_insert=<x.xx> get_vs_select=<x.xx> batch_rows_per_s=<n> p99_ms_half_load=<x.x> rss_mib=<n> ingest_search_vs_insert=<x.xx> cpu_ms_per_article=<x.xx>
 //
 // Usage: loadtest [-quick] [-duration 20s] [-concurrency 16] [-pool 8] [-server bin/pressroom]
 package main
@@ -197,6 +199,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	rss, err := peakRSSMiB(srv.pid())
 	if err != nil {
 		return fmt.Errorf("server peak RSS: %w", err)
+	}
+	if err := srv.stop(); err != nil {
+		return err
+	}
+	if err := b.searchCurrent(ctx, bin, dbURL, filepath.Join(tmp, "server-inline.log")); err != nil {
+		return err
 	}
 	b.report(rss, time.Since(started))
 	return nil
@@ -410,8 +418,42 @@ func (b *bench) pressroom(ctx context.Context, base string) error {
 		return err
 	}
 	batch.note = fmt.Sprintf("%d lines per request, %d concurrent requests; latency is per request", b.opts.batch, workers)
-	return nil
+	// The next server must find nothing pending: its own phase then
+	// carries only the indexing of what it ingests.
+	_, err = b.measureCatchUp(ctx)
+	return err
 }
+
+// searchPhase is the phase that ingests with search kept current.
+const searchPhase = "POST, search current"
+
+// searchCurrent measures what a user who needs search sustains: POST at
+// full speed on a server that indexes each article in its ingest
+// transaction (PRESSROOM_SEARCH_INLINE), so that nothing is deferred and
+// a text search finds every article once its POST is answered. The
+// backlog at the end of the phase shows whether search stayed current.
+func (b *bench) searchCurrent(ctx context.Context, bin, dbURL, logPath string) error {
+	srv, err := startServer(ctx, bin, dbURL, logPath, "PRESSROOM_SEARCH_INLINE=true")
+	if err != nil {
+		return err
+	}
+	b.srv = srv
+	defer func() { b.srv = nil }()
+	b.log.Printf("pressroom pid %d, search indexed inline, serving on %s", srv.pid(), srv.httpAddr)
+	p, err := b.measure(ctx, searchPhase, "req", b.closed(b.postArticle("http://"+srv.httpAddr)))
+	if err == nil {
+		var c searchCounts
+		if c, err = b.searchCounts(ctx); err == nil {
+			p.searchPending = c.pending
+			p.note = fmt.Sprintf("PRESSROOM_SEARCH_INLINE=true: %.0f articles pending search at the end (current: under %d)", c.pending, maxSearchCurrentBacklog)
+		}
+	}
+	return errors.Join(err, srv.stop())
+}
+
+// maxSearchCurrentBacklog is the backlog under which search counts as
+// current at the end of the search phase.
+const maxSearchCurrentBacklog = 1000
 
 func (b *bench) find(name string) *phase {
 	for _, p := range b.phases {
@@ -436,12 +478,16 @@ func (b *bench) report(rss float64, total time.Duration) {
 	fmt.Fprintln(b.out, "  per s and cpu s/1k count rows stored or articles read (a batch request stores many); vs baseline: INSERT for writes, SELECT for reads")
 	fmt.Fprintln(b.out, "  other load: CPU capacity used by processes outside the benchmark during the phase (a shared machine makes figures noisy)")
 	post, open, get, batch := b.find("POST /v1/articles"), b.find("POST open-loop ½ peak"), b.find("GET /v1/articles/{id}"), b.find("POST /v1/articles/batch")
+	search := b.find(searchPhase)
 	s := score{
 		ingestVsInsert: ratio(post.rate(), insert.itemRate()),
-		getVsSelect:    ratio(get.rate(), sel.itemRate()),
-		batchRowsPerS:  batch.itemRate(),
-		p99HalfLoad:    open.p99,
-		rssMiB:         rss,
+		// A phase that left search behind sustained no current search.
+		ingestSearchVsInsert: ratio(search.rate(), insert.itemRate()) * boolFloat(search.searchPending < maxSearchCurrentBacklog),
+		cpuMsPerArticle:      search.per1k(search.cpu.server + search.cpu.postgres),
+		getVsSelect:          ratio(get.rate(), sel.itemRate()),
+		batchRowsPerS:        batch.itemRate(),
+		p99HalfLoad:          open.p99,
+		rssMiB:               rss,
 	}
 	fmt.Fprintln(b.out)
 	fmt.Fprintf(b.out, "CPU per 1,000 rows, server+postgres: POST %.3f s vs INSERT %.3f s (postgres alone %.3f s vs %.3f s)\n",
@@ -460,6 +506,12 @@ func (b *bench) report(rss float64, total time.Duration) {
 		}
 		fmt.Fprintf(b.out, "search indexing after the POST phase at full speed, no other load: %.0f pending (gauge capped at 10,000), %s: %.0f rows in %.1f s = %.0f rows/s; CPU per 1,000 rows indexed: postgres %.3f s, server %.3f s\n",
 			c.backlog, state, c.indexed, c.elapsed.Seconds(), c.rate(), c.per1k(c.cpu.postgres), c.per1k(c.cpu.server))
+	}
+	if c := b.catchUp; c != nil && post.items > 0 && c.indexed > 0 {
+		// The same total for the default server: the POST phase's CPU per
+		// article plus the catch-up's per article indexed.
+		fmt.Fprintf(b.out, "CPU per article with search, server+postgres: inline %.3f ms (%s) vs background %.3f ms (POST phase + catch-up)\n",
+			s.cpuMsPerArticle, searchPhase, post.per1k(post.cpu.server+post.cpu.postgres)+c.per1k(c.cpu.server+c.cpu.postgres))
 	}
 	fmt.Fprintf(b.out, "server peak RSS %.1f MiB; %d distinct dumps generated; total run %v\n", rss, b.next.Load(), total.Round(time.Second))
 	fmt.Fprintln(b.out, s.lastLine())
