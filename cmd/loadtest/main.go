@@ -493,9 +493,9 @@ func (b *bench) report(rss float64, total time.Duration) {
 	// When every phase is CPU-bound (two cores), rates are inversely
 	// proportional to CPU per row, whoever else shares the machine: this
 	// cross-check stays steady when other load skews one phase's rate.
-	fmt.Fprintf(b.out, "CPU-bound estimate (ratio of all CPU per row, this client included; insensitive to other load): ingest_vs_insert≈%.2f get_vs_select≈%.2f\n",
-		ratio(insert.per1k(insert.cpu.postgres+insert.cpu.client), post.per1k(post.cpu.server+post.cpu.postgres+post.cpu.client)),
-		ratio(sel.per1k(sel.cpu.postgres+sel.cpu.client), get.per1k(get.cpu.server+get.cpu.postgres+get.cpu.client)))
+	allCPU := func(p *phase) float64 { return p.per1k(p.cpu.server + p.cpu.postgres + p.cpu.client) }
+	fmt.Fprintf(b.out, "CPU-bound estimate (ratio of all CPU per row, this client included; insensitive to other load): ingest_vs_insert≈%.2f get_vs_select≈%.2f ingest_search_vs_insert≈%.2f\n",
+		ratio(allCPU(insert), allCPU(post)), ratio(allCPU(sel), allCPU(get)), ratio(allCPU(insert), allCPU(search)))
 	if c := b.catchUp; c != nil {
 		state := "caught up"
 		if !c.done {
