@@ -2,8 +2,6 @@ package store_test
 
 import (
 	"context"
-	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -23,9 +21,9 @@ import (
 // IndexSearch, as the server's indexer does, before the next round.
 func BenchmarkSearchIndexing(b *testing.B) {
 	type searchVariant struct {
-		name   string
-		schema string
-		opts   store.Options
+		name          string
+		schema        string
+		opts          store.Options
 		s             *store.Store
 		rows          int
 		ingest, index cost
@@ -45,39 +43,27 @@ func BenchmarkSearchIndexing(b *testing.B) {
 		v.s = store.NewWithOptions(srv.newDB(b, "", v.schema), v.opts)
 		defer v.s.Close()
 	}
-	order := slices.Clone(vs)
-	seed := rand.Uint64()
 	ctx := context.Background()
-	b.ResetTimer()
-	for done := 0; done < b.N; done += roundRows {
-		n := min(roundRows, b.N-done)
-		rand.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, v := range order {
-			items := make([]store.IngestItem, n)
-			for i := range items {
-				items[i] = benchItem(seed, uint64(v.rows+i))
-			}
-			v.ingest.add(writeAll(b, srv, items, callers, 1, func(ctx context.Context, items []store.IngestItem) error {
-				return saveOne(ctx, v.s, items)
-			}))
-			v.rows += n
-			if !strings.HasPrefix(v.name, "background") {
-				continue
-			}
-			pg0, go0, t0 := srv.pgCPU(b), processCPU(), time.Now()
-			for {
-				k, err := v.s.IndexSearch(ctx, 25)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if k < 25 {
-					break
-				}
-			}
-			v.index.add(cost{wall: time.Since(t0), pg: srv.pgCPU(b) - pg0, goCPU: processCPU() - go0})
+	inRounds(b, vs, func(v *searchVariant, items []store.IngestItem) {
+		v.ingest.add(writeAll(b, srv, items, callers, 1, func(ctx context.Context, items []store.IngestItem) error {
+			return saveOne(ctx, v.s, items)
+		}))
+		v.rows += len(items)
+		if !strings.HasPrefix(v.name, "background") {
+			return
 		}
-	}
-	b.StopTimer()
+		pg0, go0, t0 := srv.pgCPU(b), processCPU(), time.Now()
+		for {
+			k, err := v.s.IndexSearch(ctx, 25)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if k < 25 {
+				break
+			}
+		}
+		v.index.add(cost{wall: time.Since(t0), pg: srv.pgCPU(b) - pg0, goCPU: processCPU() - go0})
+	})
 	if b.N < roundRows {
 		return // the framework's trial run
 	}
