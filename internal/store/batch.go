@@ -403,16 +403,14 @@ var (
 	insertIngestsSearchSQL = insertIngests(", search", ", "+inlineSearchVector)
 )
 
-// inlineSearchVector is an article's search vector as the ingest computes
-// it: in the same statement, so the article is never pending and its row
-// is written once (an UPDATE by the indexer rewrites the row and a tuple in
-// each of its indexes). A title over 1 KiB is left NULL
-// for the background indexer, which gives an article whose vector
-// PostgreSQL refuses an empty one: the body is capped at 262,144
-// characters, and its lexemes (words of at most 2,047 bytes, so a
-// separator at least every 512 characters) fit the 1 MiB of a tsvector
-// with about 2 KiB to spare, while the title is not capped; a refused
-// vector must never fail the ingest.
+// inlineSearchVector is an article's search vector computed in its INSERT
+// (Options.SearchInline): the article is never pending, and its row is
+// written once instead of rewritten by the indexer's UPDATE. A vector
+// PostgreSQL refuses must never fail an ingest, so a title over 1 KiB is
+// left NULL for the background indexer, which gives such an article an
+// empty vector. The capped body alone always fits a tsvector's 1 MiB: at
+// most 262,144 characters in words of at most 2,047 bytes (longer ones are
+// skipped), so at most ~1,046,500 bytes of lexemes.
 const inlineSearchVector = `CASE WHEN octet_length(a.title) <= 1024 THEN pressroom_search_vector(a.language, a.title, a.body) END`
 
 // insertIngests is insertIngestsSQL with extra article columns (", col")
