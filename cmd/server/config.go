@@ -33,6 +33,7 @@ type config struct {
 	BatchMaxItems      int
 	BatchMaxBytes      int64
 	IdempotencyTTL     time.Duration
+	SearchInline       bool
 	// GCPercent is the garbage collector's target that serve sets: the
 	// default when GOGC is unset, 0 when GOGC is set (the Go runtime
 	// applied it itself).
@@ -71,6 +72,7 @@ var envVars = []envVar{
 	{"PRESSROOM_BATCH_MAX_ITEMS", strconv.Itoa(api.DefaultBatchMaxItems), "Most lines in one batch."},
 	{"PRESSROOM_BATCH_MAX_BYTES", strconv.Itoa(api.DefaultBatchMaxBytes), "Largest batch body, in bytes (after gzip inflation)."},
 	{"PRESSROOM_IDEMPOTENCY_TTL", "24h", "How long an Idempotency-Key and its response are remembered."},
+	{"PRESSROOM_SEARCH_INLINE", "false", "Index each article for text search in its ingest transaction (search current at commit, less CPU in all, slower POSTs) instead of in the background after it."},
 	{"GOGC", "200", "Go's garbage-collector target, read by the Go runtime; unset, the server uses 200 (less GC work for a larger heap). Cap memory with GOMEMLIMIT."},
 }
 
@@ -128,6 +130,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		RunMigrations:      parseBool("PRESSROOM_RUN_MIGRATIONS"),
 		AllowOpen:          parseBool("PRESSROOM_ALLOW_OPEN"),
 		IdempotencyTTL:     parseDuration("PRESSROOM_IDEMPOTENCY_TTL"),
+		SearchInline:       parseBool("PRESSROOM_SEARCH_INLINE"),
 	}
 	// GOGC is the Go runtime's own variable, which it has applied already
 	// when set; only its default is Pressroom's.
@@ -190,6 +193,7 @@ func (c config) LogValue() slog.Value {
 		slog.Int("batch_max_items", c.BatchMaxItems),
 		slog.Int64("batch_max_bytes", c.BatchMaxBytes),
 		slog.Duration("idempotency_ttl", c.IdempotencyTTL),
+		slog.Bool("search_inline", c.SearchInline),
 		slog.Int("gc_percent", c.GCPercent),
 	)
 }

@@ -122,7 +122,7 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 	}
 
 	reg := prometheus.NewRegistry()
-	st := store.New(db.pool)
+	st := store.NewWithOptions(db.pool, store.Options{SearchInline: cfg.SearchInline})
 	indexer := newSearchIndexer(st, logger)
 	reg.MustRegister(
 		collectors.NewGoCollector(),

@@ -21,10 +21,12 @@ import (
 
 // Store reads and writes dumps and articles. It is safe for concurrent use.
 type Store struct {
-	pool       *pgxpool.Pool
-	maxBatch   int          // rows per write transaction
-	commit     *committer   // nil without group commit
-	ingestBusy atomic.Int64 // nanoseconds spent in ingest writes, summed over concurrent writes
+	pool     *pgxpool.Pool
+	maxBatch int // rows per write transaction
+	// searchInline: ingest computes the search vector (Options.SearchInline).
+	searchInline bool
+	commit       *committer   // nil without group commit
+	ingestBusy   atomic.Int64 // nanoseconds spent in ingest writes, summed over concurrent writes
 }
 
 // IngestWriteTime returns the time this Store has spent writing ingested
