@@ -33,6 +33,7 @@ type config struct {
 	BatchMaxItems      int
 	BatchMaxBytes      int64
 	IdempotencyTTL     time.Duration
+	SearchInline       bool
 	// GCPercent is the garbage collector's target that serve sets: the
 	// default when GOGC is unset, 0 when GOGC is set (the Go runtime
 	// applied it itself).
@@ -67,6 +68,7 @@ var envVars = []envVar{
 	{"PRESSROOM_BATCH_MAX_ITEMS", strconv.Itoa(api.DefaultBatchMaxItems), "Most lines in one batch."},
 	{"PRESSROOM_BATCH_MAX_BYTES", strconv.Itoa(api.DefaultBatchMaxBytes), "Largest batch body, in bytes (after gzip inflation)."},
 	{"PRESSROOM_IDEMPOTENCY_TTL", "24h", "How long an Idempotency-Key and its response are remembered."},
+	{"PRESSROOM_SEARCH_INLINE", "false", "Index each article for text search in its ingest transaction (search current at commit, less CPU in all, slower POSTs) instead of in the background after it."},
 	{"GOGC", "200", "Go's garbage-collector target, read by the Go runtime; unset, the server uses 200 (less GC work for a larger heap). Cap memory with GOMEMLIMIT."},
 }
 
@@ -93,6 +95,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		BatchMaxItems:      r.int("PRESSROOM_BATCH_MAX_ITEMS", 1, 1<<20),
 		BatchMaxBytes:      int64(r.int("PRESSROOM_BATCH_MAX_BYTES", 1, 1<<30)),
 		IdempotencyTTL:     r.duration("PRESSROOM_IDEMPOTENCY_TTL"),
+		SearchInline:       r.bool("PRESSROOM_SEARCH_INLINE"),
 		GCPercent:          gcPercent(getenv),
 	}
 	r.check(c)
@@ -229,6 +232,7 @@ func (c config) LogValue() slog.Value {
 		slog.Int("batch_max_items", c.BatchMaxItems),
 		slog.Int64("batch_max_bytes", c.BatchMaxBytes),
 		slog.Duration("idempotency_ttl", c.IdempotencyTTL),
+		slog.Bool("search_inline", c.SearchInline),
 		slog.Int("gc_percent", c.GCPercent),
 	)
 }

@@ -73,7 +73,7 @@ func openDatabase(ctx context.Context, cfg config, logger *slog.Logger) (*databa
 		db.cluster = cluster
 		url = cluster.URL("pressroom")
 	}
-	st, err := store.Open(ctx, url, store.Options{})
+	st, err := store.Open(ctx, url, store.Options{SearchInline: cfg.SearchInline})
 	if err != nil {
 		db.close(logger)
 		return nil, err

@@ -252,7 +252,11 @@ type articleTimes struct{ createdAt, updatedAt time.Time }
 // finishes reading the rows only at the ReadyForQuery that follows, so a
 // nil error here means committed (a failed commit is an error here too).
 func (s *Store) insertBatch(ctx context.Context, p *batchParams) (map[article.ID]articleTimes, error) {
-	rs, err := s.pool.Query(ctx, insertIngestsSQL, p.args()...)
+	sql := insertIngestsSQL
+	if s.searchInline {
+		sql = insertIngestsSearchSQL
+	}
+	rs, err := s.pool.Query(ctx, sql, p.args()...)
 	if err != nil {
 		return nil, fmt.Errorf("insert dumps and articles: %w", err)
 	}
@@ -392,7 +396,27 @@ func readBatch(br pgx.BatchResults) (map[key]*article.Dump, map[article.ID]*arti
 // when it has none). The dumps go in the order given (ORDER BY n), which is
 // what keeps concurrent batches from deadlocking. text[] columns arrive as
 // array literals: a ragged list of lists is no PostgreSQL array.
-const insertIngestsSQL = `WITH new_dumps AS (
+// insertIngestsSearchSQL is the same statement that also computes each
+// article's search vector (Options.SearchInline).
+var (
+	insertIngestsSQL       = insertIngests("", "")
+	insertIngestsSearchSQL = insertIngests(", search", ", "+inlineSearchVector)
+)
+
+// inlineSearchVector is an article's search vector computed in its INSERT
+// (Options.SearchInline): the article is never pending, and its row is
+// written once instead of rewritten by the indexer's UPDATE. A vector
+// PostgreSQL refuses must never fail an ingest, so a title over 1 KiB is
+// left NULL for the background indexer, which gives such an article an
+// empty vector. The capped body alone always fits a tsvector's 1 MiB: at
+// most 262,144 characters in words of at most 2,047 bytes (longer ones are
+// skipped), so at most ~1,046,500 bytes of lexemes.
+const inlineSearchVector = `CASE WHEN octet_length(a.title) <= 1024 THEN pressroom_search_vector(a.language, a.title, a.body) END`
+
+// insertIngests is insertIngestsSQL with extra article columns (", col")
+// and their values (", expr" over the unnest alias a).
+func insertIngests(columns, values string) string {
+	return `WITH new_dumps AS (
 	INSERT INTO dumps (id, received_at, fetched_at, source, url, content_type,
 		body, sha256, size, status, extract_error, extractor_version)
 	SELECT id, received_at, fetched_at, source, url, content_type,
@@ -408,11 +432,11 @@ const insertIngestsSQL = `WITH new_dumps AS (
 INSERT INTO articles (id, dump_id, source, title, authors, agencies,
 	published_at, published_precision, published_has_zone, published_offset_minutes,
 	source_name, location, sponsors, paywalled, original_publisher, language, url,
-	body, word_count, body_sha256, extractor_version, received_at, body_markdown)
+	body, word_count, body_sha256, extractor_version, received_at, body_markdown` + columns + `)
 SELECT a.id, d.id, d.source, a.title, a.authors::text[], a.agencies::text[],
 	a.published_at, a.published_precision, a.published_has_zone, a.published_offset_minutes,
 	a.source_name, a.location, a.sponsors::text[], a.paywalled, a.original_publisher, a.language, a.url,
-	a.body, a.word_count, a.body_sha256, d.extractor_version, d.received_at, a.body_markdown
+	a.body, a.word_count, a.body_sha256, d.extractor_version, d.received_at, a.body_markdown` + values + `
 FROM unnest($13::uuid[], $14::uuid[], $15::text[], $16::text[], $17::text[],
 	$18::timestamptz[], $19::text[], $20::boolean[], $21::int[],
 	$22::text[], $23::text[], $24::text[], $25::boolean[], $26::text[], $27::text[], $28::text[],
@@ -425,6 +449,7 @@ JOIN new_dumps d ON d.id = a.dump_id
 RETURNING dump_id, created_at, updated_at
 )
 SELECT d.id, a.created_at, a.updated_at FROM new_dumps d LEFT JOIN new_articles a ON a.dump_id = d.id`
+}
 
 // readDumpsSQL and readArticlesSQL read the stored dumps and articles of
 // some keys ($1 sources, $3 checksums; $2 is false: no bodies, no
