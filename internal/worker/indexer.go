@@ -11,25 +11,12 @@ import (
 	"github.com/pressroom/pressroom/internal/store"
 )
 
-// The search indexer's settings, measured with `make bench-quick` on 2
-// cores (see the README's performance section): a batch of 25 costs
-// PostgreSQL ~30 ms of CPU, short enough that ingest is never left without
-// a core for long (batches of 200, ~250 ms each, gave 1.2–1.7× the p99 POST
-// latency at half load in three paired runs, and no faster catch-up); a
-// 250 ms pause once caught up keeps search lag well under a second without
-// polling an idle database hard; and while catching up it works at most
-// half the time, so a backlog never takes more than about half a core of
-// PostgreSQL from ingest.
-//
-// Ingest comes first: indexing can wait, a scraper's POST cannot. While
-// ingest keeps the database busy (its writes in flight, summed, at least
-// searchBusyLoad of the time since the last batch: heavy load, not a
-// trickle, which the indexer easily follows) the indexer works a fiftieth
-// of the time, and search lags meanwhile. In paired `make bench-quick`
-// runs that gave p99 POST latency at half load of 17 ms against 18-41 ms
-// with a tenth, and ~10% more POST/s at full speed. Once the backlog
-// reaches searchBusyBacklog articles it works at searchDuty again, so the
-// lag stays bounded under sustained heavy ingest.
+// The search indexer's settings. Ingest comes first: indexing can wait, a
+// scraper's POST cannot. Batches are short and paced by a duty cycle, which
+// drops to a fiftieth of the time while ingest keeps the database busy
+// (its writes in flight, summed, at least searchBusyLoad of the wall time)
+// until the backlog reaches searchBusyBacklog, so that search lag stays
+// bounded. Measured in docs/performance.md#background-search-indexer.
 const (
 	searchBatch       = 25
 	searchIdle        = 250 * time.Millisecond
