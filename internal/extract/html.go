@@ -75,6 +75,12 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 		x.BodyMarkdown = htmlMarkdown(blocks, kept)
 	}
 	htmlVisibleMetadata(&x, meta, ld, blocks, labels)
+	if x.Metadata.Description == "" {
+		if s := htmlStandfirst(x.Paragraphs); s != "" {
+			x.Metadata.Description = s
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{Field: "description", Value: s, Rule: "standfirst", Confidence: 0.5})
+		}
+	}
 	for _, p := range x.Paragraphs {
 		x.WordCount += len(strings.Fields(p))
 	}
