@@ -9,7 +9,10 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 
 	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract/dom"
@@ -28,10 +31,6 @@ const (
 // htmlDescribe fills the richer metadata of md; note records each field's
 // source. base resolves relative addresses.
 func htmlDescribe(m *dom.Meta, ld htmlLD, base string, md *article.Metadata, note func(field, value, rule string, conf float64)) {
-	if s, rule := htmlDescription(m, ld); s != "" {
-		md.Description = s
-		note("description", s, rule, 0.9)
-	}
 	if s := htmlCanonicalStated(m, ld, base); s != "" {
 		md.CanonicalURL = s
 		note("canonical_url", s, "canonical", 0.9)
@@ -44,7 +43,7 @@ func htmlDescribe(m *dom.Meta, ld htmlLD, base string, md *article.Metadata, not
 		md.Image = s
 		note("image", s, rule, 0.8)
 	}
-	if s, rule := htmlSection(m, ld); s != "" {
+	if s, rule := htmlSection(m, ld, md.SiteName, ref); s != "" {
 		md.Section = s
 		note("section", s, rule, 0.8)
 	}
@@ -69,23 +68,96 @@ func cleanDescription(s string) string {
 	return truncateRunes(s, maxDescRunes)
 }
 
-func htmlDescription(m *dom.Meta, ld htmlLD) (string, string) {
-	if s := cleanDescription(ld.str("description")); s != "" {
-		return s, "jsonld:description"
-	}
-	for _, k := range []string{"og:description", "description", "twitter:description", "dc.description", "dcterms.description"} {
+// descCand is one stated description and where it came from.
+type descCand struct{ value, rule string }
+
+// htmlDescriptions lists the stated descriptions, most trusted first: the
+// description <meta>, which sites write for search result snippets and so
+// for this page; OpenGraph's, which sharing tools sometimes fill with a
+// teaser; then JSON-LD's, which is as often the site's as the article's.
+func htmlDescriptions(m *dom.Meta, ld htmlLD) []descCand {
+	var out []descCand
+	for _, k := range []string{"description", "og:description", "twitter:description", "dc.description", "dcterms.description"} {
 		for _, v := range m.Metas[k] {
 			if s := cleanDescription(v); s != "" {
-				return s, htmlMetaRule(k)
+				out = append(out, descCand{s, htmlMetaRule(k)})
+				break
 			}
 		}
 	}
+	if s := cleanDescription(ld.str("description")); s != "" {
+		out = append(out, descCand{s, "jsonld:description"})
+	}
 	for _, v := range m.Micro["description"] {
 		if s := cleanDescription(v); s != "" {
-			return s, "itemprop:description"
+			out = append(out, descCand{s, "itemprop:description"})
+			break
 		}
 	}
-	return "", ""
+	return out
+}
+
+// minDescAgreement is the share of a description's words that the title
+// and body must hold for it to describe this article: a site-wide blurb
+// ("the news portal of …", "Visit the post for more") shares few.
+const minDescAgreement = 0.15
+
+// htmlPickDescription returns the first stated description that agrees
+// with the article's title and body, else the visible standfirst, else the
+// first paragraph of the body.
+func htmlPickDescription(cands []descCand, blocks []dom.Block, title string, paras []string) (string, string, float64) {
+	if len(cands) > 0 {
+		vocab := map[string]bool{}
+		addWords := func(s string) {
+			for _, w := range descWords(s) {
+				vocab[w] = true
+			}
+		}
+		addWords(title)
+		for i, p := range paras {
+			if i >= 40 {
+				break
+			}
+			addWords(p)
+		}
+		for _, c := range cands {
+			ws := descWords(c.value)
+			hit := 0
+			for _, w := range ws {
+				if vocab[w] {
+					hit++
+				}
+			}
+			if len(ws) > 0 && float64(hit) >= minDescAgreement*float64(len(ws)) {
+				return c.value, c.rule, 0.9
+			}
+		}
+	}
+	if s := htmlDek(blocks); s != "" {
+		return s, "standfirst:class", 0.7
+	}
+	if s := htmlStandfirst(paras); s != "" {
+		return s, "first-paragraph", 0.5
+	}
+	return "", "", 0
+}
+
+// descWords are the lower-cased words of s of four letters or more (or
+// any CJK character), the ones that carry its meaning.
+func descWords(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if utf8.RuneCountInString(w) >= 4 {
+			out = append(out, w)
+			continue
+		}
+		for _, r := range w {
+			if r >= 0x2e80 {
+				out = append(out, string(r))
+			}
+		}
+	}
+	return out
 }
 
 // htmlStandfirst is the description of a page that states none: the first
@@ -232,19 +304,19 @@ func cleanTerm(s string) string {
 var homeSteps = map[string]bool{"home": true, "startseite": true, "start": true, "accueil": true, "inicio": true,
 	"home page": true, "homepage": true, "strona główna": true, "hauptseite": true, "startpagina": true}
 
-func htmlSection(m *dom.Meta, ld htmlLD) (string, string) {
-	if s := cleanSection(ld.str("articleSection")); s != "" {
+func htmlSection(m *dom.Meta, ld htmlLD, site, pageURL string) (string, string) {
+	if s := firstSection(ld.str("articleSection")); s != "" {
 		return s, "jsonld:articleSection"
 	}
 	for _, k := range []string{"article:section", "og:article:section", "parsely-section", "section", "category", "dc.subject"} {
 		for _, v := range m.Metas[k] {
-			if s := cleanSection(v); s != "" {
+			if s := firstSection(v); s != "" {
 				return s, htmlMetaRule(k)
 			}
 		}
 	}
 	for _, v := range m.Micro["articleSection"] {
-		if s := cleanSection(v); s != "" {
+		if s := firstSection(v); s != "" {
 			return s, "itemprop:articleSection"
 		}
 	}
@@ -257,10 +329,22 @@ func htmlSection(m *dom.Meta, ld htmlLD) (string, string) {
 			}
 		}
 	}
-	if s := breadcrumbSection(m, ld); s != "" {
+	if s := breadcrumbSection(m, ld, site); s != "" {
 		return s, "breadcrumb"
 	}
+	if s := urlSection(pageURL); s != "" {
+		return s, "url-path"
+	}
 	return "", ""
+}
+
+// firstSection is the first of a comma-separated list of sections, which
+// some CMSs write into a single value.
+func firstSection(s string) string {
+	if i := strings.IndexByte(s, ','); i >= 0 {
+		s = s[:i]
+	}
+	return cleanSection(s)
 }
 
 func cleanSection(s string) string {
@@ -274,7 +358,7 @@ func cleanSection(s string) string {
 // breadcrumbSection is the first step of a breadcrumb trail after the
 // front page: the section the article is filed in. The last step is the
 // article itself and never counts.
-func breadcrumbSection(m *dom.Meta, ld htmlLD) string {
+func breadcrumbSection(m *dom.Meta, ld htmlLD, site string) string {
 	trails := append([][]string{}, m.Breadcrumbs...)
 	for _, o := range m.JSONLD {
 		for _, t := range dom.LDTypes(o) {
@@ -289,7 +373,7 @@ func breadcrumbSection(m *dom.Meta, ld htmlLD) string {
 				break
 			}
 			s = cleanSection(s)
-			if s == "" || homeSteps[strings.ToLower(s)] {
+			if s == "" || homeSteps[strings.ToLower(s)] || site != "" && htmlSameSite(s, site) {
 				continue
 			}
 			if i == len(steps)-1 {
@@ -422,4 +506,56 @@ func htmlTags(m *dom.Meta, ld htmlLD) ([]string, string) {
 		}
 	}
 	return nil, ""
+}
+
+// dekWords are class and id words of the element that holds a page's
+// visible standfirst (dek) under the headline.
+var dekWords = map[string]bool{"lead": true, "lede": true, "intro": true, "excerpt": true, "teaser": true,
+	"standfirst": true, "dek": true, "deck": true, "summary": true, "subtitle": true, "subheadline": true,
+	"subhead": true, "strapline": true, "abstract": true, "description": true, "sapo": true, "chapo": true,
+	"chapeau": true, "vorspann": true, "anriss": true, "subline": true}
+
+// hasDekHint reports whether n or one of its two closest ancestors is
+// named as a standfirst.
+func hasDekHint(n *html.Node) bool {
+	for d := 0; n != nil && d < 3; n, d = n.Parent, d+1 {
+		for _, w := range strings.FieldsFunc(strings.ToLower(dom.Attr(n, "class")+" "+dom.Attr(n, "id")), func(r rune) bool {
+			return r == ' ' || r == '-' || r == '_'
+		}) {
+			if dekWords[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// htmlDek finds the page's visible standfirst: a prose block named as one
+// (class "lead", "standfirst", "excerpt" …) among the blocks that follow
+// the headline.
+func htmlDek(blocks []dom.Block) string {
+	from := 0
+	for i := range blocks {
+		if blocks[i].HeadingLvl == 1 {
+			from = i + 1
+			break
+		}
+	}
+	for i := from; i < min(len(blocks), from+8); i++ {
+		b := &blocks[i]
+		if b.Words < 6 || b.Words > 120 || b.HeadingLvl > 0 && b.HeadingLvl < 2 || b.LinkDensity() > 0.3 || b.InFigure {
+			continue
+		}
+		if hasDekHint(b.Node) {
+			return truncateRunes(b.Text, maxDescRunes)
+		}
+	}
+	return ""
+}
+
+// htmlSameSite reports a breadcrumb step that names the site itself
+// ("Example", "example.com").
+func htmlSameSite(step, site string) bool {
+	a, b := strings.ToLower(step), strings.ToLower(site)
+	return strings.HasPrefix(a, b) || strings.HasPrefix(b, a)
 }

@@ -142,6 +142,9 @@ func readBreadcrumb(n *html.Node) []string {
 		if c == n || len(steps) >= 12 {
 			return len(steps) < 12
 		}
+		if c.DataAtom == atom.A && homeLink(Attr(c, "href")) {
+			return false // the front page, often named after the site
+		}
 		if c.DataAtom == atom.A || c.DataAtom == atom.Li && FindFirst(c, atom.A) == nil {
 			if s := textPrefix(c, maxTaxText); s != "" && len(s) <= maxTaxText {
 				steps = append(steps, s)
@@ -201,4 +204,14 @@ func within(n, root *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// homeLink reports a link to a site's front page.
+func homeLink(href string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return false
+	}
+	p := strings.Trim(u.Path, "/")
+	return (u.Host != "" || p == "" && u.RawQuery == "" && u.Fragment == "") && (p == "" || strings.HasPrefix(p, "index."))
 }
