@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -97,41 +96,11 @@ func htmlDescriptions(m *dom.Meta, ld htmlLD) []descCand {
 	return out
 }
 
-// minDescAgreement is the share of a description's words that the title
-// and body must hold for it to describe this article: a site-wide blurb
-// ("the news portal of …", "Visit the post for more") shares few.
-const minDescAgreement = 0.15
-
-// htmlPickDescription returns the first stated description that agrees
-// with the article's title and body, else the visible standfirst, else the
-// first paragraph of the body.
-func htmlPickDescription(cands []descCand, blocks []dom.Block, title string, paras []string) (string, string, float64) {
+// htmlPickDescription returns the first stated description, else the
+// visible standfirst, else the first paragraph of the body.
+func htmlPickDescription(cands []descCand, blocks []dom.Block, paras []string) (string, string, float64) {
 	if len(cands) > 0 {
-		vocab := map[string]bool{}
-		addWords := func(s string) {
-			for _, w := range descWords(s) {
-				vocab[w] = true
-			}
-		}
-		addWords(title)
-		for i, p := range paras {
-			if i >= 40 {
-				break
-			}
-			addWords(p)
-		}
-		for _, c := range cands {
-			ws := descWords(c.value)
-			hit := 0
-			for _, w := range ws {
-				if vocab[w] {
-					hit++
-				}
-			}
-			if len(ws) > 0 && float64(hit) >= minDescAgreement*float64(len(ws)) {
-				return c.value, c.rule, 0.9
-			}
-		}
+		return cands[0].value, cands[0].rule, 0.9
 	}
 	if s := htmlDek(blocks); s != "" {
 		return s, "standfirst:class", 0.7
@@ -141,25 +110,6 @@ func htmlPickDescription(cands []descCand, blocks []dom.Block, title string, par
 	}
 	return "", "", 0
 }
-
-// descWords are the lower-cased words of s of four letters or more (or
-// any CJK character), the ones that carry its meaning.
-func descWords(s string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if utf8.RuneCountInString(w) >= 4 {
-			out = append(out, w)
-			continue
-		}
-		for _, r := range w {
-			if r >= 0x2e80 {
-				out = append(out, string(r))
-			}
-		}
-	}
-	return out
-}
-
 // htmlStandfirst is the description of a page that states none: the first
 // paragraph of the body, which on a news page is the standfirst, trimmed to
 // its first sentences as a summary is.

@@ -117,6 +117,16 @@ func breadcrumbLine(s string) []string {
 	return nil
 }
 
+// arrowTrail reports a breadcrumb trail whose steps are joined by arrows
+// ("Home › Local › Council"): headline-shaped, but never a headline.
+func arrowTrail(s string) bool {
+	if !strings.ContainsAny(s, ">›»→") {
+		return false
+	}
+	steps := breadcrumbLine(s)
+	return len(steps) >= 2 && !strings.Contains(s, " / ") && !strings.Contains(s, " | ")
+}
+
 // findTextSection reads the section from a breadcrumb or label line above
 // the headline, a "Filed under" line, or the URL.
 func findTextSection(doc *document) {

@@ -76,7 +76,7 @@ func scoreTitles(doc *document) (int, []float32) {
 	scores := make([]float32, hi-lo)
 	for i := lo; i < hi; i++ {
 		b := &bs[i]
-		if isChrome(b.label) || b.vocab.prefix&vByline != 0 || isMasthead(bs, i) {
+		if isChrome(b.label) || b.vocab.prefix&vByline != 0 || isMasthead(bs, i) || arrowTrail(b.text) {
 			continue
 		}
 		text := cleanTitle(b.text)
