@@ -66,7 +66,7 @@ func TestHTMLDescribe_Sources(t *testing.T) {
 			name: "description meta beats opengraph, keywords meta, canonical link",
 			head: `<meta name="description" content="A summary written for search results."><meta property="og:description" content="A teaser written for sharing."><meta name="keywords" content="pool; council"><link rel="canonical" href="/story/9">`,
 			want: describeOf{Description: "A summary written for search results.", Canonical: "https://host.example/story/9",
-				Tags: []string{"pool", "council"},
+				Tags:  []string{"pool", "council"},
 				Rules: map[string]string{"description": "meta:description", "canonical_url": "canonical", "tags": "meta:keywords"}},
 		},
 		{

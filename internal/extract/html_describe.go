@@ -110,6 +110,7 @@ func htmlPickDescription(cands []descCand, blocks []dom.Block, paras []string) (
 	}
 	return "", "", 0
 }
+
 // htmlStandfirst is the description of a page that states none: the first
 // paragraph of the body, which on a news page is the standfirst, trimmed to
 // its first sentences as a summary is.
