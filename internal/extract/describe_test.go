@@ -132,7 +132,7 @@ func TestTextDescribe_Sources(t *testing.T) {
 	}{
 		{
 			name: "dek under the headline and breadcrumb above it",
-			dump: "Town Daily\n\nHome › Local › Council\n\nCouncil keeps the old pool open\n\nResidents won a reprieve for the pool after a petition drew thousands of names\n\nBy Ann Lee\n\nJune 2, 2024" + body,
+			dump: "Town Daily\n\nHome › Local › Council keeps the old pool open\nCouncil keeps the old pool open\n\nResidents won a reprieve for the pool after a petition drew thousands of names\n\nBy Ann Lee\n\nJune 2, 2024" + body,
 			want: describeOf{Description: "Residents won a reprieve for the pool after a petition drew thousands of names", Section: "Local",
 				Rules: map[string]string{"description": "dek:under-headline", "section": "breadcrumb-line"}},
 		},

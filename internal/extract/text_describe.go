@@ -100,12 +100,14 @@ func breadcrumbLine(s string) []string {
 			continue
 		}
 		var steps []string
-		for _, p := range strings.Split(strings.Trim(s, " >›»/|"), strings.TrimSpace(sep)) {
+		parts := strings.Split(strings.Trim(s, " >›»/|"), strings.TrimSpace(sep))
+		for k, p := range parts {
 			p = strings.TrimSpace(p)
 			if p == "" {
 				continue
 			}
-			if utf8.RuneCountInString(p) > 40 || len(strings.Fields(p)) > 5 {
+			// Steps are section names; the last may be the page's title.
+			if k < len(parts)-1 && (utf8.RuneCountInString(p) > 40 || len(strings.Fields(p)) > 5) {
 				return nil
 			}
 			steps = append(steps, p)
@@ -139,7 +141,7 @@ func findTextSection(doc *document) {
 	if t := doc.meta.title.idx; t > 0 {
 		for i := t - 1; i >= max(0, t-4); i-- {
 			b := &bs[i]
-			if b.words > 12 || b.label == labelByline || b.label == labelDate {
+			if b.words > 30 || b.label == labelByline || b.label == labelDate {
 				continue
 			}
 			if steps := breadcrumbLine(b.text); steps != nil {
