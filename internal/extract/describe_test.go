@@ -143,6 +143,16 @@ func TestTextDescribe_Sources(t *testing.T) {
 				Rules: map[string]string{"section": "section-line", "tags": "tags-line", "modified": "date:updated-line"}},
 		},
 		{
+			name: "kicker above the headline",
+			dump: "Menu\nSearch\n\nCulture\n\nCouncil keeps the old pool open\n\nBy Ann Lee" + body,
+			want: describeOf{Section: "Culture", Rules: map[string]string{"section": "above-headline"}},
+		},
+		{
+			name: "categories inside a credit line under the headline",
+			dump: "Council keeps the old pool open\n\n2 June 2024 by Ann Lee / Categories: Local, Politics" + body,
+			want: describeOf{Section: "Local", Rules: map[string]string{"section": "section-line"}},
+		},
+		{
 			name: "section from the URL, no dek repeated from the body",
 			dump: "Council keeps the old pool open\n\nBy Ann Lee" + body,
 			url:  "https://town.example/politik/council-keeps-the-old-pool-open",

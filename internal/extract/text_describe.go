@@ -61,7 +61,7 @@ func findDek(doc *document) {
 
 // sectionLabels introduce the section on a line of its own.
 var sectionLabels = []string{"filed under:", "filed under", "posted in", "categories:", "category:", "kategorie:",
-	"kategorien:", "rubrik:", "veröffentlicht in", "catégorie :", "catégorie:", "categoría:", "categoria:",
+	"kategorien:", "rubrik:", "veröffentlicht in", "abgelegt unter:", "abgelegt unter", "catégorie :", "catégorie:", "categoría:", "categoria:",
 	"kategoria:", "section:"}
 
 // tagLabels introduce a tag list on a line of its own.
@@ -156,10 +156,40 @@ func findTextSection(doc *document) {
 					return
 				}
 			}
-			if b.label == labelSection {
-				set(strings.Trim(b.text, " >›»/|"), i, "above-headline", 0.6)
-				if doc.meta.describe.section.idx >= 0 {
-					return
+		}
+		// A kicker: a word or two just above the headline, not a
+		// sentence, a date or a credit.
+		for i := t - 1; i >= max(0, t-3); i-- {
+			b := &bs[i]
+			if b.words == 0 || b.words > 3 || b.endsSentence || b.digits > 0 || b.label == labelByline ||
+				b.label == labelDate || b.vocab.any != 0 || isChrome(b.label) && (b.label != labelNav || i < t-1) {
+				continue
+			}
+			set(strings.Trim(b.text, " >›»/|•"), i, "above-headline", 0.6)
+			if doc.meta.describe.section.idx >= 0 {
+				if b.label == labelNone {
+					b.label, b.reason = labelSection, "above-headline"
+				}
+				return
+			}
+		}
+	}
+	// "Filed under: …" near the headline, also inside a line of metadata
+	// ("27 January by Ann Lee / Categories: Events").
+	if t := doc.meta.title.idx; t >= 0 {
+		for i := t + 1; i < min(len(bs), t+15); i++ {
+			b := &bs[i]
+			if b.words > 40 {
+				continue
+			}
+			for _, l := range sectionLabels {
+				if k := strings.Index(b.lower, l); k > 0 && len(b.lower) == len(b.text) {
+					if terms := splitTerms(strings.TrimLeft(b.text[k+len(l):], ": ")); len(terms) > 0 {
+						set(terms[0], i, "section-line", 0.6)
+						if doc.meta.describe.section.idx >= 0 {
+							return
+						}
+					}
 				}
 			}
 		}
