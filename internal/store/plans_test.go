@@ -220,7 +220,7 @@ var regconfigCase = regexp.MustCompile(`CASE split_part\(replace\(lower\(COALESC
 
 func describe(f article.Filter) string {
 	var parts []string
-	for _, p := range []struct{ k, v string }{{"Source", f.Source}, {"Author", f.Author}, {"Language", f.Language}, {"Query", f.Query}} {
+	for _, p := range []struct{ k, v string }{{"Source", f.Source}, {"Author", f.Author}, {"Language", f.Language}, {"Section", f.Section}, {"Tag", f.Tag}, {"Query", f.Query}} {
 		if p.v != "" {
 			parts = append(parts, fmt.Sprintf("%s: %q", p.k, p.v))
 		}
