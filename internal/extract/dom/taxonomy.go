@@ -47,8 +47,24 @@ var taxPathKinds = map[string]string{
 	"categorias": "category", "rubrique": "category", "kategoria": "category", "section": "category",
 }
 
+// taxStems are substrings every taxPathKinds key or tag query holds: most
+// links hold none and are passed over without parsing.
+var taxStems = []string{"tag", "categor", "kategor", "rubri", "schlagw", "stichw", "topic", "them", "keyword",
+	"etiquet", "mot-cl", "section"}
+
 // taxPath returns the kind a link's address files it under, or "".
 func taxPath(href string) string {
+	lower := strings.ToLower(href)
+	candidate := false
+	for _, st := range taxStems {
+		if strings.Contains(lower, st) {
+			candidate = true
+			break
+		}
+	}
+	if !candidate {
+		return ""
+	}
 	u, err := url.Parse(strings.TrimSpace(href))
 	if err != nil {
 		return ""
@@ -126,12 +142,21 @@ func (m *Meta) readTaxLink(n *html.Node) {
 
 // isBreadcrumb reports an element that holds a breadcrumb trail.
 func isBreadcrumb(n *html.Node) bool {
-	for _, k := range []string{"class", "id", "aria-label"} {
-		if v := Attr(n, k); v != "" && strings.Contains(strings.ToLower(v), "breadcrumb") {
-			return true
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id", "aria-label":
+			// Every element is asked: no lower-casing ("Breadcrumbs" and
+			// "breadcrumb" both hold "readcrumb").
+			if strings.Contains(a.Val, "readcrumb") || strings.Contains(a.Val, "READCRUMB") {
+				return true
+			}
+		case "itemtype":
+			if strings.HasSuffix(a.Val, "BreadcrumbList") {
+				return true
+			}
 		}
 	}
-	return strings.HasSuffix(Attr(n, "itemtype"), "BreadcrumbList")
+	return false
 }
 
 // readBreadcrumb returns the steps of a breadcrumb trail: its links' (or
@@ -193,12 +218,14 @@ func (m *Meta) readImage(n *html.Node) {
 	m.Images = append(m.Images, img)
 }
 
-// within reports whether n is root or lies below it.
+// within reports whether n is root or lies at most a dozen levels below
+// it, as a breadcrumb's own inner lists do; it bounds the walk, which every
+// element after a breadcrumb takes.
 func within(n, root *html.Node) bool {
 	if root == nil {
 		return false
 	}
-	for p := n; p != nil; p = p.Parent {
+	for p, d := n, 0; p != nil && d <= 12; p, d = p.Parent, d+1 {
 		if p == root {
 			return true
 		}
