@@ -48,7 +48,7 @@ func TestHTMLDescribe_Sources(t *testing.T) {
 			want: describeOf{Description: "The town pool will open for one more summer after residents petitioned the council.",
 				Image: "https://town.example/img/pool.jpg", Canonical: "https://town.example/local/pool-stays-open", Section: "Local",
 				Tags: []string{"pools", "council", "summer"}, Modified: "2024-06-02",
-				Rules: map[string]string{"description": "jsonld:description", "image": "jsonld:image", "canonical_url": "canonical",
+				Rules: map[string]string{"description": "jsonld:description", "image": "jsonld:image", "canonical_url": "jsonld:url",
 					"section": "jsonld:articleSection", "tags": "jsonld:keywords", "modified": "jsonld:dateModified"}},
 		},
 		{
@@ -59,7 +59,7 @@ func TestHTMLDescribe_Sources(t *testing.T) {
 				<meta property="article:modified_time" content="2024-06-03T08:00:00+02:00">`,
 			want: describeOf{Description: "Residents saved the pool, for now.", Image: "https://cdn.example/pool.jpg",
 				Canonical: "https://town.example/a/1", Section: "Sport", Tags: []string{"Swimming", "Council"}, Modified: "2024-06-03",
-				Rules: map[string]string{"description": "og:description", "image": "og:image", "canonical_url": "canonical",
+				Rules: map[string]string{"description": "og:description", "image": "og:image", "canonical_url": "og:url",
 					"section": "article:section", "tags": "article:tag", "modified": "article:modified_time"}},
 		},
 		{
@@ -67,7 +67,7 @@ func TestHTMLDescribe_Sources(t *testing.T) {
 			head: `<meta name="description" content="A summary written for search results."><meta property="og:description" content="A teaser written for sharing."><meta name="keywords" content="pool; council"><link rel="canonical" href="/story/9">`,
 			want: describeOf{Description: "A summary written for search results.", Canonical: "https://host.example/story/9",
 				Tags:  []string{"pool", "council"},
-				Rules: map[string]string{"description": "meta:description", "canonical_url": "canonical", "tags": "meta:keywords"}},
+				Rules: map[string]string{"description": "meta:description", "canonical_url": "link[rel=canonical]", "tags": "meta:keywords"}},
 		},
 		{
 			name: "microdata",

@@ -30,9 +30,9 @@ const (
 // htmlDescribe fills the richer metadata of md; note records each field's
 // source. base resolves relative addresses.
 func htmlDescribe(m *dom.Meta, ld htmlLD, base string, md *article.Metadata, note func(field, value, rule string, conf float64)) {
-	if s := htmlCanonicalStated(m, ld, base); s != "" {
+	if s, rule := htmlCanonicalStated(m, ld, base); s != "" {
 		md.CanonicalURL = s
-		note("canonical_url", s, "canonical", 0.9)
+		note("canonical_url", s, rule, 0.9)
 	}
 	ref := base
 	if md.CanonicalURL != "" {
@@ -150,14 +150,15 @@ func htmlAbsURL(ref, base string) string {
 
 // htmlCanonicalStated is the canonical address the page states: <link
 // rel=canonical>, og:url, or the JSON-LD url; "" when it states none.
-func htmlCanonicalStated(m *dom.Meta, ld htmlLD, base string) string {
+func htmlCanonicalStated(m *dom.Meta, ld htmlLD, base string) (string, string) {
 	og, _ := m.First("og:url")
-	for _, c := range []string{m.Canonical, og, ld.str("url"), ldID(ld, "mainEntityOfPage")} {
-		if s := htmlAbsURL(c, base); s != "" {
-			return s
+	for _, c := range []struct{ value, rule string }{{m.Canonical, "link[rel=canonical]"}, {og, "og:url"},
+		{ld.str("url"), "jsonld:url"}, {ldID(ld, "mainEntityOfPage"), "jsonld:mainEntityOfPage"}} {
+		if s := htmlAbsURL(c.value, base); s != "" {
+			return s, c.rule
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // ldID returns the @id (or the string) of the first ranked object's key.
