@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -188,6 +189,29 @@ func TestURLSection(t *testing.T) {
 	} {
 		if got := urlSection(tc.in); got != tc.want {
 			t.Errorf("urlSection(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// Reader comments are neither body nor kept anywhere else.
+func TestHTMLExtract_CommentsAreNotBody(t *testing.T) {
+	const comment = "I have swum in that pool every summer since I was a child and I am so glad the council listened to us at last."
+	for _, wrap := range []string{
+		`<section id="comments"><h2>3 comments</h2><ol class="comment-list"><li class="comment"><p>%s</p></li></ol></section>`,
+		`<div class="comments-area"><div class="comment-body"><p>%s</p></div></div>`,
+	} {
+		page := htmlPage("", "<article><p>"+fixtureProse+"</p><p>"+fixtureProse+" Again.</p></article>"+strings.ReplaceAll(wrap, "%s", comment))
+		x := htmlExtract(article.NewDump("", "https://host.example/p", "text/html", []byte(page), time.Time{}))
+		if x.Err != nil {
+			t.Fatalf("Err = %v", x.Err)
+		}
+		for _, p := range x.Paragraphs {
+			if strings.Contains(p, "swum in that pool") {
+				t.Errorf("comment kept in the body: %q", p)
+			}
+		}
+		if strings.Contains(x.Metadata.Description, "swum") {
+			t.Errorf("comment taken for the description: %q", x.Metadata.Description)
 		}
 	}
 }
