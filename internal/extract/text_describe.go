@@ -48,7 +48,7 @@ func findDek(doc *document) {
 		if b.label != labelSubtitle && b.label != labelNone && b.label != labelBoilerplate {
 			continue
 		}
-		if b.words < 6 || b.words > 80 || b.dup > 0 || b.vocab.prefix&(vByline|vPublished|vUpdated) != 0 {
+		if b.words < 6 || b.words > 80 || b.dup > 0 || b.vocab.prefix&(vByline|vPublished|vUpdated) != 0 || b.cells > 0 || notDek(b) {
 			continue
 		}
 		doc.meta.describe.description = field{value: b.text, idx: i, rule: "dek:under-headline", conf: 0.6}
@@ -57,6 +57,20 @@ func findDek(doc *document) {
 		}
 		return
 	}
+}
+
+// creditWords mark a photo credit or caption, which sits where a dek does.
+var creditWords = []string{"©", "foto", "photo", "bild:", "credit", "getty", "imago", "dpa", "reuters", "afp"}
+
+// notDek rejects lines that sit under a headline but are no dek: photo
+// credits and captions, breadcrumb trails.
+func notDek(b *block) bool {
+	for _, w := range creditWords {
+		if strings.Contains(b.lower, w) {
+			return true
+		}
+	}
+	return breadcrumbLine(b.text) != nil
 }
 
 // sectionLabels introduce the section on a line of its own.
