@@ -30,6 +30,13 @@ type extractOutput struct {
 	Paywalled         bool                 `json:"paywalled"`
 	OriginalPublisher string               `json:"original_publisher,omitempty"`
 	Language          string               `json:"language,omitempty"`
+	Description       string               `json:"description,omitempty"`
+	Image             string               `json:"image,omitempty"`
+	CanonicalURL      string               `json:"canonical_url,omitempty"`
+	Section           string               `json:"section,omitempty"`
+	Categories        []string             `json:"categories,omitempty"` // the section as the scorer's list
+	Tags              []string             `json:"tags,omitempty"`
+	ModifiedAt        string               `json:"modified_at,omitempty"`
 	Paragraphs        []string             `json:"paragraphs"`
 	WordCount         int                  `json:"word_count"`
 	Input             string               `json:"input"`
@@ -136,6 +143,11 @@ func extractOne(d *article.Dump, explain bool) extractOutput {
 		Paywalled:         x.Metadata.Paywalled,
 		OriginalPublisher: x.Metadata.OriginalPublisher,
 		Language:          x.Metadata.Language,
+		Description:       x.Metadata.Description,
+		Image:             x.Metadata.Image,
+		CanonicalURL:      x.Metadata.CanonicalURL,
+		Section:           x.Metadata.Section,
+		Tags:              x.Metadata.Tags,
 		Paragraphs:        x.Paragraphs,
 		WordCount:         x.WordCount,
 		Input:             x.Input,
@@ -156,6 +168,12 @@ func extractOne(d *article.Dump, explain bool) extractOutput {
 	if p := x.Metadata.Published; !p.IsZero() {
 		s := formatPublished(p)
 		out.PublishedAt = &s
+	}
+	if x.Metadata.Section != "" {
+		out.Categories = []string{x.Metadata.Section}
+	}
+	if m := x.Metadata.Modified; !m.IsZero() {
+		out.ModifiedAt = formatPublished(m)
 	}
 	if x.Err != nil {
 		out.Error = x.Err.Error()

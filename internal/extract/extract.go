@@ -38,7 +38,9 @@ import (
 // so that dumps extracted by older rules can be found and re-extracted.
 //
 // 3: the Markdown body of HTML input.
-const Version = 3
+// 4: description, lead image, canonical URL, section, tags and the
+// modified date; the article's URL is the one the request sent.
+const Version = 4
 
 // ErrLimit is wrapped, with article.ErrUnextractable, when a dump is
 // refused because it exceeds one of the extractor's limits (see maxLines),

@@ -75,6 +75,10 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 		x.BodyMarkdown = htmlMarkdown(blocks, kept)
 	}
 	htmlVisibleMetadata(&x, meta, ld, blocks, labels)
+	if s, rule, conf := htmlPickDescription(htmlDescriptions(meta, ld), blocks, x.Paragraphs); s != "" {
+		x.Metadata.Description = s
+		x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{Field: "description", Value: s, Rule: rule, Confidence: conf})
+	}
 	for _, p := range x.Paragraphs {
 		x.WordCount += len(strings.Fields(p))
 	}

@@ -31,6 +31,7 @@ type meta struct {
 	paywalled bool
 	paywall   field
 	publisher field
+	describe  describe // dek, section, tags, update date (text_describe.go)
 }
 
 func noField() field { return field{idx: -1} }
@@ -51,6 +52,7 @@ func findMetadata(doc *document) {
 	findLocation(doc)
 	findSponsorsAndPaywall(doc)
 	applyCandidates(doc)
+	findDescribe(doc)
 }
 
 // applyCandidates weighs structured metadata a front-end read (JSON-LD,

@@ -307,7 +307,7 @@ func newDump(r *ingestRow, ids newIDs) *article.Dump {
 // it without diagnostics or Markdown.
 func newArticle(r *ingestRow, ids newIDs, t articleTimes) *article.Article {
 	a := r.art
-	return &article.Article{
+	art := &article.Article{
 		ID:     ids.article,
 		DumpID: ids.dump,
 		Source: r.source,
@@ -331,6 +331,8 @@ func newArticle(r *ingestRow, ids newIDs, t articleTimes) *article.Article {
 		CreatedAt:        t.createdAt,
 		UpdatedAt:        t.updatedAt,
 	}
+	a.rich.setOn(&art.Metadata)
+	return art
 }
 
 // readStored reads the stored dumps, and their articles, of rows[i] for i
@@ -432,19 +434,23 @@ func insertIngests(columns, values string) string {
 INSERT INTO articles (id, dump_id, source, title, authors, agencies,
 	published_at, published_precision, published_has_zone, published_offset_minutes,
 	source_name, location, sponsors, paywalled, original_publisher, language, url,
-	body, word_count, body_sha256, extractor_version, received_at, body_markdown` + columns + `)
+	body, word_count, body_sha256, extractor_version, received_at, body_markdown,
+	description, image, canonical_url, section, tags, modified_at` + columns + `)
 SELECT a.id, d.id, d.source, a.title, a.authors::text[], a.agencies::text[],
 	a.published_at, a.published_precision, a.published_has_zone, a.published_offset_minutes,
 	a.source_name, a.location, a.sponsors::text[], a.paywalled, a.original_publisher, a.language, a.url,
-	a.body, a.word_count, a.body_sha256, d.extractor_version, d.received_at, a.body_markdown` + values + `
+	a.body, a.word_count, a.body_sha256, d.extractor_version, d.received_at, a.body_markdown,
+	a.description, a.image, a.canonical_url, a.section, a.tags::text[], a.modified_at` + values + `
 FROM unnest($13::uuid[], $14::uuid[], $15::text[], $16::text[], $17::text[],
 	$18::timestamptz[], $19::text[], $20::boolean[], $21::int[],
 	$22::text[], $23::text[], $24::text[], $25::boolean[], $26::text[], $27::text[], $28::text[],
-	$29::text[], $30::int[], $31::bytea[], $32::text[])
+	$29::text[], $30::int[], $31::bytea[], $32::text[],
+	$33::text[], $34::text[], $35::text[], $36::text[], $37::text[], $38::timestamptz[])
 	AS a(id, dump_id, title, authors, agencies,
 		published_at, published_precision, published_has_zone, published_offset_minutes,
 		source_name, location, sponsors, paywalled, original_publisher, language, url,
-		body, word_count, body_sha256, body_markdown)
+		body, word_count, body_sha256, body_markdown,
+		description, image, canonical_url, section, tags, modified_at)
 JOIN new_dumps d ON d.id = a.dump_id
 RETURNING dump_id, created_at, updated_at
 )
@@ -499,6 +505,13 @@ type batchParams struct {
 	aWordCount         []int
 	aBodySum           [][]byte
 	aMarkdown          []*string
+	// the richer metadata of migration 0007
+	aDescription []string
+	aImage       []string
+	aCanonical   []string
+	aSection     []string
+	aTags        []string // array literals, as aAuthors
+	aModifiedAt  []*time.Time
 }
 
 func newBatchParams(n int) *batchParams {
@@ -547,6 +560,12 @@ func (p *batchParams) add(r *ingestRow, dumpID, articleID article.ID) {
 	p.aWordCount = append(p.aWordCount, a.wordCount)
 	p.aBodySum = append(p.aBodySum, a.bodySum[:])
 	p.aMarkdown = append(p.aMarkdown, a.markdown)
+	p.aDescription = append(p.aDescription, a.rich.description)
+	p.aImage = append(p.aImage, a.rich.image)
+	p.aCanonical = append(p.aCanonical, a.rich.canonicalURL)
+	p.aSection = append(p.aSection, a.rich.section)
+	p.aTags = append(p.aTags, arrayLiteral(a.rich.tags))
+	p.aModifiedAt = append(p.aModifiedAt, a.rich.modifiedAt)
 }
 
 func (p *batchParams) args() []any {
@@ -557,6 +576,7 @@ func (p *batchParams) args() []any {
 		p.aPublishedAt, p.aPrecision, p.aHasZone, p.aOffsetMinutes,
 		p.aSourceName, p.aLocation, p.aSponsors, p.aPaywalled, p.aOriginalPublisher, p.aLanguage, p.aURL,
 		p.aBody, p.aWordCount, p.aBodySum, p.aMarkdown,
+		p.aDescription, p.aImage, p.aCanonical, p.aSection, p.aTags, p.aModifiedAt,
 	}
 }
 
