@@ -5,7 +5,7 @@
 GO ?= go
 
 # FUZZTIME is how long `make fuzz` runs each target; `make fuzz-short`
-# (part of `make test`) runs each for FUZZTIME_SHORT. The short budget is a
+# runs each for FUZZTIME_SHORT. The short budget is a
 # count of executions, not a duration: Go 1.26's fuzz coordinator can fail a
 # duration-bounded run with a spurious "context deadline exceeded" when its
 # deadline races a busy worker (go.dev/issue/75804, fixed in Go 1.27), and
@@ -47,14 +47,14 @@ fuzz:
 		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINIMIZETIME) $$pkg; \
 	done
 
-# fuzz-short runs every target, as CI must. Fuzzing builds every package of
-# a test binary with coverage instrumentation, which no other build shares:
-# with a cold build cache that costs ~1.5 min for extract, ~2 min more for
-# store and ~8.5 min more for api (prometheus, pgx, protobuf, the OpenAPI
-# validator) on a loaded 2-core machine; with a warm cache the whole run
-# takes under a minute.
+# fuzz-short runs every target briefly. It is not part of `make test`:
+# fuzzing builds every package of a test binary with coverage
+# instrumentation, which no other build shares, and with a cold build cache
+# that cost ~1.5 min for extract, ~2 min more for store and ~8.5 min more for
+# api on a loaded 2-core machine, the larger half of a newcomer's first
+# `make test`. The seed corpora still run there, as ordinary tests.
 FUZZ_SHORT_TARGETS ?= $(FUZZ_TARGETS)
 
-## fuzz-short: the FUZZ_SHORT_TARGETS for FUZZTIME_SHORT each, for CI.
+## fuzz-short: the FUZZ_SHORT_TARGETS for FUZZTIME_SHORT each (under a minute with a warm cache).
 fuzz-short:
 	@$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) fuzz FUZZTIME=$(FUZZTIME_SHORT) FUZZ_TARGETS='$(FUZZ_SHORT_TARGETS)'

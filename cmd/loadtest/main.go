@@ -6,12 +6,14 @@
 // transaction, primary-key SELECT of the full row), then starts the built
 // Pressroom binary on the same cluster and drives POST /v1/articles with
 // distinct generated dumps, the same at half that rate open-loop,
-// GET /v1/articles/{id}, and POST /v1/articles/batch. Each phase is warmed
-// up, then measured: rate, latency percentiles, CPU seconds per 1,000
-// requests of the server, of PostgreSQL and of this client, and the
-// server's peak RSS. The last line printed is the summary:
+// GET /v1/articles/{id}, and POST /v1/articles/batch. Before those, it
+// drives POST on a server that indexes search inside each ingest, so that
+// search stays current (PRESSROOM_SEARCH_INLINE). Each phase is warmed up, then measured: rate,
+// latency percentiles, CPU seconds per 1,000 requests of the server, of
+// PostgreSQL and of this client, and the server's peak RSS. The last line
+// printed is the summary:
 //
-//	ingest_vs_insert=<x.xx> get_vs_select=<x.xx> batch_rows_per_s=<n> p99_ms_half_load=<x.x> rss_mib=<n>
+//	ingest_vs_insert=<x.xx> get_vs_select=<x.xx> batch_rows_per_s=<n> p99_ms_half_load=<x.x> rss_mib=<n> ingest_search_vs_insert=<x.xx> cpu_ms_per_article=<x.xx>
 //
 // Usage: loadtest [-quick] [-duration 20s] [-concurrency 16] [-pool 8] [-server bin/pressroom]
 package main
@@ -177,6 +179,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 
 	dbURL, err := withParam(cluster.URL(pglocal.DefaultDatabase), "pool_max_conns", strconv.Itoa(o.pool))
 	if err != nil {
+		return err
+	}
+	// Search kept current first: that server leaves nothing pending, so
+	// the next one starts with an empty search backlog, as it would have
+	// on a fresh database.
+	if err := b.searchCurrent(ctx, bin, dbURL, filepath.Join(tmp, "server-inline.log")); err != nil {
 		return err
 	}
 	srv, err := startServer(ctx, bin, dbURL, filepath.Join(tmp, "server.log"))
@@ -357,7 +365,7 @@ func (b *bench) baselines(ctx context.Context, databaseURL string) error {
 	return nil
 }
 
-// pressroom drives the server: POST at full speed, POST open-loop at half
+// pressroom drives the default server: POST at full speed, POST open-loop at half
 // that rate, GET, then batches.
 func (b *bench) pressroom(ctx context.Context, base string) error {
 	post, err := b.measure(ctx, "POST /v1/articles", "req", b.closed(b.postArticle(base)))
@@ -413,6 +421,37 @@ func (b *bench) pressroom(ctx context.Context, base string) error {
 	return nil
 }
 
+// searchPhase is the phase that ingests with search kept current.
+const searchPhase = "POST, search current"
+
+// searchCurrent measures what a user who needs search sustains: POST at
+// full speed on a server that indexes each article in its ingest
+// transaction (PRESSROOM_SEARCH_INLINE), so that nothing is deferred and
+// a text search finds every article once its POST is answered. The
+// backlog at the end of the phase shows whether search stayed current.
+func (b *bench) searchCurrent(ctx context.Context, bin, dbURL, logPath string) error {
+	srv, err := startServer(ctx, bin, dbURL, logPath, "PRESSROOM_SEARCH_INLINE=true")
+	if err != nil {
+		return err
+	}
+	b.srv = srv
+	defer func() { b.srv = nil }()
+	b.log.Printf("pressroom pid %d, search indexed inline, serving on %s", srv.pid(), srv.httpAddr)
+	p, err := b.measure(ctx, searchPhase, "req", b.closed(b.postArticle("http://"+srv.httpAddr)))
+	if err == nil {
+		var c searchCounts
+		if c, err = b.searchCounts(ctx); err == nil {
+			p.searchPending = c.pending
+			p.note = fmt.Sprintf("PRESSROOM_SEARCH_INLINE=true: %.0f articles pending search at the end (current: under %d)", c.pending, maxSearchCurrentBacklog)
+		}
+	}
+	return errors.Join(err, srv.stop())
+}
+
+// maxSearchCurrentBacklog is the backlog under which search counts as
+// current at the end of the search phase.
+const maxSearchCurrentBacklog = 1000
+
 func (b *bench) find(name string) *phase {
 	for _, p := range b.phases {
 		if p.name == name {
@@ -436,12 +475,16 @@ func (b *bench) report(rss float64, total time.Duration) {
 	fmt.Fprintln(b.out, "  per s and cpu s/1k count rows stored or articles read (a batch request stores many); vs baseline: INSERT for writes, SELECT for reads")
 	fmt.Fprintln(b.out, "  other load: CPU capacity used by processes outside the benchmark during the phase (a shared machine makes figures noisy)")
 	post, open, get, batch := b.find("POST /v1/articles"), b.find("POST open-loop ½ peak"), b.find("GET /v1/articles/{id}"), b.find("POST /v1/articles/batch")
+	search := b.find(searchPhase)
 	s := score{
 		ingestVsInsert: ratio(post.rate(), insert.itemRate()),
-		getVsSelect:    ratio(get.rate(), sel.itemRate()),
-		batchRowsPerS:  batch.itemRate(),
-		p99HalfLoad:    open.p99,
-		rssMiB:         rss,
+		// A phase that left search behind sustained no current search.
+		ingestSearchVsInsert: ratio(search.rate(), insert.itemRate()) * boolFloat(search.searchPending < maxSearchCurrentBacklog),
+		cpuMsPerArticle:      search.per1k(search.cpu.server + search.cpu.postgres),
+		getVsSelect:          ratio(get.rate(), sel.itemRate()),
+		batchRowsPerS:        batch.itemRate(),
+		p99HalfLoad:          open.p99,
+		rssMiB:               rss,
 	}
 	fmt.Fprintln(b.out)
 	fmt.Fprintf(b.out, "CPU per 1,000 rows, server+postgres: POST %.3f s vs INSERT %.3f s (postgres alone %.3f s vs %.3f s)\n",
@@ -450,9 +493,9 @@ func (b *bench) report(rss float64, total time.Duration) {
 	// When every phase is CPU-bound (two cores), rates are inversely
 	// proportional to CPU per row, whoever else shares the machine: this
 	// cross-check stays steady when other load skews one phase's rate.
-	fmt.Fprintf(b.out, "CPU-bound estimate (ratio of all CPU per row, this client included; insensitive to other load): ingest_vs_insert≈%.2f get_vs_select≈%.2f\n",
-		ratio(insert.per1k(insert.cpu.postgres+insert.cpu.client), post.per1k(post.cpu.server+post.cpu.postgres+post.cpu.client)),
-		ratio(sel.per1k(sel.cpu.postgres+sel.cpu.client), get.per1k(get.cpu.server+get.cpu.postgres+get.cpu.client)))
+	allCPU := func(p *phase) float64 { return p.per1k(p.cpu.server + p.cpu.postgres + p.cpu.client) }
+	fmt.Fprintf(b.out, "CPU-bound estimate (ratio of all CPU per row, this client included; insensitive to other load): ingest_vs_insert≈%.2f get_vs_select≈%.2f ingest_search_vs_insert≈%.2f\n",
+		ratio(allCPU(insert), allCPU(post)), ratio(allCPU(sel), allCPU(get)), ratio(allCPU(insert), allCPU(search)))
 	if c := b.catchUp; c != nil {
 		state := "caught up"
 		if !c.done {
@@ -460,6 +503,16 @@ func (b *bench) report(rss float64, total time.Duration) {
 		}
 		fmt.Fprintf(b.out, "search indexing after the POST phase at full speed, no other load: %.0f pending (gauge capped at 10,000), %s: %.0f rows in %.1f s = %.0f rows/s; CPU per 1,000 rows indexed: postgres %.3f s, server %.3f s\n",
 			c.backlog, state, c.indexed, c.elapsed.Seconds(), c.rate(), c.per1k(c.cpu.postgres), c.per1k(c.cpu.server))
+	}
+	if c := b.catchUp; c != nil && post.items > 0 && c.indexed > 0 {
+		// The same total for the default server: the POST phase's CPU per
+		// article plus the catch-up's per article indexed.
+		fmt.Fprintf(b.out, "CPU per article with search, server+postgres: inline %.3f ms (%s) vs background %.3f ms (POST phase + catch-up)\n",
+			s.cpuMsPerArticle, searchPhase, post.per1k(post.cpu.server+post.cpu.postgres)+c.per1k(c.cpu.server+c.cpu.postgres))
+		// Indexing's own share: what PostgreSQL spent per article beyond
+		// the same POST with search deferred.
+		fmt.Fprintf(b.out, "PostgreSQL CPU per article indexed: inline %.3f ms (%s minus POST /v1/articles) vs background %.3f ms (catch-up)\n",
+			search.per1k(search.cpu.postgres)-post.per1k(post.cpu.postgres), searchPhase, c.per1k(c.cpu.postgres))
 	}
 	fmt.Fprintf(b.out, "server peak RSS %.1f MiB; %d distinct dumps generated; total run %v\n", rss, b.next.Load(), total.Round(time.Second))
 	fmt.Fprintln(b.out, s.lastLine())

@@ -31,7 +31,7 @@ func startPerf(dir, phase string) (*perfRecording, error) {
 	path := filepath.Join(dir, slug(phase)+".data")
 	cmd := exec.Command("perf", "record", "-a", "-g", "-F", "499", "-o", path)
 	cmd.Stdout, cmd.Stderr = nil, nil
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGINT}
+	cmd.SysProcAttr = childProcAttr(syscall.SIGINT)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("perf: %w (install linux-perf, or drop -perf)", err)
 	}

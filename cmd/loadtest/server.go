@@ -55,9 +55,9 @@ func parseServing(line []byte) (httpAddr, metricsAddr string, ok bool, err error
 }
 
 // startServer execs the Pressroom binary on loopback ports chosen by the
-// kernel, with databaseURL, and waits for its "serving" line. Everything the
-// server logs goes to logPath.
-func startServer(ctx context.Context, bin, databaseURL, logPath string) (*server, error) {
+// kernel, with databaseURL and any settings given (NAME=value), and waits
+// for its "serving" line. Everything the server logs goes to logPath.
+func startServer(ctx context.Context, bin, databaseURL, logPath string, settings ...string) (*server, error) {
 	logf, err := os.Create(logPath)
 	if err != nil {
 		return nil, fmt.Errorf("server log: %w", err)
@@ -73,6 +73,7 @@ func startServer(ctx context.Context, bin, databaseURL, logPath string) (*server
 		// measure the limiter, not the ingest path.
 		"PRESSROOM_RATE_LIMIT=0",
 	)
+	cmd.Env = append(cmd.Env, settings...)
 	cmd.Stdout = logf
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
@@ -80,8 +81,9 @@ func startServer(ctx context.Context, bin, databaseURL, logPath string) (*server
 		return nil, fmt.Errorf("server: %w", err)
 	}
 	// Own process group: a terminal's Ctrl-C reaches only us, and we stop
-	// the server before the database. Pdeathsig covers our own sudden death.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
+	// the server before the database. On Linux the kernel also stops it
+	// should we die suddenly.
+	cmd.SysProcAttr = childProcAttr(syscall.SIGTERM)
 	if err := cmd.Start(); err != nil {
 		logf.Close()
 		return nil, fmt.Errorf("start %s: %w", bin, err)

@@ -107,6 +107,8 @@ type phase struct {
 	// searchNote says what the background search indexer did meanwhile
 	// (empty for the baselines, and for a server indexing inside ingest).
 	searchNote string
+	// searchPending is the search backlog at the end of the search phase.
+	searchPending float64
 }
 
 // summarise turns a sample into a phase.
@@ -158,19 +160,29 @@ func ratio(a, b float64) float64 {
 
 // score is what the last line reports.
 type score struct {
-	ingestVsInsert float64
-	getVsSelect    float64
-	batchRowsPerS  float64
-	p99HalfLoad    time.Duration
-	rssMiB         float64
+	ingestVsInsert       float64
+	getVsSelect          float64
+	batchRowsPerS        float64
+	p99HalfLoad          time.Duration
+	rssMiB               float64
+	ingestSearchVsInsert float64 // POST with search kept current
+	cpuMsPerArticle      float64 // server + PostgreSQL, ingest + indexing
+}
+
+func boolFloat(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // lastLine is the machine-readable summary; its format is a contract with
 // whoever tracks the benchmark over time.
 func (s score) lastLine() string {
-	return fmt.Sprintf("ingest_vs_insert=%.2f get_vs_select=%.2f batch_rows_per_s=%d p99_ms_half_load=%.1f rss_mib=%d",
+	return fmt.Sprintf("ingest_vs_insert=%.2f get_vs_select=%.2f batch_rows_per_s=%d p99_ms_half_load=%.1f rss_mib=%d ingest_search_vs_insert=%.2f cpu_ms_per_article=%.2f",
 		s.ingestVsInsert, s.getVsSelect, int64(math.Round(s.batchRowsPerS)),
-		float64(s.p99HalfLoad)/float64(time.Millisecond), int64(math.Ceil(s.rssMiB)))
+		float64(s.p99HalfLoad)/float64(time.Millisecond), int64(math.Ceil(s.rssMiB)),
+		s.ingestSearchVsInsert, s.cpuMsPerArticle)
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond)) }

@@ -11,16 +11,14 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
-	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract"
 	"github.com/pressroom/pressroom/internal/store"
+	"github.com/pressroom/pressroom/internal/worker"
 )
 
 // withDatabase loads the configuration, opens the configured database (or
 // the private development one) and runs f, closing the database after.
-func withDatabase(ctx context.Context, getenv func(string) string, stderr io.Writer, f func(config, *pgxpool.Pool, *slog.Logger) error) error {
+func withDatabase(ctx context.Context, getenv func(string) string, stderr io.Writer, f func(config, *store.Store, *slog.Logger) error) error {
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
@@ -31,17 +29,17 @@ func withDatabase(ctx context.Context, getenv func(string) string, stderr io.Wri
 		return err
 	}
 	defer db.close(logger)
-	return f(cfg, db.pool, logger)
+	return f(cfg, db.store, logger)
 }
 
 // withStore opens the database as withDatabase does, brings the schema up
 // to date as serve would, and runs f.
 func withStore(ctx context.Context, getenv func(string) string, stderr io.Writer, f func(*store.Store, *slog.Logger) error) error {
-	return withDatabase(ctx, getenv, stderr, func(cfg config, pool *pgxpool.Pool, logger *slog.Logger) error {
-		if err := prepareSchema(ctx, cfg, pool, logger); err != nil {
+	return withDatabase(ctx, getenv, stderr, func(cfg config, st *store.Store, logger *slog.Logger) error {
+		if err := prepareSchema(ctx, cfg, st, logger); err != nil {
 			return err
 		}
-		return f(store.New(pool), logger)
+		return f(st, logger)
 	})
 }
 
@@ -110,9 +108,7 @@ func timeOrDash(t *time.Time) string {
 }
 
 // runReextract re-runs the current extractor over stored dumps made by an
-// older one, a batch at a time. Each dump is committed on its own, so it is
-// safe to interrupt: a second run picks up what is left (those still below
-// the version). Articles keep their ids.
+// older one (see worker.Reextraction): safe to interrupt and run again.
 func runReextract(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("reextract", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -125,37 +121,8 @@ func runReextract(ctx context.Context, args []string, getenv func(string) string
 		return errors.New("reextract: --batch-size must be from 1 to 10000")
 	}
 	return withStore(ctx, getenv, stderr, func(s *store.Store, logger *slog.Logger) error {
-		start := time.Now()
-		var after article.ID
-		var done, failed int
-		for {
-			dumps, err := s.DumpsToReextract(ctx, *below, after, *batchSize)
-			if err != nil {
-				return err
-			}
-			if len(dumps) == 0 {
-				break
-			}
-			for _, d := range dumps {
-				if err := ctx.Err(); err != nil {
-					logger.Info("reextract interrupted; run it again to continue", "done", done)
-					return nil
-				}
-				x := extract.Extract(d)
-				if _, err := s.SaveReextraction(ctx, d, &x); err != nil {
-					return fmt.Errorf("reextract dump %s: %w", d.ID, err)
-				}
-				if x.Err != nil {
-					failed++
-				}
-				done++
-				after = d.ID
-			}
-			logger.Info("reextract progress", "done", done, "unextractable", failed,
-				"per_second", fmt.Sprintf("%.0f", float64(done)/time.Since(start).Seconds()))
-		}
-		logger.Info("reextract finished", "done", done, "unextractable", failed, "version", extract.Version,
-			"elapsed", time.Since(start).Round(time.Millisecond).String())
-		return nil
+		r := &worker.Reextraction{Store: s, Logger: logger, BelowVersion: *below, BatchSize: *batchSize}
+		_, err := r.Run(ctx)
+		return err
 	})
 }

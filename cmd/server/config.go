@@ -33,18 +33,15 @@ type config struct {
 	BatchMaxItems      int
 	BatchMaxBytes      int64
 	IdempotencyTTL     time.Duration
+	SearchInline       bool
 	// GCPercent is the garbage collector's target that serve sets: the
 	// default when GOGC is unset, 0 when GOGC is set (the Go runtime
 	// applied it itself).
 	GCPercent int
 }
 
-// defaultGCPercent is GOGC when unset. Go's 100 made GC and its memory
-// scavenger ~15% of the server's CPU per POST; 200 cut the server's CPU
-// per POST by ~15% in paired `make bench-quick` runs, for a peak RSS under
-// the benchmark still below 150 MiB (see the README's performance
-// section). GOMEMLIMIT bounds the heap where memory is tight (the k8s
-// manifests set it from the container's limit).
+// defaultGCPercent is GOGC when unset: less GC work for a larger heap
+// (docs/performance.md#gogc).
 const defaultGCPercent = 200
 
 // envVar documents one setting; the README's configuration table follows
@@ -71,104 +68,149 @@ var envVars = []envVar{
 	{"PRESSROOM_BATCH_MAX_ITEMS", strconv.Itoa(api.DefaultBatchMaxItems), "Most lines in one batch."},
 	{"PRESSROOM_BATCH_MAX_BYTES", strconv.Itoa(api.DefaultBatchMaxBytes), "Largest batch body, in bytes (after gzip inflation)."},
 	{"PRESSROOM_IDEMPOTENCY_TTL", "24h", "How long an Idempotency-Key and its response are remembered."},
+	{"PRESSROOM_SEARCH_INLINE", "false", "Index each article for text search in its ingest transaction (search current at commit, less CPU in all, slower POSTs) instead of in the background after it."},
 	{"GOGC", "200", "Go's garbage-collector target, read by the Go runtime; unset, the server uses 200 (less GC work for a larger heap). Cap memory with GOMEMLIMIT."},
 }
 
+// loadConfig reads every setting, then checks the rules that span
+// settings; it reports all mistakes at once, so one failed start shows
+// them all.
 func loadConfig(getenv func(string) string) (config, error) {
-	get := func(name string) string {
-		if v := strings.TrimSpace(getenv(name)); v != "" {
-			return v
-		}
-		for _, e := range envVars {
-			if e.name == name {
-				return e.def
-			}
-		}
-		return ""
-	}
-	var errs []error
-	parseBool := func(name string) bool {
-		b, err := strconv.ParseBool(get(name))
-		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: want true or false, got %q", name, get(name)))
-		}
-		return b
-	}
-	parseDuration := func(name string) time.Duration {
-		d, err := time.ParseDuration(get(name))
-		if err != nil || d < 0 {
-			errs = append(errs, fmt.Errorf("%s: want a duration such as 20s, got %q", name, get(name)))
-		}
-		return d
-	}
-	parseInt := func(name string, lo, hi int) int {
-		n, err := strconv.Atoi(get(name))
-		if err != nil || n < lo || n > hi {
-			errs = append(errs, fmt.Errorf("%s: want an integer from %d to %d, got %q", name, lo, hi, get(name)))
-		}
-		return n
-	}
-	parseAddr := func(name string) string {
-		a := get(name)
-		if _, _, err := net.SplitHostPort(a); err != nil {
-			errs = append(errs, fmt.Errorf("%s: want host:port, got %q", name, a))
-		}
-		return a
-	}
-
+	r := &envReader{getenv: getenv}
 	c := config{
-		DatabaseURL:        get("DATABASE_URL"),
-		RequireDatabaseURL: parseBool("PRESSROOM_REQUIRE_DATABASE_URL"),
-		DataDir:            get("PRESSROOM_DATA_DIR"),
-		HTTPAddr:           parseAddr("PRESSROOM_HTTP_ADDR"),
-		MetricsAddr:        parseAddr("PRESSROOM_METRICS_ADDR"),
-		ShutdownTimeout:    parseDuration("PRESSROOM_SHUTDOWN_TIMEOUT"),
-		DBTimeout:          parseDuration("PRESSROOM_DB_TIMEOUT"),
-		DrainDelay:         parseDuration("PRESSROOM_DRAIN_DELAY"),
-		RunMigrations:      parseBool("PRESSROOM_RUN_MIGRATIONS"),
-		AllowOpen:          parseBool("PRESSROOM_ALLOW_OPEN"),
-		IdempotencyTTL:     parseDuration("PRESSROOM_IDEMPOTENCY_TTL"),
+		DatabaseURL:        r.get("DATABASE_URL"),
+		RequireDatabaseURL: r.bool("PRESSROOM_REQUIRE_DATABASE_URL"),
+		DataDir:            r.get("PRESSROOM_DATA_DIR"),
+		HTTPAddr:           r.addr("PRESSROOM_HTTP_ADDR"),
+		MetricsAddr:        r.addr("PRESSROOM_METRICS_ADDR"),
+		MaxDumpBytes:       r.dumpBytes("PRESSROOM_MAX_DUMP_BYTES"),
+		LogLevel:           r.logLevel("PRESSROOM_LOG_LEVEL"),
+		ShutdownTimeout:    r.duration("PRESSROOM_SHUTDOWN_TIMEOUT"),
+		DBTimeout:          r.duration("PRESSROOM_DB_TIMEOUT"),
+		DrainDelay:         r.duration("PRESSROOM_DRAIN_DELAY"),
+		RunMigrations:      r.bool("PRESSROOM_RUN_MIGRATIONS"),
+		AllowOpen:          r.bool("PRESSROOM_ALLOW_OPEN"),
+		RateLimit:          r.rate("PRESSROOM_RATE_LIMIT"),
+		RateBurst:          r.int("PRESSROOM_RATE_BURST", 1, 1<<20),
+		BatchMaxItems:      r.int("PRESSROOM_BATCH_MAX_ITEMS", 1, 1<<20),
+		BatchMaxBytes:      int64(r.int("PRESSROOM_BATCH_MAX_BYTES", 1, 1<<30)),
+		IdempotencyTTL:     r.duration("PRESSROOM_IDEMPOTENCY_TTL"),
+		SearchInline:       r.bool("PRESSROOM_SEARCH_INLINE"),
+		GCPercent:          gcPercent(getenv),
 	}
-	// GOGC is the Go runtime's own variable, which it has applied already
-	// when set; only its default is Pressroom's.
-	if strings.TrimSpace(getenv("GOGC")) == "" {
-		c.GCPercent = defaultGCPercent
-	}
-	var err error
-	c.RateLimit, err = strconv.ParseFloat(get("PRESSROOM_RATE_LIMIT"), 64)
-	if err != nil || c.RateLimit < 0 {
-		errs = append(errs, fmt.Errorf("PRESSROOM_RATE_LIMIT: want requests per second (0 disables), got %q", get("PRESSROOM_RATE_LIMIT")))
-	}
-	c.RateBurst = parseInt("PRESSROOM_RATE_BURST", 1, 1<<20)
-	c.BatchMaxItems = parseInt("PRESSROOM_BATCH_MAX_ITEMS", 1, 1<<20)
-	c.BatchMaxBytes = int64(parseInt("PRESSROOM_BATCH_MAX_BYTES", 1, 1<<30))
-	if c.IdempotencyTTL < time.Minute {
-		errs = append(errs, fmt.Errorf("PRESSROOM_IDEMPOTENCY_TTL: want at least 1m, got %q", get("PRESSROOM_IDEMPOTENCY_TTL")))
-	}
-
-	n, err := strconv.ParseInt(get("PRESSROOM_MAX_DUMP_BYTES"), 10, 64)
-	if err != nil || n < 1 || n > 1<<30 {
-		errs = append(errs, fmt.Errorf("PRESSROOM_MAX_DUMP_BYTES: want a byte count between 1 and 1 GiB, got %q", get("PRESSROOM_MAX_DUMP_BYTES")))
-	}
-	c.MaxDumpBytes = n
-	if c.DBTimeout == 0 {
-		errs = append(errs, errors.New("PRESSROOM_DB_TIMEOUT: must be more than 0"))
-	}
-	if err := c.LogLevel.UnmarshalText([]byte(get("PRESSROOM_LOG_LEVEL"))); err != nil {
-		errs = append(errs, fmt.Errorf("PRESSROOM_LOG_LEVEL: want debug, info, warn or error, got %q", get("PRESSROOM_LOG_LEVEL")))
-	}
-	if c.RequireDatabaseURL && c.DatabaseURL == "" {
-		errs = append(errs, errors.New("DATABASE_URL is required (PRESSROOM_REQUIRE_DATABASE_URL=true)"))
-	}
-	if c.DatabaseURL != "" {
-		if _, err := url.Parse(c.DatabaseURL); err != nil && !strings.Contains(c.DatabaseURL, "=") {
-			errs = append(errs, errors.New("DATABASE_URL: not a URL or a key=value connection string"))
-		}
-	}
-	if err := errors.Join(errs...); err != nil {
+	r.check(c)
+	if err := errors.Join(r.errs...); err != nil {
 		return config{}, fmt.Errorf("config: %w", err)
 	}
 	return c, nil
+}
+
+// check keeps an error for each rule that a single setting's syntax does
+// not cover.
+func (r *envReader) check(c config) {
+	if c.IdempotencyTTL < time.Minute {
+		r.fail("PRESSROOM_IDEMPOTENCY_TTL: want at least 1m, got %q", r.get("PRESSROOM_IDEMPOTENCY_TTL"))
+	}
+	if c.DBTimeout == 0 {
+		r.fail("PRESSROOM_DB_TIMEOUT: must be more than 0")
+	}
+	if c.RequireDatabaseURL && c.DatabaseURL == "" {
+		r.fail("DATABASE_URL is required (PRESSROOM_REQUIRE_DATABASE_URL=true)")
+	}
+	if c.DatabaseURL != "" {
+		if _, err := url.Parse(c.DatabaseURL); err != nil && !strings.Contains(c.DatabaseURL, "=") {
+			r.fail("DATABASE_URL: not a URL or a key=value connection string")
+		}
+	}
+}
+
+// gcPercent is the GC target serve sets. GOGC is the Go runtime's own
+// variable, which it has applied already when set; only its default is
+// Pressroom's.
+func gcPercent(getenv func(string) string) int {
+	if strings.TrimSpace(getenv("GOGC")) == "" {
+		return defaultGCPercent
+	}
+	return 0
+}
+
+// envReader reads settings, falling back to envVars' defaults, and keeps
+// an error for each malformed one.
+type envReader struct {
+	getenv func(string) string
+	errs   []error
+}
+
+func (r *envReader) get(name string) string {
+	if v := strings.TrimSpace(r.getenv(name)); v != "" {
+		return v
+	}
+	for _, e := range envVars {
+		if e.name == name {
+			return e.def
+		}
+	}
+	return ""
+}
+
+func (r *envReader) fail(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Errorf(format, args...))
+}
+
+func (r *envReader) bool(name string) bool {
+	b, err := strconv.ParseBool(r.get(name))
+	if err != nil {
+		r.fail("%s: want true or false, got %q", name, r.get(name))
+	}
+	return b
+}
+
+func (r *envReader) duration(name string) time.Duration {
+	d, err := time.ParseDuration(r.get(name))
+	if err != nil || d < 0 {
+		r.fail("%s: want a duration such as 20s, got %q", name, r.get(name))
+	}
+	return d
+}
+
+func (r *envReader) int(name string, lo, hi int) int {
+	n, err := strconv.Atoi(r.get(name))
+	if err != nil || n < lo || n > hi {
+		r.fail("%s: want an integer from %d to %d, got %q", name, lo, hi, r.get(name))
+	}
+	return n
+}
+
+func (r *envReader) addr(name string) string {
+	a := r.get(name)
+	if _, _, err := net.SplitHostPort(a); err != nil {
+		r.fail("%s: want host:port, got %q", name, a)
+	}
+	return a
+}
+
+func (r *envReader) rate(name string) float64 {
+	f, err := strconv.ParseFloat(r.get(name), 64)
+	if err != nil || f < 0 {
+		r.fail("%s: want requests per second (0 disables), got %q", name, r.get(name))
+	}
+	return f
+}
+
+func (r *envReader) dumpBytes(name string) int64 {
+	n, err := strconv.ParseInt(r.get(name), 10, 64)
+	if err != nil || n < 1 || n > 1<<30 {
+		r.fail("%s: want a byte count between 1 and 1 GiB, got %q", name, r.get(name))
+	}
+	return n
+}
+
+func (r *envReader) logLevel(name string) slog.Level {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(r.get(name))); err != nil {
+		r.fail("%s: want debug, info, warn or error, got %q", name, r.get(name))
+	}
+	return l
 }
 
 // LogValue logs the configuration with the database password redacted.
@@ -190,6 +232,7 @@ func (c config) LogValue() slog.Value {
 		slog.Int("batch_max_items", c.BatchMaxItems),
 		slog.Int64("batch_max_bytes", c.BatchMaxBytes),
 		slog.Duration("idempotency_ttl", c.IdempotencyTTL),
+		slog.Bool("search_inline", c.SearchInline),
 		slog.Int("gc_percent", c.GCPercent),
 	)
 }

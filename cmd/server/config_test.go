@@ -43,6 +43,7 @@ func TestLoadConfig_Invalid(t *testing.T) {
 		"PRESSROOM_LOG_LEVEL":        {"PRESSROOM_LOG_LEVEL": "loud"},
 		"PRESSROOM_SHUTDOWN_TIMEOUT": {"PRESSROOM_SHUTDOWN_TIMEOUT": "soon"},
 		"PRESSROOM_RUN_MIGRATIONS":   {"PRESSROOM_RUN_MIGRATIONS": "maybe"},
+		"PRESSROOM_SEARCH_INLINE":    {"PRESSROOM_SEARCH_INLINE": "sometimes"},
 		"DATABASE_URL is required":   {"PRESSROOM_REQUIRE_DATABASE_URL": "true"},
 	} {
 		if _, err := loadConfig(envOf(env)); err == nil || !strings.Contains(err.Error(), name) {

@@ -9,9 +9,7 @@ import (
 	"io"
 	"os"
 	"runtime"
-	"syscall"
 	"time"
-	"unsafe"
 
 	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract"
@@ -32,6 +30,13 @@ type extractOutput struct {
 	Paywalled         bool                 `json:"paywalled"`
 	OriginalPublisher string               `json:"original_publisher,omitempty"`
 	Language          string               `json:"language,omitempty"`
+	Description       string               `json:"description,omitempty"`
+	Image             string               `json:"image,omitempty"`
+	CanonicalURL      string               `json:"canonical_url,omitempty"`
+	Section           string               `json:"section,omitempty"`
+	Categories        []string             `json:"categories,omitempty"` // the section as the scorer's list
+	Tags              []string             `json:"tags,omitempty"`
+	ModifiedAt        string               `json:"modified_at,omitempty"`
 	Paragraphs        []string             `json:"paragraphs"`
 	WordCount         int                  `json:"word_count"`
 	Input             string               `json:"input"`
@@ -138,6 +143,11 @@ func extractOne(d *article.Dump, explain bool) extractOutput {
 		Paywalled:         x.Metadata.Paywalled,
 		OriginalPublisher: x.Metadata.OriginalPublisher,
 		Language:          x.Metadata.Language,
+		Description:       x.Metadata.Description,
+		Image:             x.Metadata.Image,
+		CanonicalURL:      x.Metadata.CanonicalURL,
+		Section:           x.Metadata.Section,
+		Tags:              x.Metadata.Tags,
 		Paragraphs:        x.Paragraphs,
 		WordCount:         x.WordCount,
 		Input:             x.Input,
@@ -158,6 +168,12 @@ func extractOne(d *article.Dump, explain bool) extractOutput {
 	if p := x.Metadata.Published; !p.IsZero() {
 		s := formatPublished(p)
 		out.PublishedAt = &s
+	}
+	if x.Metadata.Section != "" {
+		out.Categories = []string{x.Metadata.Section}
+	}
+	if m := x.Metadata.Modified; !m.IsZero() {
+		out.ModifiedAt = formatPublished(m)
 	}
 	if x.Err != nil {
 		out.Error = x.Err.Error()
@@ -191,15 +207,4 @@ func joinParagraphs(ps []string) string {
 		b = append(b, p...)
 	}
 	return string(b)
-}
-
-// threadCPU returns the CPU time used so far by the calling OS thread, read
-// from CLOCK_THREAD_CPUTIME_ID (nanosecond resolution; getrusage's is a tick).
-func threadCPU() time.Duration {
-	const clockThreadCPUTimeID = 3 // Linux
-	var ts syscall.Timespec
-	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockThreadCPUTimeID, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
-		return 0
-	}
-	return time.Duration(ts.Nano())
 }

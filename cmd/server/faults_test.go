@@ -110,12 +110,12 @@ func createKey(t *testing.T, c *pglocal.Cluster) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	pool, err := store.Open(ctx, c.URL(pglocal.DefaultDatabase))
+	st, err := store.Open(ctx, c.URL(pglocal.DefaultDatabase), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer pool.Close()
-	token, _, err := store.New(pool).CreateAPIKey(ctx, "faults", []string{"ingest", "read"})
+	defer st.Close()
+	token, _, err := st.CreateAPIKey(ctx, "faults", []string{"ingest", "read"})
 	if err != nil {
 		t.Fatal(err)
 	}

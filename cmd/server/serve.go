@@ -13,13 +13,13 @@ import (
 	"runtime/debug"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/pressroom/pressroom/internal/api"
 	"github.com/pressroom/pressroom/internal/pglocal"
 	"github.com/pressroom/pressroom/internal/store"
+	"github.com/pressroom/pressroom/internal/worker"
 )
 
 // Set at build time with -ldflags "-X main.version=… -X main.revision=…".
@@ -33,16 +33,18 @@ func newLogger(w io.Writer, level slog.Level) *slog.Logger {
 	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
 }
 
-// database is an open pool and, in development, the private PostgreSQL
+// database is the open store and, in development, the private PostgreSQL
 // behind it.
 type database struct {
-	pool    *pgxpool.Pool
+	store   *store.Store
 	cluster *pglocal.Cluster
 }
 
+// close closes the store (answering the writes group commit still holds,
+// then closing the pool) and stops the private PostgreSQL.
 func (db *database) close(logger *slog.Logger) {
-	if db.pool != nil {
-		db.pool.Close()
+	if db.store != nil {
+		db.store.Close()
 	}
 	if db.cluster != nil {
 		if err := db.cluster.Stop(); err != nil {
@@ -71,25 +73,25 @@ func openDatabase(ctx context.Context, cfg config, logger *slog.Logger) (*databa
 		db.cluster = cluster
 		url = cluster.URL("pressroom")
 	}
-	pool, err := store.Open(ctx, url)
+	st, err := store.Open(ctx, url, store.Options{SearchInline: cfg.SearchInline})
 	if err != nil {
 		db.close(logger)
 		return nil, err
 	}
-	db.pool = pool
+	db.store = st
 	return db, nil
 }
 
 // prepareSchema migrates, or checks that no migration is pending.
-func prepareSchema(ctx context.Context, cfg config, pool *pgxpool.Pool, logger *slog.Logger) error {
+func prepareSchema(ctx context.Context, cfg config, st *store.Store, logger *slog.Logger) error {
 	if cfg.RunMigrations {
-		if err := store.Migrate(ctx, pool); err != nil {
+		if err := st.Migrate(ctx); err != nil {
 			return err
 		}
-	} else if err := store.CheckSchema(ctx, pool); err != nil {
+	} else if err := st.CheckSchema(ctx); err != nil {
 		return fmt.Errorf("%w (run `pressroom migrate`, or set PRESSROOM_RUN_MIGRATIONS=true)", err)
 	}
-	v, err := store.SchemaVersion(ctx, pool)
+	v, err := st.SchemaVersion(ctx)
 	if err != nil {
 		return err
 	}
@@ -97,48 +99,83 @@ func prepareSchema(ctx context.Context, cfg config, pool *pgxpool.Pool, logger *
 	return nil
 }
 
-// runServe runs the server until ctx is cancelled (SIGINT or SIGTERM), then
-// drains: /readyz turns 503, the search indexer stops, in-flight requests
-// finish within the shutdown timeout, the pool closes and the private
-// PostgreSQL stops.
+// runServe runs the server until ctx is cancelled (SIGINT or SIGTERM) or a
+// listener fails, then drains it.
 func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer) error {
 	cfg, err := loadConfig(getenv)
 	if err != nil {
 		return err
 	}
-	logger := newLogger(stderr, cfg.LogLevel)
-	logger.Info("starting pressroom", "version", version, "config", cfg)
-	if cfg.GCPercent > 0 {
-		debug.SetGCPercent(cfg.GCPercent)
+	m := &Main{Config: cfg, Logger: newLogger(stderr, cfg.LogLevel)}
+	if err := m.Run(ctx); err != nil {
+		return errors.Join(err, m.Close())
 	}
+	return m.Close()
+}
 
-	db, err := openDatabase(ctx, cfg, logger)
+// Main is the serve command, as wtf's cmd/wtfd has it: Run starts
+// everything and returns once the server should stop; Close drains and
+// stops what Run started, in order, and may follow a failed Run.
+type Main struct {
+	Config config
+	Logger *slog.Logger
+
+	db             *database
+	api            *api.API
+	apiSrv, opsSrv *http.Server
+	stopIndexer    func()
+	stopPurge      func()
+	serveErr       chan error
+	failed         bool // a listener failed: no drain delay
+}
+
+// Run opens the database, prepares the schema, wires the API, starts the
+// background jobs and the listeners, and serves until ctx is done (nil) or
+// a listener fails (its error).
+func (m *Main) Run(ctx context.Context) error {
+	m.Logger.Info("starting pressroom", "version", version, "config", m.Config)
+	if m.Config.GCPercent > 0 {
+		debug.SetGCPercent(m.Config.GCPercent)
+	}
+	db, err := openDatabase(ctx, m.Config, m.Logger)
 	if err != nil {
 		return err
 	}
-	defer db.close(logger)
-	if err := prepareSchema(ctx, cfg, db.pool, logger); err != nil {
+	m.db = db
+	if err := prepareSchema(ctx, m.Config, db.store, m.Logger); err != nil {
 		return err
 	}
-
 	reg := prometheus.NewRegistry()
-	st := store.New(db.pool)
-	indexer := newSearchIndexer(st, logger)
+	indexer := worker.NewSearchIndexer(db.store, m.Logger)
 	reg.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		buildInfo(),
-		st.Collector(),
-		schemaVersionGauge(db.pool),
+		db.store.Collector(),
 	)
-	reg.MustRegister(indexer.collectors(st)...)
-	allowOpen, err := checkOpenMode(ctx, cfg, st, logger)
+	reg.MustRegister(indexer.Collectors(db.store)...)
+	if err := m.newAPI(ctx, reg); err != nil {
+		return err
+	}
+	// The purge outlives ctx: it stops in Close, after the listeners.
+	m.stopPurge = worker.NewIdempotencyPurge(db.store, m.Logger).Start(context.Background())
+	m.stopIndexer = indexer.Start(ctx)
+	if err := m.listen(); err != nil {
+		return err
+	}
+	return m.wait(ctx)
+}
+
+// newAPI builds the API on the open store, registering its metrics on reg.
+func (m *Main) newAPI(ctx context.Context, reg *prometheus.Registry) error {
+	allowOpen, err := checkOpenMode(ctx, m.Config, m.db.store, m.Logger)
 	if err != nil {
 		return err
 	}
-	a := api.New(api.Config{
-		Store:          st,
-		Logger:         logger,
+	cfg := m.Config
+	m.api = api.New(api.Config{
+		Store:          m.db.store,
+		Logger:         m.Logger,
 		Registerer:     reg,
 		Gatherer:       reg,
 		MaxDumpBytes:   cfg.MaxDumpBytes,
@@ -150,59 +187,92 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 		RateBurst:      cfg.RateBurst,
 		DBTimeout:      cfg.DBTimeout,
 	})
-	maintCtx, stopMaint := context.WithCancel(context.Background())
-	defer stopMaint()
-	go purgeIdempotencyKeys(maintCtx, st, logger)
-	// Deferred too for the early returns below; the pool closes after.
-	stopIndexer := indexer.start(ctx)
-	defer stopIndexer()
+	return nil
+}
 
-	// Listen before serving so that a taken port fails the start at once.
-	apiLn, err := net.Listen("tcp", cfg.HTTPAddr)
+// listen opens both listeners before serving either, so that a taken port
+// fails the start at once.
+func (m *Main) listen() error {
+	apiLn, err := net.Listen("tcp", m.Config.HTTPAddr)
 	if err != nil {
 		return fmt.Errorf("listen on PRESSROOM_HTTP_ADDR: %w", err)
 	}
-	opsLn, err := net.Listen("tcp", cfg.MetricsAddr)
+	opsLn, err := net.Listen("tcp", m.Config.MetricsAddr)
 	if err != nil {
 		apiLn.Close()
 		return fmt.Errorf("listen on PRESSROOM_METRICS_ADDR: %w", err)
 	}
-	errLog := slog.NewLogLogger(logger.Handler(), slog.LevelWarn)
-	apiSrv := newHTTPServer(a, errLog)
-	opsSrv := newHTTPServer(a.OpsHandler(), errLog)
+	errLog := slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn)
+	m.apiSrv = newHTTPServer(m.api, errLog)
+	m.opsSrv = newHTTPServer(m.api.OpsHandler(), errLog)
+	m.serveErr = make(chan error, 2)
+	go func() { m.serveErr <- m.apiSrv.Serve(apiLn) }()
+	go func() { m.serveErr <- m.opsSrv.Serve(opsLn) }()
+	m.Logger.Info("serving", "http_addr", apiLn.Addr().String(), "metrics_addr", opsLn.Addr().String())
+	return nil
+}
 
-	serveErr := make(chan error, 2)
-	go func() { serveErr <- apiSrv.Serve(apiLn) }()
-	go func() { serveErr <- opsSrv.Serve(opsLn) }()
-	logger.Info("serving", "http_addr", apiLn.Addr().String(), "metrics_addr", opsLn.Addr().String())
-
-	var runErr error
+// wait returns when ctx is done (nil) or a listener fails (its error).
+func (m *Main) wait(ctx context.Context) error {
 	select {
 	case <-ctx.Done():
-		logger.Info("shutting down: draining in-flight requests", "timeout", cfg.ShutdownTimeout)
-	case runErr = <-serveErr:
-		logger.Error("listener failed", "error", runErr)
+		m.Logger.Info("shutting down: draining in-flight requests", "timeout", m.Config.ShutdownTimeout)
+		return nil
+	case err := <-m.serveErr:
+		m.Logger.Error("listener failed", "error", err)
+		m.failed = true
+		return err
 	}
-	a.SetDraining()
+}
+
+// Close drains: /readyz turns 503, the search indexer stops, in-flight
+// requests finish within the shutdown timeout, the purge stops, the store
+// answers the writes it still holds and closes the pool, and the private
+// PostgreSQL stops. It stops only what Run got to start.
+func (m *Main) Close() error {
+	if m.api != nil {
+		m.api.SetDraining()
+	}
 	// What the indexer has not done stays queued in the database for the
 	// next process; stopping it now leaves the CPU to the draining requests.
-	stopIndexer()
-	if cfg.DrainDelay > 0 && runErr == nil {
-		time.Sleep(cfg.DrainDelay)
+	if m.stopIndexer != nil {
+		m.stopIndexer()
 	}
-	shutCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	var err error
+	if m.apiSrv != nil {
+		if m.Config.DrainDelay > 0 && !m.failed {
+			time.Sleep(m.Config.DrainDelay)
+		}
+		err = m.shutdownListeners()
+	}
+	if m.stopPurge != nil {
+		m.stopPurge()
+	}
+	if m.apiSrv != nil {
+		// Before the pool closes: group commit answers its queued writes.
+		m.db.store.Close()
+		m.Logger.Info("stopped")
+	}
+	if m.db != nil {
+		m.db.close(m.Logger)
+	}
+	return err
+}
+
+// shutdownListeners lets in-flight requests finish within the shutdown
+// timeout.
+func (m *Main) shutdownListeners() error {
+	ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
 	defer cancel()
-	if err := apiSrv.Shutdown(shutCtx); err != nil {
-		logger.Error("API listener did not drain in time", "error", err)
-		runErr = errors.Join(runErr, fmt.Errorf("shutdown: %w", err))
+	var err error
+	if serr := m.apiSrv.Shutdown(ctx); serr != nil {
+		m.Logger.Error("API listener did not drain in time", "error", serr)
+		err = fmt.Errorf("shutdown: %w", serr)
 	}
-	if err := opsSrv.Shutdown(shutCtx); err != nil {
-		runErr = errors.Join(runErr, fmt.Errorf("shutdown metrics listener: %w", err))
+	if serr := m.opsSrv.Shutdown(ctx); serr != nil {
+		err = errors.Join(err, fmt.Errorf("shutdown metrics listener: %w", serr))
 	}
-	// Group commit answers the writes still queued; the pool closes after.
-	st.Close()
-	logger.Info("stopped")
-	return runErr
+	return err
 }
 
 // checkOpenMode decides whether the API may answer without keys while
@@ -225,24 +295,6 @@ func checkOpenMode(ctx context.Context, cfg config, st *store.Store, logger *slo
 		return false, fmt.Errorf("no API keys exist and %s is not a loopback address: create a key with `pressroom keys create --name NAME --scopes ingest,read`, or set PRESSROOM_ALLOW_OPEN=true", cfg.HTTPAddr)
 	}
 	return loopback || cfg.AllowOpen, nil
-}
-
-// purgeIdempotencyKeys deletes expired idempotency keys every few minutes.
-func purgeIdempotencyKeys(ctx context.Context, st *store.Store, logger *slog.Logger) {
-	t := time.NewTicker(5 * time.Minute)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case now := <-t.C:
-			if n, err := st.PurgeIdempotencyKeys(ctx, now); err != nil {
-				logger.Warn("purging expired idempotency keys", "error", err)
-			} else if n > 0 {
-				logger.Info("purged expired idempotency keys", "count", n)
-			}
-		}
-	}
 }
 
 // newHTTPServer sets every timeout: a slow or stuck client must not hold a
@@ -280,27 +332,11 @@ func buildInfo() prometheus.Collector {
 	return g
 }
 
-// schemaVersionGauge reports the applied schema version at scrape time.
-func schemaVersionGauge(pool *pgxpool.Pool) prometheus.Collector {
-	return prometheus.NewGaugeFunc(prometheus.GaugeOpts{
-		Name: "pressroom_schema_version",
-		Help: "Highest applied migration.",
-	}, func() float64 {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		defer cancel()
-		v, err := store.SchemaVersion(ctx, pool)
-		if err != nil {
-			return -1
-		}
-		return float64(v)
-	})
-}
-
 // runMigrate applies pending migrations and exits.
 func runMigrate(ctx context.Context, getenv func(string) string, stderr io.Writer) error {
-	return withDatabase(ctx, getenv, stderr, func(cfg config, pool *pgxpool.Pool, logger *slog.Logger) error {
+	return withDatabase(ctx, getenv, stderr, func(cfg config, st *store.Store, logger *slog.Logger) error {
 		cfg.RunMigrations = true
-		return prepareSchema(ctx, cfg, pool, logger)
+		return prepareSchema(ctx, cfg, st, logger)
 	})
 }
 

@@ -32,6 +32,12 @@ type extractedFields struct {
 	Paywalled          bool       `json:"paywalled"`
 	OriginalPublisher  string     `json:"original_publisher"`
 	Language           string     `json:"language"`
+	Description        string     `json:"description"`
+	Image              string     `json:"image"`
+	CanonicalURL       string     `json:"canonical_url"`
+	Section            string     `json:"section"`
+	Tags               []string   `json:"tags"`
+	ModifiedAt         *time.Time `json:"modified_at"`
 	Body               string     `json:"body"`
 	Paragraphs         []string   `json:"paragraphs"`
 }
@@ -48,6 +54,11 @@ func newExtractedFields(md *article.Metadata, paragraphs []string) extractedFiel
 		Paywalled:         md.Paywalled,
 		OriginalPublisher: md.OriginalPublisher,
 		Language:          md.Language,
+		Description:       md.Description,
+		Image:             md.Image,
+		CanonicalURL:      md.CanonicalURL,
+		Section:           md.Section,
+		Tags:              nonNil(md.Tags),
 		Body:              strings.Join(paragraphs, "\n\n"),
 		Paragraphs:        nonNil(paragraphs),
 	}
@@ -56,6 +67,10 @@ func newExtractedFields(md *article.Metadata, paragraphs []string) extractedFiel
 		day := p.Day()
 		prec := string(p.Precision)
 		f.PublishedAt, f.PublishedDate, f.PublishedPrecision = &t, &day, &prec
+	}
+	if m := md.Modified; !m.IsZero() {
+		t := m.Time.UTC()
+		f.ModifiedAt = &t
 	}
 	return f
 }

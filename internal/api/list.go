@@ -20,8 +20,8 @@ type listResponse struct {
 	NextCursor *string            `json:"next_cursor"`
 }
 
-var listParams = map[string]bool{"source": true, "author": true, "lang": true, "since": true, "until": true,
-	"q": true, "limit": true, "cursor": true}
+var listParams = map[string]bool{"source": true, "author": true, "lang": true, "section": true, "tag": true,
+	"since": true, "until": true, "q": true, "limit": true, "cursor": true}
 
 // handleListArticles lists articles, newest first, or by relevance when q
 // is given, one keyset page at a time.
@@ -52,18 +52,21 @@ func (a *API) handleListArticles(w http.ResponseWriter, r *http.Request) error {
 func parseFilter(q url.Values) (article.Filter, error) {
 	for k := range q {
 		if !listParams[k] {
-			return article.Filter{}, invalidField(truncate(k, 40), "unknown parameter; use source, author, lang, since, until, q, limit, cursor")
+			return article.Filter{}, invalidField(truncate(k, 40), "unknown parameter; use source, author, lang, section, tag, since, until, q, limit, cursor")
 		}
 	}
 	f := article.Filter{
 		Source:   q.Get("source"),
 		Author:   q.Get("author"),
 		Language: q.Get("lang"),
+		Section:  q.Get("section"),
+		Tag:      q.Get("tag"),
 		Query:    q.Get("q"),
 		Cursor:   q.Get("cursor"),
 		Limit:    defaultPageSize,
 	}
-	for field, v := range map[string]string{"source": f.Source, "author": f.Author, "lang": f.Language, "q": f.Query, "cursor": f.Cursor} {
+	for field, v := range map[string]string{"source": f.Source, "author": f.Author, "lang": f.Language,
+		"section": f.Section, "tag": f.Tag, "q": f.Query, "cursor": f.Cursor} {
 		if err := checkLabel(field, v, 1000); err != nil {
 			return f, err
 		}

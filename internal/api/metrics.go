@@ -20,7 +20,8 @@ var (
 	inputKinds     = []string{article.InputText, article.InputHTML}
 	// coverageFields are the metadata fields whose coverage the dashboard
 	// tracks: a drop in one of them usually means a site changed its layout.
-	coverageFields = []string{"title", "authors", "published", "location", "language", "site"}
+	coverageFields = []string{"title", "authors", "published", "location", "language", "site",
+		"description", "image", "canonical_url", "section", "tags", "modified"}
 )
 
 // metrics are the API's Prometheus metrics. Their names are a contract with
@@ -112,6 +113,13 @@ func (m *metrics) observeExtraction(x *article.Extraction) {
 		"location":  md.Location != "",
 		"language":  md.Language != "",
 		"site":      md.SiteName != "",
+		// The richer metadata of extractor version 4.
+		"description":   md.Description != "",
+		"image":         md.Image != "",
+		"canonical_url": md.CanonicalURL != "",
+		"section":       md.Section != "",
+		"tags":          len(md.Tags) > 0,
+		"modified":      !md.Modified.IsZero(),
 	}
 	for _, f := range coverageFields {
 		v := "false"

@@ -102,6 +102,15 @@ type Metadata struct {
 	OriginalPublisher string // named by a paywall or syndication notice
 	Language          string // ISO 639-1
 	URL               string
+
+	// Richer metadata (extractor version 4). Comments under an article are
+	// dropped, never kept: they are neither body nor the page's metadata.
+	Description  string   // the page's summary or dek
+	Image        string   // absolute URL of the lead image (HTML only)
+	CanonicalURL string   // as the page states it; URL stays as the scraper sent it
+	Section      string   // the site's section, e.g. "Politics"
+	Tags         []string // the page's own keywords or tag list
+	Modified     *Date    // last update, beside Published
 }
 
 // Article is the extraction of one dump as stored.

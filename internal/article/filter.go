@@ -8,6 +8,8 @@ type Filter struct {
 	Source   string // exact match on the dump's source
 	Author   string // matches one of the authors, ignoring case
 	Language string // exact match on the language code
+	Section  string // the article's section, ignoring case
+	Tag      string // matches one of the article's tags, ignoring case
 
 	// Since and Until bound the publication time, or the arrival time of
 	// articles without one. Since is inclusive, Until exclusive; a zero

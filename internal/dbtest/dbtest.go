@@ -109,7 +109,7 @@ func open(t testing.TB, u string) *pgxpool.Pool {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	pool, err := store.Open(ctx, u)
+	pool, err := store.OpenPool(ctx, u)
 	if err != nil {
 		t.Fatalf("dbtest: %v", err)
 	}
@@ -262,12 +262,12 @@ func buildTemplate(ctx context.Context, s *server) error {
 	if _, err := conn.Exec(ctx, "CREATE DATABASE "+s.template); err != nil {
 		return fmt.Errorf("create template: %w", err)
 	}
-	pool, err := store.Open(ctx, withDatabase(s.adminURL, s.template))
+	st, err := store.Open(ctx, withDatabase(s.adminURL, s.template), store.Options{})
 	if err != nil {
 		return fmt.Errorf("connect to template: %w", err)
 	}
-	err = store.Migrate(ctx, pool)
-	pool.Close()
+	err = st.Migrate(ctx)
+	st.Close()
 	if err != nil {
 		return fmt.Errorf("migrate template: %w", err)
 	}

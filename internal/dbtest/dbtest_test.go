@@ -18,11 +18,11 @@ func TestNew_MigratedAndDroppedAfterTest(t *testing.T) {
 	for range 2 {
 		t.Run("clone", func(t *testing.T) {
 			pool := New(t)
-			v, err := store.SchemaVersion(ctx, pool)
+			v, err := store.New(pool).SchemaVersion(ctx)
 			if err != nil || v == 0 {
 				t.Fatalf("SchemaVersion = %d, %v; want a migrated database", v, err)
 			}
-			if err := store.CheckSchema(ctx, pool); err != nil {
+			if err := store.New(pool).CheckSchema(ctx); err != nil {
 				t.Fatal(err)
 			}
 			var name string
@@ -52,7 +52,7 @@ func TestNew_MigratedAndDroppedAfterTest(t *testing.T) {
 
 func TestNewEmpty_HasNoSchema(t *testing.T) {
 	pool := NewEmpty(t)
-	v, err := store.SchemaVersion(context.Background(), pool)
+	v, err := store.New(pool).SchemaVersion(context.Background())
 	if err != nil || v != 0 {
 		t.Fatalf("SchemaVersion = %d, %v; want 0", v, err)
 	}

@@ -28,6 +28,13 @@ func assemble(doc *document) article.Extraction {
 		Paywalled:         m.paywalled,
 		OriginalPublisher: m.publisher.value,
 		Language:          doc.lang,
+		Description:       m.describe.description.value,
+		Section:           m.describe.section.value,
+		Tags:              m.describe.tags,
+	}
+	if dm := m.describe.modifiedAt; dm != nil {
+		d := dm.date
+		x.Metadata.Modified = &d
 	}
 	if doc.url != nil {
 		x.Metadata.URL = doc.url.String()
@@ -142,6 +149,12 @@ func diagnostics(doc *document, x *article.Extraction) article.Diagnostics {
 		add("paywalled", m.paywall, "true")
 	}
 	add("original_publisher", m.publisher, m.publisher.value)
+	add("description", m.describe.description, m.describe.description.value)
+	add("section", m.describe.section, m.describe.section.value)
+	add("tags", m.describe.tagsFrom, m.describe.tagsFrom.value)
+	if x.Metadata.Modified != nil {
+		add("modified", m.describe.modified, formatDiagDate(x.Metadata.Modified))
+	}
 	if doc.lang != "" {
 		add("language", field{idx: -1, rule: "language:" + doc.langRule, conf: doc.langConf}, doc.lang)
 	}

@@ -30,9 +30,11 @@ import (
 // so that dumps extracted by older rules can be found and re-extracted.
 //
 // 3: the Markdown body of HTML input.
-// 4: one vocabulary (lexicon) for both front-ends: dates, credits and
+// 4: description, lead image, canonical URL, section, tags and the
+// modified date; the article's URL is the one the request sent.
+// 5: one vocabulary (lexicon) for both front-ends: dates, credits and
 // languages in more languages; spaceless scripts measured by characters.
-const Version = 4
+const Version = 5
 
 // ErrLimit is wrapped, with article.ErrUnextractable, when a dump is
 // refused because it exceeds one of the extractor's limits (see maxLines),

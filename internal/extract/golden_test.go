@@ -33,6 +33,10 @@ type golden struct {
 	Paywalled         bool           `json:"paywalled"`
 	OriginalPublisher string         `json:"original_publisher"`
 	Language          string         `json:"language"`
+	Description       string         `json:"description,omitempty"`
+	Section           string         `json:"section,omitempty"`
+	Tags              []string       `json:"tags,omitempty"`
+	Modified          string         `json:"modified,omitempty"`
 	Paragraphs        []string       `json:"paragraphs"`
 	WordCount         int            `json:"word_count"`
 	Error             string         `json:"error,omitempty"`
@@ -58,12 +62,18 @@ func toGolden(x article.Extraction) golden {
 		Paywalled:         x.Metadata.Paywalled,
 		OriginalPublisher: x.Metadata.OriginalPublisher,
 		Language:          x.Metadata.Language,
+		Description:       x.Metadata.Description,
+		Section:           x.Metadata.Section,
+		Tags:              x.Metadata.Tags,
 		Paragraphs:        x.Paragraphs,
 		WordCount:         x.WordCount,
 		Dropped:           map[string]int{},
 	}
 	if p := x.Metadata.Published; !p.IsZero() {
 		g.Published = formatDiagDate(p)
+	}
+	if m := x.Metadata.Modified; !m.IsZero() {
+		g.Modified = formatDiagDate(m)
 	}
 	if x.Err != nil {
 		g.Error = x.Err.Error()

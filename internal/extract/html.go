@@ -79,6 +79,10 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 		lang, guessed = htmlGuessLanguage(x.Paragraphs), true
 	}
 	htmlVisibleMetadata(&x, meta, ld, blocks, labels, htmlDateContext(d, lang))
+	if s, rule, conf := htmlPickDescription(htmlDescriptions(meta, ld), blocks, x.Paragraphs); s != "" {
+		x.Metadata.Description = s
+		x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{Field: "description", Value: s, Rule: rule, Confidence: conf})
+	}
 	for _, p := range x.Paragraphs {
 		x.WordCount += countWords(p)
 	}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"net/url"
 	"strings"
 	"time"
 
@@ -193,7 +192,9 @@ func htmlMetadata(m *dom.Meta, ld htmlLD, d *article.Dump, diag *article.Diagnos
 		note("language", md.Language, "html[lang]", 0.9)
 	}
 
-	md.URL = htmlCanonical(m, ld, d.URL)
+	// The request's URL stays as sent; the page's own is CanonicalURL.
+	md.URL = d.URL
+	htmlDescribe(m, ld, d.URL, &md, note)
 	return md
 }
 
@@ -309,30 +310,4 @@ func htmlLanguage(m *dom.Meta, ld htmlLD) string {
 		}
 	}
 	return ""
-}
-
-func htmlCanonical(m *dom.Meta, ld htmlLD, base string) string {
-	cands := []string{m.Canonical}
-	if s, _ := m.First("og:url"); s != "" {
-		cands = append(cands, s)
-	}
-	for _, c := range cands {
-		c = strings.TrimSpace(c)
-		if c == "" {
-			continue
-		}
-		u, err := url.Parse(c)
-		if err != nil {
-			continue
-		}
-		if !u.IsAbs() && base != "" {
-			if b, err := url.Parse(base); err == nil {
-				u = b.ResolveReference(u)
-			}
-		}
-		if u.IsAbs() && (u.Scheme == "http" || u.Scheme == "https") {
-			return u.String()
-		}
-	}
-	return base
 }

@@ -18,7 +18,7 @@ func htmlPage(head, body string) string {
 
 func TestHTMLMetadata_Forms(t *testing.T) {
 	type want struct {
-		title, site, lang, url, published, rule string
+		title, site, lang, url, published, rule string // url: the canonical URL
 		authors, agencies                       []string
 	}
 	for _, tc := range []struct {
@@ -145,7 +145,10 @@ func TestHTMLMetadata_Forms(t *testing.T) {
 				got.lang = md.Language
 			}
 			if tc.want.url != "" {
-				got.url = md.URL
+				got.url = md.CanonicalURL
+			}
+			if md.URL != d.URL {
+				t.Errorf("URL = %q, want the request's %q", md.URL, d.URL)
 			}
 			if p := md.Published; !p.IsZero() {
 				got.published = p.Time.Format(time.RFC3339)

@@ -20,30 +20,42 @@ var htmlUpdate = flag.Bool("update-html", false, "rewrite testdata/html/*.golden
 
 // htmlGolden is the part of an extraction the golden files pin down.
 type htmlGolden struct {
-	Title      string   `json:"title"`
-	Authors    []string `json:"authors"`
-	Agencies   []string `json:"agencies"`
-	Published  string   `json:"published"`
-	Precision  string   `json:"precision"`
-	HasZone    bool     `json:"has_zone"`
-	Site       string   `json:"site"`
-	Language   string   `json:"language"`
-	URL        string   `json:"url"`
-	Paragraphs []string `json:"paragraphs"`
-	WordCount  int      `json:"word_count"`
-	Error      string   `json:"error,omitempty"`
+	Title     string   `json:"title"`
+	Authors   []string `json:"authors"`
+	Agencies  []string `json:"agencies"`
+	Published string   `json:"published"`
+	Precision string   `json:"precision"`
+	HasZone   bool     `json:"has_zone"`
+	Site      string   `json:"site"`
+	Language  string   `json:"language"`
+	URL       string   `json:"url"`
+	// Richer metadata (version 4); empty ones are left out so that the
+	// fixtures stating none stay as they were.
+	Description  string   `json:"description,omitempty"`
+	Image        string   `json:"image,omitempty"`
+	CanonicalURL string   `json:"canonical_url,omitempty"`
+	Section      string   `json:"section,omitempty"`
+	Tags         []string `json:"tags,omitempty"`
+	Paragraphs   []string `json:"paragraphs"`
+	WordCount    int      `json:"word_count"`
+	Error        string   `json:"error,omitempty"`
 }
 
 func htmlGoldenOf(x article.Extraction) htmlGolden {
 	g := htmlGolden{
-		Title:      x.Metadata.Title,
-		Authors:    x.Metadata.Authors,
-		Agencies:   x.Metadata.Agencies,
-		Site:       x.Metadata.SiteName,
-		Language:   x.Metadata.Language,
-		URL:        x.Metadata.URL,
-		Paragraphs: x.Paragraphs,
-		WordCount:  x.WordCount,
+		Title:        x.Metadata.Title,
+		Authors:      x.Metadata.Authors,
+		Agencies:     x.Metadata.Agencies,
+		Site:         x.Metadata.SiteName,
+		Language:     x.Metadata.Language,
+		URL:          x.Metadata.URL,
+		Description:  x.Metadata.Description,
+		Image:        x.Metadata.Image,
+		CanonicalURL: x.Metadata.CanonicalURL,
+		Section:      x.Metadata.Section,
+		Tags:         x.Metadata.Tags,
+		Paragraphs:   x.Paragraphs,
+		WordCount:    x.WordCount,
 	}
 	if p := x.Metadata.Published; !p.IsZero() {
 		g.Published = p.Time.Format(time.RFC3339)

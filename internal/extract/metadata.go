@@ -32,6 +32,7 @@ type meta struct {
 	paywalled bool
 	paywall   field
 	publisher field
+	describe  describe // dek, section, tags, update date (text_describe.go)
 }
 
 func noField() field { return field{idx: -1} }
@@ -51,6 +52,7 @@ func findMetadata(doc *document) {
 	findSite(doc)
 	findLocation(doc)
 	findSponsorsAndPaywall(doc)
+	findDescribe(doc)
 }
 
 // isChrome reports labels of page furniture that never hold metadata.

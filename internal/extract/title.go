@@ -39,6 +39,14 @@ func findTitle(doc *document) {
 	if best < 0 {
 		return
 	}
+	if best+1 < len(bs) && arrowTrail(bs[best].text) {
+		// A breadcrumb trail ends with the page's own title, which the
+		// headline under it repeats: that line is the headline.
+		if steps := breadcrumbLine(bs[best].text); strings.EqualFold(steps[len(steps)-1], bs[best+1].text) {
+			bs[best].label, bs[best].reason = labelSection, "breadcrumb-line"
+			best++
+		}
+	}
 	conf := float64(bestScore) / 8
 	doc.meta.title = field{value: cleanTitle(bs[best].text), idx: best, rule: "headline-score", conf: clamp01(conf)}
 	bs[best].label, bs[best].reason = labelTitle, "headline-score"

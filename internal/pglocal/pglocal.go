@@ -1,3 +1,5 @@
+//go:build !windows
+
 // Package pglocal runs a private PostgreSQL server from the machine's own
 // binaries: the development database when DATABASE_URL is unset, and the
 // test harness's server. The server listens on a unix socket inside its data
@@ -26,28 +28,11 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 )
 
-// DefaultDatabase is created on first start; it is the database the
-// service uses.
-const DefaultDatabase = "pressroom"
-
 // logName is the server's stdout/stderr inside the data directory.
 const logName = "pglocal.log"
 
 // stopTimeout bounds a fast shutdown before escalating to an immediate one.
 const stopTimeout = 30 * time.Second
-
-// Options configures Start.
-type Options struct {
-	// DataDir is the persistent cluster directory. "" starts a fresh cluster
-	// in a temporary directory that Remove deletes. A directory the server
-	// account cannot use is replaced by a stable one under os.TempDir().
-	DataDir string
-	// Durable keeps PostgreSQL's crash safety. When false (tests), fsync,
-	// synchronous_commit and full_page_writes are off and WAL is minimal.
-	Durable bool
-	// Logf, when set, receives one line per notable event.
-	Logf func(format string, args ...any)
-}
 
 // Cluster is a running (or stopped) local server.
 type Cluster struct {

@@ -18,6 +18,7 @@ const articleColumns = `a.id, a.dump_id, a.source, a.title, a.authors, a.agencie
 	a.published_at, a.published_precision, a.published_has_zone, a.published_offset_minutes,
 	a.source_name, a.location, a.sponsors, a.paywalled, a.original_publisher, a.language, a.url,
 	a.body, a.word_count, a.extractor_version, a.received_at, a.created_at, a.updated_at,
+	a.description, a.image, a.canonical_url, a.section, a.tags, a.modified_at,
 	CASE WHEN $2::boolean THEN a.diagnostics END`
 
 // ArticleParts are the large parts of an article that FindArticleByID reads
@@ -60,15 +61,17 @@ func scanArticle(row pgx.Row) (*article.Article, error) {
 		date        dateColumns
 		body        string
 		diagnostics []byte
+		rich        richScan
 	)
-	err := row.Scan(&id, &dumpID, &a.Source, &m.Title, &m.Authors, &m.Agencies,
+	dest := []any{&id, &dumpID, &a.Source, &m.Title, &m.Authors, &m.Agencies,
 		&date.at, &date.precision, &date.hasZone, &date.offsetMinutes,
 		&m.SiteName, &m.Location, &m.Sponsors, &m.Paywalled, &m.OriginalPublisher, &m.Language, &m.URL,
-		&body, &a.WordCount, &a.ExtractorVersion, &a.ReceivedAt, &a.CreatedAt, &a.UpdatedAt,
-		&diagnostics)
-	if err != nil {
+		&body, &a.WordCount, &a.ExtractorVersion, &a.ReceivedAt, &a.CreatedAt, &a.UpdatedAt}
+	dest = append(dest, rich.dest(m)...)
+	if err := row.Scan(append(dest, &diagnostics)...); err != nil {
 		return nil, err
 	}
+	rich.finish(m)
 	a.ID, a.DumpID = article.ID(id.Bytes), article.ID(dumpID.Bytes)
 	m.Authors, m.Agencies, m.Sponsors = nilIfEmpty(m.Authors), nilIfEmpty(m.Agencies), nilIfEmpty(m.Sponsors)
 	m.Published = fromDateColumns(date)

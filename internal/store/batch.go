@@ -252,7 +252,11 @@ type articleTimes struct{ createdAt, updatedAt time.Time }
 // finishes reading the rows only at the ReadyForQuery that follows, so a
 // nil error here means committed (a failed commit is an error here too).
 func (s *Store) insertBatch(ctx context.Context, p *batchParams) (map[article.ID]articleTimes, error) {
-	rs, err := s.pool.Query(ctx, insertIngestsSQL, p.args()...)
+	sql := insertIngestsSQL
+	if s.searchInline {
+		sql = insertIngestsSearchSQL
+	}
+	rs, err := s.pool.Query(ctx, sql, p.args()...)
 	if err != nil {
 		return nil, fmt.Errorf("insert dumps and articles: %w", err)
 	}
@@ -303,7 +307,7 @@ func newDump(r *ingestRow, ids newIDs) *article.Dump {
 // it without diagnostics or Markdown.
 func newArticle(r *ingestRow, ids newIDs, t articleTimes) *article.Article {
 	a := r.art
-	return &article.Article{
+	art := &article.Article{
 		ID:     ids.article,
 		DumpID: ids.dump,
 		Source: r.source,
@@ -327,6 +331,8 @@ func newArticle(r *ingestRow, ids newIDs, t articleTimes) *article.Article {
 		CreatedAt:        t.createdAt,
 		UpdatedAt:        t.updatedAt,
 	}
+	a.rich.setOn(&art.Metadata)
+	return art
 }
 
 // readStored reads the stored dumps, and their articles, of rows[i] for i
@@ -392,7 +398,27 @@ func readBatch(br pgx.BatchResults) (map[key]*article.Dump, map[article.ID]*arti
 // when it has none). The dumps go in the order given (ORDER BY n), which is
 // what keeps concurrent batches from deadlocking. text[] columns arrive as
 // array literals: a ragged list of lists is no PostgreSQL array.
-const insertIngestsSQL = `WITH new_dumps AS (
+// insertIngestsSearchSQL is the same statement that also computes each
+// article's search vector (Options.SearchInline).
+var (
+	insertIngestsSQL       = insertIngests("", "")
+	insertIngestsSearchSQL = insertIngests(", search", ", "+inlineSearchVector)
+)
+
+// inlineSearchVector is an article's search vector computed in its INSERT
+// (Options.SearchInline): the article is never pending, and its row is
+// written once instead of rewritten by the indexer's UPDATE. A vector
+// PostgreSQL refuses must never fail an ingest, so a title over 1 KiB is
+// left NULL for the background indexer, which gives such an article an
+// empty vector. The capped body alone always fits a tsvector's 1 MiB: at
+// most 262,144 characters in words of at most 2,047 bytes (longer ones are
+// skipped), so at most ~1,046,500 bytes of lexemes.
+const inlineSearchVector = `CASE WHEN octet_length(a.title) <= 1024 THEN pressroom_search_vector(a.language, a.title, a.body) END`
+
+// insertIngests is insertIngestsSQL with extra article columns (", col")
+// and their values (", expr" over the unnest alias a).
+func insertIngests(columns, values string) string {
+	return `WITH new_dumps AS (
 	INSERT INTO dumps (id, received_at, fetched_at, source, url, content_type,
 		body, sha256, size, status, extract_error, extractor_version)
 	SELECT id, received_at, fetched_at, source, url, content_type,
@@ -408,23 +434,28 @@ const insertIngestsSQL = `WITH new_dumps AS (
 INSERT INTO articles (id, dump_id, source, title, authors, agencies,
 	published_at, published_precision, published_has_zone, published_offset_minutes,
 	source_name, location, sponsors, paywalled, original_publisher, language, url,
-	body, word_count, body_sha256, extractor_version, received_at, body_markdown)
+	body, word_count, body_sha256, extractor_version, received_at, body_markdown,
+	description, image, canonical_url, section, tags, modified_at` + columns + `)
 SELECT a.id, d.id, d.source, a.title, a.authors::text[], a.agencies::text[],
 	a.published_at, a.published_precision, a.published_has_zone, a.published_offset_minutes,
 	a.source_name, a.location, a.sponsors::text[], a.paywalled, a.original_publisher, a.language, a.url,
-	a.body, a.word_count, a.body_sha256, d.extractor_version, d.received_at, a.body_markdown
+	a.body, a.word_count, a.body_sha256, d.extractor_version, d.received_at, a.body_markdown,
+	a.description, a.image, a.canonical_url, a.section, a.tags::text[], a.modified_at` + values + `
 FROM unnest($13::uuid[], $14::uuid[], $15::text[], $16::text[], $17::text[],
 	$18::timestamptz[], $19::text[], $20::boolean[], $21::int[],
 	$22::text[], $23::text[], $24::text[], $25::boolean[], $26::text[], $27::text[], $28::text[],
-	$29::text[], $30::int[], $31::bytea[], $32::text[])
+	$29::text[], $30::int[], $31::bytea[], $32::text[],
+	$33::text[], $34::text[], $35::text[], $36::text[], $37::text[], $38::timestamptz[])
 	AS a(id, dump_id, title, authors, agencies,
 		published_at, published_precision, published_has_zone, published_offset_minutes,
 		source_name, location, sponsors, paywalled, original_publisher, language, url,
-		body, word_count, body_sha256, body_markdown)
+		body, word_count, body_sha256, body_markdown,
+		description, image, canonical_url, section, tags, modified_at)
 JOIN new_dumps d ON d.id = a.dump_id
 RETURNING dump_id, created_at, updated_at
 )
 SELECT d.id, a.created_at, a.updated_at FROM new_dumps d LEFT JOIN new_articles a ON a.dump_id = d.id`
+}
 
 // readDumpsSQL and readArticlesSQL read the stored dumps and articles of
 // some keys ($1 sources, $3 checksums; $2 is false: no bodies, no
@@ -474,6 +505,13 @@ type batchParams struct {
 	aWordCount         []int
 	aBodySum           [][]byte
 	aMarkdown          []*string
+	// the richer metadata of migration 0007
+	aDescription []string
+	aImage       []string
+	aCanonical   []string
+	aSection     []string
+	aTags        []string // array literals, as aAuthors
+	aModifiedAt  []*time.Time
 }
 
 func newBatchParams(n int) *batchParams {
@@ -522,6 +560,12 @@ func (p *batchParams) add(r *ingestRow, dumpID, articleID article.ID) {
 	p.aWordCount = append(p.aWordCount, a.wordCount)
 	p.aBodySum = append(p.aBodySum, a.bodySum[:])
 	p.aMarkdown = append(p.aMarkdown, a.markdown)
+	p.aDescription = append(p.aDescription, a.rich.description)
+	p.aImage = append(p.aImage, a.rich.image)
+	p.aCanonical = append(p.aCanonical, a.rich.canonicalURL)
+	p.aSection = append(p.aSection, a.rich.section)
+	p.aTags = append(p.aTags, arrayLiteral(a.rich.tags))
+	p.aModifiedAt = append(p.aModifiedAt, a.rich.modifiedAt)
 }
 
 func (p *batchParams) args() []any {
@@ -532,6 +576,7 @@ func (p *batchParams) args() []any {
 		p.aPublishedAt, p.aPrecision, p.aHasZone, p.aOffsetMinutes,
 		p.aSourceName, p.aLocation, p.aSponsors, p.aPaywalled, p.aOriginalPublisher, p.aLanguage, p.aURL,
 		p.aBody, p.aWordCount, p.aBodySum, p.aMarkdown,
+		p.aDescription, p.aImage, p.aCanonical, p.aSection, p.aTags, p.aModifiedAt,
 	}
 }
 

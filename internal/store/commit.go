@@ -6,70 +6,16 @@ import (
 	"sync"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
 	"github.com/pressroom/pressroom/internal/article"
 )
 
-// Defaults for Options, chosen with BenchmarkIngestTuning/GroupCommit on
-// a 2-core machine that also runs PostgreSQL, with 64 concurrent callers.
-// With caps of 64, one writer took the whole queue while the other wrote a
-// few rows at a time (5 rows per transaction on average, 0.94x the rows/s
-// of the defaults); 32 balances them (16-17 rows per transaction). One
-// writer left a core idle (0.73x); four contended in PostgreSQL
-// (0.8-0.9x). Making a writer wait 1-3 ms for a fuller batch won nothing
-// measurable.
+// Defaults for Options, measured with BenchmarkIngestTuning/GroupCommit
+// (docs/performance.md#group-commit).
 const (
 	DefaultMaxBatch     = 32
 	DefaultWriters      = 2
 	DefaultFlushTimeout = 30 * time.Second
 )
-
-// Options tunes a Store. The zero value means the defaults.
-type Options struct {
-	// MaxBatch caps the rows written in one transaction, by group commit
-	// and by SaveIngestBatch alike. 0 means DefaultMaxBatch.
-	MaxBatch int
-	// Writers is how many group-commit transactions may be in flight at
-	// once. 0 means DefaultWriters.
-	Writers int
-	// DisableGroupCommit makes every SaveIngest write its own transaction
-	// on the caller's goroutine.
-	DisableGroupCommit bool
-	// FlushTimeout bounds one group-commit transaction, which runs on no
-	// caller's context so that one caller giving up cannot fail the others.
-	// 0 means DefaultFlushTimeout.
-	FlushTimeout time.Duration
-}
-
-// NewWithOptions returns a Store on pool tuned by opts. The caller owns the
-// pool, and closes it after Close.
-func NewWithOptions(pool *pgxpool.Pool, opts Options) *Store {
-	if opts.MaxBatch <= 0 {
-		opts.MaxBatch = DefaultMaxBatch
-	}
-	if opts.Writers <= 0 {
-		opts.Writers = DefaultWriters
-	}
-	if opts.FlushTimeout <= 0 {
-		opts.FlushTimeout = DefaultFlushTimeout
-	}
-	s := &Store{pool: pool, maxBatch: opts.MaxBatch}
-	if !opts.DisableGroupCommit {
-		s.commit = &committer{s: s, maxBatch: opts.MaxBatch, writers: opts.Writers, timeout: opts.FlushTimeout}
-	}
-	return s
-}
-
-// Close finishes group commit: calls already waiting are written and
-// answered, and later SaveIngest calls fail with ErrUnavailable. Call it
-// after the last request was served and before closing the pool. Close
-// does not close the pool; reads keep working.
-func (s *Store) Close() {
-	if s.commit != nil {
-		s.commit.close()
-	}
-}
 
 // committer is group commit: SaveIngest calls queue their row, and up to
 // writers goroutines write the queue in transactions of up to maxBatch rows.

@@ -123,6 +123,13 @@ func filterTag(f *article.Filter, kind cursorKind) [4]byte {
 	for _, s := range []string{f.Source, f.Author, f.Language, f.Query} {
 		fmt.Fprintf(h, "%d:%s,", len(s), s)
 	}
+	// Added later: written only when set, so that cursors issued before
+	// these filters existed stay valid.
+	for name, s := range map[string]string{"section": f.Section, "tag": f.Tag} {
+		if s != "" {
+			fmt.Fprintf(h, "%s%d:%s,", name, len(s), s)
+		}
+	}
 	for _, t := range []time.Time{f.Since, f.Until} {
 		if t.IsZero() {
 			h.Write([]byte("-,"))

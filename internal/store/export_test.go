@@ -1,7 +1,50 @@
 package store
 
-// Test hooks for package store_test: migrations from another file system.
-var (
-	MigrateFS     = migrate
-	CheckSchemaFS = checkSchema
+import (
+	"context"
+	"io/fs"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+// Test hooks for package store_test.
+
+// MigrateFS and CheckSchemaFS are Migrate and CheckSchema with the
+// migrations read from fsys instead of the embedded ones.
+func MigrateFS(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS) error {
+	return migrate(ctx, pool, fsys)
+}
+
+func CheckSchemaFS(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS) error {
+	return checkSchema(ctx, pool, fsys)
+}
+
+// SetFlushHook makes s call f, on the writer goroutine, before it writes
+// each group of n calls. It must be set before the first SaveIngest.
+func SetFlushHook(s *Store, f func(n int)) { s.commit.flushHook = f }
+
+// QueueLen is the number of SaveIngest calls waiting for a writer.
+func QueueLen(s *Store) int {
+	s.commit.mu.Lock()
+	defer s.commit.mu.Unlock()
+	return len(s.commit.queue)
+}
+
+// FindArticlesSQL returns the statement and arguments FindArticles runs for
+// f, for the query-plan tests.
+func FindArticlesSQL(f article.Filter) (string, []any, error) {
+	q, err := buildFind(f)
+	if err != nil {
+		return "", nil, err
+	}
+	return q.sql, q.args, nil
+}
+
+// Statements of IndexSearch and SearchPending, for the query-plan tests;
+// both take a row limit as $1.
+const (
+	IndexSearchSQL   = indexSearchSQL
+	SearchPendingSQL = searchPendingSQL
 )

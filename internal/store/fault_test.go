@@ -22,15 +22,14 @@ func TestStore_DatabaseRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { c.Remove() })
-	pool, err := store.Open(ctx, c.URL(pglocal.DefaultDatabase))
+	s, err := store.Open(ctx, c.URL(pglocal.DefaultDatabase), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer pool.Close()
-	if err := store.Migrate(ctx, pool); err != nil {
+	defer s.Close()
+	if err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	s := store.New(pool)
 	ing := mustSaveIngest(t, s, dump("x", "before the restart"), extraction())
 
 	if err := c.Stop(); err != nil {

@@ -132,7 +132,7 @@ func buildFind(f article.Filter) (*findQuery, error) {
 	if len(f.Query) > maxQueryBytes {
 		return nil, fmt.Errorf("%w: query longer than %d bytes", article.ErrInvalid, maxQueryBytes)
 	}
-	for _, v := range []string{f.Source, f.Author, f.Language, f.Query} {
+	for _, v := range []string{f.Source, f.Author, f.Language, f.Query, f.Section, f.Tag} {
 		if cleanText(v) != v {
 			return nil, fmt.Errorf("%w: filter holds NUL or invalid UTF-8", article.ErrInvalid)
 		}
@@ -182,6 +182,13 @@ func buildFind(f article.Filter) (*findQuery, error) {
 	}
 	if f.Author != "" {
 		where = append(where, "pressroom_fold(a.authors) @> ARRAY[pressroom_fold("+arg(f.Author)+"::text)]")
+	}
+	if f.Section != "" {
+		// a.section <> '' lets the planner use the partial section index.
+		where = append(where, "a.section <> '' AND pressroom_fold(a.section) = pressroom_fold("+arg(f.Section)+"::text)")
+	}
+	if f.Tag != "" {
+		where = append(where, "pressroom_fold(a.tags) @> ARRAY[pressroom_fold("+arg(f.Tag)+"::text)]")
 	}
 	var lang string // the language's parameter
 	if f.Language != "" {

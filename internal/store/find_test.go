@@ -19,6 +19,8 @@ import (
 type fixture struct {
 	source, lang, title string
 	authors             []string
+	section             string
+	tags                []string
 	published           time.Time // zero: the page gave no date
 	received            time.Time // zero: t0
 	body                []string
@@ -37,7 +39,7 @@ func mustIngest(t testing.TB, s *store.Store, f fixture) *article.Article {
 	}
 	x := &article.Extraction{
 		Input:      article.InputText,
-		Metadata:   article.Metadata{Title: f.title, Authors: f.authors, Language: f.lang},
+		Metadata:   article.Metadata{Title: f.title, Authors: f.authors, Language: f.lang, Section: f.section, Tags: f.tags},
 		Paragraphs: f.body,
 		WordCount:  len(strings.Fields(strings.Join(f.body, " "))),
 		Version:    1,
@@ -67,11 +69,13 @@ func TestStore_FindArticles_Filters(t *testing.T) {
 	ctx := context.Background()
 	h := func(n int) time.Time { return t0.Add(time.Duration(n) * time.Hour) }
 	for _, f := range []fixture{
-		{title: "a1", source: "alpha", lang: "en", authors: []string{"Ada Lovelace"}, published: h(1)},
-		{title: "a2", source: "alpha", lang: "de", authors: []string{"ÉMILE Zola", "Alan Turing"}, published: h(5)},
+		{title: "a1", source: "alpha", lang: "en", authors: []string{"Ada Lovelace"}, published: h(1),
+			section: "Politics", tags: []string{"Elections", "Europe"}},
+		{title: "a2", source: "alpha", lang: "de", authors: []string{"ÉMILE Zola", "Alan Turing"}, published: h(5),
+			section: "Überblick", tags: []string{"europe"}},
 		// No date: listed by arrival time, between a1 and a2.
-		{title: "a3", source: "alpha", lang: "en", received: h(3)},
-		{title: "b1", source: "beta", lang: "en", authors: []string{"ada lovelace"}, published: h(2)},
+		{title: "a3", source: "alpha", lang: "en", received: h(3), section: "politics"},
+		{title: "b1", source: "beta", lang: "en", authors: []string{"ada lovelace"}, published: h(2), tags: []string{"Election"}},
 		// A zone other than UTC: the instant counts, 4 h UTC.
 		{title: "b2", source: "beta", lang: "", published: time.Date(2026, 1, 1, 18, 0, 0, 0, time.FixedZone("", 2*3600))},
 		{title: "c1", source: "Alpha", lang: "en-GB", authors: []string{"Ada"}, published: h(6)},
@@ -101,6 +105,13 @@ func TestStore_FindArticles_Filters(t *testing.T) {
 		{"combined", article.Filter{Source: "alpha", Language: "en", Since: h(2)}, []string{"a3"}},
 		{"source and author", article.Filter{Source: "beta", Author: "Ada Lovelace"}, []string{"b1"}},
 		{"nothing matches", article.Filter{Source: "gamma"}, nil},
+		{"section ignores case", article.Filter{Section: "POLITICS"}, []string{"a3", "a1"}},
+		{"section ignores case beyond ASCII", article.Filter{Section: "überblick"}, []string{"a2"}},
+		{"section is whole", article.Filter{Section: "Polit"}, nil},
+		{"tag ignores case", article.Filter{Tag: "EUROPE"}, []string{"a2", "a1"}},
+		{"tag is a whole tag", article.Filter{Tag: "Election"}, []string{"b1"}},
+		{"section and tag", article.Filter{Section: "politics", Tag: "europe"}, []string{"a1"}},
+		{"tag and source", article.Filter{Tag: "europe", Source: "beta"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -71,6 +71,7 @@ type articleRow struct {
 	wordCount         int
 	bodySum           [sha256.Size]byte
 	markdown          *string // NULL for text input
+	rich              richRow // the columns of migration 0007
 }
 
 // key identifies a dump: the same bytes from the same source are one dump.
@@ -138,6 +139,7 @@ func prepareIngest(d *article.Dump, x *article.Extraction) (*ingestRow, error) {
 		wordCount:         x.WordCount,
 		bodySum:           sha256.Sum256([]byte(text)),
 		markdown:          markdownColumn(x.BodyMarkdown),
+		rich:              toRichRow(&m),
 	}
 	return r, nil
 }

@@ -32,15 +32,18 @@ func TestStore_SaveIngest_RoundTrip(t *testing.T) {
 			name: "no date, nil lists",
 			edit: func(x *article.Extraction) {
 				x.Metadata.Published, x.Metadata.Authors, x.Metadata.Agencies, x.Metadata.Sponsors = nil, nil, nil, nil
+				x.Metadata.Modified, x.Metadata.Tags = nil, nil
 			},
 		},
 		{
 			name: "empty lists come back nil",
 			edit: func(x *article.Extraction) {
 				x.Metadata.Authors, x.Metadata.Agencies, x.Metadata.Sponsors, x.Paragraphs = []string{}, []string{}, []string{}, []string{}
+				x.Metadata.Tags = []string{}
 			},
 			want: func(m *article.Metadata, paras *[]string) {
 				m.Authors, m.Agencies, m.Sponsors, *paras = nil, nil, nil, nil
+				m.Tags = nil
 			},
 		},
 		{

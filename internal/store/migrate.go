@@ -64,8 +64,8 @@ func readMigrations(fsys fs.FS) ([]migration, error) {
 // Migrate applies the embedded migrations that the database lacks, in
 // order, each in its own transaction. Concurrent callers (replicas starting
 // together) queue on an advisory lock; all of them succeed.
-func Migrate(ctx context.Context, pool *pgxpool.Pool) error {
-	return migrate(ctx, pool, migrations.FS)
+func (s *Store) Migrate(ctx context.Context) error {
+	return migrate(ctx, s.pool, migrations.FS)
 }
 
 func migrate(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS) (err error) {
@@ -154,8 +154,8 @@ func appliedVersions(ctx context.Context, q querier) (map[int]bool, error) {
 // to migrate, and refuses to start on an outdated schema. Versions applied
 // by a newer binary are not an error: forward-only migrations keep older
 // replicas working during a rolling deploy.
-func CheckSchema(ctx context.Context, pool *pgxpool.Pool) error {
-	return checkSchema(ctx, pool, migrations.FS)
+func (s *Store) CheckSchema(ctx context.Context) error {
+	return checkSchema(ctx, s.pool, migrations.FS)
 }
 
 func checkSchema(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS) error {
@@ -182,8 +182,8 @@ func checkSchema(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS) error {
 
 // SchemaVersion returns the highest applied migration version, 0 for an
 // empty database.
-func SchemaVersion(ctx context.Context, pool *pgxpool.Pool) (int, error) {
-	applied, err := appliedVersions(ctx, pool)
+func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
+	applied, err := appliedVersions(ctx, s.pool)
 	if err != nil {
 		return 0, err
 	}

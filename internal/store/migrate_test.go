@@ -20,7 +20,7 @@ func TestMigrate_ConcurrentThenNoOp(t *testing.T) {
 	t.Parallel()
 	pool := dbtest.NewEmpty(t)
 	ctx := context.Background()
-	if err := store.CheckSchema(ctx, pool); err == nil {
+	if err := store.New(pool).CheckSchema(ctx); err == nil {
 		t.Fatal("CheckSchema on an empty database = nil, want pending migrations")
 	}
 
@@ -29,7 +29,7 @@ func TestMigrate_ConcurrentThenNoOp(t *testing.T) {
 	var wg sync.WaitGroup
 	errs := make([]error, n)
 	for i := range n {
-		wg.Go(func() { errs[i] = store.Migrate(ctx, pool) })
+		wg.Go(func() { errs[i] = store.New(pool).Migrate(ctx) })
 	}
 	wg.Wait()
 	for i, err := range errs {
@@ -37,7 +37,7 @@ func TestMigrate_ConcurrentThenNoOp(t *testing.T) {
 			t.Errorf("Migrate #%d: %v", i, err)
 		}
 	}
-	if err := store.CheckSchema(ctx, pool); err != nil {
+	if err := store.New(pool).CheckSchema(ctx); err != nil {
 		t.Fatalf("CheckSchema after Migrate: %v", err)
 	}
 
@@ -46,7 +46,7 @@ func TestMigrate_ConcurrentThenNoOp(t *testing.T) {
 	if len(before) != len(files) {
 		t.Fatalf("schema_migrations has %d rows, want one per file (%d)", len(before), len(files))
 	}
-	if err := store.Migrate(ctx, pool); err != nil {
+	if err := store.New(pool).Migrate(ctx); err != nil {
 		t.Fatalf("second Migrate: %v", err)
 	}
 	if after := appliedAt(t, pool); !equalMaps(before, after) {
@@ -58,7 +58,7 @@ func TestCheckSchema_PendingMigration(t *testing.T) {
 	t.Parallel()
 	pool := dbtest.New(t)
 	ctx := context.Background()
-	current, err := store.SchemaVersion(ctx, pool)
+	current, err := store.New(pool).SchemaVersion(ctx)
 	if err != nil || current == 0 {
 		t.Fatalf("SchemaVersion = %d, %v", current, err)
 	}
@@ -79,11 +79,11 @@ func TestCheckSchema_PendingMigration(t *testing.T) {
 	if err := store.CheckSchemaFS(ctx, pool, next); err != nil {
 		t.Errorf("CheckSchema after migrating: %v", err)
 	}
-	if v, err := store.SchemaVersion(ctx, pool); err != nil || v != 9998 {
+	if v, err := store.New(pool).SchemaVersion(ctx); err != nil || v != 9998 {
 		t.Errorf("SchemaVersion = %d, %v; want 9998", v, err)
 	}
 	// An older binary still accepts a schema a newer one migrated.
-	if err := store.CheckSchema(ctx, pool); err != nil {
+	if err := store.New(pool).CheckSchema(ctx); err != nil {
 		t.Errorf("CheckSchema with a newer schema: %v", err)
 	}
 }
@@ -111,7 +111,7 @@ func TestMigrate_FailedMigrationRollsBack(t *testing.T) {
 	// The lock was released: another run does not hang.
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	if err := store.Migrate(ctx, pool); err != nil {
+	if err := store.New(pool).Migrate(ctx); err != nil {
 		t.Errorf("Migrate after a failure: %v", err)
 	}
 }

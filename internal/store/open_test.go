@@ -25,9 +25,9 @@ func TestOpen_Errors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			pool, err := store.Open(ctx, tt.url)
-			if pool != nil || !isKind(err, tt.want) {
-				t.Fatalf("Open = %v, %v; want nil, %v", pool, err, tt.want)
+			s, err := store.Open(ctx, tt.url, store.Options{})
+			if s != nil || !isKind(err, tt.want) {
+				t.Fatalf("Open = %v, %v; want nil, %v", s, err, tt.want)
 			}
 			if strings.Contains(err.Error(), "secret") {
 				t.Errorf("error leaks the password: %v", err)
@@ -53,5 +53,23 @@ func TestStore_ClosedPoolIsUnavailable(t *testing.T) {
 	}
 	if _, err := s.SaveIngest(ctx, dump("x", "y"), extraction()); !isKind(err, article.ErrUnavailable) {
 		t.Errorf("SaveIngest = %v, want ErrUnavailable", err)
+	}
+}
+
+// A Store from Open owns its pool: after Close nothing reaches the
+// database, and the pool's connections are gone.
+func TestOpen_CloseClosesThePool(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s, err := store.Open(ctx, dbtest.NewURL(t), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Ping(ctx); err != nil {
+		t.Fatalf("Ping before Close: %v", err)
+	}
+	s.Close()
+	if err := s.Ping(ctx); !isKind(err, article.ErrUnavailable) {
+		t.Errorf("Ping after Close = %v, want ErrUnavailable", err)
 	}
 }

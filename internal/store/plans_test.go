@@ -40,7 +40,7 @@ func seedSynthetic(t testing.TB, pool *pgxpool.Pool, n int) {
 	}
 	// Indexed for search as the indexer would, in the same statement.
 	_, err = pool.Exec(ctx, `INSERT INTO articles (id, dump_id, source, title, authors, published_at, published_precision,
-			language, body, word_count, body_sha256, extractor_version, received_at, search)
+			language, body, word_count, body_sha256, extractor_version, received_at, section, tags, search)
 		SELECT *, pressroom_search_vector(language, title, body) FROM (SELECT gen_random_uuid(), d.id, d.source,
 			'Report on topic' || (n % 400) || ' number ' || n,
 			ARRAY['Author ' || (n % 300), 'Writer ' || (n % 77)],
@@ -48,9 +48,12 @@ func seedSynthetic(t testing.TB, pool *pgxpool.Pool, n int) {
 			CASE WHEN n % 3 = 0 THEN NULL ELSE 'minute' END,
 			(ARRAY['en', 'en', 'en', 'en', 'de', 'fr', 'es', '', 'en', 'de'])[1 + n % 10],
 			repeat('Words about topic' || ((n * 7) % 400) || ' and topic' || ((n * 13) % 400) || ' in more text. ', (5 + n % 20)::int),
-			100, sha256(convert_to('body ' || n, 'UTF8')), 1, d.received_at
+			100, sha256(convert_to('body ' || n, 'UTF8')), 1, d.received_at,
+			(ARRAY['Politics', 'Sport', 'Culture', '', 'Business', 'Science', 'World', ''])[1 + n % 8],
+			ARRAY['Tag ' || (n % 200), 'Label ' || (n % 31)]
 		FROM (SELECT row_number() OVER (ORDER BY received_at) AS n, * FROM dumps) AS d) AS a (id, dump_id, source, title,
-			authors, published_at, published_precision, language, body, word_count, body_sha256, extractor_version, received_at)`)
+			authors, published_at, published_precision, language, body, word_count, body_sha256, extractor_version, received_at,
+			section, tags)`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,6 +94,11 @@ func TestStore_FindArticles_QueryPlans(t *testing.T) {
 		{"since and until", article.Filter{Since: since, Until: until}},
 		{"source, since and until", article.Filter{Source: "source-3", Since: since, Until: until}},
 		{"language and author", article.Filter{Language: "en", Author: "Writer 5"}},
+		{"section", article.Filter{Section: "sport"}},
+		{"section, next page", article.Filter{Section: "sport", Cursor: next(article.Filter{Section: "sport"})}},
+		{"tag", article.Filter{Tag: "tag 17"}},
+		{"tag, next page", article.Filter{Tag: "tag 17", Cursor: next(article.Filter{Tag: "tag 17"})}},
+		{"section and tag", article.Filter{Section: "Politics", Tag: "label 3"}},
 		{"search", article.Filter{Query: "topic17"}},
 		{"search, next page", article.Filter{Query: "topic17", Cursor: next(article.Filter{Query: "topic17"})}},
 		{"search in a language", article.Filter{Query: "topic17", Language: "en"}},
@@ -212,7 +220,7 @@ var regconfigCase = regexp.MustCompile(`CASE split_part\(replace\(lower\(COALESC
 
 func describe(f article.Filter) string {
 	var parts []string
-	for _, p := range []struct{ k, v string }{{"Source", f.Source}, {"Author", f.Author}, {"Language", f.Language}, {"Query", f.Query}} {
+	for _, p := range []struct{ k, v string }{{"Source", f.Source}, {"Author", f.Author}, {"Language", f.Language}, {"Section", f.Section}, {"Tag", f.Tag}, {"Query", f.Query}} {
 		if p.v != "" {
 			parts = append(parts, fmt.Sprintf("%s: %q", p.k, p.v))
 		}

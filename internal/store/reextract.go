@@ -148,6 +148,8 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 		cleanText(m.OriginalPublisher), cleanText(m.Language), cleanText(m.URL),
 		text, x.WordCount, bodySum[:], x.Version, markdownColumn(x.BodyMarkdown),
 	}
+	rich := toRichRow(&m)
+	fields = append(fields, rich.values()...)
 	// An article that was searchable stays so: its vector is recomputed
 	// here when the indexed text (title, body, language) changed, rather
 	// than left to the background indexer, so that a re-extraction of the
@@ -162,6 +164,7 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 		source_name = $9, location = $10, sponsors = $11, paywalled = $12, original_publisher = $13,
 		language = $14, url = $15, body = $16, word_count = $17, body_sha256 = $18,
 		extractor_version = $19, diagnostics = NULL, body_markdown = $20, updated_at = now(),
+		description = $21, image = $22, canonical_url = $23, section = $24, tags = $25, modified_at = $26,
 		search = CASE WHEN language = $14 AND title = $2 AND body_sha256 = $18 THEN search
 			ELSE pressroom_search_vector($14, $2, $16) END
 		WHERE dump_id = $1 RETURNING id`, append([]any{uuid(dumpID)}, fields...)...).Scan(&id)
@@ -174,9 +177,9 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 	_, err = tx.Exec(ctx, `INSERT INTO articles (dump_id, id, source, received_at, title, authors, agencies,
 		published_at, published_precision, published_has_zone, published_offset_minutes,
 		source_name, location, sponsors, paywalled, original_publisher, language, url,
-		body, word_count, body_sha256, extractor_version, body_markdown)
+		body, word_count, body_sha256, extractor_version, body_markdown, `+richColumns+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-		$19, $20, $21, $22, $23)`,
+		$19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)`,
 		append([]any{uuid(dumpID), uuid(article.NewID(time.Now())), source, receivedAt}, fields...)...)
 	if err != nil {
 		return false, fmt.Errorf("insert article: %w", err)

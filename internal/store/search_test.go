@@ -591,3 +591,72 @@ func TestMigration0004_KeepsVectors(t *testing.T) {
 		t.Errorf("search for brücke: %v, want the German article", got)
 	}
 }
+
+// TestStore_SearchInline ingests with Options.SearchInline, one call at a
+// time, in group commit and in a batch: a text search finds each article
+// as soon as its ingest returned, in the article's language, by a word of
+// the end of its body; nothing is left to the indexer but an article whose
+// title is too long to index inline, which the indexer then handles as
+// before.
+func TestStore_SearchInline(t *testing.T) {
+	t.Parallel()
+	longBody := make([]string, 60)
+	for i := range longBody {
+		longBody[i] = fmt.Sprintf("Paragraph %d says little of note.", i)
+	}
+	longBody[len(longBody)-1] = "The ferry finally docked."
+	tests := []struct {
+		name    string
+		opts    store.Options
+		batch   bool
+		f       fixture
+		query   string // finds the article at once
+		pending int    // left to the indexer
+	}{
+		{name: "english, last paragraph", opts: store.Options{SearchInline: true},
+			f: fixture{title: "Harbour news", lang: "en", body: longBody}, query: "ferries docking"},
+		{name: "german stemming", opts: store.Options{SearchInline: true, DisableGroupCommit: true},
+			f: fixture{title: "Nachrichten", lang: "de", body: []string{"Die Brücken der Stadt wurden gesperrt."}}, query: "Brücke"},
+		{name: "undetected language", opts: store.Options{SearchInline: true}, batch: true,
+			f: fixture{title: "Zxq report", body: []string{"Zxqwords everywhere."}}, query: "zxqwords"},
+		{name: "title too long to index inline", opts: store.Options{SearchInline: true},
+			f: fixture{title: strings.Repeat("Longtitle ", 200), lang: "en", body: []string{"Quiet river."}}, pending: 1},
+		{name: "background, as before", f: fixture{title: "Harbour", lang: "en", body: []string{"Ferry docked."}}, pending: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			pool := dbtest.New(t)
+			s := store.NewWithOptions(pool, tt.opts)
+			t.Cleanup(s.Close)
+			var a *article.Article
+			if tt.batch {
+				x := extraction()
+				x.Metadata = article.Metadata{Title: tt.f.title, Language: tt.f.lang}
+				x.Paragraphs = tt.f.body
+				res := s.SaveIngestBatch(context.Background(), []store.IngestItem{{Dump: dump("s", tt.name), Extraction: x}})
+				if res[0].Err != nil {
+					t.Fatal(res[0].Err)
+				}
+				a = res[0].Ingest.Article
+			} else {
+				a = mustIngest(t, s, tt.f)
+			}
+			mustPending(t, s, tt.pending)
+			if tt.pending > 0 {
+				if got := searchState(t, pool, a.ID); got != "pending" {
+					t.Errorf("search state %s, want pending", got)
+				}
+				mustIndex(t, s, 10, tt.pending)
+				return
+			}
+			if got := searchState(t, pool, a.ID); got != "current" {
+				t.Errorf("search state %s, want current", got)
+			}
+			if got := titles(mustPage(t, s, article.Filter{Query: tt.query})); !slices.Equal(got, []string{tt.f.title}) {
+				t.Errorf("search %q: %v, want [%q]", tt.query, got, tt.f.title)
+			}
+			mustIndex(t, s, 10, 0)
+		})
+	}
+}

@@ -21,28 +21,59 @@ import (
 
 // Store reads and writes dumps and articles. It is safe for concurrent use.
 type Store struct {
-	pool       *pgxpool.Pool
-	maxBatch   int          // rows per write transaction
-	commit     *committer   // nil without group commit
-	ingestBusy atomic.Int64 // nanoseconds spent in ingest writes, summed over concurrent writes
+	pool     *pgxpool.Pool
+	ownsPool bool // opened by Open: Close closes it
+	maxBatch int  // rows per write transaction
+	// searchInline: ingest computes the search vector (Options.SearchInline).
+	searchInline bool
+	commit       *committer   // nil without group commit
+	ingestBusy   atomic.Int64 // nanoseconds spent in ingest writes, summed over concurrent writes
 }
 
-// IngestWriteTime returns the time this Store has spent writing ingested
-// dumps (SaveIngest, SaveIngestBatch), summed over concurrent writes: its
-// growth per second of wall time is how busy ingest keeps the database
-// (2 means two writes in flight all along). The search indexer defers to
-// ingest with it.
-func (s *Store) IngestWriteTime() time.Duration { return time.Duration(s.ingestBusy.Load()) }
+// Options tunes a Store. The zero value means the defaults.
+type Options struct {
+	// MaxBatch caps the rows written in one transaction, by group commit
+	// and by SaveIngestBatch alike. 0 means DefaultMaxBatch.
+	MaxBatch int
+	// Writers is how many group-commit transactions may be in flight at
+	// once. 0 means DefaultWriters.
+	Writers int
+	// DisableGroupCommit makes every SaveIngest write its own transaction
+	// on the caller's goroutine.
+	DisableGroupCommit bool
+	// SearchInline makes ingest compute each article's full-text search
+	// vector in the statement that inserts it, so that a text search finds
+	// the article as soon as it is committed. It costs the ingest about a
+	// millisecond of PostgreSQL CPU per article, but less in all than the
+	// background indexer spends on the same article afterwards (see
+	// docs/performance.md). Off, articles are indexed after their commit by
+	// IndexSearch.
+	SearchInline bool
+	// FlushTimeout bounds one group-commit transaction, which runs on no
+	// caller's context so that one caller giving up cannot fail the others.
+	// 0 means DefaultFlushTimeout.
+	FlushTimeout time.Duration
+}
 
-// New returns a Store on pool with the default Options. The caller owns
-// the pool, and closes it after the Store's Close.
-func New(pool *pgxpool.Pool) *Store { return NewWithOptions(pool, Options{}) }
+// Open connects to databaseURL (a postgres:// URL or key=value DSN), checks
+// that the database answers, and returns a Store tuned by opts that owns
+// its connection pool: Close closes it. A malformed URL is ErrInvalid; an
+// unreachable database is ErrUnavailable.
+func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error) {
+	pool, err := OpenPool(ctx, databaseURL)
+	if err != nil {
+		return nil, err
+	}
+	s := NewWithOptions(pool, opts)
+	s.ownsPool = true
+	return s, nil
+}
 
-// Open connects to databaseURL (a postgres:// URL or key=value DSN) and
-// checks that the database answers. Pool settings given in the URL
-// (pool_max_conns, …) win over the defaults chosen here. A malformed URL is
-// ErrInvalid; an unreachable database is ErrUnavailable.
-func Open(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
+// OpenPool is Open's connection pool alone, for tests and benchmarks that
+// also run SQL of their own (internal/dbtest); the caller closes it. Pool
+// settings given in the URL (pool_max_conns, …) win over the defaults
+// chosen here.
+func OpenPool(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
 	cfg, err := pgxpool.ParseConfig(databaseURL)
 	if err != nil {
 		// pgx redacts passwords in parse errors on a best-effort basis only,
@@ -50,12 +81,8 @@ func Open(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
 		return nil, fmt.Errorf("store: open: %w: cannot parse database URL", article.ErrInvalid)
 	}
 	if !strings.Contains(databaseURL, "pool_max_conns") {
-		// pgxpool's default is max(4, NumCPU); request handlers block on the
-		// pool, so allow more concurrency than there are CPUs. Measured on 2
-		// cores with 64 callers (BenchmarkIngestReads, BenchmarkIngestTuning/
-		// Pool): 8 is at or near the best for reads and for writes without
-		// group commit; 16 only adds lock contention in PostgreSQL. Group
-		// commit writes on at most Options.Writers of them.
+		// Request handlers block on the pool, so allow more connections than
+		// CPUs (pgxpool's default); measured in docs/performance.md#pool-size.
 		cfg.MaxConns = int32(max(8, 2*runtime.GOMAXPROCS(0)))
 	}
 	if !strings.Contains(databaseURL, "pool_max_conn_idle_time") {
@@ -78,6 +105,50 @@ func Open(ctx context.Context, databaseURL string) (*pgxpool.Pool, error) {
 	}
 	return pool, nil
 }
+
+// New returns a Store with the default Options on a pool the caller owns
+// and closes after the Store's Close.
+func New(pool *pgxpool.Pool) *Store { return NewWithOptions(pool, Options{}) }
+
+// NewWithOptions returns a Store tuned by opts on a pool the caller owns
+// and closes after the Store's Close.
+func NewWithOptions(pool *pgxpool.Pool, opts Options) *Store {
+	if opts.MaxBatch <= 0 {
+		opts.MaxBatch = DefaultMaxBatch
+	}
+	if opts.Writers <= 0 {
+		opts.Writers = DefaultWriters
+	}
+	if opts.FlushTimeout <= 0 {
+		opts.FlushTimeout = DefaultFlushTimeout
+	}
+	s := &Store{pool: pool, maxBatch: opts.MaxBatch, searchInline: opts.SearchInline}
+	if !opts.DisableGroupCommit {
+		s.commit = &committer{s: s, maxBatch: opts.MaxBatch, writers: opts.Writers, timeout: opts.FlushTimeout}
+	}
+	return s
+}
+
+// Close finishes group commit: calls already waiting are written and
+// answered, and later SaveIngest calls fail with ErrUnavailable. Call it
+// after the last request was served. A Store from Open then closes its
+// pool; one from New leaves the pool, and reads, to its owner. Close may
+// be called more than once.
+func (s *Store) Close() {
+	if s.commit != nil {
+		s.commit.close()
+	}
+	if s.ownsPool {
+		s.pool.Close()
+	}
+}
+
+// IngestWriteTime returns the time this Store has spent writing ingested
+// dumps (SaveIngest, SaveIngestBatch), summed over concurrent writes: its
+// growth per second of wall time is how busy ingest keeps the database
+// (2 means two writes in flight all along). The search indexer defers to
+// ingest with it.
+func (s *Store) IngestWriteTime() time.Duration { return time.Duration(s.ingestBusy.Load()) }
 
 // Ping checks that the database answers; failures are ErrUnavailable.
 func (s *Store) Ping(ctx context.Context) error {

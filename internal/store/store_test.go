@@ -58,6 +58,13 @@ func extraction() *article.Extraction {
 			OriginalPublisher: "Example Times",
 			Language:          "en",
 			URL:               "https://example.com/news/bridge",
+			Description:       "The river bridge will be built next spring.",
+			Image:             "https://example.com/img/bridge.jpg",
+			CanonicalURL:      "https://example.com/news/2025/bridge",
+			Section:           "Local",
+			Tags:              []string{"Bridges", "Council", `Say "no"\`},
+			// Stored as an instant: it comes back in UTC.
+			Modified: &article.Date{Time: time.Date(2025, 7, 3, 8, 15, 0, 123000, time.UTC), Precision: article.PrecisionSecond, HasZone: true},
 		},
 		Paragraphs: []string{"The council voted on Tuesday.", "Work starts\nnext spring."},
 		WordCount:  9,

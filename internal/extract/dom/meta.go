@@ -22,6 +22,10 @@ type Meta struct {
 	H1        []string // visible <h1> texts
 	RelAuthor []string // text of links with rel=author
 
+	TaxLinks    []TaxLink  // links filing the page under a tag or category
+	Breadcrumbs [][]string // breadcrumb trails, each its steps in order
+	Images      []Image    // <img> elements in document order
+
 	microTries map[string]int
 }
 
@@ -36,6 +40,7 @@ type Time struct {
 func ReadMeta(doc *html.Node) *Meta {
 	m := &Meta{Metas: map[string][]string{}, Micro: map[string][]string{}, ByID: map[string]map[string]any{},
 		microTries: map[string]int{}}
+	var crumb *html.Node
 	Find(doc, func(n *html.Node) bool {
 		switch n.DataAtom {
 		case atom.Html:
@@ -104,6 +109,15 @@ func ReadMeta(doc *html.Node) *Meta {
 					m.RelAuthor = append(m.RelAuthor, s)
 				}
 			}
+			m.readTaxLink(n)
+		case atom.Img:
+			m.readImage(n)
+		}
+		if len(m.Breadcrumbs) < maxBreadcrumbs && n.Type == html.ElementNode && !within(n, crumb) && isBreadcrumb(n) {
+			if steps := readBreadcrumb(n); len(steps) > 0 {
+				m.Breadcrumbs = append(m.Breadcrumbs, steps)
+				crumb = n // its inner list is the same trail
+			}
 		}
 		if ip := Attr(n, "itemprop"); ip != "" {
 			m.readMicrodata(n, ip)
@@ -148,7 +162,8 @@ func textPrefix(n *html.Node, limit int) string {
 func (m *Meta) readMicrodata(n *html.Node, ip string) {
 	for _, p := range strings.Fields(ip) {
 		switch p {
-		case "headline", "author", "creator", "datePublished", "dateCreated", "dateModified", "publisher":
+		case "headline", "author", "creator", "datePublished", "dateCreated", "dateModified", "publisher",
+			"description", "keywords", "articleSection", "image":
 		default:
 			continue
 		}
@@ -159,6 +174,11 @@ func (m *Meta) readMicrodata(n *html.Node, ip string) {
 		v := Attr(n, "content")
 		if v == "" {
 			v = Attr(n, "datetime")
+		}
+		if v == "" && p == "image" {
+			if v = Attr(n, "src"); v == "" {
+				v = Attr(n, "href")
+			}
 		}
 		if v == "" && (p == "author" || p == "creator" || p == "publisher") && HasAttr(n, "itemscope") {
 			Find(n, func(c *html.Node) bool {

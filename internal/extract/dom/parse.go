@@ -121,7 +121,8 @@ func keepAttr(k []byte) bool {
 	switch string(k) {
 	case "id", "class", "itemprop", "itemtype", "itemscope", "property", "name", "content",
 		"href", "rel", "datetime", "hidden", "style", "aria-hidden", "lang", "type",
-		"charset", "http-equiv", "role", "pubdate", "title", "rev", "xml:lang", "start":
+		"charset", "http-equiv", "role", "pubdate", "title", "rev", "xml:lang", "start",
+		"src", "width", "height", "aria-label": // lead image and breadcrumb (metadata)
 		return true
 	}
 	return false

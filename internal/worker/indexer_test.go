@@ -1,4 +1,4 @@
-package main
+package worker
 
 import (
 	"context"
@@ -61,7 +61,7 @@ func TestSearchIndexer_Pacing(t *testing.T) {
 				wantIndexed += s.n
 			}
 			var waits []time.Duration
-			ix := &searchIndexer{
+			ix := &SearchIndexer{
 				logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 				indexed:    prometheus.NewCounter(prometheus.CounterOpts{Name: "test_indexed_total", Help: "test"}),
 				batch:      200,
@@ -104,7 +104,7 @@ func TestSearchIndexer_Pacing(t *testing.T) {
 func TestSearchIndexer_Stop(t *testing.T) {
 	started := make(chan struct{})
 	cancelled := make(chan struct{})
-	ix := &searchIndexer{
+	ix := &SearchIndexer{
 		logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
 		indexed: prometheus.NewCounter(prometheus.CounterOpts{Name: "test_indexed_total", Help: "test"}),
 		batch:   200, idle: time.Millisecond, duty: 0.5, maxBackoff: time.Second,
@@ -120,7 +120,7 @@ func TestSearchIndexer_Stop(t *testing.T) {
 			return 0, ctx.Err()
 		},
 	}
-	stop := ix.start(context.Background())
+	stop := ix.Start(context.Background())
 	<-started
 	stop()
 	select {
@@ -195,7 +195,7 @@ func TestSearchIndexer_DefersToIngest(t *testing.T) {
 			clock := epoch
 			var waits []time.Duration
 			batches, counted := 0, 0
-			ix := &searchIndexer{
+			ix := &SearchIndexer{
 				logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
 				indexed: prometheus.NewCounter(prometheus.CounterOpts{Name: "test_indexed_total", Help: "test"}),
 				batch:   25, idle: 250 * ms, duty: 0.5, busyDuty: 0.02,

@@ -1,10 +1,9 @@
-package main
+package worker
 
 import (
 	"context"
 	"fmt"
 	"log/slog"
-	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -12,25 +11,12 @@ import (
 	"github.com/pressroom/pressroom/internal/store"
 )
 
-// The search indexer's settings, measured with `make bench-quick` on 2
-// cores (see the README's performance section): a batch of 25 costs
-// PostgreSQL ~30 ms of CPU, short enough that ingest is never left without
-// a core for long (batches of 200, ~250 ms each, gave 1.2–1.7× the p99 POST
-// latency at half load in three paired runs, and no faster catch-up); a
-// 250 ms pause once caught up keeps search lag well under a second without
-// polling an idle database hard; and while catching up it works at most
-// half the time, so a backlog never takes more than about half a core of
-// PostgreSQL from ingest.
-//
-// Ingest comes first: indexing can wait, a scraper's POST cannot. While
-// ingest keeps the database busy (its writes in flight, summed, at least
-// searchBusyLoad of the time since the last batch: heavy load, not a
-// trickle, which the indexer easily follows) the indexer works a fiftieth
-// of the time, and search lags meanwhile. In paired `make bench-quick`
-// runs that gave p99 POST latency at half load of 17 ms against 18-41 ms
-// with a tenth, and ~10% more POST/s at full speed. Once the backlog
-// reaches searchBusyBacklog articles it works at searchDuty again, so the
-// lag stays bounded under sustained heavy ingest.
+// The search indexer's settings. Ingest comes first: indexing can wait, a
+// scraper's POST cannot. Batches are short and paced by a duty cycle, which
+// drops to a fiftieth of the time while ingest keeps the database busy
+// (its writes in flight, summed, at least searchBusyLoad of the wall time)
+// until the backlog reaches searchBusyBacklog, so that search lag stays
+// bounded. Measured in docs/performance.md#background-search-indexer.
 const (
 	searchBatch       = 25
 	searchIdle        = 250 * time.Millisecond
@@ -49,12 +35,12 @@ const (
 	searchPendingCap = 10_000
 )
 
-// searchIndexer runs Store.IndexSearch in the background: batch after
+// SearchIndexer runs Store.IndexSearch in the background: batch after
 // batch while there is a backlog, pausing between batches in proportion to
 // their duration (a duty cycle, as the work runs in PostgreSQL where no Go
 // scheduler can throttle it), and idling briefly once caught up. Several
 // replicas may each run one; the store shares the work out among them.
-type searchIndexer struct {
+type SearchIndexer struct {
 	index       func(ctx context.Context, limit int) (int, error)
 	pending     func(ctx context.Context, limit int) (int, error) // the backlog, counted up to limit
 	ingestWrite func() time.Duration                              // Store.IngestWriteTime
@@ -80,8 +66,8 @@ type searchIndexer struct {
 	sleep func(ctx context.Context, d time.Duration) bool // false once ctx is done
 }
 
-func newSearchIndexer(st *store.Store, logger *slog.Logger) *searchIndexer {
-	return &searchIndexer{
+func NewSearchIndexer(st *store.Store, logger *slog.Logger) *SearchIndexer {
+	return &SearchIndexer{
 		index:       st.IndexSearch,
 		pending:     st.SearchPending,
 		ingestWrite: st.IngestWriteTime,
@@ -102,25 +88,16 @@ func newSearchIndexer(st *store.Store, logger *slog.Logger) *searchIndexer {
 	}
 }
 
-// start runs the indexer until ctx is done or the returned stop is
+// Start runs the indexer until ctx is done or the returned stop is
 // called; stop returns once the indexer has stopped, and may be called
 // again. A batch cut short by stopping rolls back: its articles stay
 // queued in the database for the next indexer.
-func (ix *searchIndexer) start(ctx context.Context) (stop func()) {
-	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		ix.run(ctx)
-	}()
-	return sync.OnceFunc(func() {
-		cancel()
-		<-done
-	})
+func (ix *SearchIndexer) Start(ctx context.Context) (stop func()) {
+	return start(ctx, ix.run)
 }
 
 // run is the indexer's loop.
-func (ix *searchIndexer) run(ctx context.Context) {
+func (ix *SearchIndexer) run(ctx context.Context) {
 	backoff := time.Duration(0)
 	for {
 		started := ix.now()
@@ -159,7 +136,7 @@ func (ix *searchIndexer) run(ctx context.Context) {
 // least busyLoad times the wall time since the last call. The backlog is
 // counted at most once per searchBacklogEvery, and only under heavy
 // ingest; a failed count keeps the last answer.
-func (ix *searchIndexer) currentDuty(ctx context.Context) float64 {
+func (ix *SearchIndexer) currentDuty(ctx context.Context) float64 {
 	if ix.busyDuty <= 0 || ix.ingestWrite == nil {
 		return ix.duty
 	}
@@ -181,24 +158,9 @@ func (ix *searchIndexer) currentDuty(ctx context.Context) float64 {
 	return ix.busyDuty
 }
 
-// sleepCtx waits d, or until ctx is done; it reports whether ctx is live.
-func sleepCtx(ctx context.Context, d time.Duration) bool {
-	if d <= 0 {
-		return ctx.Err() == nil
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
-	}
-}
-
-// collectors are the indexer's metrics: what it indexed, and the backlog
+// Collectors are the indexer's metrics: what it indexed, and the backlog
 // it works through.
-func (ix *searchIndexer) collectors(st *store.Store) []prometheus.Collector {
+func (ix *SearchIndexer) Collectors(st *store.Store) []prometheus.Collector {
 	return []prometheus.Collector{ix.indexed, &searchPending{count: st.SearchPending}}
 }
 

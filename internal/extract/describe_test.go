@@ -1,0 +1,217 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
+// describeOf is the richer metadata an extraction holds, and the rule each
+// field came from.
+type describeOf struct {
+	Description, Image, Canonical, Section, Modified string
+	Tags                                             []string
+	Rules                                            map[string]string
+}
+
+func describeFrom(x article.Extraction) describeOf {
+	md := x.Metadata
+	got := describeOf{Description: md.Description, Image: md.Image, Canonical: md.CanonicalURL, Section: md.Section,
+		Tags: md.Tags, Rules: map[string]string{}}
+	if !md.Modified.IsZero() {
+		got.Modified = md.Modified.Time.UTC().Format(time.DateOnly)
+	}
+	for _, f := range x.Diagnostics.Fields {
+		switch f.Field {
+		case "description", "image", "canonical_url", "section", "tags", "modified":
+			got.Rules[f.Field] = f.Rule
+		}
+	}
+	return got
+}
+
+const fixtureProse = "The council voted on Tuesday evening to keep the old swimming pool open for another summer, after a petition signed by more than four thousand residents."
+
+func TestHTMLDescribe_Sources(t *testing.T) {
+	for _, tc := range []struct {
+		name, head, body string
+		want             describeOf
+	}{
+		{
+			name: "jsonld",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Pool stays open","description":"The town pool will open for one more summer after residents petitioned the council.",
+				"image":{"@type":"ImageObject","url":"/img/pool.jpg"},"articleSection":["Local","Politics"],"keywords":"pools, council,  summer ,pools",
+				"url":"https://town.example/local/pool-stays-open","dateModified":"2024-06-02T10:00:00Z"}</script>`,
+			want: describeOf{Description: "The town pool will open for one more summer after residents petitioned the council.",
+				Image: "https://town.example/img/pool.jpg", Canonical: "https://town.example/local/pool-stays-open", Section: "Local",
+				Tags: []string{"pools", "council", "summer"}, Modified: "2024-06-02",
+				Rules: map[string]string{"description": "jsonld:description", "image": "jsonld:image", "canonical_url": "jsonld:url",
+					"section": "jsonld:articleSection", "tags": "jsonld:keywords", "modified": "jsonld:dateModified"}},
+		},
+		{
+			name: "opengraph and article meta",
+			head: `<meta property="og:description" content="Residents saved the pool, for now."><meta property="og:image" content="https://cdn.example/pool.jpg">
+				<meta property="og:url" content="https://town.example/a/1"><meta property="article:section" content="Sport, Local">
+				<meta property="article:tag" content="Swimming"><meta property="article:tag" content="Council">
+				<meta property="article:modified_time" content="2024-06-03T08:00:00+02:00">`,
+			want: describeOf{Description: "Residents saved the pool, for now.", Image: "https://cdn.example/pool.jpg",
+				Canonical: "https://town.example/a/1", Section: "Sport", Tags: []string{"Swimming", "Council"}, Modified: "2024-06-03",
+				Rules: map[string]string{"description": "og:description", "image": "og:image", "canonical_url": "og:url",
+					"section": "article:section", "tags": "article:tag", "modified": "article:modified_time"}},
+		},
+		{
+			name: "description meta beats opengraph, keywords meta, canonical link",
+			head: `<meta name="description" content="A summary written for search results."><meta property="og:description" content="A teaser written for sharing."><meta name="keywords" content="pool; council"><link rel="canonical" href="/story/9">`,
+			want: describeOf{Description: "A summary written for search results.", Canonical: "https://host.example/story/9",
+				Tags:  []string{"pool", "council"},
+				Rules: map[string]string{"description": "meta:description", "canonical_url": "link[rel=canonical]", "tags": "meta:keywords"}},
+		},
+		{
+			name: "microdata",
+			body: `<div itemscope itemtype="https://schema.org/Article"><p itemprop="description">Microdata states the summary of this story.</p><span itemprop="articleSection">Culture</span><span itemprop="keywords">music, festival</span><img itemprop="image" src="/i/band.jpg" width="50"></div>`,
+			want: describeOf{Description: "Microdata states the summary of this story.", Image: "https://host.example/i/band.jpg",
+				Section: "Culture", Tags: []string{"music", "festival"},
+				Rules: map[string]string{"description": "itemprop:description", "image": "itemprop:image", "section": "itemprop:articleSection", "tags": "itemprop:keywords"}},
+		},
+		{
+			name: "tag links, category links, breadcrumb and figure",
+			body: `<nav class="breadcrumbs"><a href="/">Daily Example</a> › <a href="/science/">Science</a> › <span>Bees</span></nav>
+				<div class="entry-meta"><a href="/category/nature/" rel="category tag">Nature</a></div>
+				<figure><img src="/media/bees.jpg" width="800" height="500"><figcaption>Bees</figcaption></figure>
+				<div class="tags-links"><a href="/tag/bees/" rel="tag">Bees</a><a href="/tag/roofs/" rel="tag">Roofs</a></div>
+				<ul class="menu"><li><a href="/tag/everything/">Everything</a></li></ul>`,
+			want: describeOf{Description: fixtureProseWrap, Image: "https://host.example/media/bees.jpg",
+				Section: "Nature", Tags: []string{"Bees", "Roofs"},
+				Rules: map[string]string{"description": "first-paragraph", "image": "figure-image", "section": "category-link", "tags": "a[rel=tag]"}},
+		},
+		{
+			name: "breadcrumb past the front page",
+			body: `<ol class="breadcrumb"><li><a href="https://host.example/">Home</a></li><li><a href="/world/">World</a></li><li>Bees return</li></ol>`,
+			want: describeOf{Description: fixtureProseWrap, Section: "World",
+				Rules: map[string]string{"description": "first-paragraph", "section": "breadcrumb"}},
+		},
+		{
+			name: "visible standfirst when the page states no description",
+			body: `<h1>Pool stays open</h1><p class="article-lede">Four thousand signatures persuaded the council to change its mind.</p>`,
+			want: describeOf{Description: "Four thousand signatures persuaded the council to change its mind.", Section: "News",
+				Rules: map[string]string{"description": "standfirst:class", "section": "url-path"}},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := htmlPage(tc.head, tc.body)
+			pageURL := "https://host.example/p"
+			if tc.want.Rules["section"] == "url-path" {
+				pageURL = "https://host.example/news/pool-stays-open"
+			}
+			d := article.NewDump("", pageURL, "text/html", []byte(page), time.Time{})
+			x := htmlExtract(d)
+			if x.Err != nil {
+				t.Fatalf("Err = %v", x.Err)
+			}
+			if diff := cmp.Diff(tc.want, describeFrom(x)); diff != "" {
+				t.Errorf("richer metadata (-want +got):\n%s", diff)
+			}
+			if x.Metadata.URL != pageURL {
+				t.Errorf("URL = %q, want the request's %q", x.Metadata.URL, pageURL)
+			}
+		})
+	}
+}
+
+// fixtureProseWrap is the paragraph htmlPage puts in every page's body.
+const fixtureProseWrap = "This paragraph is long enough to be taken for the body of the article by the scorer, with a comma, and a full stop."
+
+func TestTextDescribe_Sources(t *testing.T) {
+	body := "\n\n" + fixtureProse + "\n\nThe pool will open on the first of June, the council said, and close at the end of August as it has for fifty years.\n\nA survey of the building found the roof sound but the boilers near the end of their lives, and the repairs will cost more than the town has set aside.\n\nThe petition's organisers said they would keep campaigning for a new pool."
+	for _, tc := range []struct {
+		name, dump, url string
+		want            describeOf
+	}{
+		{
+			name: "dek under the headline and breadcrumb above it",
+			dump: "Town Daily\n\nHome › Local › Council keeps the old pool open\nCouncil keeps the old pool open\n\nResidents won a reprieve for the pool after a petition drew thousands of names\n\nBy Ann Lee\n\nJune 2, 2024" + body,
+			want: describeOf{Description: "Residents won a reprieve for the pool after a petition drew thousands of names", Section: "Local",
+				Rules: map[string]string{"description": "dek:under-headline", "section": "breadcrumb-line"}},
+		},
+		{
+			name: "tags line, filed-under line and updated date",
+			dump: "Council keeps the old pool open\n\nBy Ann Lee\n\nPublished June 2, 2024\nUpdated June 3, 2024" + body + "\n\nFiled under: Local News, Politics\n\nTags: pools, council, summer",
+			want: describeOf{Section: "Local News", Tags: []string{"pools", "council", "summer"}, Modified: "2024-06-03",
+				Rules: map[string]string{"section": "section-line", "tags": "tags-line", "modified": "date:updated-line"}},
+		},
+		{
+			name: "kicker above the headline",
+			dump: "Menu\nSearch\n\nCulture\n\nCouncil keeps the old pool open\n\nBy Ann Lee" + body,
+			want: describeOf{Section: "Culture", Rules: map[string]string{"section": "above-headline"}},
+		},
+		{
+			name: "categories inside a credit line under the headline",
+			dump: "Council keeps the old pool open\n\n2 June 2024 by Ann Lee / Categories: Local, Politics" + body,
+			want: describeOf{Section: "Local", Rules: map[string]string{"section": "section-line"}},
+		},
+		{
+			name: "section from the URL, no dek repeated from the body",
+			dump: "Council keeps the old pool open\n\nBy Ann Lee" + body,
+			url:  "https://town.example/politik/council-keeps-the-old-pool-open",
+			want: describeOf{Section: "Politik", Rules: map[string]string{"section": "url-path"}},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := article.NewDump("", tc.url, "text/plain", []byte(tc.dump), time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC))
+			x := Extract(d)
+			if x.Err != nil {
+				t.Fatalf("Err = %v", x.Err)
+			}
+			if diff := cmp.Diff(tc.want, describeFrom(x)); diff != "" {
+				t.Errorf("richer metadata (-want +got):\n%s", diff)
+			}
+			if len(x.Paragraphs) > 0 && x.Metadata.Description == x.Paragraphs[0] {
+				t.Errorf("description repeats the first body paragraph")
+			}
+		})
+	}
+}
+
+func TestURLSection(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"https://a.example/politik/inland/some-story-slug", "Politik"},
+		{"https://a.example/de/kultur/some-story", "Kultur"},
+		{"https://a.example/2024/06/02/some-story", ""},
+		{"https://a.example/article/12345/some-story", ""},
+		{"https://a.example/some-story", ""},
+		{"https://web.archive.org/web/2016/http://b.example/sport/match-report", "Sport"},
+		{"https://a.example/home-garden/some-story", "Home garden"},
+		{"not a url", ""},
+	} {
+		if got := urlSection(tc.in); got != tc.want {
+			t.Errorf("urlSection(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// Reader comments are neither body nor kept anywhere else.
+func TestHTMLExtract_CommentsAreNotBody(t *testing.T) {
+	const comment = "I have swum in that pool every summer since I was a child and I am so glad the council listened to us at last."
+	for _, wrap := range []string{
+		`<section id="comments"><h2>3 comments</h2><ol class="comment-list"><li class="comment"><p>%s</p></li></ol></section>`,
+		`<div class="comments-area"><div class="comment-body"><p>%s</p></div></div>`,
+	} {
+		page := htmlPage("", "<article><p>"+fixtureProse+"</p><p>"+fixtureProse+" Again.</p></article>"+strings.ReplaceAll(wrap, "%s", comment))
+		x := htmlExtract(article.NewDump("", "https://host.example/p", "text/html", []byte(page), time.Time{}))
+		if x.Err != nil {
+			t.Fatalf("Err = %v", x.Err)
+		}
+		for _, p := range x.Paragraphs {
+			if strings.Contains(p, "swum in that pool") {
+				t.Errorf("comment kept in the body: %q", p)
+			}
+		}
+		if strings.Contains(x.Metadata.Description, "swum") {
+			t.Errorf("comment taken for the description: %q", x.Metadata.Description)
+		}
+	}
+}

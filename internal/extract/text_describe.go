@@ -1,0 +1,270 @@
+package extract
+
+// The richer metadata of a text dump: the dek under the headline, the
+// section (the label or breadcrumb above the headline, a "Filed under"
+// line, the URL), tags ("Tags: a, b") and the "Updated …" date.
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// describe holds what findDescribe found; its fields are set only when
+// found.
+type describe struct {
+	description field
+	section     field
+	tags        []string
+	tagsFrom    field
+	modified    field
+	modifiedAt  *dateMatch
+}
+
+// findDescribe reads the dek, section, tags and update date of a text
+// dump once the headline, byline, date and body are known.
+func findDescribe(doc *document) {
+	d := &doc.meta.describe
+	*d = describe{description: noField(), section: noField(), tagsFrom: noField(), modified: noField()}
+	findDek(doc)
+	findTextSection(doc)
+	findTextTags(doc)
+	findModified(doc)
+}
+
+// findDek takes the dek: a sentence-like line between the headline and the
+// body that is not the credit, the date or furniture. The first body
+// paragraph is never repeated as the dek.
+func findDek(doc *document) {
+	t := doc.meta.title.idx
+	if t < 0 {
+		return
+	}
+	bs := doc.blocks
+	for i := t + 1; i < min(len(bs), t+6); i++ {
+		b := &bs[i]
+		if i >= doc.bodyStart && i < doc.bodyEnd && b.label == labelBody {
+			return // reached the article
+		}
+		if b.label != labelSubtitle && b.label != labelNone && b.label != labelBoilerplate {
+			continue
+		}
+		if b.words < 6 || b.words > 80 || b.dup > 0 || b.vocab.prefix&(vByline|vPublished|vUpdated) != 0 || b.cells > 0 || notDek(b) {
+			continue
+		}
+		doc.meta.describe.description = field{value: b.text, idx: i, rule: "dek:under-headline", conf: 0.6}
+		if b.label != labelSubtitle {
+			b.label, b.reason = labelSubtitle, "dek:under-headline"
+		}
+		return
+	}
+}
+
+// creditWords mark a photo credit or caption, which sits where a dek does.
+var creditWords = []string{"©", "foto", "photo", "bild:", "credit", "getty", "imago", "dpa", "reuters", "afp"}
+
+// notDek rejects lines that sit under a headline but are no dek: photo
+// credits and captions, breadcrumb trails.
+func notDek(b *block) bool {
+	for _, w := range creditWords {
+		if strings.Contains(b.lower, w) {
+			return true
+		}
+	}
+	return breadcrumbLine(b.text) != nil
+}
+
+// sectionLabels introduce the section on a line of its own.
+var sectionLabels = []string{"filed under:", "filed under", "posted in", "categories:", "category:", "kategorie:",
+	"kategorien:", "rubrik:", "veröffentlicht in", "abgelegt unter:", "abgelegt unter", "catégorie :", "catégorie:", "categoría:", "categoria:",
+	"kategoria:", "section:"}
+
+// tagLabels introduce a tag list on a line of its own.
+var tagLabels = []string{"tags:", "tagged:", "tagged with:", "tagged", "schlagwörter:", "schlagworte:", "stichworte:",
+	"themen:", "keywords:", "topics:", "étiquettes :", "étiquettes:", "mots-clés :", "mots-clés:", "etiquetas:",
+	"tagi:", "tag:"}
+
+// labelledList returns the text after one of labels opening line (folded),
+// or "".
+func labelledList(text, lower string, labels []string) string {
+	for _, l := range labels {
+		if strings.HasPrefix(lower, l) && len(text) > len(l) {
+			return strings.TrimSpace(strings.TrimLeft(text[len(l):], ": "))
+		}
+	}
+	return ""
+}
+
+// splitTerms splits a list of terms on commas, bullets or bars.
+func splitTerms(s string) []string {
+	var ts tagSet
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '|' || r == '•' || r == '·' || r == ';' }) {
+		ts.add(part)
+	}
+	return ts.tags
+}
+
+// breadcrumbSeps separate the steps of a breadcrumb printed on one line.
+var breadcrumbSeps = []string{" › ", " > ", " » ", " / ", " | ", " → "}
+
+// breadcrumbLine splits a one-line breadcrumb ("Home › Politics › Europe")
+// into its steps, or returns nil.
+func breadcrumbLine(s string) []string {
+	for _, sep := range breadcrumbSeps {
+		if strings.Count(s, sep) < 1 {
+			continue
+		}
+		var steps []string
+		parts := strings.Split(strings.Trim(s, " >›»/|"), strings.TrimSpace(sep))
+		for k, p := range parts {
+			p = strings.TrimSpace(p)
+			if p == "" {
+				continue
+			}
+			// Steps are section names; the last may be the page's title.
+			if k < len(parts)-1 && (utf8.RuneCountInString(p) > 40 || len(strings.Fields(p)) > 5) {
+				return nil
+			}
+			steps = append(steps, p)
+		}
+		if len(steps) >= 2 {
+			return steps
+		}
+	}
+	return nil
+}
+
+// arrowTrail reports a breadcrumb trail whose steps are joined by arrows
+// ("Home › Local › Council"): headline-shaped, but never a headline.
+func arrowTrail(s string) bool {
+	if !strings.ContainsAny(s, ">›»→") {
+		return false
+	}
+	steps := breadcrumbLine(s)
+	return len(steps) >= 2 && !strings.Contains(s, " / ") && !strings.Contains(s, " | ")
+}
+
+// findTextSection reads the section from a breadcrumb or label line above
+// the headline, a "Filed under" line, or the URL.
+func findTextSection(doc *document) {
+	bs := doc.blocks
+	set := func(v string, idx int, rule string, conf float64) {
+		if v = cleanSection(v); v != "" {
+			doc.meta.describe.section = field{value: v, idx: idx, rule: rule, conf: conf}
+		}
+	}
+	if t := doc.meta.title.idx; t > 0 {
+		for i := t - 1; i >= max(0, t-4); i-- {
+			b := &bs[i]
+			if b.words > 30 || b.label == labelByline || b.label == labelDate {
+				continue
+			}
+			if steps := breadcrumbLine(b.text); steps != nil {
+				for k, s := range steps {
+					if !homeSteps[strings.ToLower(s)] && (k < len(steps)-1 || len(steps) == 1) {
+						set(s, i, "breadcrumb-line", 0.7)
+						break
+					}
+				}
+				if doc.meta.describe.section.idx >= 0 {
+					b.label, b.reason = labelSection, "breadcrumb-line"
+					return
+				}
+			}
+		}
+		// A kicker: a word or two just above the headline, not a
+		// sentence, a date or a credit.
+		for i := t - 1; i >= max(0, t-3); i-- {
+			b := &bs[i]
+			if b.words == 0 || b.words > 3 || b.endsSentence || b.digits > 0 || b.label == labelByline ||
+				b.label == labelDate || b.vocab.any != 0 || isChrome(b.label) && (b.label != labelNav || i < t-1) {
+				continue
+			}
+			set(strings.Trim(b.text, " >›»/|•"), i, "above-headline", 0.6)
+			if doc.meta.describe.section.idx >= 0 {
+				if b.label == labelNone {
+					b.label, b.reason = labelSection, "above-headline"
+				}
+				return
+			}
+		}
+	}
+	// "Filed under: …" near the headline, also inside a line of metadata
+	// ("27 January by Ann Lee / Categories: Events").
+	if t := doc.meta.title.idx; t >= 0 {
+		for i := t + 1; i < min(len(bs), t+15); i++ {
+			b := &bs[i]
+			if b.words > 40 {
+				continue
+			}
+			for _, l := range sectionLabels {
+				if k := strings.Index(b.lower, l); k > 0 && len(b.lower) == len(b.text) {
+					if terms := splitTerms(strings.TrimLeft(b.text[k+len(l):], ": ")); len(terms) > 0 {
+						set(terms[0], i, "section-line", 0.6)
+						if doc.meta.describe.section.idx >= 0 {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
+	for i := range bs {
+		b := &bs[i]
+		if b.words > 15 {
+			continue
+		}
+		if v := labelledList(b.text, b.lower, sectionLabels); v != "" {
+			if terms := splitTerms(v); len(terms) > 0 {
+				set(terms[0], i, "section-line", 0.7)
+				if doc.meta.describe.section.idx >= 0 {
+					return
+				}
+			}
+		}
+	}
+	if doc.url != nil {
+		if s := urlSection(doc.url.String()); s != "" {
+			doc.meta.describe.section = field{value: s, idx: -1, rule: "url-path", conf: 0.4}
+		}
+	}
+}
+
+// findTextTags reads a "Tags: a, b, c" line, usually after the article.
+func findTextTags(doc *document) {
+	for i := range doc.blocks {
+		b := &doc.blocks[i]
+		if b.words > 40 {
+			continue
+		}
+		if v := labelledList(b.text, b.lower, tagLabels); v != "" {
+			if tags := splitTerms(v); len(tags) > 0 {
+				doc.meta.describe.tags = tags
+				doc.meta.describe.tagsFrom = field{value: strings.Join(tags, "; "), idx: i, rule: "tags-line", conf: 0.7}
+				return
+			}
+		}
+	}
+}
+
+// findModified reads an "Updated …" date near the headline.
+func findModified(doc *document) {
+	bs := doc.blocks
+	from, to := 0, min(len(bs), 40)
+	if t := doc.meta.title.idx; t >= 0 {
+		from, to = max(0, t-4), min(len(bs), max(doc.bodyStart+2, t+10))
+	}
+	for i := from; i < to; i++ {
+		b := &bs[i]
+		if b.words > 30 || b.vocab.any&vUpdated == 0 {
+			continue
+		}
+		for _, m := range allDates(b.text, doc.dateCtx()) {
+			if dateCue(b, m) < 0 {
+				m := m
+				doc.meta.describe.modifiedAt = &m
+				doc.meta.describe.modified = field{value: b.text[m.start:m.end], idx: i, rule: "date:updated-line", conf: 0.7}
+				return
+			}
+		}
+	}
+}

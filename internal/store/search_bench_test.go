@@ -1,0 +1,77 @@
+package store_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/pressroom/pressroom/internal/store"
+)
+
+// BenchmarkSearchIndexing compares ways of making articles searchable, by
+// the PostgreSQL CPU that storing and indexing an article cost in all, on
+// the durable server of the ingest benchmarks:
+//
+//	go test ./internal/store -run '^$' -bench SearchIndexing -benchtime 2000x -v
+//
+// Each variant ingests b.N distinct articles with group commit from
+// callers goroutines, in rounds of roundRows, every variant per round in a
+// new random order; a background variant then indexes what it stored with
+// IndexSearch, as the server's indexer does, before the next round.
+func BenchmarkSearchIndexing(b *testing.B) {
+	type searchVariant struct {
+		name          string
+		schema        string
+		opts          store.Options
+		s             *store.Store
+		rows          int
+		ingest, index cost
+	}
+	vs := []*searchVariant{
+		{name: "background"},
+		{name: "inline", opts: store.Options{SearchInline: true}},
+		{name: "inline/fastupdate=off", opts: store.Options{SearchInline: true}, schema: `ALTER INDEX articles_search_idx SET (fastupdate = off)`},
+		{name: "inline/pending=16MB", opts: store.Options{SearchInline: true}, schema: `ALTER INDEX articles_search_idx SET (gin_pending_list_limit = 16384)`},
+		{name: "inline/pending=64MB", opts: store.Options{SearchInline: true}, schema: `ALTER INDEX articles_search_idx SET (gin_pending_list_limit = 65536)`},
+		{name: "inline/no-gin", opts: store.Options{SearchInline: true}, schema: `DROP INDEX articles_search_idx`},
+		{name: "background/pending=64MB", schema: `ALTER INDEX articles_search_idx SET (gin_pending_list_limit = 65536)`},
+		{name: "none"}, // ingest alone, never indexed: the floor
+	}
+	srv := startBenchServer(b)
+	for _, v := range vs {
+		v.s = store.NewWithOptions(srv.newDB(b, "", v.schema), v.opts)
+		defer v.s.Close()
+	}
+	ctx := context.Background()
+	inRounds(b, vs, func(v *searchVariant, items []store.IngestItem) {
+		v.ingest.add(writeAll(b, srv, items, callers, 1, func(ctx context.Context, items []store.IngestItem) error {
+			return saveOne(ctx, v.s, items)
+		}))
+		v.rows += len(items)
+		if !strings.HasPrefix(v.name, "background") {
+			return
+		}
+		pg0, go0, t0 := srv.pgCPU(b), processCPU(), time.Now()
+		for {
+			k, err := v.s.IndexSearch(ctx, 25)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if k < 25 {
+				break
+			}
+		}
+		v.index.add(cost{wall: time.Since(t0), pg: srv.pgCPU(b) - pg0, goCPU: processCPU() - go0})
+	})
+	if b.N < roundRows {
+		return // the framework's trial run
+	}
+	b.Logf("%-24s %14s %14s %14s %12s %12s", "variant", "ingest rows/s", "pg-µs/ingest", "pg-µs/index", "pg-µs/total", "go-µs/row")
+	for _, v := range vs {
+		total := v.ingest.pgPerRow(v.rows) + v.index.pgPerRow(v.rows)
+		b.Logf("%-24s %14.0f %14.0f %14.0f %12.0f %12.0f", v.name, v.ingest.rate(v.rows),
+			v.ingest.pgPerRow(v.rows), v.index.pgPerRow(v.rows), total, v.ingest.goPerRow(v.rows)+v.index.goPerRow(v.rows))
+		b.ReportMetric(total, v.name+"-pg-µs/row")
+	}
+}

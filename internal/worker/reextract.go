@@ -1,0 +1,68 @@
+package worker
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract"
+	"github.com/pressroom/pressroom/internal/store"
+)
+
+// Reextraction re-runs the current extractor over stored dumps made by an
+// older one, a batch at a time. Each dump is committed on its own, so it is
+// safe to interrupt: a second run picks up what is left (those still below
+// the version). Articles keep their ids.
+type Reextraction struct {
+	Store        *store.Store
+	Logger       *slog.Logger
+	BelowVersion int // dumps extracted by a version below this one
+	BatchSize    int // dumps read per batch
+}
+
+// ReextractionStats is what a Run did.
+type ReextractionStats struct {
+	Done          int // dumps re-extracted and saved
+	Unextractable int // of those, the ones the extractor could not read
+	Interrupted   bool
+}
+
+// Run re-extracts until no dump below the version is left, or ctx is done
+// (then Interrupted is set and the error is nil: a later Run continues).
+func (r *Reextraction) Run(ctx context.Context) (ReextractionStats, error) {
+	started := time.Now()
+	var st ReextractionStats
+	var after article.ID
+	for {
+		dumps, err := r.Store.DumpsToReextract(ctx, r.BelowVersion, after, r.BatchSize)
+		if err != nil {
+			return st, err
+		}
+		if len(dumps) == 0 {
+			break
+		}
+		for _, d := range dumps {
+			if ctx.Err() != nil {
+				st.Interrupted = true
+				r.Logger.Info("reextract interrupted; run it again to continue", "done", st.Done)
+				return st, nil
+			}
+			x := extract.Extract(d)
+			if _, err := r.Store.SaveReextraction(ctx, d, &x); err != nil {
+				return st, fmt.Errorf("reextract dump %s: %w", d.ID, err)
+			}
+			if x.Err != nil {
+				st.Unextractable++
+			}
+			st.Done++
+			after = d.ID
+		}
+		r.Logger.Info("reextract progress", "done", st.Done, "unextractable", st.Unextractable,
+			"per_second", fmt.Sprintf("%.0f", float64(st.Done)/time.Since(started).Seconds()))
+	}
+	r.Logger.Info("reextract finished", "done", st.Done, "unextractable", st.Unextractable, "version", extract.Version,
+		"elapsed", time.Since(started).Round(time.Millisecond).String())
+	return st, nil
+}
