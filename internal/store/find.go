@@ -34,9 +34,9 @@ const recencyKey = `coalesce(a.published_at, a.received_at)`
 //
 // Without a language filter, searchCTE parses the query once per
 // configuration in use (plus 'simple'), cfgs[i] giving qs[i], rather than
-// once per row, which made a search matching 5,000 articles take 1.8 times
-// as long. The distinct languages come from a loose index scan, one index
-// probe per language. The GIN index is probed with any_q, the ORed
+// once per row (measured in docs/performance.md#search-queries). The
+// distinct languages come from a loose index scan, one index probe per
+// language. The GIN index is probed with any_q, the ORed
 // queries: a constant for the whole scan, and a superset of every
 // article's own query, which is then checked row by row. The statement's
 // one snapshot guarantees that every row it sees has its language in
