@@ -1,17 +1,12 @@
 package store
 
 import (
-	"bytes"
-	"cmp"
 	"context"
-	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/pressroom/pressroom/internal/article"
@@ -59,193 +54,6 @@ func (s *Store) SaveIngestBatch(ctx context.Context, items []IngestItem) []Inges
 	return results
 }
 
-// Attempts of one write before its error is final: a dump that vanished
-// under a repeat, or a deadlock, is simply tried again.
-const maxAttempts = 3
-
-// errVanished means the dump that blocked our insert was deleted before we
-// could read it; the write is simply tried again.
-var errVanished = errors.New("conflicting dump vanished")
-
-// writeRows writes rows, in transactions of all of them where it can, and
-// returns their results in order. Errors are final and wrapped for callers.
-func (s *Store) writeRows(ctx context.Context, rows []*ingestRow) []IngestResult {
-	start := time.Now()
-	defer func() { s.ingestBusy.Add(int64(time.Since(start))) }()
-	out := make([]IngestResult, len(rows))
-	s.writeInto(ctx, rows, out)
-	for i := range out {
-		if out[i].Err != nil {
-			out[i].Err = fmt.Errorf("store: save ingest: %w", mapError(out[i].Err))
-		}
-	}
-	return out
-}
-
-// writeInto fills out[i] for rows[i]. A transaction that fails because of
-// its contents is split in two halves written one after the other, so the
-// items end up exactly as if written one by one in order (a repeat in the
-// second half finds the first half's dump), and only the bad item fails.
-func (s *Store) writeInto(ctx context.Context, rows []*ingestRow, out []IngestResult) {
-	pending := make([]int, len(rows))
-	for i := range pending {
-		pending[i] = i
-	}
-	for attempt := 1; len(pending) > 0; attempt++ {
-		batch := make([]*ingestRow, len(pending))
-		for j, i := range pending {
-			batch[j] = rows[i]
-		}
-		res := make([]IngestResult, len(batch))
-		vanished, err := s.writeBatch(ctx, batch, res)
-		switch {
-		case err == nil:
-			for j, i := range pending {
-				out[i] = res[j]
-			}
-			next := make([]int, len(vanished))
-			for j, v := range vanished {
-				next[j] = pending[v]
-				out[next[j]] = IngestResult{Err: errVanished}
-			}
-			pending = next
-		case retryable(err) && attempt < maxAttempts:
-			// The whole transaction rolled back: try it again.
-		case len(pending) > 1 && splittable(ctx, err):
-			half := len(pending) / 2
-			for _, part := range [][]int{pending[:half], pending[half:]} {
-				sub := make([]*ingestRow, len(part))
-				subOut := make([]IngestResult, len(part))
-				for j, i := range part {
-					sub[j] = rows[i]
-				}
-				s.writeInto(ctx, sub, subOut)
-				for j, i := range part {
-					out[i] = subOut[j]
-				}
-			}
-			return
-		default:
-			for _, i := range pending {
-				out[i] = IngestResult{Err: err}
-			}
-			return
-		}
-		if attempt == maxAttempts {
-			return // what is still pending keeps errVanished
-		}
-	}
-}
-
-// retryable reports whether a failed transaction may succeed as is: it
-// lost a deadlock or serialization conflict (sorted keys should prevent
-// both; a concurrent delete or another writer's order may not).
-func retryable(err error) bool {
-	var pgErr *pgconn.PgError
-	return errors.As(err, &pgErr) && (pgErr.Code == "40P01" || pgErr.Code == "40001")
-}
-
-// splittable reports whether a failed transaction of several items may have
-// failed because of one of them, rather than because the database or the
-// caller went away, which would fail every part the same way.
-func splittable(ctx context.Context, err error) bool {
-	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
-		return false
-	}
-	return !errors.Is(mapError(err), article.ErrUnavailable)
-}
-
-// writeBatch writes rows in one transaction, filling out for each row but
-// those whose stored dump or article vanished before it could be read
-// (their indexes are returned). On error nothing was written.
-//
-// One statement inserts every dump not stored yet and its article, and
-// returns which dumps it created: their results are made from the rows
-// themselves (newDump, newArticle), as a read would return them, so the
-// common case is one round trip that reads nothing back. Only rows whose
-// dump was already stored (retries, repeats) are read, by readStored,
-// after the commit: under READ COMMITTED only a new statement's snapshot
-// sees the rows of concurrent writers that ON CONFLICT waited for.
-func (s *Store) writeBatch(ctx context.Context, rows []*ingestRow, out []IngestResult) (vanished []int, err error) {
-	// One dump per key; the first row of a key is its leader. Leaders are
-	// written in key order so that concurrent transactions wait for each
-	// other's keys in one order and cannot deadlock.
-	leaderOf := make(map[key]int, len(rows))
-	var leaders []int
-	for i, r := range rows {
-		if _, ok := leaderOf[r.key()]; !ok {
-			leaderOf[r.key()] = i
-			leaders = append(leaders, i)
-		}
-	}
-	slices.SortFunc(leaders, func(a, b int) int {
-		return cmp.Or(strings.Compare(rows[a].source, rows[b].source), bytes.Compare(rows[a].sum[:], rows[b].sum[:]))
-	})
-	p := newBatchParams(len(leaders))
-	ids := make(map[int]newIDs, len(leaders))
-	now := time.Now()
-	for _, i := range leaders {
-		ids[i] = newIDs{dump: article.NewID(now), article: article.NewID(now)}
-		p.add(rows[i], ids[i].dump, ids[i].article)
-	}
-	created, err := s.insertBatch(ctx, p)
-	if err != nil {
-		return nil, err
-	}
-
-	// Leaders whose dump this statement created get what they wrote.
-	// Repeats and rows already stored get what the database holds.
-	var stored []int
-	for i, r := range rows {
-		leader := leaderOf[r.key()]
-		times, ok := created[ids[leader].dump]
-		if !ok {
-			stored = append(stored, i)
-			continue
-		}
-		// A repeat gets its leader's dump and article, in copies of its own.
-		lr := rows[leader]
-		ing := &Ingest{Dump: newDump(lr, ids[leader]), Created: i == leader}
-		if lr.art != nil {
-			ing.Article = newArticle(lr, ids[leader], times)
-		}
-		out[i] = IngestResult{Ingest: ing}
-	}
-	if len(stored) == 0 {
-		return nil, nil
-	}
-	dumps, articles, err := s.readStored(ctx, rows, stored)
-	if err != nil {
-		return nil, err
-	}
-	for _, i := range stored {
-		d := dumps[rows[i].key()]
-		var a *article.Article
-		if d != nil && !d.ArticleID.IsZero() {
-			a = articles[d.ArticleID]
-		}
-		if d == nil || (!d.ArticleID.IsZero() && a == nil) {
-			vanished = append(vanished, i)
-			continue
-		}
-		// Copies, so that repeats never share a result.
-		dc := *d
-		ing := &Ingest{Dump: &dc}
-		if a != nil {
-			ac := *a
-			ing.Article = &ac
-		}
-		out[i] = IngestResult{Ingest: ing}
-	}
-	return vanished, nil
-}
-
-// newIDs are the ids a leader's dump and article get if they are created.
-type newIDs struct{ dump, article article.ID }
-
-// articleTimes are the database-made columns of a created article.
-type articleTimes struct{ createdAt, updatedAt time.Time }
-
 // insertBatch runs insertIngestsSQL and returns the dumps it created, with
 // the times of their articles (zero for a dump without one). The statement
 // is its own implicit transaction, committed at the protocol's Sync; pgx
@@ -279,119 +87,6 @@ func (s *Store) insertBatch(ctx context.Context, p *batchParams) (map[article.ID
 	return created, nil
 }
 
-// newDump is the dump a leader's row created, as scanDump reads it without
-// its body.
-func newDump(r *ingestRow, ids newIDs) *article.Dump {
-	d := &article.Dump{
-		ID:               ids.dump,
-		Source:           r.source,
-		URL:              r.url,
-		ContentType:      r.contentType,
-		Size:             len(r.body),
-		SHA256:           r.sum,
-		ReceivedAt:       r.receivedAt,
-		Status:           article.DumpStatus(r.status),
-		ExtractError:     r.extractError,
-		ExtractorVersion: r.version,
-	}
-	if r.fetchedAt != nil {
-		d.FetchedAt = *r.fetchedAt
-	}
-	if r.art != nil {
-		d.ArticleID = ids.article
-	}
-	return d
-}
-
-// newArticle is the article a leader's row created, as scanArticle reads
-// it without diagnostics or Markdown.
-func newArticle(r *ingestRow, ids newIDs, t articleTimes) *article.Article {
-	a := r.art
-	art := &article.Article{
-		ID:     ids.article,
-		DumpID: ids.dump,
-		Source: r.source,
-		Metadata: article.Metadata{
-			Title:             a.title,
-			Authors:           nilIfEmpty(a.authors),
-			Agencies:          nilIfEmpty(a.agencies),
-			Published:         fromDateColumns(a.date),
-			SiteName:          a.siteName,
-			Location:          a.location,
-			Sponsors:          nilIfEmpty(a.sponsors),
-			Paywalled:         a.paywalled,
-			OriginalPublisher: a.originalPublisher,
-			Language:          a.language,
-			URL:               a.url,
-		},
-		Paragraphs:       splitParagraphs(a.body),
-		WordCount:        a.wordCount,
-		ExtractorVersion: r.version,
-		ReceivedAt:       r.receivedAt,
-		CreatedAt:        t.createdAt,
-		UpdatedAt:        t.updatedAt,
-	}
-	a.rich.setOn(&art.Metadata)
-	return art
-}
-
-// readStored reads the stored dumps, and their articles, of rows[i] for i
-// in which.
-func (s *Store) readStored(ctx context.Context, rows []*ingestRow, which []int) (map[key]*article.Dump, map[article.ID]*article.Article, error) {
-	sources := make([]string, 0, len(which))
-	sums := make([][]byte, 0, len(which))
-	for _, i := range which {
-		sources = append(sources, rows[i].source)
-		sums = append(sums, rows[i].sum[:])
-	}
-	b := &pgx.Batch{}
-	b.Queue(readDumpsSQL, sources, false, sums)
-	b.Queue(readArticlesSQL, sources, false, sums)
-	br := s.pool.SendBatch(ctx, b)
-	dumps, articles, err := readBatch(br)
-	if cerr := br.Close(); err == nil {
-		err = cerr
-	}
-	return dumps, articles, err
-}
-
-// readBatch reads the results of the two statements of readStored.
-func readBatch(br pgx.BatchResults) (map[key]*article.Dump, map[article.ID]*article.Article, error) {
-	rs, err := br.Query()
-	if err != nil {
-		return nil, nil, fmt.Errorf("read back dumps: %w", err)
-	}
-	dumps := make(map[key]*article.Dump)
-	for rs.Next() {
-		d, err := scanDump(rs)
-		if err != nil {
-			rs.Close()
-			return nil, nil, fmt.Errorf("read back dumps: %w", err)
-		}
-		dumps[key{d.Source, d.SHA256}] = d
-	}
-	if err := rs.Err(); err != nil {
-		return nil, nil, fmt.Errorf("read back dumps: %w", err)
-	}
-	rs, err = br.Query()
-	if err != nil {
-		return nil, nil, fmt.Errorf("read back articles: %w", err)
-	}
-	articles := make(map[article.ID]*article.Article)
-	for rs.Next() {
-		a, err := scanArticle(rs)
-		if err != nil {
-			rs.Close()
-			return nil, nil, fmt.Errorf("read back articles: %w", err)
-		}
-		articles[a.ID] = a
-	}
-	if err := rs.Err(); err != nil {
-		return nil, nil, fmt.Errorf("read back articles: %w", err)
-	}
-	return dumps, articles, nil
-}
-
 // insertIngestsSQL inserts dumps that are not stored yet, and the articles
 // of exactly those dumps, from one array per column, and returns the id of
 // each dump it created with its article's created_at and updated_at (NULL
@@ -416,7 +111,10 @@ var (
 const inlineSearchVector = `CASE WHEN octet_length(a.title) <= 1024 THEN pressroom_search_vector(a.language, a.title, a.body) END`
 
 // insertIngests is insertIngestsSQL with extra article columns (", col")
-// and their values (", expr" over the unnest alias a).
+// and their values (", expr" over the unnest alias a). A new article column
+// from the caller takes five places, all at the end: the INSERT list, the
+// SELECT list, the next $n in unnest, the alias list, and a batchParams
+// field filled in add and listed last in args.
 func insertIngests(columns, values string) string {
 	return `WITH new_dumps AS (
 	INSERT INTO dumps (id, received_at, fetched_at, source, url, content_type,

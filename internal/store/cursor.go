@@ -124,10 +124,11 @@ func filterTag(f *article.Filter, kind cursorKind) [4]byte {
 		fmt.Fprintf(h, "%d:%s,", len(s), s)
 	}
 	// Added later: written only when set, so that cursors issued before
-	// these filters existed stay valid.
-	for name, s := range map[string]string{"section": f.Section, "tag": f.Tag} {
-		if s != "" {
-			fmt.Fprintf(h, "%s%d:%s,", name, len(s), s)
+	// these filters existed stay valid. A slice, not a map: the order must
+	// not change between pages.
+	for _, field := range [...]struct{ name, value string }{{"section", f.Section}, {"tag", f.Tag}} {
+		if field.value != "" {
+			fmt.Fprintf(h, "%s%d:%s,", field.name, len(field.value), field.value)
 		}
 	}
 	for _, t := range []time.Time{f.Since, f.Until} {

@@ -119,6 +119,8 @@ func TestFilterTag(t *testing.T) {
 		"since":        func(f *article.Filter) { f.Since = f.Since.Add(time.Microsecond) },
 		"until":        func(f *article.Filter) { f.Until = time.Time{} },
 		"since zero":   func(f *article.Filter) { f.Since = time.Time{} },
+		"section":      func(f *article.Filter) { f.Section = "s" },
+		"tag":          func(f *article.Filter) { f.Tag = "t" },
 	} {
 		f := base
 		edit(&f)
@@ -128,6 +130,16 @@ func TestFilterTag(t *testing.T) {
 	}
 	if filterTag(&base, cursorTime) == tag {
 		t.Error("the order kind does not change the tag")
+	}
+	// Every field set: the tag must be the same on every page (a map's
+	// random order once made it differ).
+	full := base
+	full.Section, full.Tag = "politics", "election"
+	fullTag := filterTag(&full, cursorRank)
+	for range 64 {
+		if filterTag(&full, cursorRank) != fullTag {
+			t.Fatal("one filter gave two tags")
+		}
 	}
 }
 

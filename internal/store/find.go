@@ -34,9 +34,9 @@ const recencyKey = `coalesce(a.published_at, a.received_at)`
 //
 // Without a language filter, searchCTE parses the query once per
 // configuration in use (plus 'simple'), cfgs[i] giving qs[i], rather than
-// once per row, which made a search matching 5,000 articles take 1.8 times
-// as long. The distinct languages come from a loose index scan, one index
-// probe per language. The GIN index is probed with any_q, the ORed
+// once per row (measured in docs/performance.md#search-queries). The
+// distinct languages come from a loose index scan, one index probe per
+// language. The GIN index is probed with any_q, the ORed
 // queries: a constant for the whole scan, and a superset of every
 // article's own query, which is then checked row by row. The statement's
 // one snapshot guarantees that every row it sees has its language in
@@ -126,25 +126,51 @@ type findQuery struct {
 
 // buildFind validates f and writes its statement. $1 is the row limit and
 // $2 false (articleColumns reads no diagnostics); with a query, $3 is the
-// query text.
+// query text. The filter's values follow, then the cursor's.
 func buildFind(f article.Filter) (*findQuery, error) {
+	f, err := validateFilter(f)
+	if err != nil {
+		return nil, err
+	}
+	q := newFindQuery(&f)
+	after, err := q.cursorAfter(f.Cursor)
+	if err != nil {
+		return nil, err
+	}
+	where, lang := q.filterConditions(&f)
+	if q.kind == cursorTime {
+		q.sql = q.listingByTime(where, after)
+	} else {
+		q.sql = q.listingByRank(where, lang, after)
+	}
+	return q, nil
+}
+
+// validateFilter returns f with its query trimmed, or ErrInvalid.
+func validateFilter(f article.Filter) (article.Filter, error) {
 	f.Query = strings.TrimSpace(f.Query)
 	if len(f.Query) > maxQueryBytes {
-		return nil, fmt.Errorf("%w: query longer than %d bytes", article.ErrInvalid, maxQueryBytes)
+		return f, fmt.Errorf("%w: query longer than %d bytes", article.ErrInvalid, maxQueryBytes)
 	}
 	for _, v := range []string{f.Source, f.Author, f.Language, f.Query, f.Section, f.Tag} {
 		if cleanText(v) != v {
-			return nil, fmt.Errorf("%w: filter holds NUL or invalid UTF-8", article.ErrInvalid)
+			return f, fmt.Errorf("%w: filter holds NUL or invalid UTF-8", article.ErrInvalid)
 		}
 	}
 	if !f.Since.IsZero() && !f.Until.IsZero() && f.Until.Before(f.Since) {
-		return nil, fmt.Errorf("%w: until is before since", article.ErrInvalid)
+		return f, fmt.Errorf("%w: until is before since", article.ErrInvalid)
 	}
 	for _, t := range []time.Time{f.Since, f.Until} {
 		if !t.IsZero() && (t.Before(minCursorTime) || t.After(maxCursorTime)) {
-			return nil, fmt.Errorf("%w: time out of range", article.ErrInvalid)
+			return f, fmt.Errorf("%w: time out of range", article.ErrInvalid)
 		}
 	}
+	return f, nil
+}
+
+// newFindQuery sets the page size, the listing's kind and tag, and the
+// fixed parameters $1 to $3 of a valid filter.
+func newFindQuery(f *article.Filter) *findQuery {
 	q := &findQuery{limit: f.Limit, kind: cursorTime}
 	switch {
 	case q.limit <= 0:
@@ -155,66 +181,85 @@ func buildFind(f article.Filter) (*findQuery, error) {
 	if f.Query != "" {
 		q.kind = cursorRank
 	}
-	q.tag = filterTag(&f, q.kind)
-	var after *cursor
-	if f.Cursor != "" {
-		c, err := decodeCursor(f.Cursor)
-		if err != nil {
-			return nil, err
-		}
-		if c.kind != q.kind || c.tag != q.tag {
-			return nil, fmt.Errorf("%w: cursor belongs to another listing", article.ErrInvalid)
-		}
-		after = &c
-	}
-
+	q.tag = filterTag(f, q.kind)
 	q.args = []any{q.limit + 1, false}
 	if f.Query != "" {
 		q.args = append(q.args, f.Query)
 	}
-	arg := func(v any) string {
-		q.args = append(q.args, v)
-		return "$" + strconv.Itoa(len(q.args))
+	return q
+}
+
+// cursorAfter decodes the cursor a listing continues after: nil without
+// one, ErrInvalid when it is malformed or belongs to another listing.
+func (q *findQuery) cursorAfter(encoded string) (*cursor, error) {
+	if encoded == "" {
+		return nil, nil
 	}
-	var where []string
+	c, err := decodeCursor(encoded)
+	if err != nil {
+		return nil, err
+	}
+	if c.kind != q.kind || c.tag != q.tag {
+		return nil, fmt.Errorf("%w: cursor belongs to another listing", article.ErrInvalid)
+	}
+	return &c, nil
+}
+
+// arg adds a parameter and returns its placeholder.
+func (q *findQuery) arg(v any) string {
+	q.args = append(q.args, v)
+	return "$" + strconv.Itoa(len(q.args))
+}
+
+// filterConditions returns the WHERE conditions of f's fields, and the
+// language's placeholder ("" without one), which a search parses its
+// query with.
+func (q *findQuery) filterConditions(f *article.Filter) (where []string, lang string) {
 	if f.Source != "" {
-		where = append(where, "a.source = "+arg(f.Source))
+		where = append(where, "a.source = "+q.arg(f.Source))
 	}
 	if f.Author != "" {
-		where = append(where, "pressroom_fold(a.authors) @> ARRAY[pressroom_fold("+arg(f.Author)+"::text)]")
+		where = append(where, "pressroom_fold(a.authors) @> ARRAY[pressroom_fold("+q.arg(f.Author)+"::text)]")
 	}
 	if f.Section != "" {
 		// a.section <> '' lets the planner use the partial section index.
-		where = append(where, "a.section <> '' AND pressroom_fold(a.section) = pressroom_fold("+arg(f.Section)+"::text)")
+		where = append(where, "a.section <> '' AND pressroom_fold(a.section) = pressroom_fold("+q.arg(f.Section)+"::text)")
 	}
 	if f.Tag != "" {
-		where = append(where, "pressroom_fold(a.tags) @> ARRAY[pressroom_fold("+arg(f.Tag)+"::text)]")
+		where = append(where, "pressroom_fold(a.tags) @> ARRAY[pressroom_fold("+q.arg(f.Tag)+"::text)]")
 	}
-	var lang string // the language's parameter
 	if f.Language != "" {
-		lang = arg(f.Language)
+		lang = q.arg(f.Language)
 		where = append(where, "a.language = "+lang)
 	}
 	if !f.Since.IsZero() {
-		where = append(where, recencyKey+" >= "+arg(f.Since.UTC()))
+		where = append(where, recencyKey+" >= "+q.arg(f.Since.UTC()))
 	}
 	if !f.Until.IsZero() {
-		where = append(where, recencyKey+" < "+arg(f.Until.UTC()))
+		where = append(where, recencyKey+" < "+q.arg(f.Until.UTC()))
 	}
+	return where, lang
+}
 
+// listingByTime is the statement of a listing without a query: newest
+// first, continuing after the cursor's time and id.
+func (q *findQuery) listingByTime(where []string, after *cursor) string {
+	if after != nil {
+		where = append(where, "("+recencyKey+", a.id) < ("+q.arg(after.at)+"::timestamptz, "+q.arg(uuid(after.id))+"::uuid)")
+	}
 	var b strings.Builder
-	if q.kind == cursorTime {
-		if after != nil {
-			where = append(where, "("+recencyKey+", a.id) < ("+arg(after.at)+"::timestamptz, "+arg(uuid(after.id))+"::uuid)")
-		}
-		b.WriteString("SELECT " + articleColumns + "\nFROM articles a")
-		writeWhere(&b, where)
-		b.WriteString("\nORDER BY " + recencyKey + " DESC, a.id DESC\nLIMIT $1")
-		q.sql = b.String()
-		return q, nil
-	}
+	b.WriteString("SELECT " + articleColumns + "\nFROM articles a")
+	writeWhere(&b, where)
+	b.WriteString("\nORDER BY " + recencyKey + " DESC, a.id DESC\nLIMIT $1")
+	return b.String()
+}
 
-	if f.Language != "" {
+// listingByRank is the statement of a search: the query parsed in the
+// filter's language (lang), else in each article's own (searchCTE), most
+// relevant first, continuing after the cursor's rank and id.
+func (q *findQuery) listingByRank(where []string, lang string, after *cursor) string {
+	var b strings.Builder
+	if lang != "" {
 		// Every row has this language, so its own query is the one the
 		// index is probed with.
 		b.WriteString("WITH parsed AS (SELECT websearch_to_tsquery(pressroom_regconfig(" + lang + "::text), $3::text) AS q)\n")
@@ -229,12 +274,11 @@ func buildFind(f article.Filter) (*findQuery, error) {
 		b.WriteString("CROSS JOIN LATERAL (SELECT ts_rank_cd(a.search, o.q) AS rank) r")
 	}
 	if after != nil {
-		where = append(where, "(r.rank, a.id) < ("+arg(after.rank)+"::real, "+arg(uuid(after.id))+"::uuid)")
+		where = append(where, "(r.rank, a.id) < ("+q.arg(after.rank)+"::real, "+q.arg(uuid(after.id))+"::uuid)")
 	}
 	writeWhere(&b, where)
 	b.WriteString("\nORDER BY r.rank DESC, a.id DESC\nLIMIT $1")
-	q.sql = b.String()
-	return q, nil
+	return b.String()
 }
 
 func writeWhere(b *strings.Builder, conds []string) {
