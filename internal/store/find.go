@@ -130,7 +130,7 @@ type findQuery struct {
 func buildFind(f article.Filter) (*findQuery, error) {
 	f.Query = strings.TrimSpace(f.Query)
 	if len(f.Query) > maxQueryBytes {
-		return nil, fmt.Errorf("%w: query longer than %d bytes", article.ErrInvalid, maxQueryBytes)
+		return nil, article.InvalidField("q", fmt.Sprintf("longer than %d bytes", maxQueryBytes))
 	}
 	for _, v := range []string{f.Source, f.Author, f.Language, f.Query} {
 		if cleanText(v) != v {
@@ -163,7 +163,7 @@ func buildFind(f article.Filter) (*findQuery, error) {
 			return nil, err
 		}
 		if c.kind != q.kind || c.tag != q.tag {
-			return nil, fmt.Errorf("%w: cursor belongs to another listing", article.ErrInvalid)
+			return nil, article.InvalidField("cursor", "the cursor belongs to another listing; keep the other parameters of the page that gave it")
 		}
 		after = &c
 	}
