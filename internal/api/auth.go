@@ -205,6 +205,7 @@ func (a *API) resolvePrincipal(r *http.Request) (*principal, error) {
 	addr := clientAddr(r)
 	failure, ok := a.keys.failures.take(addr, now)
 	if !ok {
+		a.metrics.rateLimited.Inc()
 		return nil, errTooManyFailures
 	}
 	ctx, cancel := a.dbContext(r)
