@@ -112,28 +112,30 @@ func (a *API) claimIdempotencyKey(r *http.Request, scope, key string, fingerprin
 	if !errors.Is(err, article.ErrConflict) {
 		return claim, err
 	}
-	settle, owed := a.unsettled.Load(unsettledKey(scope, key))
-	if !owed {
+	owed, ok := a.unsettled.Load(unsettledID(scope, key))
+	if !ok {
 		return nil, err
 	}
-	if err := settle.(func(context.Context) error)(ctx); err != nil && !errors.Is(err, article.ErrNotFound) {
+	if err := owed.(*unsettledKey).settle(ctx); err != nil && !errors.Is(err, article.ErrNotFound) {
 		return nil, err
 	}
-	a.unsettled.Delete(unsettledKey(scope, key))
+	a.unsettled.Delete(unsettledID(scope, key))
 	return a.store.ClaimIdempotencyKey(ctx, scope, key, fingerprint, a.idempotencyTTL)
 }
 
 // settleLater retries settling a key until the database takes it, or the
 // claim's lease has run out (then the key is free anyway).
 func (a *API) settleLater(scope, key string, settle func(context.Context) error) {
-	id := unsettledKey(scope, key)
-	a.unsettled.Store(id, settle)
+	id := unsettledID(scope, key)
+	owed := &unsettledKey{settle: settle}
+	a.unsettled.Store(id, owed)
 	go func() {
-		defer a.unsettled.CompareAndDelete(id, settle)
+		// A pointer, unlike a func, is comparable: sync.Map compares.
+		defer a.unsettled.CompareAndDelete(id, owed)
 		deadline := time.Now().Add(store.IdempotencyLease)
 		for wait := 100 * time.Millisecond; time.Now().Before(deadline); wait = min(2*wait, 2*time.Second) {
 			time.Sleep(wait)
-			if _, owed := a.unsettled.Load(id); !owed {
+			if current, _ := a.unsettled.Load(id); current != owed {
 				return // a retry settled it
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), settleTimeout)
@@ -146,7 +148,13 @@ func (a *API) settleLater(scope, key string, settle func(context.Context) error)
 	}()
 }
 
-func unsettledKey(scope, key string) string { return scope + "\x00" + key }
+// unsettledKey is an Idempotency-Key whose outcome this process owes the
+// database.
+type unsettledKey struct {
+	settle func(context.Context) error
+}
+
+func unsettledID(scope, key string) string { return scope + "\x00" + key }
 
 // replayable reports whether a response is final, to be replayed to
 // retries: not a 5xx, a 429, a client that went away (499) or a batch with
