@@ -34,7 +34,7 @@ func (s *Store) DeleteArticle(ctx context.Context, id article.ID) error {
 		return mapError(err)
 	})
 	if err != nil {
-		return fmt.Errorf("store: delete article %s: %w", id, err)
+		return fmt.Errorf("store: delete article %s: %w", id, mapError(err)) // BeginFunc's own errors too
 	}
 	return nil
 }
