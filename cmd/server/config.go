@@ -214,6 +214,8 @@ func (r *envReader) logLevel(name string) slog.Level {
 }
 
 // LogValue logs the configuration with the database password redacted.
+// Durations are written as Go writes them ("10s"): slog's JSON handler
+// would give nanoseconds, which nobody reads at a glance.
 func (c config) LogValue() slog.Value {
 	return slog.GroupValue(
 		slog.String("database_url", redactURL(c.DatabaseURL)),
@@ -222,16 +224,16 @@ func (c config) LogValue() slog.Value {
 		slog.String("metrics_addr", c.MetricsAddr),
 		slog.Int64("max_dump_bytes", c.MaxDumpBytes),
 		slog.String("log_level", c.LogLevel.String()),
-		slog.Duration("db_timeout", c.DBTimeout),
-		slog.Duration("shutdown_timeout", c.ShutdownTimeout),
-		slog.Duration("drain_delay", c.DrainDelay),
+		slog.String("db_timeout", c.DBTimeout.String()),
+		slog.String("shutdown_timeout", c.ShutdownTimeout.String()),
+		slog.String("drain_delay", c.DrainDelay.String()),
 		slog.Bool("run_migrations", c.RunMigrations),
 		slog.Bool("allow_open", c.AllowOpen),
 		slog.Float64("rate_limit", c.RateLimit),
 		slog.Int("rate_burst", c.RateBurst),
 		slog.Int("batch_max_items", c.BatchMaxItems),
 		slog.Int64("batch_max_bytes", c.BatchMaxBytes),
-		slog.Duration("idempotency_ttl", c.IdempotencyTTL),
+		slog.String("idempotency_ttl", c.IdempotencyTTL.String()),
 		slog.Bool("search_inline", c.SearchInline),
 		slog.Int("gc_percent", c.GCPercent),
 	)

@@ -8,10 +8,13 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
@@ -38,45 +41,57 @@ type Config struct {
 	// AllowOpen lets the server answer without API keys while none exist.
 	// The caller sets it only for loopback addresses, or when told to.
 	AllowOpen bool
-	RateLimit float64 // requests per second per key (or client address when open); 0 disables
-	RateBurst int     // bucket size; RateLimit rounded up when 0
-	Now       func() time.Time
+	// SearchTimeout bounds one search's statement; a quarter of DBTimeout
+	// when 0. MaxSearchesPerKey caps the searches a key runs at once;
+	// DefaultMaxSearchesPerKey when 0.
+	SearchTimeout     time.Duration
+	MaxSearchesPerKey int
+	RateLimit         float64 // requests per second per key (or client address when open); 0 disables
+	RateBurst         int     // bucket size; RateLimit rounded up when 0
+	Now               func() time.Time
 }
 
 // API serves Pressroom's public routes and its operational endpoints.
 type API struct {
-	store          *store.Store
-	log            *slog.Logger
-	metrics        *metrics
-	gatherer       prometheus.Gatherer
-	maxDumpBytes   int64
-	batchMaxItems  int
-	batchMaxBytes  int64
-	idempotencyTTL time.Duration
-	dbTimeout      time.Duration
-	allowOpen      bool
-	limiters       *limiters
-	keys           keyCache
-	now            func() time.Time
-	draining       atomic.Bool
-	router         chi.Router
+	store            *store.Store
+	log              *slog.Logger
+	metrics          *metrics
+	gatherer         prometheus.Gatherer
+	maxDumpBytes     int64
+	batchMaxItems    int
+	batchMaxBytes    int64
+	idempotencyTTL   time.Duration
+	dbTimeout        time.Duration
+	allowOpen        bool
+	limiters         *limiters
+	searches         searchSlots
+	searchTimeoutCfg time.Duration
+	keys             keyCache
+	now              func() time.Time
+	draining         atomic.Bool
+	router           chi.Router
+	// unsettled holds, by scope and Idempotency-Key, how to settle the
+	// keys whose outcome could not be recorded when their request ended.
+	unsettled sync.Map
 }
 
 // New builds the API and registers its metrics.
 func New(cfg Config) *API {
 	a := &API{
-		store:          cfg.Store,
-		log:            cfg.Logger,
-		gatherer:       cfg.Gatherer,
-		maxDumpBytes:   cmp.Or(cfg.MaxDumpBytes, DefaultMaxDumpBytes),
-		batchMaxItems:  cmp.Or(cfg.BatchMaxItems, DefaultBatchMaxItems),
-		batchMaxBytes:  cmp.Or(cfg.BatchMaxBytes, DefaultBatchMaxBytes),
-		idempotencyTTL: cmp.Or(cfg.IdempotencyTTL, DefaultIdempotencyTTL),
-		dbTimeout:      cmp.Or(cfg.DBTimeout, DefaultDBTimeout),
-		allowOpen:      cfg.AllowOpen,
-		limiters:       newLimiters(cfg.RateLimit, cfg.RateBurst),
-		keys:           keyCache{entries: map[[32]byte]keyCacheEntry{}},
-		now:            cfg.Now,
+		store:            cfg.Store,
+		log:              cfg.Logger,
+		gatherer:         cfg.Gatherer,
+		maxDumpBytes:     cmp.Or(cfg.MaxDumpBytes, DefaultMaxDumpBytes),
+		batchMaxItems:    cmp.Or(cfg.BatchMaxItems, DefaultBatchMaxItems),
+		batchMaxBytes:    cmp.Or(cfg.BatchMaxBytes, DefaultBatchMaxBytes),
+		idempotencyTTL:   cmp.Or(cfg.IdempotencyTTL, DefaultIdempotencyTTL),
+		dbTimeout:        cmp.Or(cfg.DBTimeout, DefaultDBTimeout),
+		allowOpen:        cfg.AllowOpen,
+		limiters:         newLimiters(cfg.RateLimit, cfg.RateBurst),
+		searches:         searchSlots{max: cmp.Or(cfg.MaxSearchesPerKey, DefaultMaxSearchesPerKey), running: map[string]int{}},
+		searchTimeoutCfg: cfg.SearchTimeout,
+		keys:             newKeyCache(),
+		now:              cfg.Now,
 	}
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
@@ -122,14 +137,18 @@ func (a *API) SetDraining() { a.draining.Store(true) }
 
 func (a *API) routes() chi.Router {
 	r := chi.NewRouter()
-	r.Use(withRequestID, a.instrument, a.recoverPanics)
+	// GetHead serves HEAD from the GET handler (net/http drops the body):
+	// RFC 9110 requires HEAD wherever GET is allowed.
+	r.Use(withRequestID, a.instrument, a.recoverPanics, middleware.GetHead)
 	r.NotFound(a.handle(func(w http.ResponseWriter, r *http.Request) error {
 		markUnmatched(r)
 		return &httpError{status: http.StatusNotFound, slug: "not-found", title: "Not found", detail: "no route for " + truncate(r.URL.Path, 200)}
 	}))
 	r.MethodNotAllowed(a.handle(func(w http.ResponseWriter, r *http.Request) error {
+		allow := strings.Join(a.allowedMethods(r), ", ")
 		return &httpError{status: http.StatusMethodNotAllowed, slug: "method-not-allowed", title: "Method not allowed",
-			detail: r.Method + " is not supported on this route"}
+			detail: r.Method + " is not supported on this route; it allows " + allow,
+			header: http.Header{"Allow": {allow}}}
 	}))
 	r.Get("/openapi.yaml", serveOpenAPI)
 	r.Route("/v1", func(r chi.Router) {
@@ -146,6 +165,27 @@ func (a *API) routes() chi.Router {
 		r.With(read).Get("/dumps/{id}/raw", a.handle(a.handleGetDumpRaw))
 	})
 	return r
+}
+
+// allowedMethods lists the methods the route of r serves, for the Allow
+// header every 405 must carry (RFC 9110 section 15.5.6). chi hands a custom
+// 405 handler no list, so the router is asked once per method.
+func (a *API) allowedMethods(r *http.Request) []string {
+	path := r.URL.RawPath
+	if path == "" {
+		path = r.URL.Path
+	}
+	var allowed []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		if a.router.Find(chi.NewRouteContext(), m, path) == "" {
+			continue
+		}
+		allowed = append(allowed, m)
+		if m == http.MethodGet {
+			allowed = append(allowed, http.MethodHead)
+		}
+	}
+	return allowed
 }
 
 // handlerFunc is a handler that returns its error instead of writing it.

@@ -45,11 +45,16 @@ func (p *principal) rateKey(r *http.Request) string {
 	if p.keyID != "" {
 		return "key:" + p.keyID
 	}
+	return "addr:" + clientAddr(r)
+}
+
+// clientAddr is the address of the peer that sent r, without its port.
+func clientAddr(r *http.Request) string {
 	host := r.RemoteAddr
 	if i := strings.LastIndexByte(host, ':'); i > 0 {
 		host = host[:i]
 	}
-	return "addr:" + host
+	return host
 }
 
 const principalKey ctxKey = 100
@@ -62,14 +67,19 @@ func principalFrom(ctx context.Context) *principal {
 	return p
 }
 
-// keyCache remembers authenticated tokens briefly so that a busy scraper
-// does not cost a database lookup per request. A revoked key stops working
-// within authCacheTTL.
+// keyCache remembers tokens briefly so that a busy scraper does not cost a
+// database lookup per request. A revoked key stops working within
+// authCacheTTL. Unknown tokens are remembered apart, for authNegativeTTL,
+// so that a flood of bogus tokens can only push out other bogus tokens,
+// never a valid key.
 type keyCache struct {
-	mu      sync.Mutex
-	entries map[[sha256.Size]byte]keyCacheEntry
-	active  int
-	activeT time.Time
+	mu       sync.Mutex
+	known    map[[sha256.Size]byte]keyCacheEntry
+	unknown  map[[sha256.Size]byte]keyCacheEntry
+	active   int
+	activeT  time.Time
+	maxSize  int // per map; authCacheMaxSize
+	failures *limiters
 }
 
 type keyCacheEntry struct {
@@ -81,7 +91,69 @@ const (
 	authCacheTTL     = 30 * time.Second
 	authNegativeTTL  = 5 * time.Second
 	authCacheMaxSize = 10000
+	// authFailureRate and authFailureBurst bound the failed
+	// authentications one client address may cause, counted before the
+	// database lookup: a client sending random tokens costs one query per
+	// token, and without this bound it could drain the pool.
+	authFailureRate  = 1.0
+	authFailureBurst = 10
 )
+
+func newKeyCache() keyCache {
+	return keyCache{
+		known:    map[[sha256.Size]byte]keyCacheEntry{},
+		unknown:  map[[sha256.Size]byte]keyCacheEntry{},
+		maxSize:  authCacheMaxSize,
+		failures: newLimiters(authFailureRate, authFailureBurst),
+	}
+}
+
+// get returns the cached principal for a token hash: found reports a fresh
+// entry, and a nil principal with found means the token is unknown.
+func (c *keyCache) get(sum [sha256.Size]byte, now time.Time) (p *principal, found bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, m := range []map[[sha256.Size]byte]keyCacheEntry{c.known, c.unknown} {
+		if e, ok := m[sum]; ok && now.Before(e.expires) {
+			return e.p, true
+		}
+	}
+	return nil, false
+}
+
+// put caches the outcome of a lookup. A full map gives up one entry, an
+// expired one if it finds one, so the cache never forgets all at once.
+func (c *keyCache) put(sum [sha256.Size]byte, p *principal, now time.Time) {
+	m, ttl := c.known, authCacheTTL
+	if p == nil {
+		m, ttl = c.unknown, authNegativeTTL
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := m[sum]; !ok && len(m) >= c.maxSize {
+		evictOne(m, now)
+	}
+	m[sum] = keyCacheEntry{p: p, expires: now.Add(ttl)}
+}
+
+// evictOne deletes one entry of m: the first expired one among a few
+// looked at, or else one of those (Go randomises the order of iteration,
+// so the choice is random, and cheap).
+func evictOne(m map[[sha256.Size]byte]keyCacheEntry, now time.Time) {
+	var victim [sha256.Size]byte
+	seen := 0
+	for k, e := range m {
+		victim = k
+		if !now.Before(e.expires) || seen == 8 {
+			break
+		}
+		seen++
+	}
+	delete(m, victim)
+}
+
+var errTooManyFailures = &httpError{status: http.StatusTooManyRequests, slug: "rate-limited", title: "Too many requests",
+	detail: "too many failed authentications from this address; check the API key", retryAfter: int(1 / authFailureRate)}
 
 // authenticate resolves the request's bearer token. With no active keys the
 // server is open when the operator allowed it (loopback, or explicitly).
@@ -121,38 +193,37 @@ func (a *API) resolvePrincipal(r *http.Request) (*principal, error) {
 	}
 	sum := sha256.Sum256([]byte(token))
 	now := a.now()
-	a.keys.mu.Lock()
-	e, hit := a.keys.entries[sum]
-	a.keys.mu.Unlock()
-	if hit && now.Before(e.expires) {
-		if e.p == nil {
+	if p, found := a.keys.get(sum, now); found {
+		if p == nil {
 			return nil, errUnauthorized
 		}
-		return e.p, nil
+		return p, nil
+	}
+	// The lookup takes a failure token from the client's address up front
+	// and gives it back if the key is valid, so concurrent bogus requests
+	// cannot all pass the check before any of them has failed.
+	addr := clientAddr(r)
+	failure, ok := a.keys.failures.take(addr, now)
+	if !ok {
+		a.metrics.rateLimited.Inc()
+		return nil, errTooManyFailures
 	}
 	ctx, cancel := a.dbContext(r)
 	defer cancel()
 	key, err := a.store.AuthenticateAPIKey(ctx, token)
-	var p *principal
-	ttl := authCacheTTL
 	switch {
 	case err == nil:
-		p = &principal{keyID: key.ID.String(), name: key.Name, scopes: key.Scopes}
+		failure.CancelAt(now)
+		p := &principal{keyID: key.ID.String(), name: key.Name, scopes: key.Scopes}
+		a.keys.put(sum, p, now)
+		return p, nil
 	case errors.Is(err, article.ErrNotFound):
-		ttl = authNegativeTTL
+		a.keys.put(sum, nil, now)
+		return nil, errUnauthorized
 	default:
+		failure.CancelAt(now) // the database failed, not the client
 		return nil, err
 	}
-	a.keys.mu.Lock()
-	if len(a.keys.entries) >= authCacheMaxSize {
-		clear(a.keys.entries)
-	}
-	a.keys.entries[sum] = keyCacheEntry{p: p, expires: now.Add(ttl)}
-	a.keys.mu.Unlock()
-	if p == nil {
-		return nil, errUnauthorized
-	}
-	return p, nil
 }
 
 // activeKeys counts active API keys, cached like the keys themselves, so

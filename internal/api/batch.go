@@ -116,6 +116,9 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 	if len(items) > 0 {
 		save()
 	}
+	if clientGone(r) {
+		return r.Context().Err()
+	}
 	if saved > 0 && allUnavailable && saved == len(results) {
 		return firstErr
 	}
@@ -128,6 +131,13 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 			resp.Existed++
 		default:
 			resp.Failed++
+		}
+		if retryableStatus(res.Status) {
+			// A retry with the same Idempotency-Key must run the batch
+			// again rather than replay this failure for a day. Running
+			// it again is safe: lines already stored answer 200 with
+			// their article, as any repeat of the same bytes does.
+			markRetryable(w)
 		}
 	}
 	writeJSON(w, "application/json", http.StatusOK, resp)
@@ -173,7 +183,7 @@ func (a *API) batchItemResult(r *http.Request, res *batchItemResult, input strin
 	case s.Err != nil:
 		a.metrics.ingest.WithLabelValues(outcomeError, input).Inc()
 		p := problemFor(s.Err)
-		if p.Status >= 500 {
+		if p.Status >= 500 && !clientGone(r) {
 			a.logInternal(r, s.Err)
 		}
 		res.Status, res.Problem = p.Status, &p

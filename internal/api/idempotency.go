@@ -38,9 +38,7 @@ func (a *API) idempotency(next http.Handler) http.Handler {
 			return
 		}
 		scope := principalFrom(r.Context()).keyID
-		claimCtx, cancelClaim := a.dbContext(r)
-		claim, err := a.store.ClaimIdempotencyKey(claimCtx, scope, key, requestFingerprint(r, body), a.idempotencyTTL)
-		cancelClaim()
+		claim, err := a.claimIdempotencyKey(r, scope, key, requestFingerprint(r, body))
 		switch {
 		case errors.Is(err, article.ErrKeyReused):
 			a.writeProblem(w, r, &httpError{status: http.StatusUnprocessableEntity, slug: "idempotency-key-reused",
@@ -69,21 +67,123 @@ func (a *API) idempotency(next http.Handler) http.Handler {
 		rec := &recordingWriter{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
 
-		// The outcome is recorded even if the client has gone: its retry
-		// must find it.
-		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 5*time.Second)
-		defer cancel()
-		if rec.status >= 500 || rec.status == http.StatusTooManyRequests || rec.status == 0 {
-			// Nothing durable happened, or we cannot say what: let a retry run again.
-			err = a.store.ReleaseIdempotencyKey(ctx, scope, key)
-		} else {
-			err = a.store.FinishIdempotencyKey(ctx, scope, key, store.StoredResponse{
+		if !replayable(rec) {
+			// A failure reaches the client before the key is released: a
+			// database that froze under the request must not hold the
+			// answer past the request's DB timeout. A final answer waits
+			// for its recording, so that a retry finds it.
+			_ = http.NewResponseController(w).Flush()
+		}
+		settle := func(ctx context.Context) error {
+			if !replayable(rec) {
+				// Nothing durable happened, or we cannot say what: let a retry run again.
+				return a.store.ReleaseIdempotencyKey(ctx, scope, key)
+			}
+			return a.store.FinishIdempotencyKey(ctx, scope, key, store.StoredResponse{
 				Status: rec.status, Header: replayHeaders(rec.Header()), Body: rec.body.Bytes()})
 		}
-		if err != nil {
-			a.log.Warn("recording an idempotent response", "request_id", requestIDFrom(r.Context()), "error", err)
+		// The outcome is recorded even if the client has gone: its retry
+		// must find it.
+		ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), settleTimeout)
+		err = settle(ctx)
+		cancel()
+		if err != nil && !errors.Is(err, article.ErrNotFound) {
+			a.log.Warn("recording an idempotent response; retrying in the background",
+				"request_id", requestIDFrom(r.Context()), "error", err)
+			a.settleLater(scope, key, settle)
 		}
 	})
+}
+
+// settleTimeout bounds the first attempt at finishing or releasing a key.
+// On a healthy database it takes milliseconds; on a frozen one the attempt
+// moves to the background rather than hold the request.
+const settleTimeout = time.Second
+
+// claimIdempotencyKey claims key, first settling it here if this process
+// still owes the database its outcome: the database was out when the
+// request that claimed it ended. Then a retry is served as soon as the
+// database answers again, instead of getting 409 until the claim's lease
+// ends.
+func (a *API) claimIdempotencyKey(r *http.Request, scope, key string, fingerprint [sha256.Size]byte) (*store.Claim, error) {
+	ctx, cancel := a.dbContext(r)
+	defer cancel()
+	claim, err := a.store.ClaimIdempotencyKey(ctx, scope, key, fingerprint, a.idempotencyTTL)
+	if !errors.Is(err, article.ErrConflict) {
+		return claim, err
+	}
+	owed, ok := a.unsettled.Load(unsettledID(scope, key))
+	if !ok {
+		return nil, err
+	}
+	if err := owed.(*unsettledKey).settle(ctx); err != nil && !errors.Is(err, article.ErrNotFound) {
+		return nil, err
+	}
+	a.unsettled.Delete(unsettledID(scope, key))
+	return a.store.ClaimIdempotencyKey(ctx, scope, key, fingerprint, a.idempotencyTTL)
+}
+
+// settleLater retries settling a key until the database takes it, or the
+// claim's lease has run out (then the key is free anyway).
+func (a *API) settleLater(scope, key string, settle func(context.Context) error) {
+	id := unsettledID(scope, key)
+	owed := &unsettledKey{settle: settle}
+	a.unsettled.Store(id, owed)
+	go func() {
+		// A pointer, unlike a func, is comparable: sync.Map compares.
+		defer a.unsettled.CompareAndDelete(id, owed)
+		deadline := time.Now().Add(store.IdempotencyLease)
+		for wait := 100 * time.Millisecond; time.Now().Before(deadline); wait = min(2*wait, 2*time.Second) {
+			time.Sleep(wait)
+			if current, _ := a.unsettled.Load(id); current != owed {
+				return // a retry settled it
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), settleTimeout)
+			err := settle(ctx)
+			cancel()
+			if err == nil || errors.Is(err, article.ErrNotFound) {
+				return
+			}
+		}
+	}()
+}
+
+// unsettledKey is an Idempotency-Key whose outcome this process owes the
+// database.
+type unsettledKey struct {
+	settle func(context.Context) error
+}
+
+func unsettledID(scope, key string) string { return scope + "\x00" + key }
+
+// replayable reports whether a response is final, to be replayed to
+// retries: not a 5xx, a 429, a client that went away (499) or a batch with
+// an item that may succeed on a retry.
+func replayable(rec *recordingWriter) bool {
+	return rec.status != 0 && !retryableStatus(rec.status) && !rec.retryable
+}
+
+// retryableStatus reports whether a request (or a batch line) that got
+// status may succeed if sent again unchanged.
+func retryableStatus(status int) bool {
+	return status >= 500 || status == http.StatusTooManyRequests || status == StatusClientClosedRequest
+}
+
+// markRetryable tells the idempotency layer that a response, though a
+// success, holds outcomes a retry may change, so it is not stored for
+// replay. Without an Idempotency-Key it does nothing.
+func markRetryable(w http.ResponseWriter) {
+	for {
+		switch x := w.(type) {
+		case *recordingWriter:
+			x.retryable = true
+			return
+		case interface{ Unwrap() http.ResponseWriter }:
+			w = x.Unwrap()
+		default:
+			return
+		}
+	}
 }
 
 // checkIdempotencyKey accepts what the draft allows and we can store: up to
@@ -129,8 +229,9 @@ func replayHeaders(h http.Header) map[string][]string {
 // recordingWriter passes a response through while keeping a copy.
 type recordingWriter struct {
 	http.ResponseWriter
-	status int
-	body   bytes.Buffer
+	status    int
+	body      bytes.Buffer
+	retryable bool // set by markRetryable
 }
 
 func (w *recordingWriter) WriteHeader(code int) {

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -30,11 +31,28 @@ func (a *API) handleListArticles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ctx, cancel := a.dbContext(r)
+	var (
+		ctx    context.Context
+		cancel context.CancelFunc
+	)
+	if f.Query == "" {
+		ctx, cancel = a.dbContext(r)
+	} else {
+		if err := checkSearchQuery(f.Query); err != nil {
+			return err
+		}
+		key := principalFrom(r.Context()).rateKey(r)
+		if !a.searches.acquire(key) {
+			return &httpError{status: http.StatusTooManyRequests, slug: "rate-limited", title: "Too many requests",
+				detail: "too many searches running for this key at once; wait for one to finish", retryAfter: 1}
+		}
+		defer a.searches.release(key)
+		ctx, cancel = a.searchContext(r)
+	}
 	defer cancel()
 	page, err := a.store.FindArticles(ctx, f)
 	if err != nil {
-		return err
+		return searchError(ctx, r, err)
 	}
 	resp := listResponse{Items: make([]*articleResponse, 0, len(page.Articles))}
 	for _, art := range page.Articles {

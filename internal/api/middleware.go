@@ -131,7 +131,10 @@ func (a *API) instrument(next http.Handler) http.Handler {
 			a.metrics.requestSize.WithLabelValues(route).Observe(float64(body.n))
 		}
 		level := slog.LevelInfo
-		if status >= 500 {
+		switch {
+		case status == StatusClientClosedRequest:
+			level = slog.LevelDebug
+		case status >= 500:
 			level = slog.LevelWarn
 		}
 		a.log.LogAttrs(r.Context(), level, "request",

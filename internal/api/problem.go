@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/pressroom/pressroom/internal/article"
 )
@@ -97,8 +98,14 @@ func problemFor(err error) problem {
 			Status: http.StatusRequestEntityTooLarge,
 			Detail: "the body exceeds the limit of " + strconv.FormatInt(mbe.Limit, 10) + " bytes"}
 	case errors.Is(err, article.ErrInvalid):
-		return problem{Type: problemTypeBase + "invalid-request", Title: "Invalid request",
+		p := problem{Type: problemTypeBase + "invalid-request", Title: "Invalid request",
 			Status: http.StatusBadRequest, Detail: clientDetail(err)}
+		var fe *article.FieldError
+		if errors.As(err, &fe) {
+			p.Detail = fe.Field + ": " + fe.Detail
+			p.Errors = []fieldError{{Field: fe.Field, Detail: fe.Detail}}
+		}
+		return p
 	case errors.Is(err, article.ErrNotFound):
 		return problem{Type: problemTypeBase + "not-found", Title: "Not found", Status: http.StatusNotFound,
 			Detail: "no such resource"}
@@ -108,6 +115,9 @@ func problemFor(err error) problem {
 	case errors.Is(err, article.ErrUnextractable):
 		return problem{Type: problemTypeBase + "unextractable", Title: "No article could be extracted",
 			Status: http.StatusUnprocessableEntity, Detail: clientDetail(err)}
+	case errors.Is(err, context.Canceled):
+		return problem{Type: problemTypeBase + "client-closed-request", Title: "Client closed request",
+			Status: StatusClientClosedRequest, Detail: "the client went away before the answer was ready"}
 	case errors.Is(err, article.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		return problem{Type: problemTypeBase + "unavailable", Title: "Service unavailable",
 			Status: http.StatusServiceUnavailable, Detail: "the database is not reachable; retry later",
@@ -118,18 +128,50 @@ func problemFor(err error) problem {
 	}
 }
 
-// clientDetail is the message of an error the client caused. Our own
-// messages are built to be shown; the "pkg: op:" prefixes of lower layers
-// are not useful to a client but harmless.
-func clientDetail(err error) string { return err.Error() }
+// clientDetail is the message of an error the client caused, without the
+// "store: find articles: invalid: " chain of layers and kind in front of it:
+// by convention a kind wraps as "%w: what went wrong", so what the client
+// needs follows the kind's own text.
+func clientDetail(err error) string {
+	msg := err.Error()
+	for _, kind := range []error{article.ErrInvalid, article.ErrConflict, article.ErrUnextractable, article.ErrKeyReused} {
+		if !errors.Is(err, kind) {
+			continue
+		}
+		if i := strings.Index(msg, kind.Error()+": "); i >= 0 {
+			return msg[i+len(kind.Error())+2:]
+		}
+		if strings.HasSuffix(msg, kind.Error()) {
+			return kind.Error()
+		}
+	}
+	return msg
+}
+
+// StatusClientClosedRequest is recorded for a request whose client went
+// away before the answer was ready (nginx's convention). It is the client's
+// doing, so it stays out of the 5xx ratio and its alerts, and is logged at
+// debug: cancelling requests must not page the operator.
+const StatusClientClosedRequest = 499
+
+// clientGone reports whether the client of r closed the request.
+func clientGone(r *http.Request) bool { return errors.Is(r.Context().Err(), context.Canceled) }
 
 // writeProblem writes err as application/problem+json and logs what the
 // client does not see.
 func (a *API) writeProblem(w http.ResponseWriter, r *http.Request, err error) {
+	if clientGone(r) && !errors.Is(err, context.Canceled) {
+		// Whatever failed when the client left (a cancelled query, a
+		// closed connection) failed because it left.
+		err = fmt.Errorf("%w: %w", context.Canceled, err)
+	}
 	p := problemFor(err)
 	p.Instance = r.URL.Path
 	p.RequestID = requestIDFrom(r.Context())
-	if p.Status >= 500 {
+	if p.Status == StatusClientClosedRequest {
+		a.log.LogAttrs(r.Context(), slog.LevelDebug, "client closed the request",
+			slog.String("request_id", p.RequestID), slog.String("route", routePattern(r)), slog.String("error", err.Error()))
+	} else if p.Status >= 500 {
 		a.log.LogAttrs(r.Context(), slog.LevelError, "request failed",
 			slog.String("request_id", p.RequestID), slog.String("route", routePattern(r)),
 			slog.Int("status", p.Status), slog.String("error", err.Error()))

@@ -42,6 +42,31 @@ func newLimiters(perSecond float64, burst int) *limiters {
 func (l *limiters) reserve(key string, now time.Time) (ok bool, wait time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	b := l.bucket(key, now)
+	if b.lim.AllowN(now, 1) {
+		return true, 0
+	}
+	r := b.lim.ReserveN(now, 1)
+	wait = r.DelayFrom(now)
+	r.CancelAt(now)
+	return false, wait
+}
+
+// take takes a token for key at now if one is left. Cancelling the
+// reservation (CancelAt) gives it back.
+func (l *limiters) take(key string, now time.Time) (r *rate.Reservation, ok bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	r = l.bucket(key, now).lim.ReserveN(now, 1)
+	if r.DelayFrom(now) > 0 {
+		r.CancelAt(now)
+		return nil, false
+	}
+	return r, true
+}
+
+// bucket returns key's bucket, made full if new. l.mu must be held.
+func (l *limiters) bucket(key string, now time.Time) *bucket {
 	if now.Sub(l.swept) > bucketIdle {
 		for k, b := range l.buckets {
 			if now.Sub(b.seen) > bucketIdle {
@@ -56,13 +81,7 @@ func (l *limiters) reserve(key string, now time.Time) (ok bool, wait time.Durati
 		l.buckets[key] = b
 	}
 	b.seen = now
-	if b.lim.AllowN(now, 1) {
-		return true, 0
-	}
-	r := b.lim.ReserveN(now, 1)
-	wait = r.DelayFrom(now)
-	r.CancelAt(now)
-	return false, wait
+	return b
 }
 
 // rateLimit answers 429 with Retry-After once a client's bucket is empty.

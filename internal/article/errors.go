@@ -21,3 +21,19 @@ var (
 	// request than the one it was first used for.
 	ErrKeyReused = errors.New("idempotency key reused")
 )
+
+// FieldError is an ErrInvalid that names the request field at fault, so
+// that a client is told which field to fix in words meant for it, not in
+// the chain of layers the error passed through.
+type FieldError struct {
+	Field  string // the request's name for it: "cursor", "q", "since"
+	Detail string
+}
+
+// InvalidField returns an ErrInvalid naming field.
+func InvalidField(field, detail string) error { return &FieldError{Field: field, Detail: detail} }
+
+func (e *FieldError) Error() string { return ErrInvalid.Error() + ": " + e.Field + ": " + e.Detail }
+
+// Unwrap makes a FieldError an ErrInvalid.
+func (e *FieldError) Unwrap() error { return ErrInvalid }

@@ -74,7 +74,7 @@ func encodeCursor(c cursor) string {
 func decodeCursor(s string) (cursor, error) {
 	var c cursor
 	invalid := func(why string) (cursor, error) {
-		return cursor{}, fmt.Errorf("%w: malformed cursor: %s", article.ErrInvalid, why)
+		return cursor{}, article.InvalidField("cursor", "malformed cursor ("+why+"); pass next_cursor back unchanged")
 	}
 	if len(s) > cursorEncoding.EncodedLen(cursorTimeLen) {
 		return invalid("too long")

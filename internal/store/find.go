@@ -150,7 +150,7 @@ func buildFind(f article.Filter) (*findQuery, error) {
 func validateFilter(f article.Filter) (article.Filter, error) {
 	f.Query = strings.TrimSpace(f.Query)
 	if len(f.Query) > maxQueryBytes {
-		return f, fmt.Errorf("%w: query longer than %d bytes", article.ErrInvalid, maxQueryBytes)
+		return f, article.InvalidField("q", fmt.Sprintf("longer than %d bytes", maxQueryBytes))
 	}
 	for _, v := range []string{f.Source, f.Author, f.Language, f.Query, f.Section, f.Tag} {
 		if cleanText(v) != v {
@@ -200,7 +200,7 @@ func (q *findQuery) cursorAfter(encoded string) (*cursor, error) {
 		return nil, err
 	}
 	if c.kind != q.kind || c.tag != q.tag {
-		return nil, fmt.Errorf("%w: cursor belongs to another listing", article.ErrInvalid)
+		return nil, article.InvalidField("cursor", "the cursor belongs to another listing; keep the other parameters of the page that gave it")
 	}
 	return &c, nil
 }
