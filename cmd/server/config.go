@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -33,6 +34,10 @@ type config struct {
 	BatchMaxItems      int
 	BatchMaxBytes      int64
 	IdempotencyTTL     time.Duration
+	MaxConns           int   // 0: from the open-file limit (apiConnLimit)
+	BodyBudgetBytes    int64 // request-body bytes all requests may hold at once
+	ExpensiveReads     int
+	TrustedProxies     []netip.Prefix
 	// GCPercent is the garbage collector's target that serve sets: the
 	// default when GOGC is unset, 0 when GOGC is set (the Go runtime
 	// applied it itself).
@@ -71,6 +76,10 @@ var envVars = []envVar{
 	{"PRESSROOM_BATCH_MAX_ITEMS", strconv.Itoa(api.DefaultBatchMaxItems), "Most lines in one batch."},
 	{"PRESSROOM_BATCH_MAX_BYTES", strconv.Itoa(api.DefaultBatchMaxBytes), "Largest batch body, in bytes (after gzip inflation)."},
 	{"PRESSROOM_IDEMPOTENCY_TTL", "24h", "How long an Idempotency-Key and its response are remembered."},
+	{"PRESSROOM_MAX_CONNS", "0", "Most connections the API listener holds at once; when full, the longest-idle one is closed for a new one. 0: 2048, or fewer when the open-file limit is lower (256 descriptors and the metrics listener's 64 connections are kept free)."},
+	{"PRESSROOM_BODY_BUDGET_BYTES", strconv.Itoa(api.DefaultBodyBudgetBytes), "Request-body bytes all requests together may hold in memory (gzip bodies count as sent and as inflated); over it a request waits up to 2 s, then gets 503 with Retry-After. Raised to twice the largest request a route accepts."},
+	{"PRESSROOM_EXPENSIVE_READS", strconv.Itoa(api.DefaultExpensiveReads), "Article reads with include=diagnostics or markdown that may run at once; others wait up to 2 s, then get 503 with Retry-After."},
+	{"PRESSROOM_TRUSTED_PROXIES", "", "Comma-separated addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For is believed (for the open-mode rate limit and the access log). Empty: the peer address is the client."},
 	{"GOGC", "200", "Go's garbage-collector target, read by the Go runtime; unset, the server uses 200 (less GC work for a larger heap). Cap memory with GOMEMLIMIT."},
 }
 
@@ -142,6 +151,12 @@ func loadConfig(getenv func(string) string) (config, error) {
 	c.RateBurst = parseInt("PRESSROOM_RATE_BURST", 1, 1<<20)
 	c.BatchMaxItems = parseInt("PRESSROOM_BATCH_MAX_ITEMS", 1, 1<<20)
 	c.BatchMaxBytes = int64(parseInt("PRESSROOM_BATCH_MAX_BYTES", 1, 1<<30))
+	c.MaxConns = parseInt("PRESSROOM_MAX_CONNS", 0, 1<<20)
+	c.BodyBudgetBytes = int64(parseInt("PRESSROOM_BODY_BUDGET_BYTES", 1<<20, 1<<34))
+	c.ExpensiveReads = parseInt("PRESSROOM_EXPENSIVE_READS", 1, 1024)
+	if c.TrustedProxies, err = api.ParseTrustedProxies(get("PRESSROOM_TRUSTED_PROXIES")); err != nil {
+		errs = append(errs, fmt.Errorf("PRESSROOM_TRUSTED_PROXIES: %w", err))
+	}
 	if c.IdempotencyTTL < time.Minute {
 		errs = append(errs, fmt.Errorf("PRESSROOM_IDEMPOTENCY_TTL: want at least 1m, got %q", get("PRESSROOM_IDEMPOTENCY_TTL")))
 	}
@@ -190,6 +205,10 @@ func (c config) LogValue() slog.Value {
 		slog.Int("batch_max_items", c.BatchMaxItems),
 		slog.Int64("batch_max_bytes", c.BatchMaxBytes),
 		slog.Duration("idempotency_ttl", c.IdempotencyTTL),
+		slog.Int("max_conns", c.MaxConns),
+		slog.Int64("body_budget_bytes", c.BodyBudgetBytes),
+		slog.Int("expensive_reads", c.ExpensiveReads),
+		slog.Any("trusted_proxies", c.TrustedProxies),
 		slog.Int("gc_percent", c.GCPercent),
 	)
 }

@@ -146,9 +146,16 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 		BatchMaxBytes:  cfg.BatchMaxBytes,
 		IdempotencyTTL: cfg.IdempotencyTTL,
 		AllowOpen:      allowOpen,
-		RateLimit:      cfg.RateLimit,
-		RateBurst:      cfg.RateBurst,
-		DBTimeout:      cfg.DBTimeout,
+		// Only the operator's explicit say-so reopens a server whose
+		// keys were all revoked; loopback alone does not.
+		ReopenWithoutKeys: cfg.AllowOpen,
+		RateLimit:         cfg.RateLimit,
+		RateBurst:         cfg.RateBurst,
+		DBTimeout:         cfg.DBTimeout,
+		// The limits of issue 15 (docs/reliability.md, "Bounded resources").
+		BodyBudgetBytes: cfg.BodyBudgetBytes,
+		ExpensiveReads:  cfg.ExpensiveReads,
+		TrustedProxies:  cfg.TrustedProxies,
 	})
 	maintCtx, stopMaint := context.WithCancel(context.Background())
 	defer stopMaint()
@@ -168,12 +175,13 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 		return fmt.Errorf("listen on PRESSROOM_METRICS_ADDR: %w", err)
 	}
 	errLog := slog.NewLogLogger(logger.Handler(), slog.LevelWarn)
-	apiSrv := newHTTPServer(a, errLog)
-	opsSrv := newHTTPServer(a.OpsHandler(), errLog)
+	apiSrv, apiLim := limitServer(newHTTPServer(a, errLog), apiLn, apiConnLimit(cfg.MaxConns, openFileLimit()))
+	opsSrv, opsLim := limitServer(newHTTPServer(a.OpsHandler(), errLog), opsLn, opsMaxConns)
+	logger.Info("connection limits", "api", cap(apiLim.slots), "metrics", cap(opsLim.slots), "open_file_limit", openFileLimit())
 
 	serveErr := make(chan error, 2)
-	go func() { serveErr <- apiSrv.Serve(apiLn) }()
-	go func() { serveErr <- opsSrv.Serve(opsLn) }()
+	go func() { serveErr <- apiSrv.Serve(apiLim) }()
+	go func() { serveErr <- opsSrv.Serve(opsLim) }()
 	logger.Info("serving", "http_addr", apiLn.Addr().String(), "metrics_addr", opsLn.Addr().String())
 
 	var runErr error
@@ -190,6 +198,7 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 	if cfg.DrainDelay > 0 && runErr == nil {
 		time.Sleep(cfg.DrainDelay)
 	}
+	a.CutUploadsAt(time.Now().Add(uploadGrace(cfg.ShutdownTimeout)))
 	shutCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
 	defer cancel()
 	if err := apiSrv.Shutdown(shutCtx); err != nil {
@@ -209,7 +218,7 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 // none exist: only on loopback, unless the operator says so. A public
 // address with no keys and no such say-so refuses to start.
 func checkOpenMode(ctx context.Context, cfg config, st *store.Store, logger *slog.Logger) (bool, error) {
-	n, err := st.CountActiveAPIKeys(ctx)
+	n, total, err := st.CountAPIKeys(ctx)
 	if err != nil {
 		return false, err
 	}
@@ -217,6 +226,9 @@ func checkOpenMode(ctx context.Context, cfg config, st *store.Store, logger *slo
 	switch {
 	case n > 0:
 		logger.Info("API keys required", "active_keys", n)
+	case total > 0 && !cfg.AllowOpen:
+		logger.Warn("every API key is revoked: the server stays closed (401 to every request); create a key with `pressroom keys create`, or set PRESSROOM_ALLOW_OPEN=true to serve without keys on purpose")
+		return false, nil
 	case loopback:
 		logger.Warn("no API keys exist: serving without authentication on a loopback address; create one with `pressroom keys create`")
 	case cfg.AllowOpen:
@@ -254,8 +266,10 @@ func newHTTPServer(h http.Handler, errLog *log.Logger) *http.Server {
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       60 * time.Second, // a 10 MiB dump from a slow scraper
 		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
+		// An idle keep-alive connection holds a descriptor and memory;
+		// scrapers reuse theirs at once or not at all.
+		IdleTimeout:    5 * time.Second,
+		MaxHeaderBytes: 64 << 10,
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"sync/atomic"
 	"time"
 
@@ -38,10 +39,26 @@ type Config struct {
 	// AllowOpen lets the server answer without API keys while none exist.
 	// The caller sets it only for loopback addresses, or when told to.
 	AllowOpen bool
-	RateLimit float64 // requests per second per key (or client address when open); 0 disables
-	RateBurst int     // bucket size; RateLimit rounded up when 0
-	Now       func() time.Time
+	// ReopenWithoutKeys lets an AllowOpen server answer without keys also
+	// once every key has been revoked; otherwise it then stays closed.
+	ReopenWithoutKeys bool
+	RateLimit         float64 // requests per second per key (or client address when open); 0 disables
+	RateBurst         int     // bucket size; RateLimit rounded up when 0
+	// BodyBudgetBytes bounds the request-body bytes all requests together
+	// hold in memory; DefaultBodyBudgetBytes when 0. It is raised to the
+	// largest request a route accepts, so that one can always be served.
+	BodyBudgetBytes int64
+	// ExpensiveReads is how many diagnostics or Markdown reads may run at
+	// once; DefaultExpensiveReads when 0.
+	ExpensiveReads int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (ParseTrustedProxies).
+	TrustedProxies []netip.Prefix
+	Now            func() time.Time
 }
+
+// DefaultExpensiveReads is the default number of concurrent expensive reads.
+const DefaultExpensiveReads = 2
 
 // API serves Pressroom's public routes and its operational endpoints.
 type API struct {
@@ -55,29 +72,40 @@ type API struct {
 	idempotencyTTL time.Duration
 	dbTimeout      time.Duration
 	allowOpen      bool
-	limiters       *limiters
-	keys           keyCache
-	now            func() time.Time
-	draining       atomic.Bool
-	router         chi.Router
+	// reopenWithoutKeys: see Config.ReopenWithoutKeys.
+	reopenWithoutKeys bool
+	limiters          *limiters
+	keys              keyCache
+	now               func() time.Time
+	draining          atomic.Bool
+	bodies            *bodyBudget
+	expensive         *expensiveReads
+	uploads           uploads
+	trustedProxies    []netip.Prefix
+	router            chi.Router
 }
 
 // New builds the API and registers its metrics.
 func New(cfg Config) *API {
 	a := &API{
-		store:          cfg.Store,
-		log:            cfg.Logger,
-		gatherer:       cfg.Gatherer,
-		maxDumpBytes:   cmp.Or(cfg.MaxDumpBytes, DefaultMaxDumpBytes),
-		batchMaxItems:  cmp.Or(cfg.BatchMaxItems, DefaultBatchMaxItems),
-		batchMaxBytes:  cmp.Or(cfg.BatchMaxBytes, DefaultBatchMaxBytes),
-		idempotencyTTL: cmp.Or(cfg.IdempotencyTTL, DefaultIdempotencyTTL),
-		dbTimeout:      cmp.Or(cfg.DBTimeout, DefaultDBTimeout),
-		allowOpen:      cfg.AllowOpen,
-		limiters:       newLimiters(cfg.RateLimit, cfg.RateBurst),
-		keys:           keyCache{entries: map[[32]byte]keyCacheEntry{}},
-		now:            cfg.Now,
+		store:             cfg.Store,
+		log:               cfg.Logger,
+		gatherer:          cfg.Gatherer,
+		maxDumpBytes:      cmp.Or(cfg.MaxDumpBytes, DefaultMaxDumpBytes),
+		batchMaxItems:     cmp.Or(cfg.BatchMaxItems, DefaultBatchMaxItems),
+		batchMaxBytes:     cmp.Or(cfg.BatchMaxBytes, DefaultBatchMaxBytes),
+		idempotencyTTL:    cmp.Or(cfg.IdempotencyTTL, DefaultIdempotencyTTL),
+		dbTimeout:         cmp.Or(cfg.DBTimeout, DefaultDBTimeout),
+		allowOpen:         cfg.AllowOpen,
+		reopenWithoutKeys: cfg.ReopenWithoutKeys,
+		limiters:          newLimiters(cfg.RateLimit, cfg.RateBurst),
+		keys:              keyCache{entries: map[[32]byte]keyCacheEntry{}},
+		now:               cfg.Now,
+		trustedProxies:    cfg.TrustedProxies,
+		expensive:         newExpensiveReads(cmp.Or(cfg.ExpensiveReads, DefaultExpensiveReads)),
 	}
+	// A gzip body counts twice, as wire bytes and inflated.
+	a.bodies = newBodyBudget(max(cmp.Or(cfg.BodyBudgetBytes, DefaultBodyBudgetBytes), 2*a.maxRequestBytes()))
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
@@ -107,8 +135,13 @@ func New(cfg Config) *API {
 // maxRequestBytes bounds any request body: a batch, or an envelope whose
 // JSON escaping or base64 makes it larger than the dump it carries.
 func (a *API) maxRequestBytes() int64 {
-	return max(a.batchMaxBytes, a.maxDumpBytes*2+64<<10)
+	return max(a.batchMaxBytes, a.envelopeLimit())
 }
+
+// envelopeLimit is the largest JSON envelope: JSON strings escape control
+// and non-ASCII bytes, and base64 adds a third, so a maximal page may take
+// up to twice its size, plus the envelope's other members.
+func (a *API) envelopeLimit() int64 { return a.maxDumpBytes*2 + 64<<10 }
 
 // ServeHTTP serves the public API.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.router.ServeHTTP(w, r) }
@@ -133,7 +166,7 @@ func (a *API) routes() chi.Router {
 	}))
 	r.Get("/openapi.yaml", serveOpenAPI)
 	r.Route("/v1", func(r chi.Router) {
-		r.Use(a.authenticate, a.rateLimit)
+		r.Use(a.authenticate, a.rateLimit, a.limitBodies)
 		ingest, read, admin := a.require(ScopeIngest), a.require(ScopeRead), a.require(ScopeAdmin)
 		r.With(ingest, a.idempotency).Post("/articles", a.handle(a.handleCreateArticle))
 		r.With(ingest, a.idempotency).Post("/articles/batch", a.handle(a.handleCreateBatch))

@@ -40,16 +40,12 @@ func (p *principal) has(scope string) bool {
 }
 
 // rateKey names the bucket a request draws from: its key, or its client
-// address when the server runs open.
-func (p *principal) rateKey(r *http.Request) string {
+// address when the server runs open (see clientBucket).
+func (a *API) rateKey(p *principal, r *http.Request) string {
 	if p.keyID != "" {
 		return "key:" + p.keyID
 	}
-	host := r.RemoteAddr
-	if i := strings.LastIndexByte(host, ':'); i > 0 {
-		host = host[:i]
-	}
-	return "addr:" + host
+	return clientBucket(a.clientAddr(r))
 }
 
 const principalKey ctxKey = 100
@@ -68,7 +64,8 @@ func principalFrom(ctx context.Context) *principal {
 type keyCache struct {
 	mu      sync.Mutex
 	entries map[[sha256.Size]byte]keyCacheEntry
-	active  int
+	active  int // keys not revoked
+	total   int // keys ever created
 	activeT time.Time
 }
 
@@ -105,11 +102,13 @@ func (a *API) resolvePrincipal(r *http.Request) (*principal, error) {
 	if h == "" {
 		ctx, cancel := a.dbContext(r)
 		defer cancel()
-		n, err := a.activeKeys(ctx)
+		active, total, err := a.countKeys(ctx)
 		if err != nil {
 			return nil, err
 		}
-		if n == 0 && a.allowOpen {
+		// Revoking the last key must not silently reopen the server:
+		// open again only when the operator said so (ReopenWithoutKeys).
+		if active == 0 && a.allowOpen && (total == 0 || a.reopenWithoutKeys) {
 			return &principal{}, nil
 		}
 		return nil, errUnauthorized
@@ -155,24 +154,25 @@ func (a *API) resolvePrincipal(r *http.Request) (*principal, error) {
 	return p, nil
 }
 
-// activeKeys counts active API keys, cached like the keys themselves, so
-// that creating the first key closes an open server within authCacheTTL.
-func (a *API) activeKeys(ctx context.Context) (int, error) {
+// countKeys counts active API keys and all keys ever created, cached like
+// the keys themselves, so that creating the first key closes an open
+// server within authCacheTTL.
+func (a *API) countKeys(ctx context.Context) (active, total int, err error) {
 	now := a.now()
 	a.keys.mu.Lock()
-	n, at := a.keys.active, a.keys.activeT
+	active, total, at := a.keys.active, a.keys.total, a.keys.activeT
 	a.keys.mu.Unlock()
 	if !at.IsZero() && now.Sub(at) < authCacheTTL {
-		return n, nil
+		return active, total, nil
 	}
-	n, err := a.store.CountActiveAPIKeys(ctx)
+	active, total, err = a.store.CountAPIKeys(ctx)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	a.keys.mu.Lock()
-	a.keys.active, a.keys.activeT = n, now
+	a.keys.active, a.keys.total, a.keys.activeT = active, total, now
 	a.keys.mu.Unlock()
-	return n, nil
+	return active, total, nil
 }
 
 // require refuses requests whose principal lacks scope.
