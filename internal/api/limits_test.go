@@ -43,7 +43,7 @@ func TestResponseShape(t *testing.T) {
 			header: http.Header{"Content-Type": {"text/plain"}}, has: []string{"body", "id"}, hasNot: []string{"paragraphs"}},
 		{name: "post minimal", method: "POST", path: "/v1/articles?source=shape", body: seed(t), status: 200,
 			header: http.Header{"Content-Type": {"text/plain"}, "Prefer": {"respond-async, return=minimal"}},
-			has: []string{"id"}, hasNot: []string{"body", "title"}},
+			has:    []string{"id"}, hasNot: []string{"body", "title"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
