@@ -111,6 +111,9 @@ func runServe(ctx context.Context, getenv func(string) string, stderr io.Writer)
 	if cfg.GCPercent > 0 {
 		debug.SetGCPercent(cfg.GCPercent)
 	}
+	if cfg.MemoryLimit > 0 {
+		debug.SetMemoryLimit(cfg.MemoryLimit)
+	}
 
 	db, err := openDatabase(ctx, cfg, logger)
 	if err != nil {

@@ -58,7 +58,7 @@ type Config struct {
 }
 
 // DefaultExpensiveReads is the default number of concurrent expensive reads.
-const DefaultExpensiveReads = 2
+const DefaultExpensiveReads = 1
 
 // API serves Pressroom's public routes and its operational endpoints.
 type API struct {
