@@ -13,9 +13,10 @@ import (
 // with it.
 const (
 	// defaultMaxConns caps the API listener when PRESSROOM_MAX_CONNS is 0
-	// (auto) and the descriptor limit allows more: ~60 MB of idle
-	// connections at most, far more than a 2-core server can keep busy.
-	defaultMaxConns = 2048
+	// (auto) and the descriptor limit allows more. 2048 connections
+	// cost ~120 MiB under test-hostile's churn of 20,000 idle clients;
+	// 1024 are far more than a 2-core server can keep busy.
+	defaultMaxConns = 1024
 	// fdReserve descriptors are never given to API connections: the
 	// metrics listener's connections, the database pool, the private
 	// PostgreSQL's sockets, log and data files.

@@ -45,8 +45,8 @@ type Config struct {
 	RateLimit         float64 // requests per second per key (or client address when open); 0 disables
 	RateBurst         int     // bucket size; RateLimit rounded up when 0
 	// BodyBudgetBytes bounds the request-body bytes all requests together
-	// hold in memory; DefaultBodyBudgetBytes when 0. It is raised to the
-	// largest request a route accepts, so that one can always be served.
+	// hold in memory; DefaultBodyBudgetBytes when 0. It is raised to 1.5 times
+	// the largest request a route accepts, so that one can always be served.
 	BodyBudgetBytes int64
 	// ExpensiveReads is how many diagnostics or Markdown reads may run at
 	// once; DefaultExpensiveReads when 0.
@@ -104,8 +104,10 @@ func New(cfg Config) *API {
 		trustedProxies:    cfg.TrustedProxies,
 		expensive:         newExpensiveReads(cmp.Or(cfg.ExpensiveReads, DefaultExpensiveReads)),
 	}
-	// A gzip body counts twice, as wire bytes and inflated.
-	a.bodies = newBodyBudget(max(cmp.Or(cfg.BodyBudgetBytes, DefaultBodyBudgetBytes), 2*a.maxRequestBytes()))
+	// A gzip body counts as wire bytes and inflated: room for the largest
+	// request and its compressed bytes (NDJSON and HTML compress far more
+	// than 2:1).
+	a.bodies = newBodyBudget(max(cmp.Or(cfg.BodyBudgetBytes, DefaultBodyBudgetBytes), a.maxRequestBytes()*3/2))
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}

@@ -14,7 +14,7 @@ import (
 
 // DefaultBodyBudgetBytes is the default bound on the request-body bytes all
 // requests together may hold in memory at once.
-const DefaultBodyBudgetBytes = 128 << 20
+const DefaultBodyBudgetBytes = 96 << 20
 
 // Each request takes budget in steps of budgetStep bytes as its body
 // arrives, so that a client which declares 64 MB and trickles one byte
