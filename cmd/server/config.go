@@ -87,7 +87,7 @@ var envVars = []envVar{
 	{"PRESSROOM_BATCH_MAX_ITEMS", strconv.Itoa(api.DefaultBatchMaxItems), "Most lines in one batch."},
 	{"PRESSROOM_BATCH_MAX_BYTES", strconv.Itoa(api.DefaultBatchMaxBytes), "Largest batch body, in bytes (after gzip inflation)."},
 	{"PRESSROOM_IDEMPOTENCY_TTL", "24h", "How long an Idempotency-Key and its response are remembered."},
-	{"PRESSROOM_MAX_CONNS", "0", "Most connections the API listener holds at once; when full, the longest-idle one is closed for a new one. 0: 1024, or fewer when the open-file limit is lower (256 descriptors and the metrics listener's 64 connections are kept free)."},
+	{"PRESSROOM_MAX_CONNS", "0", "Most connections the API listener holds at once; when full, the longest-idle one is closed for a new one. 0: 512, or fewer when the open-file limit is lower (256 descriptors and the metrics listener's 64 connections are kept free)."},
 	{"PRESSROOM_BODY_BUDGET_BYTES", strconv.Itoa(api.DefaultBodyBudgetBytes), "Request-body bytes all requests together may hold in memory (gzip bodies count as sent and as inflated); over it a request waits up to 2 s, then gets 503 with Retry-After. Raised to 1.5 times the largest request a route accepts."},
 	{"PRESSROOM_EXPENSIVE_READS", strconv.Itoa(api.DefaultExpensiveReads), "Article reads with include=diagnostics or markdown that may run at once; others wait up to 2 s, then get 503 with Retry-After."},
 	{"PRESSROOM_TRUSTED_PROXIES", "", "Comma-separated addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For is believed (for the open-mode rate limit and the access log). Empty: the peer address is the client."},

@@ -13,10 +13,12 @@ import (
 // with it.
 const (
 	// defaultMaxConns caps the API listener when PRESSROOM_MAX_CONNS is 0
-	// (auto) and the descriptor limit allows more. 2048 connections
-	// cost ~120 MiB under test-hostile's churn of 20,000 idle clients;
-	// 1024 are far more than a 2-core server can keep busy.
-	defaultMaxConns = 1024
+	// (auto) and the descriptor limit allows more. Under test-hostile's
+	// churn of 20,000 idle clients 2048 connections cost ~120 MiB, and
+	// 1024 took the mix's peak RSS from ~306 to ~340 MiB; 512 are still
+	// far more than a 2-core server with 8 database connections can keep
+	// busy.
+	defaultMaxConns = 512
 	// fdReserve descriptors are never given to API connections: the
 	// metrics listener's connections, the database pool, the private
 	// PostgreSQL's sockets, log and data files.

@@ -19,7 +19,7 @@ func TestAPIConnLimit(t *testing.T) {
 	}{
 		{"auto, plenty of descriptors", 0, 1 << 20, defaultMaxConns},
 		{"auto, limit unknown", 0, 0, defaultMaxConns},
-		{"auto, few descriptors", 0, 1024, 1024 - fdReserve - opsMaxConns},
+		{"auto, few descriptors", 0, 512, 512 - fdReserve - opsMaxConns},
 		{"set, below the descriptors", 500, 1 << 20, 500},
 		{"set, above the descriptors", 100_000, 20_000, 20_000 - fdReserve - opsMaxConns},
 		{"tiny descriptor limit", 0, 64, 16},
