@@ -81,24 +81,11 @@ func init() {
 
 // sentences writes n bytes of article-like text: paragraphs of sentences.
 func sentences(n int, r *rand.Rand) []byte {
-	words := strings.Fields("the council said on tuesday that a new plan for the harbour district would bring " +
-		"thousands of homes two schools and a riverside park within five years while critics warned of traffic " +
-		"rising costs and noise during the works which are expected to start next spring after public hearings")
 	var b bytes.Buffer
 	b.WriteString("Harbour plan approved after a long night\n\nBy Test Writer\n\nMarch 4, 2025\n\n")
 	for b.Len() < n {
-		for s := 0; s < 8; s++ {
-			w := 8 + r.IntN(12)
-			for i := 0; i < w; i++ {
-				word := words[r.IntN(len(words))]
-				if i == 0 {
-					word = strings.ToUpper(word[:1]) + word[1:]
-				}
-				b.WriteString(word)
-				if i < w-1 {
-					b.WriteByte(' ')
-				}
-			}
+		for range 8 {
+			writeSentence(&b, r, 8+r.IntN(12))
 			b.WriteString(". ")
 		}
 		b.WriteString("\n\n")
