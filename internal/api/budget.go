@@ -65,8 +65,10 @@ func chargeFrom(ctx context.Context) *charge {
 func (c *charge) room(want int) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.held-c.used == 0 {
-		step := min(int64(budgetStep), c.budget.total)
+	if c.held <= c.used {
+		// A gzip body's wire bytes and inflated bytes draw on the same
+		// charge, one reader inside the other, so used can pass held.
+		step := min(int64(budgetStep)+c.used-c.held, c.budget.total)
 		ctx, cancel := context.WithTimeout(c.ctx, budgetWait)
 		err := c.budget.sem.Acquire(ctx, step)
 		cancel()

@@ -183,3 +183,36 @@ func TestLimits_SizeBeforeBody(t *testing.T) {
 		})
 	}
 }
+
+// TestLimits_GzipAcrossBudgetSteps: a gzip body whose wire and inflated
+// bytes both draw on the request's budget, over many budget steps, gets
+// its answer (here 413: it inflates past the limit), never a 500.
+func TestLimits_GzipAcrossBudgetSteps(t *testing.T) {
+	ts := newTestServer(t, api.Config{})
+	tests := []struct {
+		name   string
+		body   []byte
+		status int
+	}{
+		{"one member, inflates past the limit", gz(bytes.Repeat([]byte("word "), 4<<20)), http.StatusRequestEntityTooLarge},
+		{"50 members of 1 MB", bytes.Repeat(gz(bytes.Repeat([]byte("word "), 200_000)), 50), http.StatusRequestEntityTooLarge},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			req, err := http.NewRequest("POST", ts.URL+"/v1/articles?source=gz", bytes.NewReader(tc.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header.Set("Content-Type", "text/plain")
+			req.Header.Set("Content-Encoding", "gzip")
+			resp, err := ts.Client().Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != tc.status {
+				t.Fatalf("status %d, want %d", resp.StatusCode, tc.status)
+			}
+		})
+	}
+}
