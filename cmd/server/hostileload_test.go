@@ -32,8 +32,8 @@ const (
 	gzipBombs     = 8
 	largeReaders  = 16
 	largeArticle  = 10 << 20
-	// The "~300 MiB", with 10% for run-to-run noise: three runs
-	// of the final code on a loaded 2-core machine peaked at 305-315 MiB.
+	// The "~300 MiB", with 10% for run-to-run noise: four runs
+	// of the final code on a loaded 2-core machine peaked at 305-320 MiB.
 	peakRSSLimit = 330 << 20
 	mixDuration  = 30 * time.Second
 	idleHolders  = 2 // processes, each under its own descriptor limit
