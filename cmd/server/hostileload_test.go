@@ -150,7 +150,6 @@ func TestHostileLoad(t *testing.T) {
 	}
 
 	// 20,000 idle connections, from holder processes.
-	var holders []*exec.Cmd
 	var held atomic.Int64
 	for range idleHolders * boolInt(part("idle")) {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")
@@ -160,7 +159,6 @@ func TestHostileLoad(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		holders = append(holders, cmd)
 		t.Cleanup(func() { stdin.Close(); cmd.Wait() })
 		go func() {
 			sc := bufio.NewScanner(out)
