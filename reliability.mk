@@ -58,3 +58,14 @@ FUZZ_SHORT_TARGETS ?= $(FUZZ_TARGETS)
 ## fuzz-short: the FUZZ_SHORT_TARGETS for FUZZTIME_SHORT each (under a minute with a warm cache).
 fuzz-short:
 	@$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) fuzz FUZZTIME=$(FUZZTIME_SHORT) FUZZ_TARGETS='$(FUZZ_SHORT_TARGETS)'
+
+.PHONY: test-hostile
+
+## test-hostile: issue 15's mix of legal but hostile load at the default
+## limits (20,000 idle connections, 16 slow 64 MB uploads, 8 gzip bombs, 16
+## readers of a 10 MB article with diagnostics and Markdown), asserting the
+## server's peak RSS stays under 300 MiB. Not part of `make test`: it needs
+## ~1 minute and thousands of file descriptors. No -race: the detector
+## multiplies memory, and memory is what is measured.
+test-hostile:
+	$(GO) test -tags hostileload -count=1 -v -timeout 3m -run 'TestHostileLoad' ./cmd/server

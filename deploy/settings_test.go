@@ -24,9 +24,11 @@ var devOnlySettings = []string{"PRESSROOM_DATA_DIR"}
 // computedDefaults resolves the defaults config.go writes as
 // strconv.Itoa(api.X) rather than as a literal.
 var computedDefaults = map[string]int{
-	"api.DefaultMaxDumpBytes":  api.DefaultMaxDumpBytes,
-	"api.DefaultBatchMaxItems": api.DefaultBatchMaxItems,
-	"api.DefaultBatchMaxBytes": api.DefaultBatchMaxBytes,
+	"api.DefaultMaxDumpBytes":    api.DefaultMaxDumpBytes,
+	"api.DefaultBatchMaxItems":   api.DefaultBatchMaxItems,
+	"api.DefaultBatchMaxBytes":   api.DefaultBatchMaxBytes,
+	"api.DefaultBodyBudgetBytes": api.DefaultBodyBudgetBytes,
+	"api.DefaultExpensiveReads":  api.DefaultExpensiveReads,
 }
 
 // serverSettings returns name → default of every environment variable the

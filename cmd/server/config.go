@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -34,11 +35,25 @@ type config struct {
 	BatchMaxBytes      int64
 	IdempotencyTTL     time.Duration
 	SearchInline       bool
+	MaxConns           int   // 0: from the open-file limit (apiConnLimit)
+	BodyBudgetBytes    int64 // request-body bytes all requests may hold at once
+	ExpensiveReads     int
+	TrustedProxies     []netip.Prefix
 	// GCPercent is the garbage collector's target that serve sets: the
 	// default when GOGC is unset, 0 when GOGC is set (the Go runtime
 	// applied it itself).
 	GCPercent int
+	// MemoryLimit is the soft memory limit serve sets: the default when
+	// GOMEMLIMIT is unset, 0 when it is set (the runtime applied it).
+	MemoryLimit int64
 }
+
+// defaultMemoryLimit is GOMEMLIMIT when unset. With GOGC at 200 the heap
+// may grow to three times what is live before a collection; under issue
+// 15's hostile mix that alone took the peak RSS from ~250 MiB live to over
+// 500 MiB. The soft limit makes the collector run earlier as the heap
+// nears it, and costs nothing while the server uses less.
+const defaultMemoryLimit = 256 << 20
 
 // defaultGCPercent is GOGC when unset: less GC work for a larger heap
 // (docs/performance.md#gogc).
@@ -69,6 +84,11 @@ var envVars = []envVar{
 	{"PRESSROOM_BATCH_MAX_BYTES", strconv.Itoa(api.DefaultBatchMaxBytes), "Largest batch body, in bytes (after gzip inflation)."},
 	{"PRESSROOM_IDEMPOTENCY_TTL", "24h", "How long an Idempotency-Key and its response are remembered."},
 	{"PRESSROOM_SEARCH_INLINE", "false", "Index each article for text search in its ingest transaction (search current at commit, less CPU in all, slower POSTs) instead of in the background after it."},
+	{"PRESSROOM_MAX_CONNS", "0", "Most connections the API listener holds at once; when full, the longest-idle one is closed for a new one. 0: 512, or fewer when the open-file limit is lower (256 descriptors and the metrics listener's 64 connections are kept free)."},
+	{"PRESSROOM_BODY_BUDGET_BYTES", strconv.Itoa(api.DefaultBodyBudgetBytes), "Request-body bytes all requests together may hold in memory (gzip bodies count as sent and as inflated); over it a request waits up to 2 s, then gets 503 with Retry-After. Raised to 1.5 times the largest request a route accepts."},
+	{"PRESSROOM_EXPENSIVE_READS", strconv.Itoa(api.DefaultExpensiveReads), "Article reads with include=diagnostics or markdown that may run at once; others wait up to 2 s, then get 503 with Retry-After."},
+	{"PRESSROOM_TRUSTED_PROXIES", "", "Comma-separated addresses or CIDR prefixes of reverse proxies whose X-Forwarded-For is believed (for the open-mode rate limit, the failed-authentication limit and the access log). Empty: the peer address is the client."},
+	{"GOMEMLIMIT", "256MiB", "Go's soft memory limit, read by the Go runtime; unset, the server uses 256 MiB, so that the garbage collector runs before a burst of large requests takes the heap far past what is live. Set it from the container's memory limit (the k8s manifests do)."},
 	{"GOGC", "200", "Go's garbage-collector target, read by the Go runtime; unset, the server uses 200 (less GC work for a larger heap). Cap memory with GOMEMLIMIT."},
 }
 
@@ -96,7 +116,14 @@ func loadConfig(getenv func(string) string) (config, error) {
 		BatchMaxBytes:      int64(r.int("PRESSROOM_BATCH_MAX_BYTES", 1, 1<<30)),
 		IdempotencyTTL:     r.duration("PRESSROOM_IDEMPOTENCY_TTL"),
 		SearchInline:       r.bool("PRESSROOM_SEARCH_INLINE"),
+		MaxConns:           r.int("PRESSROOM_MAX_CONNS", 0, 1<<20),
+		BodyBudgetBytes:    int64(r.int("PRESSROOM_BODY_BUDGET_BYTES", 1<<20, 1<<34)),
+		ExpensiveReads:     r.int("PRESSROOM_EXPENSIVE_READS", 1, 1024),
 		GCPercent:          gcPercent(getenv),
+	}
+	c.TrustedProxies = r.trustedProxies("PRESSROOM_TRUSTED_PROXIES")
+	if strings.TrimSpace(getenv("GOMEMLIMIT")) == "" {
+		c.MemoryLimit = defaultMemoryLimit
 	}
 	r.check(c)
 	if err := errors.Join(r.errs...); err != nil {
@@ -181,6 +208,14 @@ func (r *envReader) int(name string, lo, hi int) int {
 	return n
 }
 
+func (r *envReader) trustedProxies(name string) []netip.Prefix {
+	p, err := api.ParseTrustedProxies(r.get(name))
+	if err != nil {
+		r.fail("%s: %v", name, err)
+	}
+	return p
+}
+
 func (r *envReader) addr(name string) string {
 	a := r.get(name)
 	if _, _, err := net.SplitHostPort(a); err != nil {
@@ -235,7 +270,12 @@ func (c config) LogValue() slog.Value {
 		slog.Int64("batch_max_bytes", c.BatchMaxBytes),
 		slog.String("idempotency_ttl", c.IdempotencyTTL.String()),
 		slog.Bool("search_inline", c.SearchInline),
+		slog.Int("max_conns", c.MaxConns),
+		slog.Int64("body_budget_bytes", c.BodyBudgetBytes),
+		slog.Int("expensive_reads", c.ExpensiveReads),
+		slog.Any("trusted_proxies", c.TrustedProxies),
 		slog.Int("gc_percent", c.GCPercent),
+		slog.Int64("memory_limit", c.MemoryLimit),
 	)
 }
 

@@ -16,7 +16,8 @@ func TestLoadConfig_Defaults(t *testing.T) {
 	}
 	if c.HTTPAddr != "127.0.0.1:8080" || c.MetricsAddr != "127.0.0.1:9090" || c.MaxDumpBytes != 10<<20 ||
 		c.ShutdownTimeout != 20*time.Second || !c.RunMigrations || c.DatabaseURL != "" || c.DataDir != ".pgdata" ||
-		c.GCPercent != 200 {
+		c.GCPercent != 200 || c.MemoryLimit != defaultMemoryLimit || c.MaxConns != 0 || c.ExpensiveReads != 1 ||
+		c.BodyBudgetBytes != 96<<20 || len(c.TrustedProxies) != 0 {
 		t.Fatalf("defaults = %+v", c)
 	}
 }
@@ -38,13 +39,17 @@ func TestLoadConfig_GOGC(t *testing.T) {
 
 func TestLoadConfig_Invalid(t *testing.T) {
 	for name, env := range map[string]map[string]string{
-		"PRESSROOM_HTTP_ADDR":        {"PRESSROOM_HTTP_ADDR": "8080"},
-		"PRESSROOM_MAX_DUMP_BYTES":   {"PRESSROOM_MAX_DUMP_BYTES": "-1"},
-		"PRESSROOM_LOG_LEVEL":        {"PRESSROOM_LOG_LEVEL": "loud"},
-		"PRESSROOM_SHUTDOWN_TIMEOUT": {"PRESSROOM_SHUTDOWN_TIMEOUT": "soon"},
-		"PRESSROOM_RUN_MIGRATIONS":   {"PRESSROOM_RUN_MIGRATIONS": "maybe"},
-		"PRESSROOM_SEARCH_INLINE":    {"PRESSROOM_SEARCH_INLINE": "sometimes"},
-		"DATABASE_URL is required":   {"PRESSROOM_REQUIRE_DATABASE_URL": "true"},
+		"PRESSROOM_HTTP_ADDR":         {"PRESSROOM_HTTP_ADDR": "8080"},
+		"PRESSROOM_MAX_DUMP_BYTES":    {"PRESSROOM_MAX_DUMP_BYTES": "-1"},
+		"PRESSROOM_LOG_LEVEL":         {"PRESSROOM_LOG_LEVEL": "loud"},
+		"PRESSROOM_SHUTDOWN_TIMEOUT":  {"PRESSROOM_SHUTDOWN_TIMEOUT": "soon"},
+		"PRESSROOM_RUN_MIGRATIONS":    {"PRESSROOM_RUN_MIGRATIONS": "maybe"},
+		"DATABASE_URL is required":    {"PRESSROOM_REQUIRE_DATABASE_URL": "true"},
+		"PRESSROOM_TRUSTED_PROXIES":   {"PRESSROOM_TRUSTED_PROXIES": "10.0.0.0/8,proxy.local"},
+		"PRESSROOM_MAX_CONNS":         {"PRESSROOM_MAX_CONNS": "-1"},
+		"PRESSROOM_BODY_BUDGET_BYTES": {"PRESSROOM_BODY_BUDGET_BYTES": "1000"},
+		"PRESSROOM_EXPENSIVE_READS":   {"PRESSROOM_EXPENSIVE_READS": "0"},
+		"PRESSROOM_SEARCH_INLINE":     {"PRESSROOM_SEARCH_INLINE": "sometimes"},
 	} {
 		if _, err := loadConfig(envOf(env)); err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("%v: err = %v, want one naming %s", env, err, name)
@@ -62,5 +67,13 @@ func TestRedactURL(t *testing.T) {
 		if got := redactURL(in); got != want || strings.Contains(got, "s3cret") {
 			t.Errorf("redactURL(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// GOMEMLIMIT, like GOGC, is the runtime's when set.
+func TestLoadConfig_GOMEMLIMIT(t *testing.T) {
+	c, err := loadConfig(envOf(map[string]string{"GOMEMLIMIT": "1GiB"}))
+	if err != nil || c.MemoryLimit != 0 {
+		t.Errorf("GOMEMLIMIT set: MemoryLimit %d, err %v; want 0 (the runtime's setting stands)", c.MemoryLimit, err)
 	}
 }

@@ -260,22 +260,27 @@ func articleDump(i int) []byte {
 	fmt.Fprintf(&b, "By Ana Silva and Tom Berg\n\nMarch %d, 2025\n\n", 1+i%28)
 	for p := 0; p < 4; p++ {
 		for s := 0; s < 3; s++ {
-			n := 14 + r.IntN(10)
-			for w := 0; w < n; w++ {
-				word := articleWords[r.IntN(len(articleWords))]
-				if w == 0 {
-					word = strings.ToUpper(word[:1]) + word[1:]
-				}
-				b.WriteString(word)
-				if w < n-1 {
-					b.WriteByte(' ')
-				}
-			}
+			writeSentence(&b, r, 14+r.IntN(10))
 			fmt.Fprintf(&b, " (item %d.%d.%d). ", i, p, s)
 		}
 		b.WriteString("\n\n")
 	}
 	return b.Bytes()
+}
+
+// writeSentence writes n random words of articleWords, the first
+// capitalised, without the full stop.
+func writeSentence(b *bytes.Buffer, r *rand.Rand, n int) {
+	for w := 0; w < n; w++ {
+		word := articleWords[r.IntN(len(articleWords))]
+		if w == 0 {
+			word = strings.ToUpper(word[:1]) + word[1:]
+		}
+		b.WriteString(word)
+		if w < n-1 {
+			b.WriteByte(' ')
+		}
+	}
 }
 
 // newClient returns a client for load: one connection per worker, and a

@@ -137,6 +137,9 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Config.GCPercent > 0 {
 		debug.SetGCPercent(m.Config.GCPercent)
 	}
+	if m.Config.MemoryLimit > 0 {
+		debug.SetMemoryLimit(m.Config.MemoryLimit)
+	}
 	db, err := openDatabase(ctx, m.Config, m.Logger)
 	if err != nil {
 		return err
@@ -183,9 +186,16 @@ func (m *Main) newAPI(ctx context.Context, reg *prometheus.Registry) error {
 		BatchMaxBytes:  cfg.BatchMaxBytes,
 		IdempotencyTTL: cfg.IdempotencyTTL,
 		AllowOpen:      allowOpen,
-		RateLimit:      cfg.RateLimit,
-		RateBurst:      cfg.RateBurst,
-		DBTimeout:      cfg.DBTimeout,
+		// Only the operator's explicit say-so reopens a server whose
+		// keys were all revoked; loopback alone does not.
+		ReopenWithoutKeys: cfg.AllowOpen,
+		RateLimit:         cfg.RateLimit,
+		RateBurst:         cfg.RateBurst,
+		DBTimeout:         cfg.DBTimeout,
+		// The limits of issue 15 (docs/reliability.md, "Bounded resources").
+		BodyBudgetBytes: cfg.BodyBudgetBytes,
+		ExpensiveReads:  cfg.ExpensiveReads,
+		TrustedProxies:  cfg.TrustedProxies,
 	})
 	return nil
 }
@@ -203,11 +213,14 @@ func (m *Main) listen() error {
 		return fmt.Errorf("listen on PRESSROOM_METRICS_ADDR: %w", err)
 	}
 	errLog := slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn)
-	m.apiSrv = newHTTPServer(m.api, errLog)
-	m.opsSrv = newHTTPServer(m.api.OpsHandler(), errLog)
+	cfg := m.Config
+	var apiLim, opsLim *limitListener
+	m.apiSrv, apiLim = limitServer(newHTTPServer(m.api, errLog), apiLn, apiConnLimit(cfg.MaxConns, openFileLimit()))
+	m.opsSrv, opsLim = limitServer(newHTTPServer(m.api.OpsHandler(), errLog), opsLn, opsMaxConns)
+	m.Logger.Info("connection limits", "api", cap(apiLim.slots), "metrics", cap(opsLim.slots), "open_file_limit", openFileLimit())
 	m.serveErr = make(chan error, 2)
-	go func() { m.serveErr <- m.apiSrv.Serve(apiLn) }()
-	go func() { m.serveErr <- m.opsSrv.Serve(opsLn) }()
+	go func() { m.serveErr <- m.apiSrv.Serve(apiLim) }()
+	go func() { m.serveErr <- m.opsSrv.Serve(opsLim) }()
 	m.Logger.Info("serving", "http_addr", apiLn.Addr().String(), "metrics_addr", opsLn.Addr().String())
 	return nil
 }
@@ -262,6 +275,9 @@ func (m *Main) Close() error {
 // shutdownListeners lets in-flight requests finish within the shutdown
 // timeout.
 func (m *Main) shutdownListeners() error {
+	// Uploads still arriving are cut first, so that a slow one cannot hold
+	// the drain past the shutdown timeout.
+	m.api.CutUploadsAt(time.Now().Add(uploadGrace(m.Config.ShutdownTimeout)))
 	ctx, cancel := context.WithTimeout(context.Background(), m.Config.ShutdownTimeout)
 	defer cancel()
 	var err error
@@ -279,7 +295,7 @@ func (m *Main) shutdownListeners() error {
 // none exist: only on loopback, unless the operator says so. A public
 // address with no keys and no such say-so refuses to start.
 func checkOpenMode(ctx context.Context, cfg config, st *store.Store, logger *slog.Logger) (bool, error) {
-	n, err := st.CountActiveAPIKeys(ctx)
+	n, total, err := st.CountAPIKeys(ctx)
 	if err != nil {
 		return false, err
 	}
@@ -287,6 +303,9 @@ func checkOpenMode(ctx context.Context, cfg config, st *store.Store, logger *slo
 	switch {
 	case n > 0:
 		logger.Info("API keys required", "active_keys", n)
+	case total > 0 && !cfg.AllowOpen:
+		logger.Warn("every API key is revoked: the server stays closed (401 to every request); create a key with `pressroom keys create`, or set PRESSROOM_ALLOW_OPEN=true to serve without keys on purpose")
+		return false, nil
 	case loopback:
 		logger.Warn("no API keys exist: serving without authentication on a loopback address; create one with `pressroom keys create`")
 	case cfg.AllowOpen:
@@ -306,8 +325,10 @@ func newHTTPServer(h http.Handler, errLog *log.Logger) *http.Server {
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       60 * time.Second, // a 10 MiB dump from a slow scraper
 		WriteTimeout:      60 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    64 << 10,
+		// An idle keep-alive connection holds a descriptor and memory;
+		// scrapers reuse theirs at once or not at all.
+		IdleTimeout:    5 * time.Second,
+		MaxHeaderBytes: 64 << 10,
 	}
 }
 

@@ -168,3 +168,30 @@ func tail(s string, n int) string {
 	}
 	return string(bytes.Join(lines, []byte("\n")))
 }
+
+// TestShutdown_SlowUploader: a client that stops sending its body halfway
+// does not hold the process past its shutdown timeout: its read is cut
+// (uploadGrace) and the process exits 0. It used to outlive the timeout
+// on the 60 s ReadTimeout and exit 1.
+func TestShutdown_SlowUploader(t *testing.T) {
+	t.Parallel()
+	const timeout = 4 * time.Second
+	c := startCluster(t, false)
+	s := startServer(t, "DATABASE_URL="+c.URL("pressroom"), "PRESSROOM_SHUTDOWN_TIMEOUT="+timeout.String())
+	u := startUpload(t, s, 2_000_000) // in flight: the handler is reading its body
+	defer func() { u.pw.Close(); <-u.done }()
+
+	sent := time.Now()
+	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-s.exited:
+		t.Logf("exited %v after SIGTERM: %v", time.Since(sent).Round(time.Millisecond), err)
+		if err != nil {
+			t.Errorf("exit with a stalled upload: %v, want status 0\n%s", err, tail(s.logs.String(), 20))
+		}
+	case <-time.After(timeout + 30*time.Second):
+		t.Fatalf("no exit %v after SIGTERM", timeout+30*time.Second)
+	}
+}

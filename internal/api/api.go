@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -46,30 +47,52 @@ type Config struct {
 	// DefaultMaxSearchesPerKey when 0.
 	SearchTimeout     time.Duration
 	MaxSearchesPerKey int
+	// ReopenWithoutKeys lets an AllowOpen server answer without keys also
+	// once every key has been revoked; otherwise it then stays closed.
+	ReopenWithoutKeys bool
 	RateLimit         float64 // requests per second per key (or client address when open); 0 disables
 	RateBurst         int     // bucket size; RateLimit rounded up when 0
-	Now               func() time.Time
+	// BodyBudgetBytes bounds the request-body bytes all requests together
+	// hold in memory; DefaultBodyBudgetBytes when 0. It is raised to 1.5 times
+	// the largest request a route accepts, so that one can always be served.
+	BodyBudgetBytes int64
+	// ExpensiveReads is how many diagnostics or Markdown reads may run at
+	// once; DefaultExpensiveReads when 0.
+	ExpensiveReads int
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names
+	// the client (ParseTrustedProxies).
+	TrustedProxies []netip.Prefix
+	Now            func() time.Time
 }
+
+// DefaultExpensiveReads is the default number of concurrent expensive reads.
+const DefaultExpensiveReads = 1
 
 // API serves Pressroom's public routes and its operational endpoints.
 type API struct {
-	store            *store.Store
-	log              *slog.Logger
-	metrics          *metrics
-	gatherer         prometheus.Gatherer
-	maxDumpBytes     int64
-	batchMaxItems    int
-	batchMaxBytes    int64
-	idempotencyTTL   time.Duration
-	dbTimeout        time.Duration
-	allowOpen        bool
-	limiters         *limiters
-	searches         searchSlots
-	searchTimeoutCfg time.Duration
-	keys             keyCache
-	now              func() time.Time
-	draining         atomic.Bool
-	router           chi.Router
+	store          *store.Store
+	log            *slog.Logger
+	metrics        *metrics
+	gatherer       prometheus.Gatherer
+	maxDumpBytes   int64
+	batchMaxItems  int
+	batchMaxBytes  int64
+	idempotencyTTL time.Duration
+	dbTimeout      time.Duration
+	allowOpen      bool
+	// reopenWithoutKeys: see Config.ReopenWithoutKeys.
+	reopenWithoutKeys bool
+	limiters          *limiters
+	searches          searchSlots
+	searchTimeoutCfg  time.Duration
+	keys              keyCache
+	now               func() time.Time
+	draining          atomic.Bool
+	bodies            *bodyBudget
+	expensive         *expensiveReads
+	uploads           uploads
+	trustedProxies    []netip.Prefix
+	router            chi.Router
 	// unsettled holds, by scope and Idempotency-Key, how to settle the
 	// keys whose outcome could not be recorded when their request ended.
 	unsettled sync.Map
@@ -78,21 +101,28 @@ type API struct {
 // New builds the API and registers its metrics.
 func New(cfg Config) *API {
 	a := &API{
-		store:            cfg.Store,
-		log:              cfg.Logger,
-		gatherer:         cfg.Gatherer,
-		maxDumpBytes:     cmp.Or(cfg.MaxDumpBytes, DefaultMaxDumpBytes),
-		batchMaxItems:    cmp.Or(cfg.BatchMaxItems, DefaultBatchMaxItems),
-		batchMaxBytes:    cmp.Or(cfg.BatchMaxBytes, DefaultBatchMaxBytes),
-		idempotencyTTL:   cmp.Or(cfg.IdempotencyTTL, DefaultIdempotencyTTL),
-		dbTimeout:        cmp.Or(cfg.DBTimeout, DefaultDBTimeout),
-		allowOpen:        cfg.AllowOpen,
-		limiters:         newLimiters(cfg.RateLimit, cfg.RateBurst),
-		searches:         searchSlots{max: cmp.Or(cfg.MaxSearchesPerKey, DefaultMaxSearchesPerKey), running: map[string]int{}},
-		searchTimeoutCfg: cfg.SearchTimeout,
-		keys:             newKeyCache(),
-		now:              cfg.Now,
+		store:             cfg.Store,
+		log:               cfg.Logger,
+		gatherer:          cfg.Gatherer,
+		maxDumpBytes:      cmp.Or(cfg.MaxDumpBytes, DefaultMaxDumpBytes),
+		batchMaxItems:     cmp.Or(cfg.BatchMaxItems, DefaultBatchMaxItems),
+		batchMaxBytes:     cmp.Or(cfg.BatchMaxBytes, DefaultBatchMaxBytes),
+		idempotencyTTL:    cmp.Or(cfg.IdempotencyTTL, DefaultIdempotencyTTL),
+		dbTimeout:         cmp.Or(cfg.DBTimeout, DefaultDBTimeout),
+		allowOpen:         cfg.AllowOpen,
+		reopenWithoutKeys: cfg.ReopenWithoutKeys,
+		limiters:          newLimiters(cfg.RateLimit, cfg.RateBurst),
+		searches:          searchSlots{max: cmp.Or(cfg.MaxSearchesPerKey, DefaultMaxSearchesPerKey), running: map[string]int{}},
+		searchTimeoutCfg:  cfg.SearchTimeout,
+		keys:              newKeyCache(),
+		now:               cfg.Now,
+		trustedProxies:    cfg.TrustedProxies,
+		expensive:         newExpensiveReads(cmp.Or(cfg.ExpensiveReads, DefaultExpensiveReads)),
 	}
+	// A gzip body counts as wire bytes and inflated: room for the largest
+	// request and its compressed bytes (NDJSON and HTML compress far more
+	// than 2:1).
+	a.bodies = newBodyBudget(max(cmp.Or(cfg.BodyBudgetBytes, DefaultBodyBudgetBytes), a.maxRequestBytes()*3/2))
 	if a.log == nil {
 		a.log = slog.New(slog.DiscardHandler)
 	}
@@ -122,8 +152,13 @@ func New(cfg Config) *API {
 // maxRequestBytes bounds any request body: a batch, or an envelope whose
 // JSON escaping or base64 makes it larger than the dump it carries.
 func (a *API) maxRequestBytes() int64 {
-	return max(a.batchMaxBytes, a.maxDumpBytes*2+64<<10)
+	return max(a.batchMaxBytes, a.envelopeLimit())
 }
+
+// envelopeLimit is the largest JSON envelope: JSON strings escape control
+// and non-ASCII bytes, and base64 adds a third, so a maximal page may take
+// up to twice its size, plus the envelope's other members.
+func (a *API) envelopeLimit() int64 { return a.maxDumpBytes*2 + 64<<10 }
 
 // ServeHTTP serves the public API.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.router.ServeHTTP(w, r) }
@@ -152,7 +187,7 @@ func (a *API) routes() chi.Router {
 	}))
 	r.Get("/openapi.yaml", serveOpenAPI)
 	r.Route("/v1", func(r chi.Router) {
-		r.Use(a.authenticate, a.rateLimit)
+		r.Use(a.authenticate, a.rateLimit, a.limitBodies)
 		ingest, read, admin := a.require(ScopeIngest), a.require(ScopeRead), a.require(ScopeAdmin)
 		r.With(ingest, a.idempotency).Post("/articles", a.handle(a.handleCreateArticle))
 		r.With(ingest, a.idempotency).Post("/articles/batch", a.handle(a.handleCreateBatch))

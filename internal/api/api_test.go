@@ -184,8 +184,13 @@ func TestCreateArticle_TextDump(t *testing.T) {
 	if loc := r.header.Get("Location"); loc != "/v1/articles/"+created.ID.String() {
 		t.Fatalf("Location = %q, want /v1/articles/%s", loc, created.ID)
 	}
-	if len(created.Paragraphs) == 0 || created.Body != strings.Join(created.Paragraphs, "\n\n") {
-		t.Fatalf("body/paragraphs inconsistent: %q vs %q", created.Body, created.Paragraphs)
+	// The body goes out once: paragraphs only when asked for.
+	if created.Body == "" || created.Paragraphs != nil {
+		t.Fatalf("body %q, paragraphs %q: want the body alone", created.Body, created.Paragraphs)
+	}
+	withParas := mustArticle(t, ts.do(t, "GET", "/v1/articles/"+created.ID.String()+"?include=paragraphs", "", nil), http.StatusOK)
+	if len(withParas.Paragraphs) == 0 || withParas.Body != strings.Join(withParas.Paragraphs, "\n\n") || withParas.Body != created.Body {
+		t.Fatalf("body/paragraphs inconsistent: %q vs %q", withParas.Body, withParas.Paragraphs)
 	}
 	if created.Source != "aggregator" || created.URL != "https://example.com/a" || created.ExtractorVersion < 1 || created.WordCount == 0 {
 		t.Fatalf("created = %+v", created)

@@ -38,8 +38,20 @@ type extractedFields struct {
 	Section            string     `json:"section"`
 	Tags               []string   `json:"tags"`
 	ModifiedAt         *time.Time `json:"modified_at"`
-	Body               string     `json:"body"`
-	Paragraphs         []string   `json:"paragraphs"`
+	// The body, which can be megabytes, is written by writeStreamed: as
+	// "body" (the paragraphs joined by a blank line), and as "paragraphs"
+	// only when asked for, so that it goes out once.
+	paragraphs []string
+}
+
+// bodyText is the body as one JSON string member.
+func (f *extractedFields) bodyText() longText {
+	return longText{name: "body", parts: f.paragraphs, sep: "\n\n"}
+}
+
+// paragraphsArray is the body as a JSON array of paragraphs.
+func (f *extractedFields) paragraphsArray() longText {
+	return longText{name: "paragraphs", parts: nonNil(f.paragraphs), array: true}
 }
 
 func newExtractedFields(md *article.Metadata, paragraphs []string) extractedFields {
@@ -59,8 +71,7 @@ func newExtractedFields(md *article.Metadata, paragraphs []string) extractedFiel
 		CanonicalURL:      md.CanonicalURL,
 		Section:           md.Section,
 		Tags:              nonNil(md.Tags),
-		Body:              strings.Join(paragraphs, "\n\n"),
-		Paragraphs:        nonNil(paragraphs),
+		paragraphs:        paragraphs,
 	}
 	if p := md.Published; !p.IsZero() {
 		t := p.Time.UTC()
@@ -82,7 +93,6 @@ type articleResponse struct {
 	DumpID article.ID `json:"dump_id"`
 	Source string     `json:"source"`
 	extractedFields
-	BodyMarkdown     *string              `json:"body_markdown,omitempty"`
 	WordCount        int                  `json:"word_count"`
 	ExtractorVersion int                  `json:"extractor_version"`
 	ReceivedAt       time.Time            `json:"received_at"`
@@ -152,8 +162,31 @@ func (a *API) handleCreateArticle(w http.ResponseWriter, r *http.Request) error 
 	}
 	a.metrics.ingest.WithLabelValues(outcome, input).Inc()
 	w.Header().Set("Location", "/v1/articles/"+res.Article.ID.String())
-	writeJSON(w, "application/json", status, newArticleResponse(res.Article))
+	if preferMinimal(r) {
+		// RFC 7240: the scraper has the page already; the id is all it needs.
+		w.Header().Set("Preference-Applied", "return=minimal")
+		writeJSON(w, "application/json", status, struct {
+			ID article.ID `json:"id"`
+		}{res.Article.ID})
+		return nil
+	}
+	resp := newArticleResponse(res.Article)
+	writeStreamed(w, status, resp, resp.bodyText())
 	return nil
+}
+
+// preferMinimal reports whether the request says Prefer: return=minimal
+// (RFC 7240). Preferences are comma-separated and may carry parameters.
+func preferMinimal(r *http.Request) bool {
+	for _, v := range r.Header.Values("Prefer") {
+		for _, pref := range strings.Split(v, ",") {
+			name, _, _ := strings.Cut(pref, ";")
+			if strings.EqualFold(strings.Join(strings.Fields(name), ""), "return=minimal") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inputOf guesses the input kind from a dump's declared content type, for
@@ -191,7 +224,10 @@ func (a *API) handleGetArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var parts store.ArticleParts
+	var (
+		parts      store.ArticleParts
+		paragraphs bool
+	)
 	for _, inc := range strings.Split(r.URL.Query().Get("include"), ",") {
 		switch inc {
 		case "":
@@ -199,9 +235,20 @@ func (a *API) handleGetArticle(w http.ResponseWriter, r *http.Request) error {
 			parts.Diagnostics = true
 		case "markdown":
 			parts.Markdown = true
+		case "paragraphs":
+			paragraphs = true
 		default:
-			return invalidField("include", "unknown value "+truncate(inc, 40)+"; the values are diagnostics and markdown")
+			return invalidField("include", "unknown value "+truncate(inc, 40)+"; the values are diagnostics, markdown and paragraphs")
 		}
+	}
+	if parts.Diagnostics || parts.Markdown {
+		// Re-extracting a dump, or holding a second rendering of a large
+		// body, costs many times a plain read: only a few at once.
+		release, err := a.expensive.acquire(r.Context())
+		if err != nil {
+			return err
+		}
+		defer release()
 	}
 	ctx, cancel := a.dbContext(r)
 	defer cancel()
@@ -209,7 +256,7 @@ func (a *API) handleGetArticle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	etag := articleETag(art, parts)
+	etag := articleETag(art, parts, paragraphs)
 	h := w.Header()
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", "private, max-age=60, must-revalidate")
@@ -223,11 +270,14 @@ func (a *API) handleGetArticle(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	resp := newArticleResponse(art)
-	if parts.Markdown {
-		md := markdownBody(art.BodyMarkdown, art.Paragraphs)
-		resp.BodyMarkdown = &md
+	long := []longText{resp.bodyText()}
+	if paragraphs {
+		long = append(long, resp.paragraphsArray())
 	}
-	writeJSON(w, "application/json", http.StatusOK, resp)
+	if parts.Markdown {
+		long = append(long, longText{name: "body_markdown", parts: []string{markdownBody(art.BodyMarkdown, art.Paragraphs)}})
+	}
+	writeStreamed(w, http.StatusOK, resp, long...)
 	return nil
 }
 
@@ -256,7 +306,7 @@ func (a *API) articleDiagnostics(ctx context.Context, art *article.Article) (*ar
 
 // articleETag changes whenever the representation can: re-extraction moves
 // updated_at and possibly the extractor version.
-func articleETag(art *article.Article, parts store.ArticleParts) string {
+func articleETag(art *article.Article, parts store.ArticleParts, paragraphs bool) string {
 	v := art.ID.String() + "-" + strconv.FormatInt(art.UpdatedAt.UnixMicro(), 36) + "-" + strconv.Itoa(art.ExtractorVersion)
 	if parts.Diagnostics {
 		// Diagnostics are computed by the running extractor (see
@@ -265,6 +315,9 @@ func articleETag(art *article.Article, parts store.ArticleParts) string {
 	}
 	if parts.Markdown {
 		v += "-m"
+	}
+	if paragraphs {
+		v += "-p"
 	}
 	return `"` + v + `"`
 }

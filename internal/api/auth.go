@@ -40,21 +40,12 @@ func (p *principal) has(scope string) bool {
 }
 
 // rateKey names the bucket a request draws from: its key, or its client
-// address when the server runs open.
-func (p *principal) rateKey(r *http.Request) string {
+// address when the server runs open (see clientBucket).
+func (a *API) rateKey(p *principal, r *http.Request) string {
 	if p.keyID != "" {
 		return "key:" + p.keyID
 	}
-	return "addr:" + clientAddr(r)
-}
-
-// clientAddr is the address of the peer that sent r, without its port.
-func clientAddr(r *http.Request) string {
-	host := r.RemoteAddr
-	if i := strings.LastIndexByte(host, ':'); i > 0 {
-		host = host[:i]
-	}
-	return host
+	return clientBucket(a.clientAddr(r))
 }
 
 const principalKey ctxKey = 100
@@ -76,7 +67,8 @@ type keyCache struct {
 	mu       sync.Mutex
 	known    map[[sha256.Size]byte]keyCacheEntry
 	unknown  map[[sha256.Size]byte]keyCacheEntry
-	active   int
+	active   int // keys not revoked
+	total    int // keys ever created
 	activeT  time.Time
 	maxSize  int // per map; authCacheMaxSize
 	failures *limiters
@@ -177,11 +169,13 @@ func (a *API) resolvePrincipal(r *http.Request) (*principal, error) {
 	if h == "" {
 		ctx, cancel := a.dbContext(r)
 		defer cancel()
-		n, err := a.activeKeys(ctx)
+		active, total, err := a.countKeys(ctx)
 		if err != nil {
 			return nil, err
 		}
-		if n == 0 && a.allowOpen {
+		// Revoking the last key must not silently reopen the server:
+		// open again only when the operator said so (ReopenWithoutKeys).
+		if active == 0 && a.allowOpen && (total == 0 || a.reopenWithoutKeys) {
 			return &principal{}, nil
 		}
 		return nil, errUnauthorized
@@ -202,7 +196,7 @@ func (a *API) resolvePrincipal(r *http.Request) (*principal, error) {
 	// The lookup takes a failure token from the client's address up front
 	// and gives it back if the key is valid, so concurrent bogus requests
 	// cannot all pass the check before any of them has failed.
-	addr := clientAddr(r)
+	addr := clientBucket(a.clientAddr(r))
 	failure, ok := a.keys.failures.take(addr, now)
 	if !ok {
 		a.metrics.rateLimited.Inc()
@@ -226,24 +220,25 @@ func (a *API) resolvePrincipal(r *http.Request) (*principal, error) {
 	}
 }
 
-// activeKeys counts active API keys, cached like the keys themselves, so
-// that creating the first key closes an open server within authCacheTTL.
-func (a *API) activeKeys(ctx context.Context) (int, error) {
+// countKeys counts active API keys and all keys ever created, cached like
+// the keys themselves, so that creating the first key closes an open
+// server within authCacheTTL.
+func (a *API) countKeys(ctx context.Context) (active, total int, err error) {
 	now := a.now()
 	a.keys.mu.Lock()
-	n, at := a.keys.active, a.keys.activeT
+	active, total, at := a.keys.active, a.keys.total, a.keys.activeT
 	a.keys.mu.Unlock()
 	if !at.IsZero() && now.Sub(at) < authCacheTTL {
-		return n, nil
+		return active, total, nil
 	}
-	n, err := a.store.CountActiveAPIKeys(ctx)
+	active, total, err = a.store.CountAPIKeys(ctx)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	a.keys.mu.Lock()
-	a.keys.active, a.keys.activeT = n, now
+	a.keys.active, a.keys.total, a.keys.activeT = active, total, now
 	a.keys.mu.Unlock()
-	return n, nil
+	return active, total, nil
 }
 
 // require refuses requests whose principal lacks scope.

@@ -153,6 +153,18 @@ func TestAuth_OpenModeAndRevocation(t *testing.T) {
 	}
 	clk.add(time.Minute) // past the key cache
 	mustProblem(t, ts.doAuth(t, tok, "GET", "/v1/articles", "", nil), http.StatusUnauthorized, "unauthorized")
+	// Revoking the last key does not reopen the server...
+	mustProblem(t, ts.do(t, "GET", "/v1/articles", "", nil), http.StatusUnauthorized, "unauthorized")
+	// ...unless the operator says so.
+	reopened := newServer(t, api.Config{AllowOpen: true, ReopenWithoutKeys: true})
+	if _, key, err := reopened.store.CreateAPIKey(ctx, "only", []string{"read"}); err != nil {
+		t.Fatal(err)
+	} else if err := reopened.store.RevokeAPIKey(ctx, key.ID.String()); err != nil {
+		t.Fatal(err)
+	}
+	if r := reopened.do(t, "GET", "/v1/articles", "", nil); r.status != 200 {
+		t.Fatalf("reopened on purpose: %d %s", r.status, r.body)
+	}
 
 	// Not allowed open: no keys means nobody gets in.
 	closed := newServer(t, api.Config{AllowOpen: false})

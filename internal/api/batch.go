@@ -19,6 +19,11 @@ const (
 	DefaultBatchMaxBytes = 64 << 20
 )
 
+// batchChunkBytes ends a batch's chunk early once its dumps hold this many
+// bytes: a chunk's extractions are all in memory until it is stored, and
+// six 10 MB lines in one chunk took a gigabyte.
+const batchChunkBytes = 4 << 20
+
 // batchItemResult is one line's outcome, in the order of the request.
 type batchItemResult struct {
 	Index    int              `json:"index"`
@@ -51,9 +56,9 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 
-	// Lines are extracted and stored a transaction's worth at a time, so
-	// that a batch holds the extractions of one chunk in memory, not of
-	// every line. Each chunk may wait on the database for the DB timeout;
+	// Lines are extracted and stored a transaction's worth at a time (by
+	// count and by bytes), so that a batch holds the extractions of one
+	// chunk in memory, not of every line. Each chunk may wait on the database for the DB timeout;
 	// once one found the database unavailable, the rest fail with it at
 	// once rather than each waiting again.
 	var (
@@ -64,6 +69,7 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 		allUnavailable = true
 		firstErr       error // the first unavailability
 		downErr        error // set once a whole chunk found the database unavailable
+		chunkBytes     int   // dump bytes in items
 	)
 	save := func() {
 		var out []store.IngestResult
@@ -109,8 +115,10 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 		slots = append(slots, len(results))
 		items = append(items, store.IngestItem{Dump: d, Extraction: &x})
 		results = append(results, res)
-		if len(items) == store.DefaultMaxBatch {
+		chunkBytes += len(d.Body)
+		if len(items) == store.DefaultMaxBatch || chunkBytes >= batchChunkBytes {
 			save()
+			chunkBytes = 0
 		}
 	}
 	if len(items) > 0 {

@@ -57,7 +57,7 @@ func (a *API) decodeDump(w http.ResponseWriter, r *http.Request) (*article.Dump,
 	case "application/json":
 		// JSON strings escape control and non-ASCII bytes, and base64 adds a
 		// third: allow for that overhead, then limit the page itself.
-		raw, err := a.readBody(w, r, a.maxDumpBytes*2+64<<10)
+		raw, err := a.readBody(w, r, a.envelopeLimit())
 		if err != nil {
 			return nil, err
 		}
@@ -94,7 +94,6 @@ func (a *API) readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]b
 		return nil, &http.MaxBytesError{Limit: limit}
 	}
 	var body io.Reader = http.MaxBytesReader(w, r.Body, limit)
-	sizeHint := r.ContentLength
 	switch enc := strings.ToLower(strings.TrimSpace(r.Header.Get("Content-Encoding"))); enc {
 	case "", "identity":
 	case "gzip", "x-gzip":
@@ -103,17 +102,18 @@ func (a *API) readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]b
 			return nil, bodyReadError(err, "the gzip stream is corrupt")
 		}
 		defer zr.Close()
-		body = &limitedReader{r: zr, left: limit, limit: limit}
-		sizeHint *= 4
+		// The inflated bytes are what the handler keeps: they count
+		// against the body budget as well as the wire bytes.
+		body = budgeted(r, &limitedReader{r: zr, left: limit, limit: limit})
 	default:
 		return nil, &httpError{status: http.StatusUnsupportedMediaType, slug: "unsupported-media-type",
 			title: "Unsupported content encoding", detail: fmt.Sprintf("Content-Encoding %q is not accepted; send gzip or none", truncate(enc, 40)),
 			header: http.Header{"Accept-Encoding": {"gzip"}}}
 	}
+	// The buffer grows with what arrives, never with what Content-Length
+	// declares: a client that declares 64 MB and sends one byte costs one
+	// byte.
 	var buf bytes.Buffer
-	if sizeHint > 0 {
-		buf.Grow(int(min(sizeHint, limit)))
-	}
 	if _, err := buf.ReadFrom(body); err != nil {
 		return nil, bodyReadError(err, "reading the request body")
 	}
@@ -126,7 +126,7 @@ func (a *API) readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]b
 // bodyReadError keeps size-limit errors (413) apart from broken bodies (400).
 func bodyReadError(err error, what string) error {
 	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
+	if errors.As(err, &mbe) || isBusy(err) {
 		return err
 	}
 	return invalid("%s: %v", what, err)

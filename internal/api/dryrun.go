@@ -10,7 +10,6 @@ import (
 type extractResponse struct {
 	Input string `json:"input"`
 	extractedFields
-	BodyMarkdown     string               `json:"body_markdown"`
 	WordCount        int                  `json:"word_count"`
 	ExtractorVersion int                  `json:"extractor_version"`
 	Error            *string              `json:"error"`
@@ -31,7 +30,6 @@ func (a *API) handleExtract(w http.ResponseWriter, r *http.Request) error {
 	resp := extractResponse{
 		Input:            x.Input,
 		extractedFields:  newExtractedFields(&x.Metadata, x.Paragraphs),
-		BodyMarkdown:     markdownBody(x.BodyMarkdown, x.Paragraphs),
 		WordCount:        x.WordCount,
 		ExtractorVersion: x.Version,
 		Diagnostics:      &x.Diagnostics,
@@ -40,6 +38,7 @@ func (a *API) handleExtract(w http.ResponseWriter, r *http.Request) error {
 		msg := x.Err.Error()
 		resp.Error = &msg
 	}
-	writeJSON(w, "application/json", http.StatusOK, resp)
+	writeStreamed(w, http.StatusOK, resp, resp.bodyText(),
+		longText{name: "body_markdown", parts: []string{markdownBody(x.BodyMarkdown, x.Paragraphs)}})
 	return nil
 }

@@ -32,7 +32,13 @@ func (a *API) idempotency(next http.Handler) http.Handler {
 			a.writeProblem(w, r, err)
 			return
 		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.maxRequestBytes()))
+		// The size is checked before the body is read, as without a key.
+		limit := a.wireLimit(r)
+		if r.ContentLength > limit {
+			a.writeProblem(w, r, &http.MaxBytesError{Limit: limit})
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
 		if err != nil {
 			a.writeProblem(w, r, bodyReadError(err, "reading the request body"))
 			return

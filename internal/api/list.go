@@ -1,7 +1,9 @@
 package api
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -16,13 +18,8 @@ const (
 	maxPageSize     = 500
 )
 
-type listResponse struct {
-	Items      []*articleResponse `json:"items"`
-	NextCursor *string            `json:"next_cursor"`
-}
-
 var listParams = map[string]bool{"source": true, "author": true, "lang": true, "section": true, "tag": true,
-	"since": true, "until": true, "q": true, "limit": true, "cursor": true}
+	"since": true, "until": true, "q": true, "limit": true, "cursor": true, "include": true}
 
 // handleListArticles lists articles, newest first, or by relevance when q
 // is given, one keyset page at a time.
@@ -30,6 +27,15 @@ func (a *API) handleListArticles(w http.ResponseWriter, r *http.Request) error {
 	f, err := parseFilter(r.URL.Query())
 	if err != nil {
 		return err
+	}
+	// A page may hold 500 articles of megabytes each: bodies only on request.
+	withBody := false
+	switch inc := r.URL.Query().Get("include"); inc {
+	case "":
+	case "body":
+		withBody = true
+	default:
+		return invalidField("include", "unknown value "+truncate(inc, 40)+"; the one value is body")
 	}
 	var (
 		ctx    context.Context
@@ -41,7 +47,7 @@ func (a *API) handleListArticles(w http.ResponseWriter, r *http.Request) error {
 		if err := checkSearchQuery(f.Query); err != nil {
 			return err
 		}
-		key := principalFrom(r.Context()).rateKey(r)
+		key := a.rateKey(principalFrom(r.Context()), r)
 		if !a.searches.acquire(key) {
 			return &httpError{status: http.StatusTooManyRequests, slug: "rate-limited", title: "Too many requests",
 				detail: "too many searches running for this key at once; wait for one to finish", retryAfter: 1}
@@ -54,15 +60,41 @@ func (a *API) handleListArticles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return searchError(ctx, r, err)
 	}
-	resp := listResponse{Items: make([]*articleResponse, 0, len(page.Articles))}
-	for _, art := range page.Articles {
-		resp.Items = append(resp.Items, newArticleResponse(art))
-	}
-	if page.Next != "" {
-		resp.NextCursor = &page.Next
-	}
-	writeJSON(w, "application/json", http.StatusOK, resp)
+	writeList(w, page, withBody)
 	return nil
+}
+
+// writeList streams a page: {"items":[…],"next_cursor":…}, one article at
+// a time, so that the page is never encoded whole in memory.
+func writeList(w http.ResponseWriter, page *article.Page, withBody bool) {
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusOK)
+	bw := bufio.NewWriterSize(w, 32<<10)
+	bw.WriteString(`{"items":[`)
+	for i, art := range page.Articles {
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		resp := newArticleResponse(art)
+		var long []longText
+		if withBody {
+			long = append(long, resp.bodyText())
+		}
+		if encodeStreamed(bw, resp, long) != nil {
+			return // the client has gone
+		}
+	}
+	bw.WriteString(`],"next_cursor":`)
+	if page.Next == "" {
+		bw.WriteString("null")
+	} else {
+		next, _ := json.Marshal(page.Next)
+		bw.Write(next)
+	}
+	bw.WriteString("}\n")
+	_ = bw.Flush()
 }
 
 // parseFilter validates list parameters. Unknown parameters are refused:

@@ -70,7 +70,7 @@ func TestGetArticle_IncludeMarkdown(t *testing.T) {
 		if md == nil {
 			t.Fatal("no body_markdown")
 		}
-		if want := extract.ParagraphsMarkdown(txt.Paragraphs); *md != want || want == "" {
+		if want := extract.ParagraphsMarkdown(strings.Split(txt.Body, "\n\n")); *md != want || want == "" {
 			t.Errorf("body_markdown = %q, want the escaped paragraphs %q", *md, want)
 		}
 	})

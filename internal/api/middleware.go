@@ -147,6 +147,7 @@ func (a *API) instrument(next http.Handler) http.Handler {
 			slog.Int("bytes_out", ww.BytesWritten()),
 			slog.Duration("duration", elapsed),
 			slog.String("remote", r.RemoteAddr),
+			slog.String("client", a.clientAddr(r).String()), // X-Forwarded-For, from trusted proxies only
 		)
 	})
 }

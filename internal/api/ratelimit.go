@@ -90,7 +90,7 @@ func (a *API) rateLimit(next http.Handler) http.Handler {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ok, wait := a.limiters.reserve(principalFrom(r.Context()).rateKey(r), a.now())
+		ok, wait := a.limiters.reserve(a.rateKey(principalFrom(r.Context()), r), a.now())
 		if !ok {
 			secs := int(math.Ceil(wait.Seconds()))
 			if secs < 1 {

@@ -247,3 +247,14 @@ func (s *Store) CountActiveAPIKeys(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// CountAPIKeys returns the number of keys not revoked, and of keys ever
+// created (revoked ones included): a server whose every key was revoked
+// must stay closed, not fall back to the open mode of a fresh install.
+func (s *Store) CountAPIKeys(ctx context.Context) (active, total int, err error) {
+	err = s.pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE revoked_at IS NULL), count(*) FROM api_keys`).Scan(&active, &total)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: count api keys: %w", mapError(err))
+	}
+	return active, total, nil
+}
