@@ -8,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 )
 
 // htmlPage wraps head markup and an article body long enough to be found.
@@ -188,18 +189,18 @@ func TestHTMLParseDate(t *testing.T) {
 		{"1709648580", "2024-03-05T14:23:00Z", article.PrecisionSecond, true},
 		{"July 4th, 2021", "2021-07-04T00:00:00Z", article.PrecisionDay, false},
 	} {
-		d, ok := htmlParseDate(tc.in)
+		d, ok := datetime.Parse(tc.in)
 		if !ok {
-			t.Errorf("htmlParseDate(%q) failed", tc.in)
+			t.Errorf("datetime.Parse(%q) failed", tc.in)
 			continue
 		}
 		if got := d.Time.Format(time.RFC3339); got != tc.want || d.Precision != tc.prec || d.HasZone != tc.zone {
-			t.Errorf("htmlParseDate(%q) = %s %s zone=%v; want %s %s zone=%v", tc.in, got, d.Precision, d.HasZone, tc.want, tc.prec, tc.zone)
+			t.Errorf("datetime.Parse(%q) = %s %s zone=%v; want %s %s zone=%v", tc.in, got, d.Precision, d.HasZone, tc.want, tc.prec, tc.zone)
 		}
 	}
 	for _, bad := range []string{"", "yesterday", "2019-13-45", "123", "Nov 2019", "12345678901234", "2019-11-19T25:00", "version 2.26"} {
-		if d, ok := htmlParseDate(bad); ok {
-			t.Errorf("htmlParseDate(%q) = %v, want failure", bad, d.Time)
+		if d, ok := datetime.Parse(bad); ok {
+			t.Errorf("datetime.Parse(%q) = %v, want failure", bad, d.Time)
 		}
 	}
 }
