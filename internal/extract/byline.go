@@ -316,6 +316,10 @@ func splitTrailingAgency(part string) (string, string, bool) {
 }
 
 // orgWords mark a credit that names an organisation rather than a person.
+// The HTML front-end keeps its own list (htmlOrgWords): giving it this one
+// too (the union of both) cost HTML authors 0.978 → 0.956 on news and
+// 0.595 → 0.568 on readability, while the text side scored the same with
+// either, so the two stay apart.
 var orgWords = map[string]bool{
 	"news": true, "media": true, "press": true, "times": true, "post": true, "daily": true, "journal": true,
 	"magazine": true, "tv": true, "radio": true, "network": true, "online": true, "group": true, "inc": true,
