@@ -129,7 +129,7 @@ func TestUSDST(t *testing.T) {
 	}
 }
 
-func FuzzFind(f *testing.F) {
+func FuzzFindDate(f *testing.F) {
 	for _, s := range []string{"Jul 2, 2025", "Mar. 5, 2024 8:26 am ET", "2025-07-02T10:00:00Z", "19/11/2019",
 		"3 hours ago", "5 de março de 2024 às 19:26", "2021年4月9日", "Updated 0412 GMT (1212 HKT) March 5, 2024",
 		"10:47 PM EST Mar 5, 2024", "UTC+05:30", "12:00 p.m. ET"} {
