@@ -21,7 +21,8 @@ FUZZMINIMIZETIME ?= 2s
 FUZZ_TARGETS ?= \
 	./internal/extract:FuzzTextExtract \
 	./internal/extract:FuzzHTMLExtract \
-	./internal/extract:FuzzFindDate \
+	./internal/extract/datetime:FuzzFindDate \
+	./internal/extract:FuzzAllDates \
 	./internal/api:FuzzDecodeEnvelope \
 	./internal/api:FuzzDecodeDump \
 	./internal/api:FuzzBatchLines \

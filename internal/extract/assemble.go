@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 )
 
 // maxDiagText bounds the text diagnostics repeat for a dropped block.
@@ -33,7 +34,7 @@ func assemble(doc *document) article.Extraction {
 		Tags:              m.describe.tags,
 	}
 	if dm := m.describe.modifiedAt; dm != nil {
-		d := dm.date
+		d := dm.Date
 		x.Metadata.Modified = &d
 	}
 	if doc.url != nil {
@@ -140,7 +141,7 @@ func diagnostics(doc *document, x *article.Extraction) article.Diagnostics {
 	add("authors", m.byline, strings.Join(m.authors, "; "))
 	add("agencies", m.byline, strings.Join(m.agencies, "; "))
 	if m.published != nil {
-		add("published", m.date, formatDiagDate(m.published))
+		add("published", m.date, datetime.Format(m.published))
 	}
 	add("site", m.site, m.site.value)
 	add("location", m.location, m.location.value)
@@ -153,7 +154,7 @@ func diagnostics(doc *document, x *article.Extraction) article.Diagnostics {
 	add("section", m.describe.section, m.describe.section.value)
 	add("tags", m.describe.tagsFrom, m.describe.tagsFrom.value)
 	if x.Metadata.Modified != nil {
-		add("modified", m.describe.modified, formatDiagDate(x.Metadata.Modified))
+		add("modified", m.describe.modified, datetime.Format(x.Metadata.Modified))
 	}
 	if doc.lang != "" {
 		add("language", field{idx: -1, rule: "language:" + doc.langRule, conf: doc.langConf}, doc.lang)
@@ -197,13 +198,6 @@ func bodyConfidence(doc *document) float64 {
 	}
 	c := float64(in/(in+out)) * float64(min(in, 20)/20)
 	return round2(clamp01(c))
-}
-
-func formatDiagDate(d *article.Date) string {
-	if d.Precision == article.PrecisionDay {
-		return d.Day()
-	}
-	return d.Time.Format("2006-01-02T15:04:05Z07:00")
 }
 
 func round2(f float64) float64 { return float64(int(f*100+0.5)) / 100 }

@@ -7,6 +7,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 )
 
 // block is the unit the classifier labels: one line of a text dump.
@@ -59,11 +61,11 @@ type document struct {
 
 	urlInfo    urlInfo
 	meta       meta
-	dates      map[int]dateMatch // memo for dateOf: the lines that hold one
-	dateDone   []int8            // 0 not yet parsed, 1 found, -1 none
+	dates      map[int]datetime.Match // memo for dateOf: the lines that hold one
+	dateDone   []int8                 // 0 not yet parsed, 1 found, -1 none
 	bylines    map[int]bylineMatch
 	bylineDone []int8
-	toks       []dtok // scratch for the date tokenizer
+	toks       []datetime.Token // scratch for the date tokenizer
 }
 
 // maxLines bounds the lines of a text dump. Extraction is linear in the

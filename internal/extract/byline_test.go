@@ -5,10 +5,12 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 )
 
 func TestParseByline(t *testing.T) {
-	ctx := dateContext{ref: time.Date(2025, 7, 3, 0, 0, 0, 0, time.UTC), lang: "en"}
+	ctx := datetime.Context{Ref: time.Date(2025, 7, 3, 0, 0, 0, 0, time.UTC), Lang: "en"}
 	tests := []struct {
 		in       string
 		ok       bool
@@ -90,7 +92,7 @@ func FuzzParseByline(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		m, ok := parseByline(s, dateContext{})
+		m, ok := parseByline(s, datetime.Context{})
 		if !ok {
 			return
 		}

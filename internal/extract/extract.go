@@ -13,7 +13,7 @@
 //	HTML  dom.Parse → dom.Segment/Select (dom/) → metadata (html_*.go)
 //
 // What is not about the input format is shared: the word lists of every
-// purpose and language (lexicon), the date parser (date.go, date_time.go),
+// purpose and language (lexicon), the date parser (datetime),
 // the credit parser (byline.go) and the language guesser (language.go).
 package extract
 
@@ -24,6 +24,7 @@ import (
 	"unicode"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 )
 
 // Version identifies the extractor's rules. It is stored with every article
@@ -122,7 +123,7 @@ func newDocument(d *article.Dump, dec decoded, blocks []block) *document {
 	order := 0
 	for i := range blocks {
 		if blocks[i].digits >= 3 {
-			order += numericOrder(blocks[i].text)
+			order += datetime.NumericOrder(blocks[i].text)
 		}
 	}
 	switch {

@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.json from the current output")
@@ -70,10 +71,10 @@ func toGolden(x article.Extraction) golden {
 		Dropped:           map[string]int{},
 	}
 	if p := x.Metadata.Published; !p.IsZero() {
-		g.Published = formatDiagDate(p)
+		g.Published = datetime.Format(p)
 	}
 	if m := x.Metadata.Modified; !m.IsZero() {
-		g.Modified = formatDiagDate(m)
+		g.Modified = datetime.Format(m)
 	}
 	if x.Err != nil {
 		g.Error = x.Err.Error()

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/dom"
 )
 
@@ -105,7 +106,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 // htmlVisibleMetadata fills the date and authors from what the page
 // prints near its headline when its metadata states neither; the date
 // falls back to the last-modified one after that.
-func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, blocks []dom.Block, labels []string, ctx dateContext) {
+func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, blocks []dom.Block, labels []string, ctx datetime.Context) {
 	md := &x.Metadata
 	if md.Published == nil {
 		if d, i := htmlVisibleDate(blocks, labels, ctx); d != nil {
@@ -132,14 +133,14 @@ func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, block
 // htmlDateContext is what reading a printed date needs: the fetch time
 // for relative dates and missing years, the URL's year, and the language,
 // whose convention orders a numeric day and month.
-func htmlDateContext(d *article.Dump, lang string) dateContext {
-	ctx := dateContext{ref: d.FetchedAt, lang: lang}
-	if ctx.ref.IsZero() {
-		ctx.ref = d.ReceivedAt
+func htmlDateContext(d *article.Dump, lang string) datetime.Context {
+	ctx := datetime.Context{Ref: d.FetchedAt, Lang: lang}
+	if ctx.Ref.IsZero() {
+		ctx.Ref = d.ReceivedAt
 	}
-	ctx.ref = ctx.ref.UTC()
+	ctx.Ref = ctx.Ref.UTC()
 	_, info := parseURLInfo(d.URL)
-	ctx.year = info.year
+	ctx.Year = info.year
 	return ctx
 }
 

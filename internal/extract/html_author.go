@@ -9,7 +9,8 @@ import (
 )
 
 // htmlOrgWords mark a credit as an organisation, a desk or a role rather
-// than a person. They are matched as whole lower-case words.
+// than a person. They are matched as whole lower-case words. Kept apart from
+// the text side's orgWords on purpose: see there.
 var htmlOrgWords = map[string]bool{
 	"news": true, "press": true, "staff": true, "team": true, "desk": true, "editorial": true,
 	"editors": true, "agency": true, "agencies": true, "media": true, "service": true, "services": true,

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/dom"
 )
 
@@ -240,7 +241,7 @@ func htmlAuthors(m *dom.Meta, ld htmlLD, site string) (persons, orgs []string, r
 func htmlPublished(m *dom.Meta, ld htmlLD) (*article.Date, string) {
 	for _, k := range []string{"datePublished", "dateCreated"} {
 		if s := ld.str(k); s != "" {
-			if d, ok := htmlParseDate(s); ok {
+			if d, ok := datetime.Parse(s); ok {
 				return d, "jsonld:" + k
 			}
 		}
@@ -251,27 +252,27 @@ func htmlPublished(m *dom.Meta, ld htmlLD) (*article.Date, string) {
 		"dc.date.created", "dcterms.created", "article.published", "original-publish-date", "cxenseparse:recs:publishtime",
 		"displaydate"} {
 		for _, v := range m.Metas[k] {
-			if d, ok := htmlParseDate(v); ok {
+			if d, ok := datetime.Parse(v); ok {
 				return d, htmlMetaRule(k)
 			}
 		}
 	}
 	for _, k := range []string{"datePublished", "dateCreated"} {
 		for _, v := range m.Micro[k] {
-			if d, ok := htmlParseDate(v); ok {
+			if d, ok := datetime.Parse(v); ok {
 				return d, "itemprop:" + k
 			}
 		}
 	}
 	for _, t := range m.Times {
 		if t.Pubdate {
-			if d, ok := htmlParseDate(t.Datetime); ok {
+			if d, ok := datetime.Parse(t.Datetime); ok {
 				return d, "time[pubdate]"
 			}
 		}
 	}
 	for _, t := range m.Times {
-		if d, ok := htmlParseDate(t.Datetime); ok {
+		if d, ok := datetime.Parse(t.Datetime); ok {
 			return d, "time[datetime]"
 		}
 	}
@@ -283,13 +284,13 @@ func htmlPublished(m *dom.Meta, ld htmlLD) (*article.Date, string) {
 // least a date the article existed on.
 func htmlModified(m *dom.Meta, ld htmlLD) (*article.Date, string) {
 	if s := ld.str("dateModified"); s != "" {
-		if d, ok := htmlParseDate(s); ok {
+		if d, ok := datetime.Parse(s); ok {
 			return d, "jsonld:dateModified"
 		}
 	}
 	for _, k := range []string{"article:modified_time", "og:updated_time", "last-modified", "dc.date.modified"} {
 		for _, v := range m.Metas[k] {
-			if d, ok := htmlParseDate(v); ok {
+			if d, ok := datetime.Parse(v); ok {
 				return d, htmlMetaRule(k)
 			}
 		}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/dom"
 )
 
@@ -36,34 +37,34 @@ func htmlHeadArea(labels []string) (lo, hi int) {
 // state none in their metadata: first a whole block in a machine form,
 // then a written date ("31. Mai 2012", "02.07.2025", "2 de julio de
 // 2025") read by the same parser as text dumps.
-func htmlVisibleDate(blocks []dom.Block, labels []string, ctx dateContext) (*article.Date, int) {
+func htmlVisibleDate(blocks []dom.Block, labels []string, ctx datetime.Context) (*article.Date, int) {
 	lo, hi := htmlHeadArea(labels)
 	for i := lo; i < hi; i++ {
 		b := &blocks[i]
 		if b.Chars > 100 || labels[i] == dom.LabelContent && b.Chars > 60 {
 			// A long block's date counts only when it opens the block,
 			// as a dateline does ("27.1.2022 - …").
-			if m, ok := findDate(b.Text, ctx); ok && m.start == 0 && m.hasYear && !m.relative && m.confidence >= 0.5 {
-				d := m.date
+			if m, ok := datetime.Find(b.Text, ctx); ok && m.Start == 0 && m.HasYear && !m.Relative && m.Confidence >= 0.5 {
+				d := m.Date
 				return &d, i
 			}
 			continue
 		}
-		if d, ok := htmlParseDate(b.Text); ok {
+		if d, ok := datetime.Parse(b.Text); ok {
 			return d, i
 		}
 		t := b.Text
 		for j := 0; j+8 <= len(t); j++ {
 			if (t[j] == '1' || t[j] == '2') && (j == 0 || t[j-1] == ' ' || t[j-1] == '(') {
-				if d, ok := htmlParseISODate(t[j:]); ok {
+				if d, ok := datetime.ParseISO(t[j:]); ok {
 					return d, i
 				}
 			}
 		}
 		// A year-less or relative date printed on a page is as often a
 		// teaser's or a comment's as the article's.
-		if m, ok := findDate(t, ctx); ok && m.hasYear && !m.relative && m.confidence >= 0.5 {
-			d := m.date
+		if m, ok := datetime.Find(t, ctx); ok && m.HasYear && !m.Relative && m.Confidence >= 0.5 {
+			d := m.Date
 			return &d, i
 		}
 	}
@@ -74,7 +75,7 @@ func htmlVisibleDate(blocks []dom.Block, labels []string, ctx dateContext) (*art
 // no author in their metadata: "By …", "von …", "Autor: …", or a lone
 // "Autor" label with the name in the next block. The credit is read by the
 // same parser as text dumps; a line without a cue is no credit here.
-func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx dateContext) (persons, orgs []string, at int) {
+func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx datetime.Context) (persons, orgs []string, at int) {
 	lo, hi := htmlHeadArea(labels)
 	for i := lo; i < hi; i++ {
 		b := &blocks[i]
@@ -105,7 +106,7 @@ func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx dat
 // htmlNameUnderHeadline finds a credit printed without a cue: a short line
 // that is only a person's name (and perhaps a date), among the first few
 // blocks under the headline, before any paragraph of the body.
-func htmlNameUnderHeadline(blocks []dom.Block, labels []string, site string, ctx dateContext) (persons, orgs []string, at int) {
+func htmlNameUnderHeadline(blocks []dom.Block, labels []string, site string, ctx datetime.Context) (persons, orgs []string, at int) {
 	t := -1
 	for i, l := range labels {
 		if l == dom.LabelTitle {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
@@ -223,25 +224,25 @@ func (doc *document) parseBylineOf(i int) (bylineMatch, bool) {
 }
 
 // dateOf memoises the first date in block i.
-func (doc *document) dateOf(i int) (dateMatch, bool) {
+func (doc *document) dateOf(i int) (datetime.Match, bool) {
 	if doc.dateDone == nil {
 		doc.dateDone = make([]int8, len(doc.blocks))
-		doc.dates = make(map[int]dateMatch)
+		doc.dates = make(map[int]datetime.Match)
 	}
 	switch doc.dateDone[i] {
 	case 1:
 		return doc.dates[i], true
 	case -1:
-		return dateMatch{}, false
+		return datetime.Match{}, false
 	}
-	var m dateMatch
+	var m datetime.Match
 	ok := false
 	b := &doc.blocks[i]
 	// The block's features make the cheap gate cheaper still: no digit and
 	// not a short line naming a relative day means no date.
-	if b.digits > 0 || len(b.lower) <= 30 && hasRelativeDay(b.lower) {
-		doc.toks = tokenizeDateInto(doc.toks[:0], doc.blocks[i].text)
-		m, ok = findDateIn(doc.toks, doc.dateCtx())
+	if b.digits > 0 || len(b.lower) <= 30 && datetime.HasRelativeDay(b.lower) {
+		doc.toks = datetime.Tokenize(doc.toks[:0], doc.blocks[i].text)
+		m, ok = datetime.FindIn(doc.toks, doc.dateCtx())
 	}
 	if ok {
 		doc.dateDone[i], doc.dates[i] = 1, m
@@ -251,14 +252,14 @@ func (doc *document) dateOf(i int) (dateMatch, bool) {
 	return m, ok
 }
 
-func (doc *document) dateCtx() dateContext {
-	return dateContext{ref: doc.ref, year: doc.urlInfo.year, dayFirst: doc.dayFirst, lang: doc.lang}
+func (doc *document) dateCtx() datetime.Context {
+	return datetime.Context{Ref: doc.ref, Year: doc.urlInfo.year, DayFirst: doc.dayFirst, Lang: doc.lang}
 }
 
 // dateCue says whether the words before a date call it the publication or
 // an update.
-func dateCue(b *block, m dateMatch) int {
-	before := strings.ToLower(b.text[:m.start])
+func dateCue(b *block, m datetime.Match) int {
+	before := strings.ToLower(b.text[:m.Start])
 	if k := len(before) - 40; k > 0 {
 		before = before[k:]
 	}
@@ -283,12 +284,12 @@ func findPublished(doc *document) {
 	from, to = max(from, 0), min(to, n)
 	type cand struct {
 		idx int
-		m   dateMatch
+		m   datetime.Match
 		cue int
 	}
 	var best *cand
 	rank := func(c *cand) float64 {
-		r := c.m.confidence + float64(c.cue)*0.5
+		r := c.m.Confidence + float64(c.cue)*0.5
 		if t >= 0 {
 			d := c.idx - t
 			if d < 0 {
@@ -314,16 +315,16 @@ func findPublished(doc *document) {
 			}
 		}
 	}
-	if best != nil && !best.m.hasYear && !best.m.relative {
+	if best != nil && !best.m.HasYear && !best.m.Relative {
 		// A year-less date near the headline ("Oct 30") loses to a
 		// "Published …" line that states the year, wherever it is.
-		if i, m, ok := publishedLine(doc); ok && m.hasYear {
-			setPublished(doc, i, m, "date:published-line", m.confidence*0.7)
+		if i, m, ok := publishedLine(doc); ok && m.HasYear {
+			setPublished(doc, i, m, "date:published-line", m.Confidence*0.7)
 			return
 		}
 	}
 	if best != nil {
-		setPublished(doc, best.idx, best.m, "date:header", best.m.confidence)
+		setPublished(doc, best.idx, best.m, "date:header", best.m.Confidence)
 		return
 	}
 	if !doc.urlInfo.date.IsZero() {
@@ -333,7 +334,7 @@ func findPublished(doc *document) {
 		return
 	}
 	if i, m, ok := publishedLine(doc); ok {
-		setPublished(doc, i, m, "date:published-line", m.confidence*0.7)
+		setPublished(doc, i, m, "date:published-line", m.Confidence*0.7)
 		return
 	}
 	// A line holding little but a date, in the masthead above the headline.
@@ -343,8 +344,8 @@ func findPublished(doc *document) {
 			if b.words > 8 || isChrome(b.label) && b.label != labelCounter {
 				continue
 			}
-			if m, ok := doc.dateOf(i); ok && (m.end-m.start)*2 >= len(strings.TrimRight(b.text, " |•-")) {
-				setPublished(doc, i, m, "date:masthead", m.confidence*0.6)
+			if m, ok := doc.dateOf(i); ok && (m.End-m.Start)*2 >= len(strings.TrimRight(b.text, " |•-")) {
+				setPublished(doc, i, m, "date:masthead", m.Confidence*0.6)
 				return
 			}
 		}
@@ -353,7 +354,7 @@ func findPublished(doc *document) {
 
 // publishedLine finds the first short line that opens with a publication
 // cue ("Published", "Veröffentlicht am", "Erstellt am:") and holds a date.
-func publishedLine(doc *document) (int, dateMatch, bool) {
+func publishedLine(doc *document) (int, datetime.Match, bool) {
 	for i := range doc.blocks {
 		b := &doc.blocks[i]
 		if b.words > 20 || b.vocab.prefix&vPublished == 0 {
@@ -363,33 +364,33 @@ func publishedLine(doc *document) (int, dateMatch, bool) {
 			return i, m, true
 		}
 	}
-	return -1, dateMatch{}, false
+	return -1, datetime.Match{}, false
 }
 
 // allDates returns every date in s, left to right.
-func allDates(s string, ctx dateContext) []dateMatch {
-	var out []dateMatch
+func allDates(s string, ctx datetime.Context) []datetime.Match {
+	var out []datetime.Match
 	off := 0
 	for len(out) < 4 {
-		m, ok := findDate(s[off:], ctx)
+		m, ok := datetime.Find(s[off:], ctx)
 		if !ok {
 			break
 		}
-		m.start += off
-		m.end += off
+		m.Start += off
+		m.End += off
 		out = append(out, m)
-		if m.end <= off || m.end >= len(s) {
+		if m.End <= off || m.End >= len(s) {
 			break
 		}
-		off = m.end
+		off = m.End
 	}
 	return out
 }
 
-func setPublished(doc *document, idx int, m dateMatch, rule string, conf float64) {
-	d := m.date
+func setPublished(doc *document, idx int, m datetime.Match, rule string, conf float64) {
+	d := m.Date
 	doc.meta.published = &d
-	doc.meta.date = field{value: doc.blocks[idx].text[m.start:m.end], idx: idx, rule: rule, conf: clamp01(conf)}
+	doc.meta.date = field{value: doc.blocks[idx].text[m.Start:m.End], idx: idx, rule: rule, conf: clamp01(conf)}
 	b := &doc.blocks[idx]
 	if b.label == labelNone || b.label == labelCounter || b.label == labelBody && b.words <= 12 {
 		b.label, b.reason = labelDate, rule

@@ -7,6 +7,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 )
 
 // describe holds what findDescribe found; its fields are set only when
@@ -17,7 +19,7 @@ type describe struct {
 	tags        []string
 	tagsFrom    field
 	modified    field
-	modifiedAt  *dateMatch
+	modifiedAt  *datetime.Match
 }
 
 // findDescribe reads the dek, section, tags and update date of a text
@@ -262,7 +264,7 @@ func findModified(doc *document) {
 			if dateCue(b, m) < 0 {
 				m := m
 				doc.meta.describe.modifiedAt = &m
-				doc.meta.describe.modified = field{value: b.text[m.start:m.end], idx: i, rule: "date:updated-line", conf: 0.7}
+				doc.meta.describe.modified = field{value: b.text[m.Start:m.End], idx: i, rule: "date:updated-line", conf: 0.7}
 				return
 			}
 		}

@@ -95,7 +95,7 @@ func scoreTitles(doc *document) (int, []float32) {
 		if w < 2 && b.cjk == 0 || b.runes < 8 || b.runes > 300 || w > 40 {
 			continue
 		}
-		if dm, ok := doc.dateOf(i); ok && dm.end-dm.start > len(b.text)/2 {
+		if dm, ok := doc.dateOf(i); ok && dm.End-dm.Start > len(b.text)/2 {
 			continue
 		}
 		var sc float32
@@ -163,7 +163,7 @@ func scoreTitles(doc *document) (int, []float32) {
 		}
 		for j := max(0, i-2); j < i; j++ {
 			if bs[j].words <= 12 {
-				if dm, ok := doc.dateOf(j); ok && dm.confidence > 0.5 {
+				if dm, ok := doc.dateOf(j); ok && dm.Confidence > 0.5 {
 					sc += 1 // a dateline printed above the headline
 					break
 				}
@@ -226,7 +226,7 @@ func headlineFollowers(doc *document, i int) float32 {
 			}
 		}
 		if !date {
-			if dm, ok := doc.dateOf(j); ok && dm.confidence > 0.5 {
+			if dm, ok := doc.dateOf(j); ok && dm.Confidence > 0.5 {
 				date = true
 			}
 		}

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
@@ -39,19 +40,19 @@ func parseURLInfo(raw string) (*url.URL, urlInfo) {
 			continue
 		}
 		y, err := strconv.Atoi(s)
-		if err != nil || !validYear(y) {
+		if err != nil || !datetime.ValidYear(y) {
 			continue
 		}
 		info.year = y
 		if i+1 < len(segs) {
 			if mo, err := strconv.Atoi(segs[i+1]); err == nil && mo >= 1 && mo <= 12 {
 				if i+2 < len(segs) {
-					if d, err := strconv.Atoi(segs[i+2]); err == nil && validDay(y, mo, d) {
+					if d, err := strconv.Atoi(segs[i+2]); err == nil && datetime.ValidDay(y, mo, d) {
 						info.date = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 					}
 				}
 			} else if mo := lexicon.Month(strings.ToLower(segs[i+1])); mo > 0 && i+2 < len(segs) {
-				if d, err := strconv.Atoi(segs[i+2]); err == nil && validDay(y, mo, d) {
+				if d, err := strconv.Atoi(segs[i+2]); err == nil && datetime.ValidDay(y, mo, d) {
 					info.date = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 				}
 			}

@@ -1,4 +1,4 @@
-package extract
+package datetime
 
 import (
 	"strconv"
@@ -9,27 +9,27 @@ import (
 	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
-// htmlParseDate reads a date as pages state it in metadata and <time>
+// Parse reads a date as pages state it in metadata and <time>
 // elements: ISO 8601 and its relatives ("2024-03-06 12:08:51+08:00",
 // "20240305", "2024-03-05T20:15:33+0000"), RFC 1123, month-name forms
 // ("March 5, 2024, 08:26 PM EST", "5 Mar 2024 06:44 GMT",
 // "Mar. 5, 2024 8:26 am ET") and Unix timestamps. The zone is kept as
 // stated; ok is false when s holds no plausible date.
-func htmlParseDate(s string) (*article.Date, bool) {
+func Parse(s string) (*article.Date, bool) {
 	s = strings.TrimSpace(s)
 	if len(s) < 6 || len(s) > 80 {
 		return nil, false
 	}
-	if d, ok := htmlParseISODate(s); ok {
+	if d, ok := ParseISO(s); ok {
 		return d, true
 	}
-	if d, ok := htmlParseUnix(s); ok {
+	if d, ok := parseUnix(s); ok {
 		return d, true
 	}
-	return htmlParseWordDate(s)
+	return parseWordDate(s)
 }
 
-func htmlDigits(s string, i, n int) (int, bool) {
+func fixedDigits(s string, i, n int) (int, bool) {
 	if i+n > len(s) {
 		return 0, false
 	}
@@ -44,8 +44,8 @@ func htmlDigits(s string, i, n int) (int, bool) {
 	return v, true
 }
 
-func htmlParseISODate(s string) (*article.Date, bool) {
-	y, ok := htmlDigits(s, 0, 4)
+func ParseISO(s string) (*article.Date, bool) {
+	y, ok := fixedDigits(s, 0, 4)
 	if !ok {
 		return nil, false
 	}
@@ -54,7 +54,7 @@ func htmlParseISODate(s string) (*article.Date, bool) {
 	if sep {
 		i++
 	}
-	mo, ok := htmlDigits(s, i, 2)
+	mo, ok := fixedDigits(s, i, 2)
 	if !ok {
 		return nil, false
 	}
@@ -65,17 +65,17 @@ func htmlParseISODate(s string) (*article.Date, bool) {
 		}
 		i++
 	}
-	day, ok := htmlDigits(s, i, 2)
+	day, ok := fixedDigits(s, i, 2)
 	if !ok {
 		return nil, false
 	}
 	i += 2
-	if !htmlValidDay(y, mo, day) {
+	if !plausibleDay(y, mo, day) {
 		return nil, false
 	}
 	rest := s[i:]
 	d := &article.Date{Precision: article.PrecisionDay}
-	hh, mm, ss, prec, rest := htmlParseClock(rest)
+	hh, mm, ss, prec, rest := parseClock(rest)
 	if prec == "" {
 		if rest != "" && (rest[0] >= '0' && rest[0] <= '9' || rest[0] == 'T' && len(rest) > 1) {
 			return nil, false // more digits, or a time we cannot read
@@ -84,7 +84,7 @@ func htmlParseISODate(s string) (*article.Date, bool) {
 		return d, true
 	}
 	d.Precision = prec
-	loc, has := htmlParseZone(rest)
+	loc, has := parseZone(rest)
 	d.HasZone = has
 	if !has {
 		loc = time.UTC
@@ -93,19 +93,19 @@ func htmlParseISODate(s string) (*article.Date, bool) {
 	return d, true
 }
 
-func htmlValidDay(y, mo, day int) bool {
+func plausibleDay(y, mo, day int) bool {
 	return y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && day >= 1 && day <= 31
 }
 
-// htmlParseClock reads "T10:00", " 10:00:05.123", "10:00 PM" at the start of
+// parseClock reads "T10:00", " 10:00:05.123", "10:00 PM" at the start of
 // s (after an optional T, space or comma).
-func htmlParseClock(s string) (hh, mm, ss int, prec article.Precision, rest string) {
+func parseClock(s string) (hh, mm, ss int, prec article.Precision, rest string) {
 	t := strings.TrimLeft(s, " ,T")
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "at "), "- ")
 	var ok bool
 	n := 2
-	if hh, ok = htmlDigits(t, 0, 2); !ok {
-		if hh, ok = htmlDigits(t, 0, 1); !ok {
+	if hh, ok = fixedDigits(t, 0, 2); !ok {
+		if hh, ok = fixedDigits(t, 0, 1); !ok {
 			return 0, 0, 0, "", s
 		}
 		n = 1
@@ -113,13 +113,13 @@ func htmlParseClock(s string) (hh, mm, ss int, prec article.Precision, rest stri
 	if n >= len(t) || (t[n] != ':' && t[n] != '.' && t[n] != 'h') {
 		return 0, 0, 0, "", s
 	}
-	if mm, ok = htmlDigits(t, n+1, 2); !ok {
+	if mm, ok = fixedDigits(t, n+1, 2); !ok {
 		return 0, 0, 0, "", s
 	}
 	t = t[n+3:]
 	prec = article.PrecisionMinute
 	if len(t) >= 3 && t[0] == ':' {
-		if v, ok := htmlDigits(t, 1, 2); ok {
+		if v, ok := fixedDigits(t, 1, 2); ok {
 			ss, t = v, t[3:]
 			prec = article.PrecisionSecond
 			if len(t) > 1 && (t[0] == '.' || t[0] == ',') {
@@ -150,9 +150,9 @@ func htmlParseClock(s string) (hh, mm, ss int, prec article.Precision, rest stri
 	return hh, mm, ss, prec, t
 }
 
-// htmlParseZone reads "Z", "+05:30", "+0530", "+05", "-0500" or a zone
+// parseZone reads "Z", "+05:30", "+0530", "+05", "-0500" or a zone
 // abbreviation at the start of s.
-func htmlParseZone(s string) (*time.Location, bool) {
+func parseZone(s string) (*time.Location, bool) {
 	t := strings.TrimLeft(s, " ")
 	if t == "" {
 		return nil, false
@@ -162,21 +162,21 @@ func htmlParseZone(s string) (*time.Location, bool) {
 		if t[0] == '-' {
 			sign = -1
 		}
-		h, ok := htmlDigits(t, 1, 2)
+		h, ok := fixedDigits(t, 1, 2)
 		if !ok {
 			return nil, false
 		}
 		m := 0
 		r := t[3:]
 		r = strings.TrimPrefix(r, ":")
-		if v, ok := htmlDigits(r, 0, 2); ok {
+		if v, ok := fixedDigits(r, 0, 2); ok {
 			m = v
 		}
 		if h > 14 || m > 59 {
 			return nil, false
 		}
 		off := sign * (h*3600 + m*60)
-		return time.FixedZone(htmlOffsetName(off), off), true
+		return time.FixedZone(offsetName(off), off), true
 	}
 	j := 0
 	for j < len(t) && t[j] >= 'A' && t[j] <= 'Z' {
@@ -185,12 +185,12 @@ func htmlParseZone(s string) (*time.Location, bool) {
 	word := t[:j]
 	// The US zones that do not say whether summer time applies are read
 	// as standard time: metadata states offsets, not these.
-	if m, _, ok := lexicon.Zone(strings.ToLower(word)); ok && j > 0 && (j == len(t) || !htmlIsLetter(t[j])) {
+	if m, _, ok := lexicon.Zone(strings.ToLower(word)); ok && j > 0 && (j == len(t) || !isASCIILetter(t[j])) {
 		off := m * 60
 		if word == "Z" || word == "UTC" || word == "GMT" || word == "UT" {
 			rest := strings.TrimLeft(t[j:], " ")
 			if rest != "" && (rest[0] == '+' || rest[0] == '-') {
-				return htmlParseZone(rest)
+				return parseZone(rest)
 			}
 			return time.UTC, true
 		}
@@ -199,7 +199,7 @@ func htmlParseZone(s string) (*time.Location, bool) {
 	return nil, false
 }
 
-func htmlOffsetName(off int) string {
+func offsetName(off int) string {
 	if off == 0 {
 		return "UTC"
 	}
@@ -207,19 +207,19 @@ func htmlOffsetName(off int) string {
 	if off < 0 {
 		sign, off = '-', -off
 	}
-	return string(sign) + htmlPad2(off/3600) + ":" + htmlPad2(off%3600/60)
+	return string(sign) + pad2(off/3600) + ":" + pad2(off%3600/60)
 }
 
-func htmlPad2(v int) string {
+func pad2(v int) string {
 	if v < 10 {
 		return "0" + strconv.Itoa(v)
 	}
 	return strconv.Itoa(v)
 }
 
-func htmlIsLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-func htmlParseUnix(s string) (*article.Date, bool) {
+func parseUnix(s string) (*article.Date, bool) {
 	if len(s) != 10 && len(s) != 13 {
 		return nil, false
 	}
@@ -237,9 +237,9 @@ func htmlParseUnix(s string) (*article.Date, bool) {
 	return &article.Date{Time: t, Precision: article.PrecisionSecond, HasZone: true}, true
 }
 
-// htmlParseWordDate reads dates with a month name: "Tue, 05 Mar 2024
+// parseWordDate reads dates with a month name: "Tue, 05 Mar 2024
 // 06:44:00 +0000", "March 5, 2024, 08:26 PM EST", "5 Mar 2024 06:44 GMT".
-func htmlParseWordDate(s string) (*article.Date, bool) {
+func parseWordDate(s string) (*article.Date, bool) {
 	fields := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' || r == '|' })
 	var mo time.Month
 	day, year := 0, 0
@@ -268,15 +268,15 @@ func htmlParseWordDate(s string) (*article.Date, bool) {
 			break
 		}
 	}
-	if mo == 0 || day == 0 || year == 0 || !htmlValidDay(year, int(mo), day) {
+	if mo == 0 || day == 0 || year == 0 || !plausibleDay(year, int(mo), day) {
 		return nil, false
 	}
 	d := &article.Date{Time: time.Date(year, mo, day, 0, 0, 0, 0, time.UTC), Precision: article.PrecisionDay}
 	if clockAt >= 0 && clockAt < len(fields) {
 		rest := strings.Join(fields[clockAt:], " ")
-		hh, mm, ss, prec, r := htmlParseClock(rest)
+		hh, mm, ss, prec, r := parseClock(rest)
 		if prec != "" {
-			loc, has := htmlParseZone(r)
+			loc, has := parseZone(r)
 			if !has {
 				loc = time.UTC
 			}
@@ -285,4 +285,13 @@ func htmlParseWordDate(s string) (*article.Date, bool) {
 		}
 	}
 	return d, true
+}
+
+// Format writes d as the diagnostics and tests show it: the day alone
+// when only the day is known, else RFC 3339 in the stated zone.
+func Format(d *article.Date) string {
+	if d.Precision == article.PrecisionDay {
+		return d.Day()
+	}
+	return d.Time.Format("2006-01-02T15:04:05Z07:00")
 }

@@ -1,4 +1,4 @@
-package extract
+package datetime
 
 // Times of day and zones, the second half of a written date, and the
 // relative forms ("3 hours ago", "yesterday") read against the fetch time.
@@ -14,7 +14,7 @@ import (
 // timeAfter parses a time of day following the date, allowing a few filler
 // tokens in between: "8:26 am ET", ", 08:26 PM EST", "at 4:15 pm",
 // "17.26 GMT", "às 19:26".
-func timeAfter(toks []dtok, p *partial) bool {
+func timeAfter(toks []Token, p *partial) bool {
 	j := p.endTok + 1
 	for skipped := 0; j < len(toks) && skipped < 3; skipped++ {
 		t := toks[j]
@@ -33,23 +33,23 @@ func timeAfter(toks []dtok, p *partial) bool {
 
 // timeBefore looks for a time printed before the date ("10:47 PM EST Mar
 // 5, 2024", "6:12 AM PST 03/05/2024") when none follows it.
-func timeBefore(toks []dtok, i int, m dateMatch) (dateMatch, bool) {
-	if m.hasTime || m.relative {
+func timeBefore(toks []Token, i int, m Match) (Match, bool) {
+	if m.HasTime || m.Relative {
 		return m, false
 	}
 	for k := max(0, i-10); k < i; k++ {
 		if toks[k].kind != tNum {
 			continue
 		}
-		d := m.date.Time
+		d := m.Date.Time
 		p := partial{y: d.Year(), mo: int(d.Month()), d: d.Day(), hasYear: true}
 		if !timeAt(toks, k, &p) || p.endTok >= i || p.endTok < i-3 {
 			continue
 		}
 		m2 := m
-		m2.hasTime = true
-		m2.date = assembleDate(&p, dateContext{})
-		m2.start = toks[k].start
+		m2.HasTime = true
+		m2.Date = assembleDate(&p, Context{})
+		m2.Start = toks[k].start
 		return m2, true
 	}
 	return m, false
@@ -57,7 +57,7 @@ func timeBefore(toks []dtok, i int, m dateMatch) (dateMatch, bool) {
 
 // timeAt parses a clock time at token j, with an optional meridiem and
 // zone. It sets p's time fields and returns whether one was found.
-func timeAt(toks []dtok, j int, p *partial) bool {
+func timeAt(toks []Token, j int, p *partial) bool {
 	if j >= len(toks) || toks[j].kind != tNum {
 		return false
 	}
@@ -117,7 +117,7 @@ func timeAt(toks []dtok, j int, p *partial) bool {
 
 // zoneAt parses a zone after a time: "GMT", "EST", "Z", "+05:30", "UTC+1",
 // "(EST)".
-func zoneAt(toks []dtok, k int, p *partial) {
+func zoneAt(toks []Token, k int, p *partial) {
 	if k < len(toks) && toks[k].text == "(" {
 		k++
 	}
@@ -152,7 +152,7 @@ func zoneAt(toks []dtok, k int, p *partial) {
 }
 
 // offsetAt parses +05:30, +0530, -5, +1 at token k (the sign).
-func offsetAt(toks []dtok, k int) (int, int, bool) {
+func offsetAt(toks []Token, k int) (int, int, bool) {
 	if k+1 >= len(toks) || toks[k+1].kind != tNum || toks[k+1].space {
 		return 0, 0, false
 	}
@@ -228,8 +228,8 @@ var relativeUnits = map[string]time.Duration{
 // relativeAt parses "3 hours ago" and its translations ("há 3 horas",
 // "hace 3 horas", "il y a 3 heures", "vor 3 Stunden", "3 ore fa",
 // "3 часа назад").
-func relativeAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
-	if ctx.ref.IsZero() || i+1 >= len(toks) || toks[i+1].kind != tWord {
+func relativeAt(toks []Token, i int, ctx Context, p *partial) bool {
+	if ctx.Ref.IsZero() || i+1 >= len(toks) || toks[i+1].kind != tWord {
 		return false
 	}
 	unit, ok := relativeUnits[toks[i+1].text]
@@ -253,7 +253,7 @@ func relativeAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
 		return false
 	}
 	p.relative = true
-	p.rel = ctx.ref.Add(-time.Duration(n) * unit)
+	p.rel = ctx.Ref.Add(-time.Duration(n) * unit)
 	p.relPrecision = article.PrecisionMinute
 	if unit >= 24*time.Hour {
 		p.relPrecision = article.PrecisionDay
@@ -267,8 +267,8 @@ func relativeAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
 
 // relativeWordAt parses "yesterday", "today" and their translations; a
 // time may follow ("Today 12:01 AM").
-func relativeWordAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
-	if ctx.ref.IsZero() {
+func relativeWordAt(toks []Token, i int, ctx Context, p *partial) bool {
+	if ctx.Ref.IsZero() {
 		return false
 	}
 	days := 0
@@ -293,7 +293,7 @@ func relativeWordAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
 		}
 	}
 	p.relative = true
-	p.rel = ctx.ref.AddDate(0, 0, -days)
+	p.rel = ctx.Ref.AddDate(0, 0, -days)
 	p.relPrecision = article.PrecisionDay
 	p.endTok = i
 	if timeAfter(toks, p) {
@@ -315,7 +315,7 @@ var weekdayNumbers = map[string]time.Weekday{
 // weekdayAt parses "Monday 5:30PM", the last week's form of a timestamp:
 // the most recent such day up to the fetch time. A weekday alone is too
 // often a word of a sentence; only a weekday followed by a time counts.
-func weekdayAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
+func weekdayAt(toks []Token, i int, ctx Context, p *partial) bool {
 	wd, ok := weekdayNumbers[toks[i].text]
 	if !ok || !toks[i].upper {
 		return false
@@ -324,7 +324,7 @@ func weekdayAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
 	if !timeAt(toks, i+1, &q) {
 		return false
 	}
-	ref := ctx.ref
+	ref := ctx.Ref
 	back := (int(ref.Weekday()) - int(wd) + 7) % 7
 	if back == 0 && q.h*60+q.mi > ref.Hour()*60+ref.Minute()+60 {
 		back = 7 // a later time today has not happened yet: last week's

@@ -1,4 +1,4 @@
-package extract
+package datetime
 
 import (
 	"testing"
@@ -8,12 +8,12 @@ import (
 	"github.com/pressroom/pressroom/internal/article"
 )
 
-func TestFindDate(t *testing.T) {
+func TestFind(t *testing.T) {
 	ref := time.Date(2025, 7, 3, 12, 0, 0, 0, time.UTC)
-	ctx := dateContext{ref: ref, lang: "en"}
+	ctx := Context{Ref: ref, Lang: "en"}
 	tests := []struct {
 		in   string
-		ctx  *dateContext
+		ctx  *Context
 		want string // RFC 3339 for zoned times, YYYY-MM-DD for days; "" for no date
 		prec article.Precision
 	}{
@@ -40,11 +40,11 @@ func TestFindDate(t *testing.T) {
 		{in: "28/02/2023", want: "2023-02-28"},
 		{in: "03/21/24 7:09 AM", want: "2024-03-21"},
 		{in: "05/06/2019", want: "2019-05-06"},
-		{in: "05/06/2019", ctx: &dateContext{ref: ref, lang: "fr"}, want: "2019-06-05"},
-		{in: "05/06/2019", ctx: &dateContext{ref: ref, lang: "en", dayFirst: 1}, want: "2019-06-05"},
+		{in: "05/06/2019", ctx: &Context{Ref: ref, Lang: "fr"}, want: "2019-06-05"},
+		{in: "05/06/2019", ctx: &Context{Ref: ref, Lang: "en", DayFirst: 1}, want: "2019-06-05"},
 		{in: "2021.04.09", want: "2021-04-09"},
 		{in: "2021年4月9日", want: "2021-04-09"},
-		{in: "Mar 5, 7:02 AM", ctx: &dateContext{ref: ref, year: 2024}, want: "2024-03-05"},
+		{in: "Mar 5, 7:02 AM", ctx: &Context{Ref: ref, Year: 2024}, want: "2024-03-05"},
 		{in: "Oct 30", want: "2024-10-30"},
 		{in: "3 hours ago", want: "2025-07-03T09:00:00Z", prec: article.PrecisionMinute},
 		{in: "Published 2 days ago", want: "2025-07-01"},
@@ -72,41 +72,26 @@ func TestFindDate(t *testing.T) {
 		if tt.ctx != nil {
 			c = *tt.ctx
 		}
-		m, ok := findDate(tt.in, c)
+		m, ok := Find(tt.in, c)
 		if tt.want == "" {
 			if ok {
-				t.Errorf("findDate(%q) = %s, want no date", tt.in, formatDiagDate(&m.date))
+				t.Errorf("Find(%q) = %s, want no date", tt.in, Format(&m.Date))
 			}
 			continue
 		}
 		if !ok {
-			t.Errorf("findDate(%q): no date, want %s", tt.in, tt.want)
+			t.Errorf("Find(%q): no date, want %s", tt.in, tt.want)
 			continue
 		}
-		if got := formatDiagDate(&m.date); got != tt.want {
-			t.Errorf("findDate(%q) = %s, want %s", tt.in, got, tt.want)
+		if got := Format(&m.Date); got != tt.want {
+			t.Errorf("Find(%q) = %s, want %s", tt.in, got, tt.want)
 		}
-		if tt.prec != "" && m.date.Precision != tt.prec {
-			t.Errorf("findDate(%q) precision = %s, want %s", tt.in, m.date.Precision, tt.prec)
+		if tt.prec != "" && m.Date.Precision != tt.prec {
+			t.Errorf("Find(%q) precision = %s, want %s", tt.in, m.Date.Precision, tt.prec)
 		}
-		if m.start < 0 || m.end > len(tt.in) || m.start >= m.end {
-			t.Errorf("findDate(%q) span [%d,%d)", tt.in, m.start, m.end)
+		if m.Start < 0 || m.End > len(tt.in) || m.Start >= m.End {
+			t.Errorf("Find(%q) span [%d,%d)", tt.in, m.Start, m.End)
 		}
-	}
-}
-
-func TestAllDatesCues(t *testing.T) {
-	ctx := dateContext{year: 2024, ref: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
-	b := block{text: "Updated Mar 5, 7:02 AM;Posted Mar 4, 6:58 AM"}
-	ms := allDates(b.text, ctx)
-	if len(ms) != 2 {
-		t.Fatalf("allDates found %d dates, want 2", len(ms))
-	}
-	if c := dateCue(&b, ms[0]); c != -1 {
-		t.Errorf("cue of first = %d, want -1 (updated)", c)
-	}
-	if c := dateCue(&b, ms[1]); c != 1 {
-		t.Errorf("cue of second = %d, want 1 (posted)", c)
 	}
 }
 
@@ -123,8 +108,8 @@ func TestNumericOrder(t *testing.T) {
 		"It rose 3.5 percent. On 13.11.2019 it fell": 1,
 	}
 	for in, want := range tests {
-		if got := numericOrder(in); got != want {
-			t.Errorf("numericOrder(%q) = %d, want %d", in, got, want)
+		if got := NumericOrder(in); got != want {
+			t.Errorf("NumericOrder(%q) = %d, want %d", in, got, want)
 		}
 	}
 }
@@ -152,26 +137,25 @@ func FuzzFindDate(f *testing.F) {
 	}
 	ref := time.Date(2025, 7, 3, 12, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, ctx := range []dateContext{{ref: ref, lang: "en"}, {}, {year: 2019, dayFirst: 1}} {
-			m, ok := findDate(s, ctx)
+		for _, ctx := range []Context{{Ref: ref, Lang: "en"}, {}, {Year: 2019, DayFirst: 1}} {
+			m, ok := Find(s, ctx)
 			if !ok {
 				continue
 			}
-			if m.start < 0 || m.end > len(s) || m.start >= m.end {
-				t.Fatalf("findDate(%q) span [%d,%d) out of range", s, m.start, m.end)
+			if m.Start < 0 || m.End > len(s) || m.Start >= m.End {
+				t.Fatalf("Find(%q) span [%d,%d) out of range", s, m.Start, m.End)
 			}
-			if y := m.date.Time.Year(); y < 1990 || y > 2100 {
-				t.Fatalf("findDate(%q) year %d", s, y)
+			if y := m.Date.Time.Year(); y < 1990 || y > 2100 {
+				t.Fatalf("Find(%q) year %d", s, y)
 			}
-			switch m.date.Precision {
+			switch m.Date.Precision {
 			case article.PrecisionDay, article.PrecisionMinute, article.PrecisionSecond:
 			default:
-				t.Fatalf("findDate(%q) precision %q", s, m.date.Precision)
+				t.Fatalf("Find(%q) precision %q", s, m.Date.Precision)
 			}
-			if !utf8.ValidString(s[m.start:m.end]) && utf8.ValidString(s) {
-				t.Fatalf("findDate(%q) span cuts a rune", s)
+			if !utf8.ValidString(s[m.Start:m.End]) && utf8.ValidString(s) {
+				t.Fatalf("Find(%q) span cuts a rune", s)
 			}
 		}
-		allDates(s, dateContext{ref: ref})
 	})
 }

@@ -1,4 +1,9 @@
-package extract
+// Package datetime reads the dates and times that both front-ends of the
+// extractor meet: written dates in some twenty languages, with times, zones
+// and relative forms, found anywhere in a line (Find), and the machine forms
+// of metadata and <time> elements (Parse: ISO 8601, RFC 1123, Unix time).
+// The words it knows (months, weekdays, zones, cues) come from lexicon.
+package datetime
 
 import (
 	"strings"
@@ -16,23 +21,23 @@ import (
 // "2025-07-02T10:00:00Z", "19/11/2019" (order resolved by evidence),
 // "5 de março de 2024 às 19:26", "2021年4月9日", "3 hours ago".
 
-// dateContext is what the parser needs beyond the line itself.
-type dateContext struct {
-	ref      time.Time // when the page was fetched; zero when unknown
-	year     int       // year to assume when a date omits it (from the URL); 0: derive from ref
-	dayFirst int       // numeric dates: +1 day first, -1 month first, 0 unknown
-	lang     string
+// Context is what the parser needs beyond the line itself.
+type Context struct {
+	Ref      time.Time // when the page was fetched; zero when unknown
+	Year     int       // year to assume when a date omits it (from the URL); 0: derive from Ref
+	DayFirst int       // numeric dates: +1 day first, -1 month first, 0 unknown
+	Lang     string
 }
 
-// dateMatch is one date found in a line.
-type dateMatch struct {
-	date       article.Date
-	start, end int  // byte span in the line
-	hasYear    bool // the page stated the year
-	hasTime    bool
-	relative   bool // "3 hours ago", "yesterday"
-	ambiguous  bool // numeric day/month order was guessed
-	confidence float64
+// Match is one date found in a line.
+type Match struct {
+	Date       article.Date
+	Start, End int  // byte span in the line
+	HasYear    bool // the page stated the year
+	HasTime    bool
+	Relative   bool // "3 hours ago", "yesterday"
+	Ambiguous  bool // numeric day/month order was guessed
+	Confidence float64
 }
 
 type tokKind uint8
@@ -43,7 +48,7 @@ const (
 	tSep
 )
 
-type dtok struct {
+type Token struct {
 	kind       tokKind
 	text       string // lowercased for words
 	val        int    // numbers
@@ -53,10 +58,10 @@ type dtok struct {
 }
 
 // tokenizeDate splits a line into numbers, words and single separators.
-func tokenizeDate(s string) []dtok { return tokenizeDateInto(make([]dtok, 0, 16), s) }
+func tokenizeDate(s string) []Token { return Tokenize(make([]Token, 0, 16), s) }
 
-// tokenizeDateInto appends the tokens of s to toks.
-func tokenizeDateInto(toks []dtok, s string) []dtok {
+// Tokenize appends the tokens of s to toks.
+func Tokenize(toks []Token, s string) []Token {
 	space := true
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -73,7 +78,7 @@ func tokenizeDateInto(toks []dtok, s string) []dtok {
 				}
 				j++
 			}
-			toks = append(toks, dtok{kind: tNum, text: s[i:j], val: v, start: i, end: j, space: space})
+			toks = append(toks, Token{kind: tNum, text: s[i:j], val: v, start: i, end: j, space: space})
 			i = j
 		case unicode.IsLetter(r):
 			j := i
@@ -91,10 +96,10 @@ func tokenizeDateInto(toks []dtok, s string) []dtok {
 				}
 				j += n2
 			}
-			toks = append(toks, dtok{kind: tWord, text: strings.ToLower(s[i:j]), start: i, end: j, space: space, upper: unicode.IsUpper(r)})
+			toks = append(toks, Token{kind: tWord, text: strings.ToLower(s[i:j]), start: i, end: j, space: space, upper: unicode.IsUpper(r)})
 			i = j
 		default:
-			toks = append(toks, dtok{kind: tSep, text: s[i : i+n], start: i, end: i + n, space: space})
+			toks = append(toks, Token{kind: tSep, text: s[i : i+n], start: i, end: i + n, space: space})
 			i += n
 		}
 		space = false
@@ -109,26 +114,26 @@ var dateFillers = map[string]bool{
 	"o": true, "г": true, "года": true, "at:": true, "on": true, "и": true, "y": true, "um:": true,
 }
 
-// findDate returns the first date in s. It returns false when there is none.
-func findDate(s string, ctx dateContext) (dateMatch, bool) {
+// Find returns the first date in s. It returns false when there is none.
+func Find(s string, ctx Context) (Match, bool) {
 	if !hasDigitOrRelative(s) {
-		return dateMatch{}, false
+		return Match{}, false
 	}
-	return findDateIn(tokenizeDate(s), ctx)
+	return FindIn(tokenizeDate(s), ctx)
 }
 
-// findDateIn is findDate on a tokenized line.
-func findDateIn(toks []dtok, ctx dateContext) (dateMatch, bool) {
+// FindIn is Find on a tokenized line.
+func FindIn(toks []Token, ctx Context) (Match, bool) {
 	for i := range toks {
 		if m, ok := dateAt(toks, i, ctx); ok {
-			m.start = toks[i].start
+			m.Start = toks[i].start
 			if mt, ok := timeBefore(toks, i, m); ok {
 				m = mt
 			}
 			return finishDate(m, ctx)
 		}
 	}
-	return dateMatch{}, false
+	return Match{}, false
 }
 
 // hasDigitOrRelative is the cheap gate: most lines have no date at all.
@@ -143,15 +148,15 @@ func hasDigitOrRelative(s string) bool {
 		return false
 	}
 	var buf [32]byte
-	return hasRelativeDay(string(appendLower(buf[:0], s)))
+	return HasRelativeDay(string(lexicon.AppendLower(buf[:0], s)))
 }
 
 // relativeDayWords name today and yesterday in the supported languages.
 var relativeDayWords = []string{"yesterday", "today", "ontem", "ayer", "hier", "gestern", "hoje", "hoy", "heute",
 	"oggi", "ieri", "vandaag", "gisteren", "сегодня", "вчера"}
 
-// hasRelativeDay reports whether the lowercased s names today or yesterday.
-func hasRelativeDay(lower string) bool {
+// HasRelativeDay reports whether the lowercased s names today or yesterday.
+func HasRelativeDay(lower string) bool {
 	for _, w := range relativeDayWords {
 		if strings.Contains(lower, w) {
 			return true
@@ -175,7 +180,7 @@ type partial struct {
 }
 
 // dateAt tries every date form starting at token i.
-func dateAt(toks []dtok, i int, ctx dateContext) (dateMatch, bool) {
+func dateAt(toks []Token, i int, ctx Context) (Match, bool) {
 	var p partial
 	ok := false
 	t := toks[i]
@@ -187,7 +192,7 @@ func dateAt(toks []dtok, i int, ctx dateContext) (dateMatch, bool) {
 		ok = monthDayAt(toks, i, &p) || relativeWordAt(toks, i, ctx, &p)
 	}
 	if !ok {
-		return dateMatch{}, false
+		return Match{}, false
 	}
 	if !p.relative || p.relPrecision == article.PrecisionDay {
 		if !p.hasTime {
@@ -198,22 +203,22 @@ func dateAt(toks []dtok, i int, ctx dateContext) (dateMatch, bool) {
 		y := p.y
 		if !p.hasYear {
 			if y = inferYear(p.mo, p.d, ctx); y == 0 {
-				return dateMatch{}, false
+				return Match{}, false
 			}
 		}
-		if !validDay(y, p.mo, p.d) {
-			return dateMatch{}, false
+		if !ValidDay(y, p.mo, p.d) {
+			return Match{}, false
 		}
 	}
-	m := dateMatch{hasYear: p.hasYear, hasTime: p.hasTime, relative: p.relative, ambiguous: p.ambiguous}
-	m.end = toks[p.endTok].end
-	m.date = assembleDate(&p, ctx)
+	m := Match{HasYear: p.hasYear, HasTime: p.hasTime, Relative: p.relative, Ambiguous: p.ambiguous}
+	m.End = toks[p.endTok].end
+	m.Date = assembleDate(&p, ctx)
 	return m, true
 }
 
 // isoAt parses 2024-03-05, 2024-03-05T09:41:27Z, 2024/03/05, 2024.03.05.
-func isoAt(toks []dtok, i int, p *partial) bool {
-	if i+4 >= len(toks) || len(toks[i].text) != 4 || !validYear(toks[i].val) {
+func isoAt(toks []Token, i int, p *partial) bool {
+	if i+4 >= len(toks) || len(toks[i].text) != 4 || !ValidYear(toks[i].val) {
 		return false
 	}
 	sep := toks[i+1]
@@ -256,7 +261,7 @@ func isoAt(toks []dtok, i int, p *partial) bool {
 // numericAt parses 19/11/2019, 11/19/19, 13.11.2019 and resolves the
 // day/month order by the values, then by the document's evidence, then by
 // the language's convention.
-func numericAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
+func numericAt(toks []Token, i int, ctx Context, p *partial) bool {
 	if i+4 >= len(toks) || len(toks[i].text) > 2 {
 		return false
 	}
@@ -285,7 +290,7 @@ func numericAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
 	default:
 		return false
 	}
-	if !validYear(y) {
+	if !ValidYear(y) {
 		return false
 	}
 	a, b := toks[i].val, toks[i+2].val
@@ -301,14 +306,14 @@ func numericAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
 	default:
 		p.ambiguous = a != b
 		switch {
-		case ctx.dayFirst > 0:
+		case ctx.DayFirst > 0:
 			dayFirst = true
-		case ctx.dayFirst < 0:
+		case ctx.DayFirst < 0:
 			dayFirst = false
 		case sep.text == ".":
 			dayFirst = true // dotted dates are a European convention
 		default:
-			dayFirst = ctx.lang != "en"
+			dayFirst = ctx.Lang != "en"
 		}
 	}
 	if dayFirst {
@@ -324,7 +329,7 @@ func numericAt(toks []dtok, i int, ctx dateContext, p *partial) bool {
 
 // dayMonthAt parses "2 July 2025", "5 MAR 2024", "6 Mar, 2024",
 // "5 de março de 2024", "7. März 2022", "6th March 2024".
-func dayMonthAt(toks []dtok, i int, p *partial) bool {
+func dayMonthAt(toks []Token, i int, p *partial) bool {
 	if toks[i].val < 1 || toks[i].val > 31 || len(toks[i].text) > 2 {
 		return false
 	}
@@ -363,7 +368,7 @@ func dayMonthAt(toks []dtok, i int, p *partial) bool {
 // followed by a colon (a time), or the first four of five or six digits,
 // where a template printed the year glued to what follows it ("19. Dezember
 // 202219. Dezember 2022", "3 de mayo de 202221:25").
-func yearAt(toks []dtok, k int) (int, bool) {
+func yearAt(toks []Token, k int) (int, bool) {
 	if k >= len(toks) || toks[k].kind != tNum {
 		return 0, false
 	}
@@ -371,20 +376,20 @@ func yearAt(toks []dtok, k int) (int, bool) {
 	switch len(t.text) {
 	case 4:
 		colon := k+1 < len(toks) && toks[k+1].text == ":" && !toks[k+1].space
-		return t.val, validYear(t.val) && !colon
+		return t.val, ValidYear(t.val) && !colon
 	case 5, 6:
 		y := 0
 		for _, c := range t.text[:4] {
 			y = y*10 + int(c-'0')
 		}
-		return y, validYear(y)
+		return y, ValidYear(y)
 	}
 	return 0, false
 }
 
 // monthDayAt parses "Nov. 19, 2019", "November 19th, 2019", "Jul 2 2025"
 // and the year-less "Nov 19".
-func monthDayAt(toks []dtok, i int, p *partial) bool {
+func monthDayAt(toks []Token, i int, p *partial) bool {
 	mo := lexicon.Month(toks[i].text)
 	if mo == 0 {
 		return false
@@ -424,8 +429,8 @@ func monthDayAt(toks []dtok, i int, p *partial) bool {
 }
 
 // cjkAt parses 2016年12月1日 and the Korean 2016년 12월 1일.
-func cjkAt(toks []dtok, i int, p *partial) bool {
-	if i+5 >= len(toks) || !validYear(toks[i].val) || toks[i+2].kind != tNum || toks[i+4].kind != tNum {
+func cjkAt(toks []Token, i int, p *partial) bool {
+	if i+5 >= len(toks) || !ValidYear(toks[i].val) || toks[i+2].kind != tNum || toks[i+4].kind != tNum {
 		return false
 	}
 	y, mo, d := toks[i+1].text, toks[i+3].text, toks[i+5].text
@@ -440,8 +445,8 @@ func cjkAt(toks []dtok, i int, p *partial) bool {
 
 // yearMonthDayAt parses the year-first written date of Hungarian:
 // "2025. július 2.", "2025. márc. 14.".
-func yearMonthDayAt(toks []dtok, i int, p *partial) bool {
-	if i+3 >= len(toks) || len(toks[i].text) != 4 || !validYear(toks[i].val) || toks[i+1].text != "." {
+func yearMonthDayAt(toks []Token, i int, p *partial) bool {
+	if i+3 >= len(toks) || len(toks[i].text) != 4 || !ValidYear(toks[i].val) || toks[i+1].text != "." {
 		return false
 	}
 	j := i + 2
@@ -465,7 +470,7 @@ func yearMonthDayAt(toks []dtok, i int, p *partial) bool {
 	return true
 }
 
-func skipOrdinal(toks []dtok, j int) int {
+func skipOrdinal(toks []Token, j int) int {
 	if j < len(toks) && toks[j].kind == tWord && !toks[j].space {
 		switch toks[j].text {
 		case "st", "nd", "rd", "th", "er", "º", "o":
@@ -475,19 +480,19 @@ func skipOrdinal(toks []dtok, j int) int {
 	return j
 }
 
-func skipFillers(toks []dtok, j, max int) int {
+func skipFillers(toks []Token, j, max int) int {
 	for n := 0; n < max && j < len(toks) && toks[j].kind == tWord && dateFillers[toks[j].text]; n++ {
 		j++
 	}
 	return j
 }
 
-func validYear(y int) bool { return y >= 1990 && y <= 2100 }
+func ValidYear(y int) bool { return y >= 1990 && y <= 2100 }
 
 // assembleDate turns parsed fields into an article.Date. A clock time
 // without a stated zone is only known to within ±14 hours, so it is kept
 // with day precision.
-func assembleDate(p *partial, ctx dateContext) article.Date {
+func assembleDate(p *partial, ctx Context) article.Date {
 	if p.relative {
 		t := p.rel.UTC()
 		if p.relPrecision == article.PrecisionDay {
@@ -516,48 +521,48 @@ func assembleDate(p *partial, ctx dateContext) article.Date {
 // inferYear picks the year for a date printed without one: the URL's year
 // when known, else the most recent year that does not put the date after
 // the fetch time.
-func inferYear(mo, d int, ctx dateContext) int {
-	if ctx.year != 0 {
-		return ctx.year
+func inferYear(mo, d int, ctx Context) int {
+	if ctx.Year != 0 {
+		return ctx.Year
 	}
-	if ctx.ref.IsZero() {
+	if ctx.Ref.IsZero() {
 		return 0
 	}
-	y := ctx.ref.Year()
-	if time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).After(ctx.ref.Add(48 * time.Hour)) {
+	y := ctx.Ref.Year()
+	if time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC).After(ctx.Ref.Add(48 * time.Hour)) {
 		y--
 	}
 	return y
 }
 
 // finishDate validates the calendar date and sets the confidence.
-func finishDate(m dateMatch, ctx dateContext) (dateMatch, bool) {
-	t := m.date.Time
+func finishDate(m Match, ctx Context) (Match, bool) {
+	t := m.Date.Time
 	if t.IsZero() || t.Year() < 1990 || t.Year() > 2100 {
-		return dateMatch{}, false
+		return Match{}, false
 	}
-	m.confidence = 0.9
-	if !m.hasYear && !m.relative {
-		m.confidence = 0.6
-		if ctx.year == 0 {
-			m.confidence = 0.45
+	m.Confidence = 0.9
+	if !m.HasYear && !m.Relative {
+		m.Confidence = 0.6
+		if ctx.Year == 0 {
+			m.Confidence = 0.45
 		}
 	}
-	if m.ambiguous {
-		m.confidence -= 0.2
+	if m.Ambiguous {
+		m.Confidence -= 0.2
 	}
-	if m.relative {
-		m.confidence = 0.6
+	if m.Relative {
+		m.Confidence = 0.6
 	}
-	if !ctx.ref.IsZero() && t.After(ctx.ref.Add(72*time.Hour)) {
-		m.confidence -= 0.4
+	if !ctx.Ref.IsZero() && t.After(ctx.Ref.Add(72*time.Hour)) {
+		m.Confidence -= 0.4
 	}
 	return m, true
 }
 
-// validDay reports whether y-m-d is a real calendar day (time.Date would
+// ValidDay reports whether y-m-d is a real calendar day (time.Date would
 // silently normalise February 30th).
-func validDay(y, mo, d int) bool {
+func ValidDay(y, mo, d int) bool {
 	if mo < 1 || mo > 12 || d < 1 || d > 31 {
 		return false
 	}
@@ -565,11 +570,11 @@ func validDay(y, mo, d int) bool {
 	return t.Day() == d && int(t.Month()) == mo
 }
 
-// numericOrder looks for an unambiguous numeric date in s: +1 when one
+// NumericOrder looks for an unambiguous numeric date in s: +1 when one
 // must be day-first (13/11/2019), -1 when one must be month-first
 // (11/19/2019), 0 when s has none. A document's unambiguous dates settle
 // the order of its ambiguous ones.
-func numericOrder(s string) int {
+func NumericOrder(s string) int {
 	// The first such date counts. Separators are found with IndexByte,
 	// which skips the text between them many bytes at a time; prose has
 	// a full stop in every sentence and a slash in few.
@@ -591,7 +596,7 @@ func numericOrder(s string) int {
 	return order
 }
 
-// numericOrderAt is numericOrder for the date whose first separator is
+// numericOrderAt is NumericOrder for the date whose first separator is
 // s[i], if there is one.
 func numericOrderAt(s string, i int) int {
 	sep := s[i]

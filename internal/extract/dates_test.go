@@ -1,0 +1,41 @@
+package extract
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pressroom/pressroom/internal/extract/datetime"
+)
+
+func TestAllDatesCues(t *testing.T) {
+	ctx := datetime.Context{Year: 2024, Ref: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
+	b := block{text: "Updated Mar 5, 7:02 AM;Posted Mar 4, 6:58 AM"}
+	ms := allDates(b.text, ctx)
+	if len(ms) != 2 {
+		t.Fatalf("allDates found %d dates, want 2", len(ms))
+	}
+	if c := dateCue(&b, ms[0]); c != -1 {
+		t.Errorf("cue of first = %d, want -1 (updated)", c)
+	}
+	if c := dateCue(&b, ms[1]); c != 1 {
+		t.Errorf("cue of second = %d, want 1 (posted)", c)
+	}
+}
+
+// FuzzAllDates walks every date of a line: each lies in it, after the last.
+func FuzzAllDates(f *testing.F) {
+	for _, s := range []string{"Updated Mar 5, 7:02 AM;Posted Mar 4, 6:58 AM", "19/11/2019 and 2025-07-02T10:00:00Z",
+		"3 hours ago", "2021年4月9日"} {
+		f.Add(s)
+	}
+	ref := time.Date(2025, 7, 3, 12, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, m := range allDates(s, datetime.Context{Ref: ref}) {
+			if m.Start < prev || m.End > len(s) || m.Start >= m.End {
+				t.Fatalf("allDates(%q): span [%d,%d) after %d", s, m.Start, m.End, prev)
+			}
+			prev = m.End
+		}
+	})
+}
