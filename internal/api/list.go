@@ -37,6 +37,7 @@ func (a *API) handleListArticles(w http.ResponseWriter, r *http.Request) error {
 	default:
 		return invalidField("include", "unknown value "+truncate(inc, 40)+"; the one value is body")
 	}
+	f.WithBody = withBody
 	var (
 		ctx    context.Context
 		cancel context.CancelFunc

@@ -21,6 +21,11 @@ type Filter struct {
 	// time, newest first.
 	Query string
 
+	// WithBody reads the articles' bodies (Paragraphs); without it they
+	// come back empty. A page with bodies may end before Limit once it
+	// holds a few MiB of text (store.MaxPageBodyBytes).
+	WithBody bool
+
 	Limit  int    // page size, 1..500; 0 or less means 50, more than 500 means 500
 	Cursor string // opaque, from a previous Page.Next with the same filter
 }

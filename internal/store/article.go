@@ -14,12 +14,24 @@ import (
 // articleColumns reads an article (as a); $2 says whether to read the
 // stored diagnostics, which only articles stored before migration 0006
 // have (the API recomputes the others).
-const articleColumns = `a.id, a.dump_id, a.source, a.title, a.authors, a.agencies,
+const articleColumns = columnsBeforeBody + `a.body` + columnsAfterBody + `CASE WHEN $2::boolean THEN a.diagnostics END`
+
+// listColumns reads an article of a listing: $2 says whether to read its
+// body, which can be megabytes and which lists send only on request; never
+// the legacy diagnostics.
+const listColumns = columnsBeforeBody + `CASE WHEN $2::boolean THEN a.body ELSE '' END` + columnsAfterBody + `NULL::jsonb`
+
+// columnsBeforeBody and columnsAfterBody are the columns scanArticle reads
+// around the body; the diagnostics come last.
+const (
+	columnsBeforeBody = `a.id, a.dump_id, a.source, a.title, a.authors, a.agencies,
 	a.published_at, a.published_precision, a.published_has_zone, a.published_offset_minutes,
 	a.source_name, a.location, a.sponsors, a.paywalled, a.original_publisher, a.language, a.url,
-	a.body, a.word_count, a.extractor_version, a.received_at, a.created_at, a.updated_at,
+	`
+	columnsAfterBody = `, a.word_count, a.extractor_version, a.received_at, a.created_at, a.updated_at,
 	a.description, a.image, a.canonical_url, a.section, a.tags, a.modified_at,
-	CASE WHEN $2::boolean THEN a.diagnostics END`
+	`
+)
 
 // ArticleParts are the large parts of an article that FindArticleByID reads
 // only when asked for.

@@ -57,6 +57,12 @@ const searchCTE = `WITH RECURSIVE langs AS (
 // ownQuery is an article's own query under searchCTE.
 const ownQuery = `(SELECT qs FROM parsed)[array_position((SELECT cfgs FROM parsed), pressroom_regconfig(a.language))]`
 
+// MaxPageBodyBytes ends a page of a listing with bodies (Filter.WithBody)
+// early, once its articles hold this much body text, so that what one list
+// request holds in memory does not grow with its limit times the largest
+// article; the page's Next continues after its last article.
+const MaxPageBodyBytes = 4 << 20
+
 // FindArticles lists articles matching f, one page at a time. Without a
 // query they come newest first (by publication time, else arrival time);
 // with one, most relevant first. Ties are broken by id, descending. A
@@ -84,8 +90,9 @@ func (s *Store) FindArticles(ctx context.Context, f article.Filter) (*article.Pa
 	defer rows.Close()
 	page := &article.Page{Articles: make([]*article.Article, 0, min(q.limit, 64))}
 	var last cursor
+	bodyBytes := 0
 	for rows.Next() {
-		if len(page.Articles) == q.limit {
+		if len(page.Articles) == q.limit || bodyBytes >= MaxPageBodyBytes {
 			// The extra row only says that there is a next page.
 			page.Next = encodeCursor(last)
 			break
@@ -100,6 +107,9 @@ func (s *Store) FindArticles(ctx context.Context, f article.Filter) (*article.Pa
 			return nil, fmt.Errorf("store: find articles: %w", mapError(err))
 		}
 		page.Articles = append(page.Articles, a)
+		for _, p := range a.Paragraphs {
+			bodyBytes += len(p)
+		}
 		last = cursor{kind: q.kind, tag: q.tag, rank: rank, id: a.ID}
 		if q.kind == cursorTime {
 			last.at = a.ReceivedAt
@@ -125,7 +135,7 @@ type findQuery struct {
 }
 
 // buildFind validates f and writes its statement. $1 is the row limit and
-// $2 false (articleColumns reads no diagnostics); with a query, $3 is the
+// $2 whether to read bodies (listColumns); with a query, $3 is the
 // query text. The filter's values follow, then the cursor's.
 func buildFind(f article.Filter) (*findQuery, error) {
 	f, err := validateFilter(f)
@@ -182,7 +192,7 @@ func newFindQuery(f *article.Filter) *findQuery {
 		q.kind = cursorRank
 	}
 	q.tag = filterTag(f, q.kind)
-	q.args = []any{q.limit + 1, false}
+	q.args = []any{q.limit + 1, f.WithBody}
 	if f.Query != "" {
 		q.args = append(q.args, f.Query)
 	}
@@ -248,7 +258,7 @@ func (q *findQuery) listingByTime(where []string, after *cursor) string {
 		where = append(where, "("+recencyKey+", a.id) < ("+q.arg(after.at)+"::timestamptz, "+q.arg(uuid(after.id))+"::uuid)")
 	}
 	var b strings.Builder
-	b.WriteString("SELECT " + articleColumns + "\nFROM articles a")
+	b.WriteString("SELECT " + listColumns + "\nFROM articles a")
 	writeWhere(&b, where)
 	b.WriteString("\nORDER BY " + recencyKey + " DESC, a.id DESC\nLIMIT $1")
 	return b.String()
@@ -264,12 +274,12 @@ func (q *findQuery) listingByRank(where []string, lang string, after *cursor) st
 		// index is probed with.
 		b.WriteString("WITH parsed AS (SELECT websearch_to_tsquery(pressroom_regconfig(" + lang + "::text), $3::text) AS q)\n")
 		where = append(where, "a.search @@ websearch_to_tsquery(pressroom_regconfig("+lang+"::text), $3::text)")
-		b.WriteString("SELECT " + articleColumns + ", r.rank\nFROM articles a\n")
+		b.WriteString("SELECT " + listColumns + ", r.rank\nFROM articles a\n")
 		b.WriteString("CROSS JOIN LATERAL (SELECT ts_rank_cd(a.search, (SELECT q FROM parsed)) AS rank) r")
 	} else {
 		b.WriteString(searchCTE)
 		where = append(where, "a.search @@ (SELECT any_q FROM parsed)", "a.search @@ o.q")
-		b.WriteString("SELECT " + articleColumns + ", r.rank\nFROM articles a\n")
+		b.WriteString("SELECT " + listColumns + ", r.rank\nFROM articles a\n")
 		b.WriteString("CROSS JOIN LATERAL (SELECT " + ownQuery + " AS q) o\n")
 		b.WriteString("CROSS JOIN LATERAL (SELECT ts_rank_cd(a.search, o.q) AS rank) r")
 	}

@@ -278,3 +278,54 @@ func TestStore_FindArticles_Search(t *testing.T) {
 		})
 	}
 }
+
+// TestStore_FindArticles_Bodies: a listing reads bodies only when asked,
+// and a page with bodies ends once it holds MaxPageBodyBytes of text, its
+// cursor continuing with the next article, none skipped or repeated.
+func TestStore_FindArticles_Bodies(t *testing.T) {
+	t.Parallel()
+	s := newStore(t)
+	h := func(n int) time.Time { return t0.Add(time.Duration(n) * time.Hour) }
+	big := strings.Repeat("word ", store.MaxPageBodyBytes/3/5) // a third of the page budget
+	var want []string
+	for i := range 7 {
+		title := fmt.Sprintf("big %d", i)
+		mustIngest(t, s, fixture{source: "bodies", title: title, published: h(10 - i), body: []string{big, "end"}})
+		want = append(want, title)
+	}
+
+	bare := mustPage(t, s, article.Filter{Source: "bodies", Limit: 10})
+	if got := titles(bare); !cmp.Equal(got, want) {
+		t.Fatalf("without bodies: titles %v, want %v", got, want)
+	}
+	for _, a := range bare.Articles {
+		if len(a.Paragraphs) != 0 || a.WordCount == 0 {
+			t.Fatalf("without bodies: %q has %d paragraphs, word_count %d; want none and the count", a.Metadata.Title, len(a.Paragraphs), a.WordCount)
+		}
+	}
+
+	var got []string
+	f := article.Filter{Source: "bodies", Limit: 10, WithBody: true}
+	for pages := 0; ; pages++ {
+		p := mustPage(t, s, f)
+		if len(p.Articles) > 3 {
+			t.Fatalf("a page with bodies held %d articles of a third of MaxPageBodyBytes each; want at most 3", len(p.Articles))
+		}
+		for _, a := range p.Articles {
+			if len(a.Paragraphs) != 2 || a.Paragraphs[1] != "end" {
+				t.Fatalf("with bodies: %q has paragraphs %d, want its 2", a.Metadata.Title, len(a.Paragraphs))
+			}
+			got = append(got, a.Metadata.Title)
+		}
+		if p.Next == "" {
+			if pages < 2 {
+				t.Fatalf("7 bodies of a third of the budget each came in %d pages; want at least 3", pages+1)
+			}
+			break
+		}
+		f.Cursor = p.Next
+	}
+	if !cmp.Equal(got, want) {
+		t.Fatalf("with bodies, page by page: %v, want %v", got, want)
+	}
+}
