@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Hint is what an element's class and id say about its content.
@@ -41,25 +42,38 @@ var positiveWords = map[string]bool{
 }
 
 // ClassHint classifies an element by the words of its class and id.
-// Negative words win over positive ones ("article-comments", "post-meta").
+// Negative words win over positive ones ("article-comments", "post-meta"),
+// except on an <article> that a class of one positive word names as the
+// post ("entry", "post"): blog templates add the post's taxonomy to its
+// classes ("author-jane", "category-news"), and a furniture word inside
+// such a compound value is a name, not a place on the page.
 func ClassHint(n *html.Node) Hint {
 	h := HintNone
+	compoundNeg, namedPost := false, false
 	for _, a := range n.Attr {
 		if a.Key != "class" && a.Key != "id" {
 			continue
 		}
-		neg, pos := classWords(a.Val)
-		if neg {
-			return HintNegative
+		for _, tok := range strings.Fields(a.Val) {
+			neg, pos, words := classWords(tok)
+			switch {
+			case neg && (words == 1 || n.DataAtom != atom.Article):
+				return HintNegative
+			case neg:
+				compoundNeg = true
+			case pos:
+				h = HintPositive
+				namedPost = namedPost || words == 1
+			}
 		}
-		if pos {
-			h = HintPositive
-		}
+	}
+	if compoundNeg && !namedPost {
+		return HintNegative
 	}
 	return h
 }
 
-func classWords(s string) (neg, pos bool) {
+func classWords(s string) (neg, pos bool, words int) {
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
@@ -67,6 +81,7 @@ func classWords(s string) (neg, pos bool) {
 		}
 		w := strings.ToLower(s[start:end])
 		start = -1
+		words++
 		if negativeWords[w] {
 			neg = true
 		} else if positiveWords[w] {
@@ -90,5 +105,5 @@ func classWords(s string) (neg, pos bool) {
 		}
 	}
 	flush(len(s))
-	return neg, pos
+	return neg, pos, words
 }

@@ -21,8 +21,16 @@ func TestClassHint(t *testing.T) {
 		{`class="header download"`, HintNone}, // "ad" only as a whole word
 		{`class="masthead"`, HintNegative},
 		{`class="wrapper"`, HintNone},
+		{`<article class="post entry author-jane category-news">`, HintPositive}, // taxonomy classes of a post
+		{`<article class="comment author-jane">`, HintNegative},
+		{`<article class="post comments">`, HintNegative},
+		{`class="post author-jane"`, HintNegative}, // only an <article> is named as the post
 	} {
-		doc, err := Parse([]byte("<div "+tc.attrs+">x</div>"), Limits{})
+		el := "<div " + tc.attrs + ">"
+		if strings.HasPrefix(tc.attrs, "<") {
+			el = tc.attrs
+		}
+		doc, err := Parse([]byte(el+"x</div>"), Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}
