@@ -41,6 +41,11 @@ var positiveWords = map[string]bool{
 	"text": true, "main": true, "blog": true, "prose": true, "richtext": true, "articlebody": true,
 }
 
+// slugWords is how many words make an id an anchor slug generated from a
+// heading ("sharing-with-a-single-developer"): ids that name a part of the
+// page are one to four words.
+const slugWords = 5
+
 // ClassHint classifies an element by the words of its class and id.
 // Negative words win over positive ones ("article-comments", "post-meta"),
 // except on an <article> that a class of one positive word names as the
@@ -56,6 +61,9 @@ func ClassHint(n *html.Node) Hint {
 		}
 		for _, tok := range strings.Fields(a.Val) {
 			neg, pos, words := classWords(tok)
+			if a.Key == "id" && words >= slugWords {
+				continue // an anchor made from a heading, not a name for a place on the page
+			}
 			switch {
 			case neg && (words == 1 || n.DataAtom != atom.Article):
 				return HintNegative

@@ -24,7 +24,9 @@ func TestClassHint(t *testing.T) {
 		{`<article class="post entry author-jane category-news">`, HintPositive}, // taxonomy classes of a post
 		{`<article class="comment author-jane">`, HintNegative},
 		{`<article class="post comments">`, HintNegative},
-		{`class="post author-jane"`, HintNegative}, // only an <article> is named as the post
+		{`class="post author-jane"`, HintNegative},          // only an <article> is named as the post
+		{`id="sharing-a-repository-with-others"`, HintNone}, // an anchor slug of a heading
+		{`id="share-bar-top"`, HintNegative},
 	} {
 		el := "<div " + tc.attrs + ">"
 		if strings.HasPrefix(tc.attrs, "<") {
