@@ -60,6 +60,12 @@ func ClassHint(n *html.Node) Hint {
 			continue
 		}
 		for _, tok := range strings.Fields(a.Val) {
+			if i := strings.Index(tok, "--"); i > 0 {
+				// A BEM modifier says what the element holds or how it
+				// looks ("section--ads": a section with ad slots);
+				// the element's own name is before it.
+				tok = tok[:i]
+			}
 			neg, pos, words := classWords(tok)
 			if a.Key == "id" && words >= slugWords {
 				continue // an anchor made from a heading, not a name for a place on the page

@@ -27,6 +27,8 @@ func TestClassHint(t *testing.T) {
 		{`class="post author-jane"`, HintNegative},          // only an <article> is named as the post
 		{`id="sharing-a-repository-with-others"`, HintNone}, // an anchor slug of a heading
 		{`id="share-bar-top"`, HintNegative},
+		{`class="report__section report__section--ads"`, HintNone}, // a BEM modifier: a section with ad slots
+		{`class="teaser--large related"`, HintNegative},
 	} {
 		el := "<div " + tc.attrs + ">"
 		if strings.HasPrefix(tc.attrs, "<") {
