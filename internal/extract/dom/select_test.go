@@ -84,6 +84,11 @@ func TestSelect(t *testing.T) {
 			want:  []string{para1, "Short one.", "A subheading", para2, para3},
 		},
 		{
+			name: "every paragraph under a furniture name",
+			page: `<body><div class="widget"><p>` + para1 + `</p></div><div class="widget"><p>` + para2 + `</p></div><div class="widget"><p>` + para3 + `</p></div></body>`,
+			want: []string{para1, para2, para3},
+		},
+		{
 			name: "paragraphs split by double br",
 			page: `<body><div class="menu"><a href=/>Home</a> <a href=/a>About</a></div><div>` + para1 + `<br><br>` + para2 + `<br>` + para3 + `</div></body>`,
 			want: []string{para1, para2 + " " + para3},
