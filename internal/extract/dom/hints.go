@@ -59,7 +59,12 @@ func ClassHint(n *html.Node) Hint {
 		if a.Key != "class" && a.Key != "id" {
 			continue
 		}
-		for _, tok := range strings.Fields(a.Val) {
+		for rest := a.Val; rest != ""; {
+			var tok string
+			tok, rest = nextField(rest)
+			if tok == "" {
+				continue
+			}
 			if i := strings.Index(tok, "--"); i > 0 {
 				// A BEM modifier says what the element holds or how it
 				// looks ("section--ads": a section with ad slots);
@@ -85,6 +90,17 @@ func ClassHint(n *html.Node) Hint {
 		return HintNegative
 	}
 	return h
+}
+
+// nextField splits s at its first run of ASCII white space, as
+// strings.Fields would, without allocating.
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeft(s, " \t\n\f\r")
+	i := strings.IndexAny(s, " \t\n\f\r")
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
 }
 
 func classWords(s string) (neg, pos bool, words int) {
