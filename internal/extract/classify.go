@@ -33,6 +33,7 @@ const (
 	scoreTableRow    = -0.2 // a table row: neither prose nor chrome
 	scoreArticleMin  = 10   // positive score of a span that holds an article
 	shareBarMin      = 4    // share buttons in a row that end an article
+	longProseMin     = 200  // characters of a sentence-ending line never taken for a repeated caption
 )
 
 // classify labels the blocks that vocabulary and layout identify, scores
@@ -56,7 +57,7 @@ func classify(doc *document) {
 	markGalleries(bs)
 	for i := range bs {
 		// Three copies of a line: alt text of a gallery, a repeated promo.
-		if bs[i].dup >= 2 && bs[i].label == labelNone {
+		if bs[i].dup >= 2 && bs[i].label == labelNone && !isLongProse(&bs[i]) {
 			bs[i].label, bs[i].reason = labelDuplicate, "layout:repeated-thrice"
 		}
 	}
@@ -179,7 +180,7 @@ func isCommenter(b *block) bool {
 // credits are printed twice by many templates, prose never is.
 func markGalleries(bs []block) {
 	for i := 1; i < len(bs); i++ {
-		if bs[i].lower == bs[i-1].lower && bs[i].group == bs[i-1].group {
+		if bs[i].lower == bs[i-1].lower && bs[i].group == bs[i-1].group && !isLongProse(&bs[i]) {
 			for _, j := range []int{i - 1, i} {
 				if bs[j].label == labelNone {
 					bs[j].label, bs[j].reason = labelDuplicate, "layout:repeated"
@@ -187,6 +188,14 @@ func markGalleries(bs []block) {
 			}
 		}
 	}
+}
+
+// isLongProse reports a paragraph too long and too sentence-like to be a
+// caption or a promo: repeated, it is still the article's text (a template
+// that repeats a paragraph, or a page of placeholder text), and dropping
+// every copy can leave no body at all.
+func isLongProse(b *block) bool {
+	return b.endsSentence && b.effectiveLength() >= longProseMin
 }
 
 // effectiveLength counts a CJK character three times: a Chinese word

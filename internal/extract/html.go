@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -171,7 +172,9 @@ func htmlBody(blocks []dom.Block, labels []string, title string, diag *article.D
 			drop(i, "title")
 			continue
 		}
-		if n := len(paras); n > 0 && paras[n-1] == b.Text {
+		// A repeated caption or teaser goes; a repeated long paragraph is
+		// the page's text (see isLongProse).
+		if n := len(paras); n > 0 && paras[n-1] == b.Text && !(endsSentence(b.Text) && utf8.RuneCountInString(b.Text) >= longProseMin) {
 			drop(i, "duplicate")
 			continue
 		}

@@ -115,6 +115,11 @@ func (s *segmenter) element(n *html.Node, c ctx) {
 		return
 	}
 	a := n.DataAtom
+	if a == atom.Rt || a == atom.Rp {
+		// The reading printed over a ruby base (furigana) is an
+		// annotation: kept, it would split every word of the sentence.
+		return
+	}
 	if a == atom.Br {
 		s.brRun++
 		if s.brRun >= 2 {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Hint is what an element's class and id say about its content.
@@ -40,26 +41,69 @@ var positiveWords = map[string]bool{
 	"text": true, "main": true, "blog": true, "prose": true, "richtext": true, "articlebody": true,
 }
 
+// slugWords is how many words make an id an anchor slug generated from a
+// heading ("sharing-with-a-single-developer"): ids that name a part of the
+// page are one to four words.
+const slugWords = 5
+
 // ClassHint classifies an element by the words of its class and id.
-// Negative words win over positive ones ("article-comments", "post-meta").
+// Negative words win over positive ones ("article-comments", "post-meta"),
+// except on an <article> that a class of one positive word names as the
+// post ("entry", "post"): blog templates add the post's taxonomy to its
+// classes ("author-jane", "category-news"), and a furniture word inside
+// such a compound value is a name, not a place on the page.
 func ClassHint(n *html.Node) Hint {
 	h := HintNone
+	compoundNeg, namedPost := false, false
 	for _, a := range n.Attr {
 		if a.Key != "class" && a.Key != "id" {
 			continue
 		}
-		neg, pos := classWords(a.Val)
-		if neg {
-			return HintNegative
+		for rest := a.Val; rest != ""; {
+			var tok string
+			tok, rest = nextField(rest)
+			if tok == "" {
+				continue
+			}
+			if i := strings.Index(tok, "--"); i > 0 {
+				// A BEM modifier says what the element holds or how it
+				// looks ("section--ads": a section with ad slots);
+				// the element's own name is before it.
+				tok = tok[:i]
+			}
+			neg, pos, words := classWords(tok)
+			if a.Key == "id" && words >= slugWords {
+				continue // an anchor made from a heading, not a name for a place on the page
+			}
+			switch {
+			case neg && (words == 1 || n.DataAtom != atom.Article):
+				return HintNegative
+			case neg:
+				compoundNeg = true
+			case pos:
+				h = HintPositive
+				namedPost = namedPost || words == 1
+			}
 		}
-		if pos {
-			h = HintPositive
-		}
+	}
+	if compoundNeg && !namedPost {
+		return HintNegative
 	}
 	return h
 }
 
-func classWords(s string) (neg, pos bool) {
+// nextField splits s at its first run of ASCII white space, as
+// strings.Fields would, without allocating.
+func nextField(s string) (field, rest string) {
+	s = strings.TrimLeft(s, " \t\n\f\r")
+	i := strings.IndexAny(s, " \t\n\f\r")
+	if i < 0 {
+		return s, ""
+	}
+	return s[:i], s[i:]
+}
+
+func classWords(s string) (neg, pos bool, words int) {
 	start := -1
 	flush := func(end int) {
 		if start < 0 {
@@ -67,6 +111,7 @@ func classWords(s string) (neg, pos bool) {
 		}
 		w := strings.ToLower(s[start:end])
 		start = -1
+		words++
 		if negativeWords[w] {
 			neg = true
 		} else if positiveWords[w] {
@@ -90,5 +135,5 @@ func classWords(s string) (neg, pos bool) {
 		}
 	}
 	flush(len(s))
-	return neg, pos
+	return neg, pos, words
 }

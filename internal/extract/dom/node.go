@@ -113,7 +113,8 @@ func inlineElement(a atom.Atom) bool {
 		atom.Del, atom.Dfn, atom.Em, atom.Font, atom.I, atom.Ins, atom.Kbd, atom.Label,
 		atom.Mark, atom.Q, atom.S, atom.Samp, atom.Small, atom.Span, atom.Strike, atom.Strong,
 		atom.Sub, atom.Sup, atom.Time, atom.Tt, atom.U, atom.Var, atom.Img, atom.Nobr, atom.Big,
-		atom.Wbr, atom.Acronym, atom.Picture, atom.Source, atom.Output, atom.Meter, atom.Progress:
+		atom.Wbr, atom.Acronym, atom.Picture, atom.Source, atom.Output, atom.Meter, atom.Progress,
+		atom.Ruby, atom.Rb, atom.Rt, atom.Rtc, atom.Rp:
 		return true
 	}
 	return false

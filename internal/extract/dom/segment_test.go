@@ -20,6 +20,8 @@ func TestSegment_Headers(t *testing.T) {
 			[]string{"Body text."}},
 		{"hidden article header", `<body><article><header hidden><p>x</p></header><p>Body text.</p></article></body>`,
 			[]string{"Body text."}},
+		{"ruby readings", `<body><p><ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>を<ruby>読<rt>よ</rt></ruby>む。</p></body>`,
+			[]string{"漢字を読む。"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

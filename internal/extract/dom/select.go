@@ -45,12 +45,38 @@ type SelectOptions struct {
 // It returns the content root (nil when there is no text at all) and one
 // label per block, LabelContent for kept blocks.
 func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []string) {
+	root, labels, score := selectIgnoring(doc, blocks, opt, bigNegatives(blocks))
+	if root != nil && score <= 0 {
+		// No element holds more prose than furniture: every paragraph sits
+		// under a class named like furniture (a theme that calls its
+		// wrappers "sidebar-layout" or "widget"). The words are then no
+		// evidence, and the text alone decides.
+		if all := allNegatives(blocks); len(all) > 0 {
+			root, labels, _ = selectIgnoring(doc, blocks, opt, all)
+		}
+	}
+	return root, labels
+}
+
+// allNegatives returns every negatively hinted ancestor of the blocks.
+func allNegatives(blocks []Block) map[*html.Node]bool {
+	all := map[*html.Node]bool{}
+	for i := range blocks {
+		for _, a := range blocks[i].NegAncs {
+			all[a] = true
+		}
+	}
+	return all
+}
+
+// selectIgnoring is Select with the negative hints of negIgnored set
+// aside; it also returns the root's score.
+func selectIgnoring(doc *html.Node, blocks []Block, opt SelectOptions, negIgnored map[*html.Node]bool) (*html.Node, []string, float64) {
 	labels := make([]string, len(blocks))
 	if len(blocks) == 0 {
-		return nil, labels
+		return nil, labels, 0
 	}
 	class := make([]int, len(blocks))
-	negIgnored := bigNegatives(blocks)
 	titleIdx := findTitle(blocks, opt.Title)
 	own := make(map[*html.Node]float64, len(blocks))
 	for i := range blocks {
@@ -128,7 +154,7 @@ func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []st
 	}
 	score(doc, scope == nil)
 	if best == nil {
-		return nil, labels
+		return nil, labels, 0
 	}
 
 	// One walk of the root's subtree instead of a walk up from every
@@ -208,7 +234,7 @@ func Select(doc *html.Node, blocks []Block, opt SelectOptions) (*html.Node, []st
 		}
 		labels[i] = LabelEdge
 	}
-	return best, labels
+	return best, labels, bestScore
 }
 
 // trailingRun returns the index of the last block of the unbroken run of

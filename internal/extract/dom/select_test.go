@@ -21,8 +21,20 @@ func TestClassHint(t *testing.T) {
 		{`class="header download"`, HintNone}, // "ad" only as a whole word
 		{`class="masthead"`, HintNegative},
 		{`class="wrapper"`, HintNone},
+		{`<article class="post entry author-jane category-news">`, HintPositive}, // taxonomy classes of a post
+		{`<article class="comment author-jane">`, HintNegative},
+		{`<article class="post comments">`, HintNegative},
+		{`class="post author-jane"`, HintNegative},          // only an <article> is named as the post
+		{`id="sharing-a-repository-with-others"`, HintNone}, // an anchor slug of a heading
+		{`id="share-bar-top"`, HintNegative},
+		{`class="report__section report__section--ads"`, HintNone}, // a BEM modifier: a section with ad slots
+		{`class="teaser--large related"`, HintNegative},
 	} {
-		doc, err := Parse([]byte("<div "+tc.attrs+">x</div>"), Limits{})
+		el := "<div " + tc.attrs + ">"
+		if strings.HasPrefix(tc.attrs, "<") {
+			el = tc.attrs
+		}
+		doc, err := Parse([]byte(el+"x</div>"), Limits{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -70,6 +82,11 @@ func TestSelect(t *testing.T) {
 <aside><p>Sidebar text that is long enough to look like a paragraph of the article, but is not.</p></aside></body>`,
 			title: "Title",
 			want:  []string{para1, "Short one.", "A subheading", para2, para3},
+		},
+		{
+			name: "every paragraph under a furniture name",
+			page: `<body><div class="widget"><p>` + para1 + `</p></div><div class="widget"><p>` + para2 + `</p></div><div class="widget"><p>` + para3 + `</p></div></body>`,
+			want: []string{para1, para2, para3},
 		},
 		{
 			name: "paragraphs split by double br",
