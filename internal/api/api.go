@@ -19,6 +19,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/pressroom/pressroom/internal/ingest"
 	"github.com/pressroom/pressroom/internal/store"
 )
 
@@ -73,6 +74,7 @@ type API struct {
 	store          *store.Store
 	log            *slog.Logger
 	metrics        *metrics
+	ingest         *ingest.Service
 	gatherer       prometheus.Gatherer
 	maxDumpBytes   int64
 	batchMaxItems  int
@@ -134,6 +136,7 @@ func New(cfg Config) *API {
 		reg = prometheus.NewRegistry()
 	}
 	a.metrics = newMetrics(reg)
+	a.ingest = ingest.New(cfg.Store, reg, a.dbTimeout)
 	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "pressroom_ready",
 		Help: "1 when the server can serve (database reachable, not draining), else 0.",
