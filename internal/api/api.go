@@ -1,6 +1,7 @@
 // Package api is Pressroom's HTTP interface: the chi router, handlers,
-// problem+json errors, middleware and metrics. It is the only package that
-// knows HTTP; it calls extract (pure) and store (PostgreSQL).
+// problem+json errors, middleware and HTTP metrics. It is the only package
+// that knows HTTP; it hands dumps to ingest (extract, store, ingest metrics)
+// and reads through store (PostgreSQL).
 package api
 
 import (
