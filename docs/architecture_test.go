@@ -33,6 +33,11 @@ var rules = []rule{
 		"extraction is pure: no database, no metrics, no I/O"},
 	{"internal/store/...", []string{"internal/extract/...", "internal/api/...", "internal/worker/...", "internal/ingest/...",
 		"internal/pglocal/...", "github.com/go-chi/..."}, false, "the store knows SQL, not extraction or HTTP"},
+	{"internal/ingest/...", []string{"internal/api/...", "internal/worker/...", "internal/pglocal/...", "github.com/go-chi/..."}, false,
+		"the ingest service knows extraction and the store, not HTTP"},
+	// Direct only: client_golang, which the service's metrics need, pulls in
+	// net/http itself.
+	{"internal/ingest/...", []string{"net/http"}, true, "the ingest service speaks Go, not HTTP"},
 	{"internal/worker/...", []string{"internal/api/...", "internal/ingest/...", "github.com/go-chi/..."}, false,
 		"background jobs do not go through HTTP"},
 	{"internal/...", []string{"cmd/...", "internal/api"}, false, "nothing imports main or the HTTP layer; cmd/server wires them"},
@@ -55,7 +60,7 @@ type pkg struct {
 func TestForbiddenImports(t *testing.T) {
 	pkgs := listPackages(t)
 	for _, want := range []string{"internal/article", "internal/extract", "internal/store", "internal/worker",
-		"internal/api", "migrations", "cmd/server"} {
+		"internal/ingest", "internal/api", "migrations", "cmd/server"} {
 		if !hasPackage(pkgs, want) {
 			t.Errorf("package %s is gone: update architecture.md and its rules", want)
 		}
@@ -78,6 +83,10 @@ func TestViolations_Find(t *testing.T) {
 		{"cmd/server imports pgx", pkg{ImportPath: module + "cmd/server", Imports: []string{"github.com/jackc/pgx/v5"}}, 1},
 		{"the store imports pgx", pkg{ImportPath: module + "internal/store", Imports: []string{"github.com/jackc/pgx/v5"}}, 0},
 		{"api pulls in pgx through the store", pkg{ImportPath: module + "internal/api", Deps: []string{"github.com/jackc/pgx/v5"}}, 0},
+		{"ingest imports net/http", pkg{ImportPath: module + "internal/ingest", Imports: []string{"net/http"}, Deps: []string{"net/http"}}, 1},
+		{"ingest pulls in net/http through client_golang", pkg{ImportPath: module + "internal/ingest", Deps: []string{"net/http"}}, 0},
+		{"ingest imports api", pkg{ImportPath: module + "internal/ingest", Deps: []string{module + "internal/api"}}, 2},
+		{"ingest imports extract and the store", pkg{ImportPath: module + "internal/ingest", Deps: []string{module + "internal/extract", module + "internal/store"}}, 0},
 		{"worker imports the store", pkg{ImportPath: module + "internal/worker", Deps: []string{module + "internal/store"}}, 0},
 		{"a command imports dbtest", pkg{ImportPath: module + "cmd/loadtest", Deps: []string{module + "internal/dbtest"}}, 1},
 	}

@@ -1,6 +1,7 @@
 // Package api is Pressroom's HTTP interface: the chi router, handlers,
-// problem+json errors, middleware and metrics. It is the only package that
-// knows HTTP; it calls extract (pure) and store (PostgreSQL).
+// problem+json errors, middleware and HTTP metrics. It is the only package
+// that knows HTTP; it hands dumps to ingest (extract, store, ingest metrics)
+// and reads through store (PostgreSQL).
 package api
 
 import (
@@ -19,6 +20,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/pressroom/pressroom/internal/ingest"
 	"github.com/pressroom/pressroom/internal/store"
 )
 
@@ -73,6 +75,7 @@ type API struct {
 	store          *store.Store
 	log            *slog.Logger
 	metrics        *metrics
+	ingest         *ingest.Service
 	gatherer       prometheus.Gatherer
 	maxDumpBytes   int64
 	batchMaxItems  int
@@ -134,6 +137,7 @@ func New(cfg Config) *API {
 		reg = prometheus.NewRegistry()
 	}
 	a.metrics = newMetrics(reg)
+	a.ingest = ingest.New(cfg.Store, reg, a.dbTimeout)
 	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "pressroom_ready",
 		Help: "1 when the server can serve (database reachable, not draining), else 0.",

@@ -140,27 +140,20 @@ func nonNil(s []string) []string {
 func (a *API) handleCreateArticle(w http.ResponseWriter, r *http.Request) error {
 	d, err := a.decodeDump(w, r)
 	if err != nil {
-		a.metrics.ingest.WithLabelValues(outcomeInvalid, inputFromHeader(r)).Inc()
+		a.ingest.CountInvalid(inputFromHeader(r))
 		return err
 	}
-	x := a.extract(d)
-	input := x.Input
-	ctx, cancel := a.dbContext(r)
-	defer cancel()
-	res, err := a.store.SaveIngest(ctx, d, &x)
+	res, err := a.ingest.Create(r.Context(), d)
 	if err != nil {
-		a.metrics.ingest.WithLabelValues(outcomeError, input).Inc()
 		return err
 	}
 	if res.Article == nil {
-		a.metrics.ingest.WithLabelValues(outcomeUnextractable, input).Inc()
 		return &unextractableError{dumpID: res.Dump.ID, reason: res.Dump.ExtractError}
 	}
-	status, outcome := http.StatusOK, outcomeDuplicate
+	status := http.StatusOK
 	if res.Created {
-		status, outcome = http.StatusCreated, outcomeCreated
+		status = http.StatusCreated
 	}
-	a.metrics.ingest.WithLabelValues(outcome, input).Inc()
 	w.Header().Set("Location", "/v1/articles/"+res.Article.ID.String())
 	if preferMinimal(r) {
 		// RFC 7240: the scraper has the page already; the id is all it needs.
@@ -189,15 +182,8 @@ func preferMinimal(r *http.Request) bool {
 	return false
 }
 
-// inputOf guesses the input kind from a dump's declared content type, for
-// metrics recorded before extraction sniffs the body.
-func inputOf(d *article.Dump) string {
-	if strings.Contains(d.ContentType, "html") {
-		return article.InputHTML
-	}
-	return article.InputText
-}
-
+// inputFromHeader guesses the input kind of a request that could not be
+// decoded from its declared content type, for the ingest metrics.
 func inputFromHeader(r *http.Request) string {
 	if strings.Contains(r.Header.Get("Content-Type"), "html") {
 		return article.InputHTML

@@ -2,14 +2,13 @@ package api
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
+	"iter"
 	"mime"
 	"net/http"
-	"time"
+	"slices"
 
 	"github.com/pressroom/pressroom/internal/article"
-	"github.com/pressroom/pressroom/internal/extract"
 	"github.com/pressroom/pressroom/internal/store"
 )
 
@@ -18,11 +17,6 @@ const (
 	DefaultBatchMaxItems = 1000
 	DefaultBatchMaxBytes = 64 << 20
 )
-
-// batchChunkBytes ends a batch's chunk early once its dumps hold this many
-// bytes: a chunk's extractions are all in memory until it is stored, and
-// six 10 MB lines in one chunk took a gigabyte.
-const batchChunkBytes = 4 << 20
 
 // batchItemResult is one line's outcome, in the order of the request.
 type batchItemResult struct {
@@ -45,93 +39,69 @@ type batchResponse struct {
 // handleCreateBatch ingests NDJSON: one JSON envelope per line. Each line
 // succeeds or fails on its own; the valid ones are stored together.
 func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
+	if err := checkBatchMediaType(r); err != nil {
+		return err
+	}
+	body, err := a.readBody(w, r, a.batchMaxBytes)
+	if err != nil {
+		return err
+	}
+	lines, err := a.batchLines(body)
+	if err != nil {
+		return err
+	}
+	stored := a.ingest.CreateBatch(r.Context(), a.decodeLines(lines))
+	if clientGone(r) {
+		return r.Context().Err()
+	}
+	resp, allUnavailable := a.batchResponse(r, stored)
+	if allUnavailable {
+		// Not one line reached the database: the batch as a whole is a 503.
+		return stored[0].Err
+	}
+	if slices.ContainsFunc(resp.Items, func(res batchItemResult) bool { return retryableStatus(res.Status) }) {
+		// A retry with the same Idempotency-Key must run the batch
+		// again rather than replay this failure for a day. Running
+		// it again is safe: lines already stored answer 200 with
+		// their article, as any repeat of the same bytes does.
+		markRetryable(w)
+	}
+	writeJSON(w, "application/json", http.StatusOK, resp)
+	return nil
+}
+
+// checkBatchMediaType refuses a batch that is not sent as lines of JSON.
+func checkBatchMediaType(r *http.Request) error {
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil ||
 		(mt != "application/x-ndjson" && mt != "application/jsonl" && mt != "application/json-seq") {
 		return &httpError{status: http.StatusUnsupportedMediaType, slug: "unsupported-media-type",
 			title: "Unsupported media type", detail: "send application/x-ndjson: one JSON envelope per line",
 			header: http.Header{"Accept-Post": {"application/x-ndjson"}}}
 	}
-	body, err := a.readBody(w, r, a.batchMaxBytes)
-	if err != nil {
-		return err
-	}
+	return nil
+}
 
-	// Lines are extracted and stored a transaction's worth at a time (by
-	// count and by bytes), so that a batch holds the extractions of one
-	// chunk in memory, not of every line. Each chunk may wait on the database for the DB timeout;
-	// once one found the database unavailable, the rest fail with it at
-	// once rather than each waiting again.
-	var (
-		results        []batchItemResult
-		items          []store.IngestItem
-		slots          []int // results index of each item
-		saved          int   // items stored, or failed in the store
-		allUnavailable = true
-		firstErr       error // the first unavailability
-		downErr        error // set once a whole chunk found the database unavailable
-		chunkBytes     int   // dump bytes in items
-	)
-	save := func() {
-		var out []store.IngestResult
-		if downErr != nil {
-			out = make([]store.IngestResult, len(items))
-			for i := range out {
-				out[i].Err = downErr
+// decodeLines decodes a batch's lines as the ingest service asks for them,
+// so that only a chunk's decoded dumps are held at once.
+func (a *API) decodeLines(lines [][]byte) iter.Seq2[*article.Dump, error] {
+	return func(yield func(*article.Dump, error) bool) {
+		for _, raw := range lines {
+			if !yield(a.decodeEnvelope(raw)) {
+				return
 			}
-		} else {
-			ctx, cancel := a.dbContext(r)
-			out = a.store.SaveIngestBatch(ctx, items)
-			cancel()
-		}
-		chunkDown := true
-		for i, s := range out {
-			if a.batchItemResult(r, &results[slots[i]], items[i].Extraction.Input, s) {
-				firstErr = cmp.Or(firstErr, s.Err)
-			} else {
-				allUnavailable, chunkDown = false, false
-			}
-			saved++
-		}
-		if chunkDown && downErr == nil {
-			downErr = firstErr
-		}
-		items, slots = items[:0], slots[:0]
-	}
-	lines, err := a.batchLines(body)
-	if err != nil {
-		return err
-	}
-	for line, raw := range lines {
-		res := batchItemResult{Index: line}
-		d, err := a.decodeEnvelope(raw)
-		if err != nil {
-			a.metrics.ingest.WithLabelValues(outcomeInvalid, article.InputText).Inc()
-			p := problemFor(err)
-			res.Status, res.Problem = p.Status, &p
-			results = append(results, res)
-			continue
-		}
-		x := a.extract(d)
-		slots = append(slots, len(results))
-		items = append(items, store.IngestItem{Dump: d, Extraction: &x})
-		results = append(results, res)
-		chunkBytes += len(d.Body)
-		if len(items) == store.DefaultMaxBatch || chunkBytes >= batchChunkBytes {
-			save()
-			chunkBytes = 0
 		}
 	}
-	if len(items) > 0 {
-		save()
-	}
-	if clientGone(r) {
-		return r.Context().Err()
-	}
-	if saved > 0 && allUnavailable && saved == len(results) {
-		return firstErr
-	}
-	resp := batchResponse{Items: results}
-	for _, res := range results {
+}
+
+// batchResponse turns the lines' outcomes into the response, and reports
+// whether every line failed because the database was unavailable.
+func (a *API) batchResponse(r *http.Request, stored []store.IngestResult) (resp batchResponse, allUnavailable bool) {
+	resp.Items = make([]batchItemResult, len(stored))
+	allUnavailable = len(stored) > 0
+	for i, s := range stored {
+		res := &resp.Items[i]
+		res.Index = i
+		a.fillBatchItem(r, res, s)
 		switch {
 		case res.Status == http.StatusCreated:
 			resp.Created++
@@ -140,16 +110,9 @@ func (a *API) handleCreateBatch(w http.ResponseWriter, r *http.Request) error {
 		default:
 			resp.Failed++
 		}
-		if retryableStatus(res.Status) {
-			// A retry with the same Idempotency-Key must run the batch
-			// again rather than replay this failure for a day. Running
-			// it again is safe: lines already stored answer 200 with
-			// their article, as any repeat of the same bytes does.
-			markRetryable(w)
-		}
+		allUnavailable = allUnavailable && res.Status == http.StatusServiceUnavailable
 	}
-	writeJSON(w, "application/json", http.StatusOK, resp)
-	return nil
+	return resp, allUnavailable
 }
 
 // batchLines splits a batch body into its items, the lines that are not
@@ -184,50 +147,28 @@ func (a *API) batchLines(body []byte) ([][]byte, error) {
 	return lines, nil
 }
 
-// batchItemResult fills res with the outcome s of one stored line and
-// counts it; it reports whether the database was unavailable for it.
-func (a *API) batchItemResult(r *http.Request, res *batchItemResult, input string, s store.IngestResult) (unavailable bool) {
+// fillBatchItem fills res with the outcome s of one line.
+func (a *API) fillBatchItem(r *http.Request, res *batchItemResult, s store.IngestResult) {
 	switch {
 	case s.Err != nil:
-		a.metrics.ingest.WithLabelValues(outcomeError, input).Inc()
 		p := problemFor(s.Err)
 		if p.Status >= 500 && !clientGone(r) {
 			a.logInternal(r, s.Err)
 		}
 		res.Status, res.Problem = p.Status, &p
-		return p.Status == http.StatusServiceUnavailable
 	case s.Ingest.Article == nil:
-		a.metrics.ingest.WithLabelValues(outcomeUnextractable, input).Inc()
 		p := problemFor(&unextractableError{dumpID: s.Ingest.Dump.ID, reason: s.Ingest.Dump.ExtractError})
 		id := s.Ingest.Dump.ID
 		res.Status, res.Problem, res.DumpID = p.Status, &p, &id
 	default:
 		art := s.Ingest.Article
 		res.Status = http.StatusOK
-		outcome := outcomeDuplicate
 		if s.Ingest.Created {
-			res.Status, outcome = http.StatusCreated, outcomeCreated
+			res.Status = http.StatusCreated
 		}
-		a.metrics.ingest.WithLabelValues(outcome, input).Inc()
 		id, dumpID := art.ID, art.DumpID
 		res.ID, res.DumpID, res.Location = &id, &dumpID, "/v1/articles/"+art.ID.String()
 	}
-	return false
-}
-
-// extract runs the extractor on d and records its metrics.
-func (a *API) extract(d *article.Dump) article.Extraction {
-	a.metrics.dumpBytes.WithLabelValues(inputOf(d)).Observe(float64(len(d.Body)))
-	start := time.Now()
-	x := extract.Extract(d)
-	if x.Input != article.InputHTML {
-		x.Input = article.InputText
-	}
-	a.metrics.extractTime.WithLabelValues(x.Input).Observe(time.Since(start).Seconds())
-	if x.Err == nil {
-		a.metrics.observeExtraction(&x)
-	}
-	return x
 }
 
 // logInternal logs an error the client only sees as a generic problem.

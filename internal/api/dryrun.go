@@ -26,7 +26,7 @@ func (a *API) handleExtract(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	x := a.extract(d)
+	x := a.ingest.Extract(d)
 	resp := extractResponse{
 		Input:            x.Input,
 		extractedFields:  newExtractedFields(&x.Metadata, x.Paragraphs),

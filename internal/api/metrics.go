@@ -2,39 +2,16 @@ package api
 
 import (
 	"github.com/prometheus/client_golang/prometheus"
-
-	"github.com/pressroom/pressroom/internal/article"
-)
-
-// Ingest outcomes: the values of pressroom_ingest_total's outcome label.
-const (
-	outcomeCreated       = "created"
-	outcomeDuplicate     = "duplicate"
-	outcomeUnextractable = "unextractable"
-	outcomeInvalid       = "invalid"
-	outcomeError         = "error"
-)
-
-var (
-	ingestOutcomes = []string{outcomeCreated, outcomeDuplicate, outcomeUnextractable, outcomeInvalid, outcomeError}
-	inputKinds     = []string{article.InputText, article.InputHTML}
-	// coverageFields are the metadata fields whose coverage the dashboard
-	// tracks: a drop in one of them usually means a site changed its layout.
-	coverageFields = []string{"title", "authors", "published", "location", "language", "site",
-		"description", "image", "canonical_url", "section", "tags", "modified"}
 )
 
 // metrics are the API's Prometheus metrics. Their names are a contract with
-// the dashboard and the alert rules in deploy/.
+// the dashboard and the alert rules in deploy/. The ingest metrics are
+// internal/ingest's.
 type metrics struct {
 	requests    *prometheus.CounterVec
 	duration    *prometheus.HistogramVec
 	requestSize *prometheus.HistogramVec
 	inFlight    prometheus.Gauge
-	ingest      *prometheus.CounterVec
-	extractTime *prometheus.HistogramVec
-	fieldFound  *prometheus.CounterVec
-	dumpBytes   *prometheus.HistogramVec
 	rateLimited prometheus.Counter
 }
 
@@ -63,69 +40,11 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Name: "pressroom_http_requests_in_flight",
 			Help: "HTTP requests being served now.",
 		}),
-		ingest: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "pressroom_ingest_total",
-			Help: "Dumps received for ingestion, by outcome and input kind.",
-		}, []string{"outcome", "input"}),
-		extractTime: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name:    "pressroom_extract_duration_seconds",
-			Help:    "Time to extract an article from a dump, by input kind.",
-			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1},
-		}, []string{"input"}),
-		fieldFound: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "pressroom_extract_field_found_total",
-			Help: "Extractions by metadata field and whether the field was found.",
-		}, []string{"field", "found"}),
-		dumpBytes: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name:    "pressroom_dump_bytes",
-			Help:    "Size of raw dumps in bytes, by input kind.",
-			Buckets: prometheus.ExponentialBuckets(512, 4, 9), // 512 B … 32 MiB
-		}, []string{"input"}),
 	}
 	m.rateLimited = prometheus.NewCounter(prometheus.CounterOpts{
 		Name: "pressroom_rate_limited_total",
 		Help: "Requests refused with 429 because a client's token bucket was empty.",
 	})
-	reg.MustRegister(m.rateLimited, m.requests, m.duration, m.requestSize, m.inFlight, m.ingest, m.extractTime, m.fieldFound, m.dumpBytes)
-	// Known label values start at zero so that rates and ratios exist from
-	// the first scrape (a missing series is not a zero).
-	for _, in := range inputKinds {
-		for _, o := range ingestOutcomes {
-			m.ingest.WithLabelValues(o, in)
-		}
-		m.extractTime.WithLabelValues(in)
-		m.dumpBytes.WithLabelValues(in)
-	}
-	for _, f := range coverageFields {
-		m.fieldFound.WithLabelValues(f, "true")
-		m.fieldFound.WithLabelValues(f, "false")
-	}
+	reg.MustRegister(m.rateLimited, m.requests, m.duration, m.requestSize, m.inFlight)
 	return m
-}
-
-// observeExtraction counts which metadata fields an extraction found.
-func (m *metrics) observeExtraction(x *article.Extraction) {
-	md := &x.Metadata
-	found := map[string]bool{
-		"title":     md.Title != "",
-		"authors":   len(md.Authors) > 0,
-		"published": !md.Published.IsZero(),
-		"location":  md.Location != "",
-		"language":  md.Language != "",
-		"site":      md.SiteName != "",
-		// The richer metadata of extractor version 4.
-		"description":   md.Description != "",
-		"image":         md.Image != "",
-		"canonical_url": md.CanonicalURL != "",
-		"section":       md.Section != "",
-		"tags":          len(md.Tags) > 0,
-		"modified":      !md.Modified.IsZero(),
-	}
-	for _, f := range coverageFields {
-		v := "false"
-		if found[f] {
-			v = "true"
-		}
-		m.fieldFound.WithLabelValues(f, v).Inc()
-	}
 }
