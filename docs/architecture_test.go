@@ -38,7 +38,7 @@ var rules = []rule{
 	// Direct only: client_golang, which the service's metrics need, pulls in
 	// net/http itself.
 	{"internal/ingest/...", []string{"net/http"}, true, "the ingest service speaks Go, not HTTP"},
-	{"internal/worker/...", []string{"internal/api/...", "internal/ingest/...", "github.com/go-chi/..."}, false,
+	{"internal/worker/...", []string{"internal/api/...", "github.com/go-chi/..."}, false,
 		"background jobs do not go through HTTP"},
 	{"internal/...", []string{"cmd/...", "internal/api"}, false, "nothing imports main or the HTTP layer; cmd/server wires them"},
 	{"...", []string{"internal/dbtest/..."}, false, "dbtest is a test helper: only _test.go files import it"},

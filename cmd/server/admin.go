@@ -11,7 +11,11 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/pressroom/pressroom/internal/api"
 	"github.com/pressroom/pressroom/internal/extract"
+	"github.com/pressroom/pressroom/internal/ingest"
 	"github.com/pressroom/pressroom/internal/store"
 	"github.com/pressroom/pressroom/internal/worker"
 )
@@ -121,7 +125,10 @@ func runReextract(ctx context.Context, args []string, getenv func(string) string
 		return errors.New("reextract: --batch-size must be from 1 to 10000")
 	}
 	return withStore(ctx, getenv, stderr, func(s *store.Store, logger *slog.Logger) error {
-		r := &worker.Reextraction{Store: s, Logger: logger, BelowVersion: *below, BatchSize: *batchSize}
+		// The command has no metrics endpoint: the service's metrics go to
+		// a registry of its own.
+		svc := ingest.New(s, prometheus.NewRegistry(), api.DefaultDBTimeout)
+		r := &worker.Reextraction{Store: s, Ingest: svc, Logger: logger, BelowVersion: *below, BatchSize: *batchSize}
 		_, err := r.Run(ctx)
 		return err
 	})

@@ -1,6 +1,6 @@
 // Package ingest is the ingest service: decoded dumps in, results out. It
 // owns extraction, the chunking of batches, the store call and the ingest
-// metrics, for single dumps, batches and dry runs alike, so the HTTP
+// metrics, for single dumps, batches, dry runs and re-extraction alike, so the HTTP
 // handlers only decode, call and respond. It knows nothing of HTTP.
 package ingest
 
@@ -42,6 +42,23 @@ func New(st *store.Store, reg prometheus.Registerer, dbTimeout time.Duration) *S
 // nothing (the dry run).
 func (s *Service) Extract(d *article.Dump) article.Extraction {
 	s.metrics.dumpBytes.WithLabelValues(inputOf(d)).Observe(float64(len(d.Body)))
+	return s.extract(d)
+}
+
+// Reextract runs today's extractor over a stored dump and saves the result
+// over its article, which keeps its id: one step of the re-extraction
+// loop. A re-extraction is no ingest, so it counts in the extraction
+// metrics only.
+func (s *Service) Reextract(ctx context.Context, d *article.Dump) (article.Extraction, error) {
+	x := s.extract(d)
+	if _, err := s.store.SaveReextraction(ctx, d, &x); err != nil {
+		return x, err
+	}
+	return x, nil
+}
+
+// extract runs the extractor and records its time and the fields found.
+func (s *Service) extract(d *article.Dump) article.Extraction {
 	start := time.Now()
 	x := extract.Extract(d)
 	if x.Input != article.InputHTML {

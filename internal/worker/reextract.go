@@ -8,6 +8,7 @@ import (
 
 	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract"
+	"github.com/pressroom/pressroom/internal/ingest"
 	"github.com/pressroom/pressroom/internal/store"
 )
 
@@ -16,7 +17,9 @@ import (
 // safe to interrupt: a second run picks up what is left (those still below
 // the version). Articles keep their ids.
 type Reextraction struct {
-	Store        *store.Store
+	Store  *store.Store    // finds the dumps
+	Ingest *ingest.Service // re-extracts and saves each, as ingest extracts
+
 	Logger       *slog.Logger
 	BelowVersion int // dumps extracted by a version below this one
 	BatchSize    int // dumps read per batch
@@ -49,8 +52,8 @@ func (r *Reextraction) Run(ctx context.Context) (ReextractionStats, error) {
 				r.Logger.Info("reextract interrupted; run it again to continue", "done", st.Done)
 				return st, nil
 			}
-			x := extract.Extract(d)
-			if _, err := r.Store.SaveReextraction(ctx, d, &x); err != nil {
+			x, err := r.Ingest.Reextract(ctx, d)
+			if err != nil {
 				return st, fmt.Errorf("reextract dump %s: %w", d.ID, err)
 			}
 			if x.Err != nil {

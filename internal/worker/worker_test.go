@@ -9,9 +9,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/dbtest"
 	"github.com/pressroom/pressroom/internal/extract"
+	"github.com/pressroom/pressroom/internal/ingest"
 	"github.com/pressroom/pressroom/internal/store"
 )
 
@@ -55,7 +58,7 @@ func TestReextraction_Run(t *testing.T) {
 				ids[ing.Article.ID] = v
 			}
 
-			r := &Reextraction{Store: st, Logger: discard, BelowVersion: tt.below, BatchSize: tt.batch}
+			r := &Reextraction{Store: st, Ingest: ingest.New(st, prometheus.NewRegistry(), time.Minute), Logger: discard, BelowVersion: tt.below, BatchSize: tt.batch}
 			got, err := r.Run(ctx)
 			if err != nil {
 				t.Fatal(err)
