@@ -35,6 +35,7 @@ type config struct {
 	BatchMaxBytes      int64
 	IdempotencyTTL     time.Duration
 	SearchInline       bool
+	Reextract          bool
 	MaxConns           int   // 0: from the open-file limit (apiConnLimit)
 	BodyBudgetBytes    int64 // request-body bytes all requests may hold at once
 	ExpensiveReads     int
@@ -84,6 +85,7 @@ var envVars = []envVar{
 	{"PRESSROOM_BATCH_MAX_BYTES", strconv.Itoa(api.DefaultBatchMaxBytes), "Largest batch body, in bytes (after gzip inflation)."},
 	{"PRESSROOM_IDEMPOTENCY_TTL", "24h", "How long an Idempotency-Key and its response are remembered."},
 	{"PRESSROOM_SEARCH_INLINE", "false", "Index each article for text search in its ingest transaction (search current at commit, less CPU in all, slower POSTs) instead of in the background after it."},
+	{"PRESSROOM_REEXTRACT", "false", "Re-extract, in the background while serving, the stored dumps an older extractor version made (the reextract command's work, one dump at a time); turn it on for one replica."},
 	{"PRESSROOM_MAX_CONNS", "0", "Most connections the API listener holds at once; when full, the longest-idle one is closed for a new one. 0: 512, or fewer when the open-file limit is lower (256 descriptors and the metrics listener's 64 connections are kept free)."},
 	{"PRESSROOM_BODY_BUDGET_BYTES", strconv.Itoa(api.DefaultBodyBudgetBytes), "Request-body bytes all requests together may hold in memory (gzip bodies count as sent and as inflated); over it a request waits up to 2 s, then gets 503 with Retry-After. Raised to 1.5 times the largest request a route accepts."},
 	{"PRESSROOM_EXPENSIVE_READS", strconv.Itoa(api.DefaultExpensiveReads), "Article reads with include=diagnostics or markdown that may run at once; others wait up to 2 s, then get 503 with Retry-After."},
@@ -116,6 +118,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		BatchMaxBytes:      int64(r.int("PRESSROOM_BATCH_MAX_BYTES", 1, 1<<30)),
 		IdempotencyTTL:     r.duration("PRESSROOM_IDEMPOTENCY_TTL"),
 		SearchInline:       r.bool("PRESSROOM_SEARCH_INLINE"),
+		Reextract:          r.bool("PRESSROOM_REEXTRACT"),
 		MaxConns:           r.int("PRESSROOM_MAX_CONNS", 0, 1<<20),
 		BodyBudgetBytes:    int64(r.int("PRESSROOM_BODY_BUDGET_BYTES", 1<<20, 1<<34)),
 		ExpensiveReads:     r.int("PRESSROOM_EXPENSIVE_READS", 1, 1024),
@@ -270,6 +273,7 @@ func (c config) LogValue() slog.Value {
 		slog.Int64("batch_max_bytes", c.BatchMaxBytes),
 		slog.String("idempotency_ttl", c.IdempotencyTTL.String()),
 		slog.Bool("search_inline", c.SearchInline),
+		slog.Bool("reextract", c.Reextract),
 		slog.Int("max_conns", c.MaxConns),
 		slog.Int64("body_budget_bytes", c.BodyBudgetBytes),
 		slog.Int("expensive_reads", c.ExpensiveReads),

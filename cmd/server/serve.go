@@ -17,6 +17,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"github.com/pressroom/pressroom/internal/api"
+	"github.com/pressroom/pressroom/internal/extract"
+	"github.com/pressroom/pressroom/internal/ingest"
 	"github.com/pressroom/pressroom/internal/pglocal"
 	"github.com/pressroom/pressroom/internal/store"
 	"github.com/pressroom/pressroom/internal/worker"
@@ -122,9 +124,11 @@ type Main struct {
 
 	db             *database
 	api            *api.API
+	ingest         *ingest.Service
 	apiSrv, opsSrv *http.Server
 	stopIndexer    func()
 	stopPurge      func()
+	stopReextract  func()
 	serveErr       chan error
 	failed         bool // a listener failed: no drain delay
 }
@@ -163,6 +167,11 @@ func (m *Main) Run(ctx context.Context) error {
 	// The purge outlives ctx: it stops in Close, after the listeners.
 	m.stopPurge = worker.NewIdempotencyPurge(db.store, m.Logger).Start(context.Background())
 	m.stopIndexer = indexer.Start(ctx)
+	if m.Config.Reextract {
+		r := &worker.Reextraction{Store: db.store, Ingest: m.ingest, Logger: m.Logger,
+			BelowVersion: extract.Version, BatchSize: 100}
+		m.stopReextract = r.Start(ctx)
+	}
 	if err := m.listen(); err != nil {
 		return err
 	}
@@ -176,8 +185,11 @@ func (m *Main) newAPI(ctx context.Context, reg *prometheus.Registry) error {
 		return err
 	}
 	cfg := m.Config
+	// One ingest service for the API and the background re-extraction.
+	m.ingest = ingest.New(m.db.store, reg, cfg.DBTimeout)
 	m.api = api.New(api.Config{
 		Store:          m.db.store,
+		Ingest:         m.ingest,
 		Logger:         m.Logger,
 		Registerer:     reg,
 		Gatherer:       reg,
@@ -250,6 +262,9 @@ func (m *Main) Close() error {
 	// next process; stopping it now leaves the CPU to the draining requests.
 	if m.stopIndexer != nil {
 		m.stopIndexer()
+	}
+	if m.stopReextract != nil {
+		m.stopReextract()
 	}
 	var err error
 	if m.apiSrv != nil {

@@ -32,15 +32,18 @@ const DefaultDBTimeout = 10 * time.Second
 
 // Config is what the API needs from its caller.
 type Config struct {
-	Store          *store.Store
-	Logger         *slog.Logger
-	Registerer     prometheus.Registerer // a private registry; tests pass fresh ones
-	Gatherer       prometheus.Gatherer   // what /metrics serves
-	MaxDumpBytes   int64                 // limit on a dump's size; DefaultMaxDumpBytes when 0
-	BatchMaxItems  int                   // DefaultBatchMaxItems when 0
-	BatchMaxBytes  int64                 // DefaultBatchMaxBytes when 0
-	IdempotencyTTL time.Duration         // DefaultIdempotencyTTL when 0
-	DBTimeout      time.Duration         // how long a request may wait on the database; DefaultDBTimeout when 0
+	Store      *store.Store
+	Logger     *slog.Logger
+	Registerer prometheus.Registerer // a private registry; tests pass fresh ones
+	// Ingest is the ingest service, shared with background re-extraction;
+	// nil: New makes one on Store and Registerer.
+	Ingest         *ingest.Service
+	Gatherer       prometheus.Gatherer // what /metrics serves
+	MaxDumpBytes   int64               // limit on a dump's size; DefaultMaxDumpBytes when 0
+	BatchMaxItems  int                 // DefaultBatchMaxItems when 0
+	BatchMaxBytes  int64               // DefaultBatchMaxBytes when 0
+	IdempotencyTTL time.Duration       // DefaultIdempotencyTTL when 0
+	DBTimeout      time.Duration       // how long a request may wait on the database; DefaultDBTimeout when 0
 	// AllowOpen lets the server answer without API keys while none exist.
 	// The caller sets it only for loopback addresses, or when told to.
 	AllowOpen bool
@@ -137,7 +140,10 @@ func New(cfg Config) *API {
 		reg = prometheus.NewRegistry()
 	}
 	a.metrics = newMetrics(reg)
-	a.ingest = ingest.New(cfg.Store, reg, a.dbTimeout)
+	a.ingest = cfg.Ingest
+	if a.ingest == nil {
+		a.ingest = ingest.New(cfg.Store, reg, a.dbTimeout)
+	}
 	reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "pressroom_ready",
 		Help: "1 when the server can serve (database reachable, not draining), else 0.",

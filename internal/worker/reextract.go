@@ -32,6 +32,17 @@ type ReextractionStats struct {
 	Interrupted   bool
 }
 
+// Start runs the loop in the background until no dump below the version is
+// left, or until stop; a failure is logged and ends it (the next start
+// continues where it stopped).
+func (r *Reextraction) Start(ctx context.Context) (stop func()) {
+	return start(ctx, func(ctx context.Context) {
+		if _, err := r.Run(ctx); err != nil && ctx.Err() == nil {
+			r.Logger.Error("reextract stopped", "error", err)
+		}
+	})
+}
+
 // Run re-extracts until no dump below the version is left, or ctx is done
 // (then Interrupted is set and the error is nil: a later Run continues).
 func (r *Reextraction) Run(ctx context.Context) (ReextractionStats, error) {

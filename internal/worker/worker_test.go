@@ -113,3 +113,41 @@ func TestIdempotencyPurge_StartStop(t *testing.T) {
 	default:
 	}
 }
+
+// TestReextraction_Start: the server's background re-extraction does the
+// reextract command's work and stops when told.
+func TestReextraction_Start(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	st := store.New(dbtest.New(t))
+	defer st.Close()
+	for i := range 3 {
+		d := article.NewDump("worker", "", "text/plain",
+			[]byte(fmt.Sprintf("Harbour festival number %d\n\nThe harbour festival drew a record crowd on Saturday, organisers said, as boats filled the port.\n", i)),
+			time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+		x := extract.Extract(d)
+		x.Version = 1
+		if _, err := st.SaveIngest(ctx, d, &x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := &Reextraction{Store: st, Ingest: ingest.New(st, prometheus.NewRegistry(), time.Minute), Logger: discard,
+		BelowVersion: extract.Version, BatchSize: 2}
+	stop := r.Start(ctx)
+	defer stop()
+	for deadline := time.Now().Add(30 * time.Second); ; {
+		left, err := st.DumpsToReextract(ctx, extract.Version, article.ID{}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(left) == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d dumps still below version %d after 30 s of background re-extraction", len(left), extract.Version)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	stop()
+	stop() // a second stop is harmless
+}
