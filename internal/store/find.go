@@ -236,7 +236,7 @@ func (q *findQuery) filterConditions(f *article.Filter) (where []string, lang st
 		where = append(where, "a.section <> '' AND pressroom_fold(a.section) = pressroom_fold("+q.arg(f.Section)+"::text)")
 	}
 	if f.Tag != "" {
-		where = append(where, "a.tags <> '{}' AND pressroom_fold(a.tags) @> ARRAY[pressroom_fold("+q.arg(f.Tag)+"::text)]")
+		where = append(where, "pressroom_fold(a.tags) @> ARRAY[pressroom_fold("+q.arg(f.Tag)+"::text)]")
 	}
 	if f.Language != "" {
 		lang = q.arg(f.Language)
