@@ -93,6 +93,7 @@ func (s *Store) insertBatch(ctx context.Context, p *batchParams) (map[article.ID
 // when it has none). The dumps go in the order given (ORDER BY n), which is
 // what keeps concurrent batches from deadlocking. text[] columns arrive as
 // array literals: a ragged list of lists is no PostgreSQL array.
+//
 // insertIngestsSearchSQL is the same statement that also computes each
 // article's search vector (Options.SearchInline).
 var (
