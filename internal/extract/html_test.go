@@ -183,6 +183,9 @@ func TestHTMLIsHTML(t *testing.T) {
 		{"", "Headline\n\nBy Jane Roe\n\nThe body of a text dump.", false},
 		{"", "Use <b> for bold in your posts.", false},
 		{"", "<!-- a comment --> plain text", false},
+		{"", "<br />\n<b>Warning</b>: something failed in <b>/srv/app.php</b><br />\n" + strings.Repeat("<b>Notice</b>: again<br />\n", 60) + "<!DOCTYPE html><html><head></head><body><p>x</p></body></html>", true},
+		{"", "<style>\n.a { color: red }\n" + strings.Repeat(".b { margin: 0 }\n", 80) + "</style>\n<html><head><title>t</title></head><body>x</body></html>", true},
+		{"", "<b>Note</b> that a page opens with <html> and ends with </html>, and <p>a paragraph</p> in between.", false},
 	} {
 		d := &article.Dump{ContentType: tc.ct, Body: []byte(tc.body)}
 		if got := htmlIsHTML(d); got != tc.want {
