@@ -71,6 +71,22 @@ func TestHTMLDescribe_Sources(t *testing.T) {
 				Rules: map[string]string{"description": "meta:description", "canonical_url": "link[rel=canonical]", "tags": "meta:keywords"}},
 		},
 		{
+			name: "prose naming an address or a unit is a description",
+			head: `<meta name="description" content="Police drove at 120 km/h through the village; write to letters@town.example about it.">`,
+			want: describeOf{Description: "Police drove at 120 km/h through the village; write to letters@town.example about it.",
+				Rules: map[string]string{"description": "meta:description"}},
+		},
+		{
+			name: "a bare address is no description, markup inside one is dropped",
+			head: `<meta name="description" content="https://town.example/pool"><meta property="og:description" content="&lt;p&gt;The pool opens &lt;strong&gt;again&lt;/strong&gt; in June.&lt;/p&gt;">`,
+			want: describeOf{Description: "The pool opens again in June.", Rules: map[string]string{"description": "og:description"}},
+		},
+		{
+			name: "a description in a script written without spaces",
+			head: `<meta name="description" content="町の屋外プールは来年の夏も営業を続けることになりました。">`,
+			want: describeOf{Description: "町の屋外プールは来年の夏も営業を続けることになりました。", Rules: map[string]string{"description": "meta:description"}},
+		},
+		{
 			name: "microdata",
 			body: `<div itemscope itemtype="https://schema.org/Article"><p itemprop="description">Microdata states the summary of this story.</p><span itemprop="articleSection">Culture</span><span itemprop="keywords">music, festival</span><img itemprop="image" src="/i/band.jpg" width="50"></div>`,
 			want: describeOf{Description: "Microdata states the summary of this story.", Image: "https://host.example/i/band.jpg",

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -57,14 +58,51 @@ func htmlDescribe(m *dom.Meta, ld htmlLD, base string, md *article.Metadata, not
 }
 
 // cleanDescription collapses white space, undoes a second level of HTML
-// escaping and bounds the length; it returns "" for a value that is not
-// prose (a URL, a lone word).
+// escaping, drops markup some CMSs leave in the value and bounds the
+// length; it returns "" for a value that is not prose (a URL, a lone
+// word). Prose may name a URL, an address or "km/h": only a value that is
+// nothing but an address is refused.
 func cleanDescription(s string) string {
-	s = dom.CollapseSpace(htmlUnescapeOnce(s))
-	if s == "" || htmlLooksLikeURL(s) || len(strings.Fields(s)) < 3 {
+	s = htmlUnescapeOnce(s)
+	if markupInside(s) {
+		s = stripMarkup(s)
+	}
+	s = dom.CollapseSpace(s)
+	if s == "" || !descProse(s) {
 		return ""
 	}
 	return truncateRunes(s, maxDescRunes)
+}
+
+// descProse reports a value long enough to describe something: three
+// words, or, in a script written without spaces (Chinese, Japanese,
+// Thai), ten letters.
+func descProse(s string) bool {
+	words := strings.Fields(s)
+	if len(words) >= 3 {
+		return true
+	}
+	if len(words) == 1 && htmlLooksLikeURL(s) {
+		return false
+	}
+	n := 0
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar) {
+			n++
+		}
+	}
+	return n >= 10
+}
+
+// markupInside reports a value that holds tags ("<p>", "</strong>"),
+// which some CMSs leave in a description; a lone "<" in prose is not one.
+func markupInside(s string) bool {
+	for k := 0; k+1 < len(s); k++ {
+		if c := s[k+1]; s[k] == '<' && (c == '/' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return strings.IndexByte(s[k:], '>') > 0
+		}
+	}
+	return false
 }
 
 // descCand is one stated description and where it came from.
