@@ -87,6 +87,16 @@ func TestHTMLDescribe_Sources(t *testing.T) {
 			want: describeOf{Description: "町の屋外プールは来年の夏も営業を続けることになりました。", Rules: map[string]string{"description": "meta:description"}},
 		},
 		{
+			name: "the site's own blurb gives way to a stated description of the article",
+			head: `<meta name="description" content="Valley Courier: news and views from the valley since 1998."><meta property="og:description" content="This paragraph is long enough to be taken for the body of the article.">`,
+			want: describeOf{Description: "This paragraph is long enough to be taken for the body of the article.", Rules: map[string]string{"description": "og:description"}},
+		},
+		{
+			name: "a stated description that differs but is no blurb stays first",
+			head: `<meta name="description" content="The scorer takes this paragraph for the body, with a comma."><meta property="og:description" content="Valley Courier: news and views from the valley since 1998.">`,
+			want: describeOf{Description: "The scorer takes this paragraph for the body, with a comma.", Rules: map[string]string{"description": "meta:description"}},
+		},
+		{
 			name: "microdata",
 			body: `<div itemscope itemtype="https://schema.org/Article"><p itemprop="description">Microdata states the summary of this story.</p><span itemprop="articleSection">Culture</span><span itemprop="keywords">music, festival</span><img itemprop="image" src="/i/band.jpg" width="50"></div>`,
 			want: describeOf{Description: "Microdata states the summary of this story.", Image: "https://host.example/i/band.jpg",

@@ -103,7 +103,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 		lang, guessed = htmlGuessLanguage(x.Paragraphs), true
 	}
 	htmlVisibleMetadata(&x, meta, ld, blocks, labels, htmlDateContext(d, lang))
-	if s, rule, conf := htmlPickDescription(htmlDescriptions(meta, ld), blocks, x.Paragraphs); s != "" {
+	if s, rule, conf := htmlPickDescription(htmlDescriptions(meta, ld), blocks, x.Metadata.Title, x.Paragraphs); s != "" {
 		x.Metadata.Description = s
 		x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{Field: "description", Value: s, Rule: rule, Confidence: conf})
 	}

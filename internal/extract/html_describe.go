@@ -134,11 +134,13 @@ func htmlDescriptions(m *dom.Meta, ld htmlLD) []descCand {
 	return out
 }
 
-// htmlPickDescription returns the first stated description, else the
-// visible standfirst, else the first paragraph of the body.
-func htmlPickDescription(cands []descCand, blocks []dom.Block, paras []string) (string, string, float64) {
+// htmlPickDescription returns the first stated description that is not
+// the site's generic one, else the visible standfirst, else the first
+// paragraph of the body.
+func htmlPickDescription(cands []descCand, blocks []dom.Block, title string, paras []string) (string, string, float64) {
 	if len(cands) > 0 {
-		return cands[0].value, cands[0].rule, 0.9
+		c := descNotGeneric(cands, title, paras)
+		return c.value, c.rule, 0.9
 	}
 	if s := htmlDek(blocks); s != "" {
 		return s, "standfirst:class", 0.7
