@@ -34,7 +34,7 @@ type extractOutput struct {
 	Image             string               `json:"image,omitempty"`
 	CanonicalURL      string               `json:"canonical_url,omitempty"`
 	Section           string               `json:"section,omitempty"`
-	Categories        []string             `json:"categories,omitempty"` // the section as the scorer's list
+	Categories        []string             `json:"categories,omitempty"` // every section named, Section first
 	Tags              []string             `json:"tags,omitempty"`
 	ModifiedAt        string               `json:"modified_at,omitempty"`
 	Paragraphs        []string             `json:"paragraphs"`
@@ -169,7 +169,8 @@ func extractOne(d *article.Dump, explain bool) extractOutput {
 		s := formatPublished(p)
 		out.PublishedAt = &s
 	}
-	if x.Metadata.Section != "" {
+	out.Categories = x.Sections
+	if len(out.Categories) == 0 && x.Metadata.Section != "" {
 		out.Categories = []string{x.Metadata.Section}
 	}
 	if m := x.Metadata.Modified; !m.IsZero() {

@@ -141,8 +141,14 @@ type Extraction struct {
 	BodyMarkdown string
 	WordCount    int
 	Version      int
-	Diagnostics  Diagnostics
-	Err          error // wraps ErrUnextractable when nothing could be extracted
+	// Sections lists every section the page files the article under
+	// (JSON-LD articleSection lists, category links, breadcrumb steps),
+	// Metadata.Section first. Outputs that take a list (the extract
+	// command's categories) show it; the store and the API keep only
+	// Metadata.Section, one value to filter on.
+	Sections    []string
+	Diagnostics Diagnostics
+	Err         error // wraps ErrUnextractable when nothing could be extracted
 }
 
 // Diagnostics explains an extraction: where each field came from and why each

@@ -241,3 +241,49 @@ func TestHTMLExtract_CommentsAreNotBody(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLSections(t *testing.T) {
+	for _, tc := range []struct {
+		name, head, body string
+		want             []string
+	}{
+		{
+			name: "a JSON-LD list of sections",
+			head: `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Pool stays open","articleSection":["Local","Politics","Summer"]}</script>`,
+			want: []string{"Local", "Politics"},
+		},
+		{
+			name: "one comma-separated value",
+			head: `<meta property="article:section" content="Sport, Swimming">`,
+			want: []string{"Sport", "Swimming"},
+		},
+		{
+			name: "breadcrumb steps past the front page, not the article or an issue number",
+			body: `<ol class="breadcrumb"><li><a href="/">Home</a></li><li><a href="/2024/23/">2024/23</a></li><li><a href="/world/">World</a></li><li><a href="/world/europe/">Europe</a></li><li>Bees return</li></ol>`,
+			want: []string{"World", "Europe"},
+		},
+		{
+			name: "a section and the post's category links, not the menu's",
+			head: `<meta property="article:section" content="Nature">`,
+			body: `<div class="entry-meta"><a href="/category/bees/" rel="category tag">Bees</a></div><ul class="menu"><li><a href="/category/sport/">Sport</a></li></ul>`,
+			want: []string{"Nature", "Bees"},
+		},
+		{
+			name: "none without a section",
+			want: nil,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := htmlExtract(article.NewDump("", "https://host.example/p", "text/html", []byte(htmlPage(tc.head, tc.body)), time.Time{}))
+			if x.Err != nil {
+				t.Fatalf("Err = %v", x.Err)
+			}
+			if diff := cmp.Diff(tc.want, x.Sections); diff != "" {
+				t.Errorf("sections (-want +got):\n%s", diff)
+			}
+			if len(x.Sections) > 0 && x.Sections[0] != x.Metadata.Section {
+				t.Errorf("Sections[0] = %q, want the section %q", x.Sections[0], x.Metadata.Section)
+			}
+		})
+	}
+}

@@ -351,15 +351,7 @@ func cleanSection(s string) string {
 // front page: the section the article is filed in. The last step is the
 // article itself and never counts.
 func breadcrumbSection(m *dom.Meta, ld htmlLD, site string) string {
-	trails := append([][]string{}, m.Breadcrumbs...)
-	for _, o := range m.JSONLD {
-		for _, t := range dom.LDTypes(o) {
-			if t == "BreadcrumbList" {
-				trails = append(trails, ldBreadcrumb(o))
-			}
-		}
-	}
-	for _, steps := range trails {
+	for _, steps := range breadcrumbTrails(m) {
 		for i, s := range steps {
 			if i == len(steps)-1 && len(steps) > 1 {
 				break
@@ -375,6 +367,20 @@ func breadcrumbSection(m *dom.Meta, ld htmlLD, site string) string {
 		}
 	}
 	return ""
+}
+
+// breadcrumbTrails lists the page's breadcrumb trails, marked up and in
+// JSON-LD.
+func breadcrumbTrails(m *dom.Meta) [][]string {
+	trails := append([][]string{}, m.Breadcrumbs...)
+	for _, o := range m.JSONLD {
+		for _, t := range dom.LDTypes(o) {
+			if t == "BreadcrumbList" {
+				trails = append(trails, ldBreadcrumb(o))
+			}
+		}
+	}
+	return trails
 }
 
 func ldBreadcrumb(o map[string]any) []string {
