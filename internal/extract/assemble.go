@@ -33,6 +33,10 @@ func assemble(doc *document) article.Extraction {
 		Section:           m.describe.section.value,
 		Tags:              m.describe.tags,
 	}
+	x.Sections = m.describe.sections
+	if x.Sections == nil && m.describe.section.value != "" {
+		x.Sections = []string{m.describe.section.value}
+	}
 	if dm := m.describe.modifiedAt; dm != nil {
 		d := dm.Date
 		x.Metadata.Modified = &d

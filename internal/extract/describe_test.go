@@ -175,6 +175,16 @@ func TestTextDescribe_Sources(t *testing.T) {
 			want: describeOf{Section: "Culture", Rules: map[string]string{"section": "above-headline"}},
 		},
 		{
+			name: "a section name the menu also uses, right above the headline",
+			dump: "Log in\nSubscribe\n\nPolitics\nCouncil keeps the old pool open\n\nBy Ann Lee" + body,
+			want: describeOf{Section: "Politics", Rules: map[string]string{"section": "above-headline"}},
+		},
+		{
+			name: "no kicker reached past the menu",
+			dump: "Local\nSubscribe\n\nCouncil keeps the old pool open\n\nBy Ann Lee" + body,
+			want: describeOf{Rules: map[string]string{}},
+		},
+		{
 			name: "categories inside a credit line under the headline",
 			dump: "Council keeps the old pool open\n\n2 June 2024 by Ann Lee / Categories: Local, Politics" + body,
 			want: describeOf{Section: "Local", Rules: map[string]string{"section": "section-line"}},
@@ -282,6 +292,32 @@ func TestHTMLSections(t *testing.T) {
 				t.Errorf("sections (-want +got):\n%s", diff)
 			}
 			if len(x.Sections) > 0 && x.Sections[0] != x.Metadata.Section {
+				t.Errorf("Sections[0] = %q, want the section %q", x.Sections[0], x.Metadata.Section)
+			}
+		})
+	}
+}
+
+func TestTextSections(t *testing.T) {
+	body := "\n\n" + fixtureProse + "\n\nThe pool will open on the first of June, the council said, and close at the end of August as it has for fifty years.\n\nA survey of the building found the roof sound but the boilers near the end of their lives."
+	for _, tc := range []struct {
+		name, dump string
+		want       []string
+	}{
+		{"one kicker", "Menu\n\nCulture\nCouncil keeps the old pool open\n\nBy Ann Lee" + body, []string{"Culture"}},
+		{"a kicker naming two sections", "Menu\n\nLocal • Politics\nCouncil keeps the old pool open\n\nBy Ann Lee" + body, []string{"Local", "Politics"}},
+		{"a breadcrumb one step a line", "Menu\n\nPolitik\nAusland\nCouncil keeps the old pool open\n\nBy Ann Lee" + body, []string{"Ausland", "Politik"}},
+		{"an advertisement marker between kicker and headline", "Menu\n\nWellness\nAnzeige\nCouncil keeps the old pool open\n\nBy Ann Lee" + body, []string{"Wellness"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := Extract(article.NewDump("", "", "text/plain", []byte(tc.dump), time.Date(2024, 6, 5, 0, 0, 0, 0, time.UTC)))
+			if x.Err != nil {
+				t.Fatalf("Err = %v", x.Err)
+			}
+			if diff := cmp.Diff(tc.want, x.Sections); diff != "" {
+				t.Errorf("sections (-want +got):\n%s", diff)
+			}
+			if x.Sections[0] != x.Metadata.Section {
 				t.Errorf("Sections[0] = %q, want the section %q", x.Sections[0], x.Metadata.Section)
 			}
 		})

@@ -18,6 +18,7 @@ type describe struct {
 	section     field
 	tags        []string
 	tagsFrom    field
+	sections    []string // every section named, section's value first; nil for one
 	modified    field
 	modifiedAt  *datetime.Match
 }
@@ -173,18 +174,25 @@ func findTextSection(doc *document) {
 				}
 			}
 		}
-		// A kicker: a word or two just above the headline, not a
-		// sentence, a date or a credit.
+		// A kicker: a word or two just above the headline (or above its
+		// dateline), not a sentence, a date or a credit. A menu's last
+		// item may sit there too, so the search stops at the site's
+		// chrome rather than reaching past it into the menu.
 		for i := t - 1; i >= max(0, t-3); i-- {
 			b := &bs[i]
-			if b.words == 0 || b.words > 3 || b.endsSentence || b.digits > 0 || b.label == labelByline ||
-				b.label == labelDate || b.vocab.any != 0 || isChrome(b.label) && (b.label != labelNav || i < t-1) {
+			if !kickerLine(b, i == t-1) {
+				if siteChrome(b, i == t-1) {
+					break
+				}
 				continue
 			}
 			set(strings.Trim(b.text, " >›»/|•"), i, "above-headline", 0.6)
 			if doc.meta.describe.section.idx >= 0 {
 				if b.label == labelNone {
 					b.label, b.reason = labelSection, "above-headline"
+				}
+				if names := kickerSections(bs, i); len(names) > 1 {
+					doc.meta.describe.section.value, doc.meta.describe.sections = names[0], names
 				}
 				return
 			}
@@ -229,6 +237,55 @@ func findTextSection(doc *document) {
 			doc.meta.describe.section = field{value: s, idx: -1, rule: "url-path", conf: 0.4}
 		}
 	}
+}
+
+// kickerLine reports a line shaped like a section's name: a word or
+// two, no sentence, no digits, not the site's chrome. Right above the
+// headline a line the navigation vocabulary knows ("Politics", "Sport")
+// is the section the article is filed in.
+func kickerLine(b *block, adjacent bool) bool {
+	if b.words == 0 || b.words > 3 || b.endsSentence || b.digits > 0 || b.label == labelByline || b.label == labelDate {
+		return false
+	}
+	if b.vocab.any != 0 && !(adjacent && b.words == 1 && b.vocab.any == vNav && !navActions[b.lower]) {
+		return false
+	}
+	return !isChrome(b.label) || adjacent && b.label == labelNav
+}
+
+// navActions are the one-word menu entries that do something rather than
+// name a part of the site; the others a navigation bar shares with
+// kickers ("News", "Politics", "Sport").
+var navActions = map[string]bool{"menu": true, "search": true, "subscribe": true, "login": true, "logout": true,
+	"register": true, "close": true, "open": true, "more": true, "next": true, "previous": true, "prev": true,
+	"back": true, "home": true, "continue": true, "loading": true, "expand": true, "collapse": true, "select": true,
+	"suche": true, "startseite": true, "accueil": true, "rechercher": true, "buscar": true, "busca": true,
+	"cerca": true, "zoeken": true, "inicio": true, "início": true}
+
+// siteChrome reports a short line of the site's furniture (a menu item,
+// a sign-in link), past which no kicker is looked for. Advertisement and
+// sponsor markers and view counters, which sit between a kicker and its
+// headline, are not.
+func siteChrome(b *block, adjacent bool) bool {
+	if b.words == 0 || b.words > 3 || b.vocab.any&(vAd|vSponsor) != 0 || b.label == labelCounter {
+		return false
+	}
+	return b.vocab.any != 0 || isChrome(b.label) && !(adjacent && b.label == labelNav)
+}
+
+// kickerSections lists the sections of a kicker at bs[k]: its parts when
+// it names several ("Lifestyle • Sport"), then the kicker-shaped line
+// right above it, a breadcrumb printed one step a line ("Politics" over
+// "Europe"), at most maxSections in all.
+func kickerSections(bs []block, k int) []string {
+	var l sectionList
+	for _, part := range splitTerms(bs[k].text) {
+		l.add(part)
+	}
+	if k > 0 && kickerLine(&bs[k-1], false) {
+		l.add(strings.Trim(bs[k-1].text, " >›»/|•"))
+	}
+	return l.names
 }
 
 // findTextTags reads a "Tags: a, b, c" line, usually after the article.
