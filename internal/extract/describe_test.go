@@ -164,6 +164,12 @@ func TestTextDescribe_Sources(t *testing.T) {
 				Rules: map[string]string{"description": "dek:under-headline", "section": "breadcrumb-line"}},
 		},
 		{
+			name: "the headline printed twice is no dek",
+			dump: "Council keeps the old pool open\n\nCouncil keeps the old pool open!\n\nResidents won a reprieve for the pool after a petition drew thousands of names\n\nBy Ann Lee\n\nJune 2, 2024" + body,
+			want: describeOf{Description: "Residents won a reprieve for the pool after a petition drew thousands of names",
+				Rules: map[string]string{"description": "dek:under-headline"}},
+		},
+		{
 			name: "tags line, filed-under line and updated date",
 			dump: "Council keeps the old pool open\n\nBy Ann Lee\n\nPublished June 2, 2024\nUpdated June 3, 2024" + body + "\n\nFiled under: Local News, Politics\n\nTags: pools, council, summer",
 			want: describeOf{Section: "Local News", Tags: []string{"pools", "council", "summer"}, Modified: "2024-06-03",

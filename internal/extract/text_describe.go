@@ -51,7 +51,8 @@ func findDek(doc *document) {
 		if b.label != labelSubtitle && b.label != labelNone && b.label != labelBoilerplate {
 			continue
 		}
-		if b.words < 6 || b.words > 80 || b.dup > 0 || b.vocab.prefix&(vByline|vPublished|vUpdated) != 0 || b.cells > 0 || notDek(b) {
+		if b.words < 6 || b.words > 80 || b.dup > 0 || b.vocab.prefix&(vByline|vPublished|vUpdated) != 0 || b.cells > 0 || notDek(b) ||
+			b.vocab.any&boilerKinds != 0 || sameAsHeadline(b.text, doc.meta.title.value) {
 			continue
 		}
 		doc.meta.describe.description = field{value: b.text, idx: i, rule: "dek:under-headline", conf: 0.6}
@@ -60,6 +61,13 @@ func findDek(doc *document) {
 		}
 		return
 	}
+}
+
+// sameAsHeadline reports a line that repeats the headline, as pages
+// print it twice (above the article and in its header): a dek says
+// something more.
+func sameAsHeadline(line, title string) bool {
+	return title != "" && descAgreement(descWords(line), descWords(title)) >= descAgree
 }
 
 // creditWords mark a photo credit or caption, which sits where a dek does.
