@@ -404,15 +404,26 @@ func ldBreadcrumb(o map[string]any) []string {
 	return steps
 }
 
-// tagSet collects tags once each, in order, up to maxTags.
+// tagSet collects tags (or other terms) once each, in order, up to
+// maxTags.
 type tagSet struct {
 	tags []string
 	seen map[string]bool
+	// limit and clean, when set, replace maxTags and cleanTerm.
+	limit int
+	clean func(string) string
 }
 
 func (ts *tagSet) add(s string) {
-	s = cleanTerm(s)
-	if s == "" || len(ts.tags) >= maxTags {
+	limit, clean := maxTags, cleanTerm
+	if ts.limit > 0 {
+		limit = ts.limit
+	}
+	if ts.clean != nil {
+		clean = ts.clean
+	}
+	s = clean(s)
+	if s == "" || len(ts.tags) >= limit {
 		return
 	}
 	k := strings.ToLower(s)

@@ -6,35 +6,21 @@ import (
 	"github.com/pressroom/pressroom/internal/extract/dom"
 )
 
-// maxSections bounds the sections listed for one article: past the first
-// two, a page's lists are its menu rather than the article's filing.
+// maxSections bounds the sections listed for one article. An article is
+// rarely filed deeper than two levels; further values come mostly from
+// menus and category clouds (on the development pages a third and fourth
+// found a few more labelled sections but halved the overlap).
 const maxSections = 2
 
-// sectionList collects section names once each, in order, up to
-// maxSections.
-type sectionList struct {
-	names []string
-	seen  map[string]bool
-}
-
-func (l *sectionList) add(s string) {
-	s = cleanSection(s)
-	k := strings.ToLower(s)
-	if s == "" || len(l.names) >= maxSections || l.seen[k] || homeSteps[k] {
-		return
-	}
-	if l.seen == nil {
-		l.seen = map[string]bool{}
-	}
-	l.seen[k] = true
-	l.names = append(l.names, s)
-}
-
-// addList adds each of a comma-separated list of sections.
-func (l *sectionList) addList(s string) {
-	for _, part := range strings.Split(s, ",") {
-		l.add(part)
-	}
+// newSectionList collects section names once each, in order, up to
+// maxSections; the front page's name is none.
+func newSectionList() *tagSet {
+	return &tagSet{limit: maxSections, clean: func(s string) string {
+		if s = cleanSection(s); homeSteps[strings.ToLower(s)] {
+			return ""
+		}
+		return s
+	}}
 }
 
 // htmlSections lists every section the page files the article under,
@@ -45,7 +31,7 @@ func htmlSections(m *dom.Meta, ld htmlLD, primary, site string) []string {
 	if primary == "" {
 		return nil
 	}
-	var l sectionList
+	l := newSectionList()
 	l.add(primary)
 	for _, o := range ld.objs {
 		switch v := o["articleSection"].(type) {
@@ -83,5 +69,5 @@ func htmlSections(m *dom.Meta, ld htmlLD, primary, site string) []string {
 			l.add(t.Text)
 		}
 	}
-	return l.names
+	return l.tags
 }

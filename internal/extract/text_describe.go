@@ -286,14 +286,14 @@ func siteChrome(b *block, adjacent bool) bool {
 // right above it, a breadcrumb printed one step a line ("Politics" over
 // "Europe"), at most maxSections in all.
 func kickerSections(bs []block, k int) []string {
-	var l sectionList
+	l := newSectionList()
 	for _, part := range splitTerms(bs[k].text) {
 		l.add(part)
 	}
 	if k > 0 && kickerLine(&bs[k-1], false) {
 		l.add(strings.Trim(bs[k-1].text, " >›»/|•"))
 	}
-	return l.names
+	return l.tags
 }
 
 // findTextTags reads a "Tags: a, b, c" line, usually after the article.
