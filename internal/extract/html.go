@@ -129,6 +129,13 @@ func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, block
 				Field: "authors", Value: strings.Join(p, "; "), Line: i + 1, Rule: "visible-byline", Confidence: 0.6})
 		}
 	}
+	if len(md.Authors) == 0 {
+		if a, rule := htmlCreditFallback(meta, ld, md.SiteName); len(a) > 0 {
+			md.Authors = a
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+				Field: "authors", Value: strings.Join(a, "; "), Rule: rule, Confidence: 0.5})
+		}
+	}
 }
 
 // htmlDateContext is what reading a printed date needs: the fetch time

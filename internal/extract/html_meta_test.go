@@ -240,3 +240,33 @@ func TestHTMLVisibleMetadata(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLCreditFallback: when no person's name is credited anywhere, the
+// page's own author field stands as given (a user name, a desk), but never
+// an address, and never over a person's name.
+func TestHTMLCreditFallback(t *testing.T) {
+	for _, tc := range []struct {
+		name, head string
+		authors    []string
+	}{
+		{"user name in jsonld Person", `<script type="application/ld+json">{"@type":"BlogPosting","headline":"H","author":{"@type":"Person","name":"mkhiker"}}</script>`,
+			[]string{"mkhiker"}},
+		{"desk in meta author", `<meta name="author" content="Redaktion">`, []string{"Redaktion"}},
+		{"twitter label names the author", `<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Stadtredaktion">`,
+			[]string{"Stadtredaktion"}},
+		{"twitter label names something else", `<meta name="twitter:label1" content="Lesedauer"><meta name="twitter:data1" content="3 Minuten">`,
+			nil},
+		{"an address is no author", `<meta name="author" content="https://social.example/jo">`, nil},
+		{"a person wins over the fallback", `<meta name="author" content="Redaktion"><meta property="article:author" content="Ann Lee">`,
+			[]string{"Ann Lee"}},
+		{"person and organisation typed at once is a person", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":{"@type":["Person","Organization"],"name":"Ann Lee"}}</script>`,
+			[]string{"Ann Lee"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := htmlExtract(article.NewDump("", "", "text/html", []byte(htmlPage(tc.head, "<h1>H</h1>")), time.Time{}))
+			if diff := cmp.Diff(tc.authors, x.Metadata.Authors); diff != "" {
+				t.Errorf("authors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -1,0 +1,78 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/pressroom/pressroom/internal/extract/dom"
+)
+
+// htmlAuthorLabels are the generic words a page's "twitter:label1" gives
+// the credit in "twitter:data1" (WordPress SEO plugins write it in the
+// site's language).
+var htmlAuthorLabels = map[string]bool{
+	"written by": true, "author": true, "verfasst von": true, "geschrieben von": true, "autor": true,
+	"autorin": true, "écrit par": true, "auteur": true, "escrito por": true, "scritto da": true,
+	"geschreven door": true, "napisane przez": true, "autor:": true, "skrevet af": true, "skrevet av": true,
+	"skriven av": true, "written by:": true,
+}
+
+// htmlCreditFallback is the author when no person's name was found where
+// the metadata is read first: a person's name in a later author field
+// (the first named only the desk), else the first field's pen name, user
+// name or desk ("Redaktion", "jdoe", "Staff Report"). The page states it
+// is the author, so it stands as the page gives it, provided it is short
+// and is no address.
+func htmlCreditFallback(m *dom.Meta, ld htmlLD, site string) ([]string, string) {
+	p, _ := ld.people("author")
+	cands := []struct {
+		vals []string
+		rule string
+	}{
+		{p, "jsonld:author"}, {htmlTwitterAuthor(m), "meta:twitter:data1"},
+		{m.Metas["author"], "meta:author"}, {m.Metas["article:author"], "meta:article:author"},
+		{m.Metas["dc.creator"], "meta:dc.creator"}, {m.Micro["author"], "itemprop:author"},
+		{m.RelAuthor, "a[rel=author]"},
+	}
+	for _, c := range cands {
+		if p, _ := htmlSplitCredits(c.vals, site); len(p) > 0 {
+			return p, c.rule
+		}
+	}
+	for _, c := range cands {
+		for _, v := range c.vals {
+			if s, ok := htmlLoneCredit(v); ok {
+				return []string{s}, c.rule + ":lone"
+			}
+		}
+	}
+	return nil, ""
+}
+
+// htmlTwitterAuthor returns "twitter:data1" when "twitter:label1" says it
+// is the author.
+func htmlTwitterAuthor(m *dom.Meta) []string {
+	for _, l := range m.Metas["twitter:label1"] {
+		if htmlAuthorLabels[strings.ToLower(strings.TrimSpace(l))] {
+			return m.Metas["twitter:data1"]
+		}
+	}
+	return nil
+}
+
+// htmlLoneCredit cleans one credit: the cue goes ("By …"), and what is
+// left must be one to six words, without a link, a handle or a sentence.
+func htmlLoneCredit(v string) (string, bool) {
+	s := dom.CollapseSpace(htmlStripByline(strings.TrimSpace(v)))
+	s = strings.Trim(s, " ,;:|-–—")
+	if s == "" || len(s) > 60 || strings.ContainsAny(s, "@<>{}?!\"") {
+		return "", false
+	}
+	low := strings.ToLower(s)
+	if strings.HasPrefix(low, "http") || strings.HasPrefix(low, "www.") || strings.Contains(low, "://") {
+		return "", false
+	}
+	if n := len(strings.Fields(s)); n > 6 {
+		return "", false
+	}
+	return s, true
+}
