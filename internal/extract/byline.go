@@ -126,6 +126,11 @@ func parseBylineFolded(text, folded string, ctx datetime.Context) (bylineMatch, 
 	rest = cutCreditTail(rest, ctx)
 	m.rest = rest
 	names, agencies := splitCredit(rest)
+	if len(names) == 0 && len(agencies) == 0 && (m.cue || m.prep) {
+		if lone, ok := loneCredit(rest, m.prep); ok {
+			names = []string{lone}
+		}
+	}
 	if len(names) == 0 && len(agencies) == 0 {
 		return m, false
 	}

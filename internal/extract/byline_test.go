@@ -43,13 +43,22 @@ func TestParseByline(t *testing.T) {
 		{in: "By Reuters", ok: true, cue: true, agencies: []string{"Reuters"}},
 		{in: "Ann Lee Associated Press", ok: true, authors: []string{"Ann Lee"}, agencies: []string{"Associated Press"}},
 		{in: "Author:", ok: true, cue: true},
+		// After an explicit cue, a pen name, a user name or a desk is the
+		// credit the page gives.
+		{in: "By Staff Reports", ok: true, cue: true, authors: []string{"Staff Reports"}},
+		{in: "by jdadmin", ok: true, cue: true, authors: []string{"jdadmin"}},
+		{in: "von schreiberling · 3. März 2021", ok: true, authors: []string{"schreiberling"}},
+		{in: "Posted on 4. Mai 2020 by Webteam", ok: true, cue: true, authors: []string{"Webteam"}},
+		{in: "Autor: bloggerin.de", ok: true, cue: true, authors: []string{"bloggerin.de"}},
 		// Not credits.
-		{in: "By Staff Reports"},
+		{in: "By the way"},
+		{in: "von der Leyen"},
+		{in: "von 9 bis 17 Uhr"},
+		{in: "by Share on Facebook"},
 		{in: "Breaking News Today"},
 		{in: "The president spoke on Tuesday."},
 		{in: "Share on Facebook"},
 		{in: "Home"},
-		{in: "by jdadmin"},
 		{in: "Byron said nothing"},
 	}
 	for _, tt := range tests {
