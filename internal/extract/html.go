@@ -114,6 +114,10 @@ func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, block
 			md.Published = d
 			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
 				Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-date", Confidence: 0.6})
+		} else if d, i := htmlCuedDate(blocks, ctx); d != nil {
+			md.Published = d
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+				Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-cued-date", Confidence: 0.5})
 		} else if d, rule := htmlModified(meta, ld); d != nil {
 			md.Published = d
 			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{

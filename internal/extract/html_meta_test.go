@@ -270,3 +270,34 @@ func TestHTMLCreditFallback(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLCuedDate: a page with no date in its metadata or near its
+// headline takes the one its template prints with a publication cue or a
+// credit, wherever it is; an update only when nothing else is dated.
+func TestHTMLCuedDate(t *testing.T) {
+	body := `<h1>Ein Tag am Meer</h1><p>Wir sind früh losgefahren, haben am Strand gefrühstückt und sind bis zum Abend geblieben, weil das Wetter so schön war.</p>` +
+		`<p>Die Kinder haben Muscheln gesammelt, und der Hund ist zum ersten Mal ins Wasser gegangen, ganz vorsichtig und mit großen Augen.</p>`
+	for _, tc := range []struct {
+		name, foot, want string
+	}{
+		{"publication cue", `<div class="meta">Veröffentlicht am 3. März 2021 in Reisen</div>`, "2021-03-03"},
+		{"credit before the date", `<div class="meta">Von Ann Lee am 04.05.2020 um 10:15 Uhr</div>`, "2020-05-04"},
+		{"update only", `<div class="meta">Aktualisiert: 30.12.2016</div>`, "2016-12-30"},
+		{"publication over update", `<div>Aktualisiert: 30.12.2016</div><div>Erstellt am 1. Dezember 2016</div>`, "2016-12-01"},
+		{"a bare date is not enough", `<div class="teaser">12. Januar 2019</div>`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// Far enough below the headline to be out of its neighbourhood.
+			page := `<html><head><title>Ein Tag am Meer</title></head><body><div class="post">` + body + strings.Repeat(body[strings.Index(body, "<p>"):], 5) +
+				`</div>` + tc.foot + `</body></html>`
+			x := htmlExtract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
+			got := ""
+			if p := x.Metadata.Published; !p.IsZero() {
+				got = p.Time.Format("2006-01-02")
+			}
+			if got != tc.want {
+				t.Errorf("published = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
