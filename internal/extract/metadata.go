@@ -350,6 +350,9 @@ func findPublished(doc *document) {
 			}
 		}
 	}
+	if i, m, ok := cuedDateLine(doc); ok {
+		setPublished(doc, i, m, "date:cued-line", m.Confidence*0.5)
+	}
 }
 
 // publishedLine finds the first short line that opens with a publication
