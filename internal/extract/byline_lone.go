@@ -20,6 +20,14 @@ func loneCredit(rest string, prep bool) (string, bool) {
 		return "", false
 	}
 	words := strings.Fields(s)
+	// "by Kay 24 Comments": a number starts what follows the credit.
+	for k := 1; k < len(words); k++ {
+		if r, _ := utf8.DecodeRuneInString(words[k]); unicode.IsDigit(r) {
+			words = words[:k]
+			s = strings.Join(words, " ")
+			break
+		}
+	}
 	if len(words) > 4 || prep && len(words) > 1 {
 		return "", false
 	}

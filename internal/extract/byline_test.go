@@ -50,6 +50,7 @@ func TestParseByline(t *testing.T) {
 		{in: "von schreiberling · 3. März 2021", ok: true, authors: []string{"schreiberling"}},
 		{in: "Posted on 4. Mai 2020 by Webteam", ok: true, cue: true, authors: []string{"Webteam"}},
 		{in: "Autor: bloggerin.de", ok: true, cue: true, authors: []string{"bloggerin.de"}},
+		{in: "12/04/2020 by Webteam 24 Comments", ok: true, cue: true, authors: []string{"Webteam"}},
 		// Not credits.
 		{in: "By the way"},
 		{in: "von der Leyen"},

@@ -76,3 +76,20 @@ func htmlLoneCredit(v string) (string, bool) {
 	}
 	return s, true
 }
+
+// htmlLoneCue is the credit of a printed cue line that names no person: a
+// pen name, user name or desk after "von", "By", "Autor:" (see
+// loneCredit), unless it is the site's own name.
+func htmlLoneCue(m bylineMatch, site string) string {
+	if len(m.authors) != 1 || m.label {
+		return ""
+	}
+	a := m.authors[0]
+	if p, _ := htmlSplitCredits(m.authors, site); len(p) > 0 {
+		return "" // a person: the caller takes it
+	}
+	if htmlLooksLikeURL(a) && strings.Contains(a, "/") {
+		return ""
+	}
+	return a
+}

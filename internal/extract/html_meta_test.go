@@ -221,6 +221,10 @@ func TestHTMLVisibleMetadata(t *testing.T) {
 		{"iso date in a short line", `<h1>Mill reopens</h1><div class="when">Posted 2021-03-04 09:30</div>`,
 			nil, "2021-03-04T09:30:00Z"},
 		{"nothing printed", `<h1>Mill reopens</h1>`, nil, ""},
+		{"a user name after a cue", `<h1>Mill reopens</h1><p>Posted on 3. March 2021 by millfan</p>`,
+			[]string{"millfan"}, "2021-03-03T00:00:00Z"},
+		{"a person after a cue beats a user name", `<h1>Mill reopens</h1><p>Posted by millfan</p><p>By Ann Lee</p>`,
+			[]string{"Ann Lee"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><meta property="og:title" content="Mill reopens"></head><body><div class="story">` + tc.head +
