@@ -134,7 +134,8 @@ func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, block
 		}
 	}
 	if len(md.Authors) == 0 {
-		if a, rule := htmlCreditFallback(meta, ld, md.SiteName); len(a) > 0 {
+		printed, _ := htmlCreditAnywhere(blocks, md.SiteName, ctx)
+		if a, rule := htmlCreditFallback(meta, ld, md.SiteName, printed); len(a) > 0 {
 			md.Authors = a
 			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
 				Field: "authors", Value: strings.Join(a, "; "), Rule: rule, Confidence: 0.5})

@@ -3,7 +3,9 @@ package extract
 import (
 	"strings"
 
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/dom"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // htmlAuthorLabels are the generic words a page's "twitter:label1" gives
@@ -17,12 +19,14 @@ var htmlAuthorLabels = map[string]bool{
 }
 
 // htmlCreditFallback is the author when no person's name was found where
-// the metadata is read first: a person's name in a later author field
-// (the first named only the desk), else the first field's pen name, user
-// name or desk ("Redaktion", "jdoe", "Staff Report"). The page states it
-// is the author, so it stands as the page gives it, provided it is short
-// and is no address.
-func htmlCreditFallback(m *dom.Meta, ld htmlLD, site string) ([]string, string) {
+// the metadata is read first or near the headline: a person's name in a
+// later author field (the first named only the desk), else the JSON-LD
+// author's pen name or user name, else the person printed with a credit
+// cue elsewhere on the page (printed, see htmlCreditAnywhere), else the
+// other fields' pen name, user name or desk ("Redaktion", "jdoe", "Staff
+// Report"). The page states it is the author, so it stands as the page
+// gives it, provided it is short and is no address.
+func htmlCreditFallback(m *dom.Meta, ld htmlLD, site string, printed []string) ([]string, string) {
 	p, _ := ld.people("author")
 	cands := []struct {
 		vals []string
@@ -38,12 +42,18 @@ func htmlCreditFallback(m *dom.Meta, ld htmlLD, site string) ([]string, string) 
 			return p, c.rule
 		}
 	}
-	for _, c := range cands {
+	for k, c := range cands {
+		if k == 1 && len(printed) > 0 {
+			return printed, "visible-credit-anywhere"
+		}
 		for _, v := range c.vals {
 			if s, ok := htmlLoneCredit(v); ok {
 				return []string{s}, c.rule + ":lone"
 			}
 		}
+	}
+	if len(printed) > 0 {
+		return printed, "visible-credit-anywhere"
 	}
 	return nil, ""
 }
@@ -92,4 +102,43 @@ func htmlLoneCue(m bylineMatch, site string) string {
 		return ""
 	}
 	return a
+}
+
+// htmlCreditAnywhere finds, when nothing near the headline names the
+// author, a block anywhere on the page that opens with an explicit credit
+// cue ("Autorin: …", "Author: …", "Auteur : …", "Written by …") and names
+// a person. (A cue alone, its value in the next block, is too often a
+// recipe card's or a form's label this far from the headline.)
+// Pages print it under the article, or in a box beside it; a preposition
+// ("von", "par") is too common a word to be trusted that far away.
+func htmlCreditAnywhere(blocks []dom.Block, site string, ctx datetime.Context) ([]string, int) {
+	for i := range blocks {
+		b := &blocks[i]
+		if b.Chars > 120 || b.Chars < 4 || !htmlOpensWithCue(b.Text) {
+			continue
+		}
+		m, ok := parseByline(b.Text, ctx)
+		if !ok || !m.cue || m.label {
+			continue
+		}
+		if p, _ := htmlSplitCredits(m.authors, site); len(p) > 0 {
+			return p, i
+		}
+	}
+	return nil, -1
+}
+
+// htmlOpensWithCue reports a text that starts with a credit cue that is
+// not also an ordinary word.
+func htmlOpensWithCue(s string) bool {
+	low := foldLower(strings.TrimSpace(s))
+	for _, c := range lexicon.Cues {
+		if c.Preposition || c.Glued {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(low, c.Text); ok && (rest == "" || rest[0] == ' ' || rest[0] == ':') {
+			return true
+		}
+	}
+	return false
 }

@@ -305,3 +305,31 @@ func TestHTMLCuedDate(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLCreditAnywhere: with no author in the metadata or near the
+// headline, a person credited with an explicit cue anywhere on the page;
+// the JSON-LD author, even a user name, stays first; a preposition or a
+// cue alone is not enough that far away.
+func TestHTMLCreditAnywhere(t *testing.T) {
+	para := `<p>Die Stiftung hat am Montag ihren Bericht vorgestellt, und die Fachleute sind sich über die wichtigsten Ergebnisse weitgehend einig.</p>`
+	for _, tc := range []struct {
+		name, head, foot string
+		authors          []string
+	}{
+		{"labelled credit under the article", "", `<p>Autorin: Ann Lee, Projektleiterin</p>`, []string{"Ann Lee"}},
+		{"it beats a desk in meta author", `<meta name="author" content="Stiftung Beispiel e.V.">`, `<p>Autor: Bo Park</p>`, []string{"Bo Park"}},
+		{"the jsonld user name stays first", `<script type="application/ld+json">{"@type":"BlogPosting","headline":"H","author":{"@type":"Person","name":"annl"}}</script>`,
+			`<p>Author: Bo Park</p>`, []string{"annl"}},
+		{"a preposition is not enough", "", `<p>Von Bo Park</p>`, nil},
+		{"a cue alone is not enough", "", `<p>Autor:</p><p>Bo Park</p>`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head>` + tc.head + `</head><body><div class="story"><h1>Bericht vorgestellt</h1>` +
+				strings.Repeat(para, 10) + tc.foot + `</div></body></html>`
+			x := htmlExtract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
+			if diff := cmp.Diff(tc.authors, x.Metadata.Authors); diff != "" {
+				t.Errorf("authors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
