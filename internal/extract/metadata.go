@@ -130,6 +130,11 @@ func findByline(doc *document) {
 		}
 	}
 	if pick == nil {
+		if i, m, ok := creditAnywhere(doc); ok {
+			pick, rule, conf = &cand{i, m}, "byline:anywhere", 0.4
+		}
+	}
+	if pick == nil {
 		return
 	}
 	doc.meta.authors, doc.meta.agencies = pick.m.authors, pick.m.agencies
