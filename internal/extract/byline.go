@@ -105,6 +105,15 @@ func parseBylineFolded(text, folded string, ctx datetime.Context) (bylineMatch, 
 			}
 		}
 	}
+	if rest == "" && !m.cue && !m.prep {
+		// "28. Juni 2019 | Ann Lee", "17. September 2019 Ann Lee 0
+		// Kommentare": a post's date, then its author.
+		if name, ok := nameAfterDate(s, ctx); ok {
+			// The template's post line is as explicit as "<date> by".
+			m.cue, m.authors = true, []string{name}
+			return m, true
+		}
+	}
 	if rest == "" {
 		// Without a cue the line itself must be a short credit; most lines
 		// are not, and are rejected before the expensive part.

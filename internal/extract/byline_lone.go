@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
@@ -49,4 +50,60 @@ func loneCredit(rest string, prep bool) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// nameAfterDate reads the author in a blog template's post line, which
+// opens with the date (often twice, published and modified, run together)
+// and goes on with the author's name, then a comment count or the
+// categories: "2. Februar 20202. Februar 2020 Ann Lee 1 Kommentar Reisen,
+// Kochen", "28. Juni 2019 | Ann Lee". The name is the person-shaped words
+// before a number, a bar or a comma; before a comma list of categories,
+// only its first two words.
+func nameAfterDate(s string, ctx datetime.Context) (string, bool) {
+	dm, ok := datetime.Find(s, ctx)
+	if !ok || dm.Start != 0 || !dm.HasYear {
+		return "", false
+	}
+	rest := gluedYearRest(s, dm.End)
+	for k := 0; k < 2; k++ {
+		t := strings.TrimLeft(rest, " |·•-–—,/")
+		if dm, ok := datetime.Find(t, ctx); ok && dm.Start == 0 {
+			rest = gluedYearRest(t, dm.End)
+		}
+	}
+	rest = strings.TrimLeft(rest, " |·•-–—,/")
+	words := strings.Fields(rest)
+	n := 0
+	for n < len(words) && n < 4 {
+		w := words[n]
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsDigit(r) || w == "|" || w == "·" || w == "-" || w == "–" {
+			break
+		}
+		n++
+		if strings.HasSuffix(w, ",") {
+			if n > 2 {
+				n = 2 // "Ann Lee Reisen, Kochen": categories follow
+			}
+			break
+		}
+	}
+	name := strings.TrimRight(strings.Join(words[:n], " "), ",")
+	if !isPersonName(name) {
+		return "", false
+	}
+	return normaliseName(name), true
+}
+
+// gluedYearRest returns what follows a date ending at end in s. A date
+// whose year ran into the next date's day ("20202. Februar 2020") ends
+// after the year's four digits.
+func gluedYearRest(s string, end int) string {
+	k := end
+	for k > 0 && s[k-1] >= '0' && s[k-1] <= '9' {
+		k--
+	}
+	if end-k > 4 {
+		return s[k+4:]
+	}
+	return s[end:]
 }

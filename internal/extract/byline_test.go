@@ -53,6 +53,11 @@ func TestParseByline(t *testing.T) {
 		{in: "Posted on 4. Mai 2020 by Webteam", ok: true, cue: true, authors: []string{"Webteam"}},
 		{in: "Autor: bloggerin.de", ok: true, cue: true, authors: []string{"bloggerin.de"}},
 		{in: "12/04/2020 by Webteam 24 Comments", ok: true, cue: true, authors: []string{"Webteam"}},
+		// A blog template's post line: the date (twice, run together), then the author.
+		{in: "28. Juni 2019 | Ann Lee", ok: true, cue: true, authors: []string{"Ann Lee"}},
+		{in: "2. Februar 20202. Februar 2020 Ann Lee 1 Kommentar Reisen, Kochen", ok: true, cue: true, authors: []string{"Ann Lee"}},
+		{in: "September 17, 2019 Bo Park 0", ok: true, cue: true, authors: []string{"Bo Park"}},
+		{in: "17. September 2019 Berliner Senat beschließt neues Gesetz"},
 		// Not credits.
 		{in: "By the way"},
 		{in: "von der Leyen"},
