@@ -16,6 +16,7 @@ type bylineMatch struct {
 	cue      bool // an explicit "By", "Author:" or "Posted by"
 	prep     bool // a preposition that is also a cue: "von", "par", "di"
 	label    bool // the line is only a label ("Author:"): the value follows
+	lone     bool // the credit is a pen name, user name or desk, no person's name
 	rest     string
 }
 
@@ -90,19 +91,24 @@ func parseBylineFolded(text, folded string, ctx datetime.Context) (bylineMatch, 
 	if rest == "" && !m.cue && !m.prep {
 		// "<date> by Name", "11/19/2019 by Name", "22. Dezember 2019 von
 		// Name": after a date, a preposition cue is as explicit as "by".
+		// The first such cue: in "<date> by Ann von Lee" the "von" is the
+		// name's.
+		at, cueLen := -1, 0
 		for _, c := range lexicon.Cues {
 			if !c.Preposition && c.Text != "by" {
 				continue
 			}
 			i := strings.Index(lower, " "+c.Text+" ")
-			if i <= 0 {
+			if i <= 0 || at >= 0 && i >= at {
 				continue
 			}
 			if _, ok := datetime.Find(s[:i], ctx); ok || lineIsDateCue(lower[:i]) {
-				rest = s[i+len(c.Text)+2:]
-				m.cue = true
-				break
+				at, cueLen = i, len(c.Text)
 			}
+		}
+		if at >= 0 {
+			rest = s[at+cueLen+2:]
+			m.cue = true
 		}
 	}
 	if rest == "" && !m.cue && !m.prep {
@@ -132,12 +138,16 @@ func parseBylineFolded(text, folded string, ctx datetime.Context) (bylineMatch, 
 			}
 		}
 	}
+	uncut := rest
 	rest = cutCreditTail(rest, ctx)
 	m.rest = rest
 	names, agencies := splitCredit(rest)
-	if len(names) == 0 && len(agencies) == 0 && (m.cue || m.prep) {
+	// After a preposition inside a line, one word is a credit only when
+	// something follows it ("Gespeichert von jdoe am …"), not when it ends
+	// a phrase ("Jacken von Bosch").
+	if len(names) == 0 && len(agencies) == 0 && (m.cue || m.prep && (openingPrep(lower) || rest != strings.TrimSpace(uncut))) {
 		if lone, ok := loneCredit(rest, m.prep); ok {
-			names = []string{lone}
+			names, m.lone = []string{lone}, true
 		}
 	}
 	if len(names) == 0 && len(agencies) == 0 {
@@ -183,10 +193,11 @@ func cutCreditTail(s string, ctx datetime.Context) string {
 	}
 
 	s = strings.TrimSpace(splitGlued(s))
+	s = cutUpdateCue(s)
 	for {
 		t := strings.TrimRight(s, " ,;:-–—/|")
 		cut := false
-		for _, w := range []string{" on", " at", " in", " for", " em", " el", " le", " am", " il"} {
+		for _, w := range []string{" on", " at", " in", " for", " em", " el", " le", " am", " il", " vom"} {
 			if len(t) >= len(w) && strings.EqualFold(t[len(t)-len(w):], w) {
 				t, cut = t[:len(t)-len(w)], true
 				break

@@ -107,3 +107,32 @@ func gluedYearRest(s string, end int) string {
 	}
 	return s[end:]
 }
+
+// cutUpdateCue removes a publication or update cue the date was cut from:
+// "Ann Lee Last updated", "Ann Lee Veröffentlicht".
+func cutUpdateCue(s string) string {
+	low := foldLower(s)
+	for _, w := range append(lexicon.UpdatedWords, lexicon.PublishedWords...) {
+		if i := strings.LastIndex(low, " "+w); i > 0 && strings.TrimSpace(low[i+1+len(w):]) == "" {
+			s = strings.TrimSpace(s[:i])
+			for _, pre := range []string{" last", " zuletzt", " dernière"} {
+				if strings.HasSuffix(foldLower(s), pre) {
+					s = strings.TrimSpace(s[:len(s)-len(pre)])
+				}
+			}
+			return s
+		}
+	}
+	return s
+}
+
+// openingPrep reports a lower-cased line that opens with a preposition
+// cue ("von …", "par …").
+func openingPrep(lower string) bool {
+	for _, c := range lexicon.Cues {
+		if c.Preposition && (strings.HasPrefix(lower, c.Text+" ") || strings.HasPrefix(lower, c.Text+":")) {
+			return true
+		}
+	}
+	return false
+}

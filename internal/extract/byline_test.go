@@ -58,9 +58,13 @@ func TestParseByline(t *testing.T) {
 		{in: "2. Februar 20202. Februar 2020 Ann Lee 1 Kommentar Reisen, Kochen", ok: true, cue: true, authors: []string{"Ann Lee"}},
 		{in: "September 17, 2019 Bo Park 0", ok: true, cue: true, authors: []string{"Bo Park"}},
 		{in: "17. September 2019 Berliner Senat beschließt neues Gesetz"},
+		{in: "Posted 3. Mai 2018 by Ann von Lee", ok: true, cue: true, authors: []string{"Ann von Lee"}},
+		{in: "By Ann Lee Last updated Nov 8, 2023", ok: true, cue: true, authors: []string{"Ann Lee"}},
+		{in: "Von Ann Lee Vom 3. Februar 2022", ok: true, authors: []string{"Ann Lee"}},
 		// Not credits.
 		{in: "By the way"},
 		{in: "von der Leyen"},
+		{in: "Heizdecken von Wollmann"},
 		{in: "von 9 bis 17 Uhr"},
 		{in: "by Share on Facebook"},
 		{in: "Breaking News Today"},
