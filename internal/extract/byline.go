@@ -163,6 +163,11 @@ func parseBylineFolded(text, folded string, ctx datetime.Context) (bylineMatch, 
 			return m, false
 		}
 	}
+	if !m.cue && !m.prep && len(names) == 1 && len(agencies) == 0 && dateAfterName(s, rest, ctx) {
+		// "Ann Lee | 9 décembre 2019", "Ann Lee, 02.02.2022": a name
+		// dated like a post is as explicit as "By".
+		m.cue = true
+	}
 	m.authors, m.agencies = names, agencies
 	return m, true
 }

@@ -136,3 +136,25 @@ func openingPrep(lower string) bool {
 	}
 	return false
 }
+
+// dateAfterName reports a line that is the credit name, a separator and a
+// full date: "Ann Lee | 9 décembre 2019 à 09h08", "Ann Lee – 14.09.2022",
+// "Ann Lee, 02.02.2022".
+func dateAfterName(line, name string, ctx datetime.Context) bool {
+	if !strings.HasPrefix(line, name) {
+		return false
+	}
+	after := line[len(name):]
+	t := strings.TrimLeft(after, " ,|·•-–—/")
+	// A separator, not a space only: "Ann Lee November 20, 2019" is as
+	// often a photo's credit.
+	if strings.TrimSpace(after[:len(after)-len(t)]) == "" || wordCount(name) < 2 {
+		return false
+	}
+	dm, ok := datetime.Find(t, ctx)
+	if !ok || !dm.HasYear || dm.Relative {
+		return false
+	}
+	before := strings.Trim(t[:dm.Start], " ,")
+	return before == "" || lexicon.Weekday(foldLower(before))
+}

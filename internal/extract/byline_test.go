@@ -37,7 +37,7 @@ func TestParseByline(t *testing.T) {
 		{in: "Jane Doe and John Roe, Associated Press", ok: true, authors: []string{"Jane Doe", "John Roe"}, agencies: []string{"Associated Press"}},
 		{in: "Jane Doe, Ap Travel Writer", ok: true, authors: []string{"Jane Doe"}},
 		{in: "Jane Doe @janedoe / 2 days", ok: true, authors: []string{"Jane Doe"}},
-		{in: "Jane Doe - Mar 5, 2024, 11:48 pm CST", ok: true, authors: []string{"Jane Doe"}},
+		{in: "Jane Doe - Mar 5, 2024, 11:48 pm CST", ok: true, cue: true, authors: []string{"Jane Doe"}},
 		{in: "Jane SmithsonView More Articles", ok: true, authors: []string{"Jane Smithson"}},
 		{in: "Mary McDonald", ok: true, authors: []string{"Mary McDonald"}},
 		{in: "Ana de la Cruz", ok: true, authors: []string{"Ana de la Cruz"}},
@@ -61,6 +61,10 @@ func TestParseByline(t *testing.T) {
 		{in: "Posted 3. Mai 2018 by Ann von Lee", ok: true, cue: true, authors: []string{"Ann von Lee"}},
 		{in: "By Ann Lee Last updated Nov 8, 2023", ok: true, cue: true, authors: []string{"Ann Lee"}},
 		{in: "Von Ann Lee Vom 3. Februar 2022", ok: true, authors: []string{"Ann Lee"}},
+		// A name dated like a post, after a separator.
+		{in: "Ann Lee – 14.09.2022 – Kolumne", ok: true, cue: true, authors: []string{"Ann Lee"}},
+		{in: "Ann Lee | lundi 9 décembre 2019 à 09h08", ok: true, cue: true, authors: []string{"Ann Lee"}},
+		{in: "Ann Lee November 20, 2019 12:32", ok: true, authors: []string{"Ann Lee"}},
 		// Not credits.
 		{in: "By the way"},
 		{in: "von der Leyen"},
