@@ -122,6 +122,10 @@ func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, block
 			md.Published = d
 			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
 				Field: "published", Value: d.Time.Format(time.RFC3339), Rule: rule, Confidence: 0.4})
+		} else if d, i := htmlBareDate(blocks, labels, ctx); d != nil {
+			md.Published = d
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+				Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-bare-date", Confidence: 0.3})
 		}
 	}
 	// Metadata often names only the publisher; the printed credit names

@@ -49,3 +49,32 @@ func htmlCreditBefore(before string, ctx datetime.Context) bool {
 	m, ok := parseByline(before, ctx)
 	return ok && (m.cue || m.prep) && len(m.authors) > 0
 }
+
+// htmlBareDate is the last resort of a page that states no date anywhere
+// else: the first block after the headline that is little but a full date
+// ("10.11.2021", "28.01.22 / 0 Kommentare", "⋅ November 22, 2011 ⋅"), not
+// a link (a teaser's date is printed with its link).
+func htmlBareDate(blocks []dom.Block, labels []string, ctx datetime.Context) (*article.Date, int) {
+	from := 0
+	for i, l := range labels {
+		if l == dom.LabelTitle {
+			from = i + 1
+			break
+		}
+	}
+	for i := from; i < len(blocks); i++ {
+		b := &blocks[i]
+		if b.Chars > 60 || b.Chars < 6 || b.LinkChars > 0 {
+			continue
+		}
+		m, ok := datetime.Find(b.Text, ctx)
+		if !ok || !m.HasYear || m.Relative || m.Confidence < 0.5 {
+			continue
+		}
+		if (m.End-m.Start)*2 >= len(strings.TrimSpace(b.Text)) {
+			d := m.Date
+			return &d, i
+		}
+	}
+	return nil, -1
+}

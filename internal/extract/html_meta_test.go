@@ -288,7 +288,9 @@ func TestHTMLCuedDate(t *testing.T) {
 		{"credit before the date", `<div class="meta">Von Ann Lee am 04.05.2020 um 10:15 Uhr</div>`, "2020-05-04"},
 		{"update only", `<div class="meta">Aktualisiert: 30.12.2016</div>`, "2016-12-30"},
 		{"publication over update", `<div>Aktualisiert: 30.12.2016</div><div>Erstellt am 1. Dezember 2016</div>`, "2016-12-01"},
-		{"a bare date is not enough", `<div class="teaser">12. Januar 2019</div>`, ""},
+		{"a bare date as the last resort", `<div class="date">12. Januar 2019</div>`, "2019-01-12"},
+		{"a cue beats a bare date", `<div class="date">12. Januar 2019</div><div>Erstellt am 1. Dezember 2016</div>`, "2016-12-01"},
+		{"a linked date is a teaser's", `<div class="teaser"><a href="/older">12. Januar 2019</a></div>`, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			// Far enough below the headline to be out of its neighbourhood.
