@@ -56,13 +56,17 @@ func TestCuedDateLine(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dump := "Ein Tag am Meer mit dem Hund\n\n" + strings.Repeat(para, 14) + tc.foot + "\n\nKommentare\n"
 			x := Extract(article.NewDump("", "", "text/plain", []byte(dump), time.Time{}))
-			got := ""
-			if p := x.Metadata.Published; !p.IsZero() {
-				got = p.Time.Format("2006-01-02")
-			}
-			if got != tc.want {
+			if got := publishedDay(x); got != tc.want {
 				t.Errorf("published = %q, want %q", got, tc.want)
 			}
 		})
 	}
+}
+
+// publishedDay is the extraction's publication day, "" when it has none.
+func publishedDay(x article.Extraction) string {
+	if p := x.Metadata.Published; !p.IsZero() {
+		return p.Time.Format("2006-01-02")
+	}
+	return ""
 }

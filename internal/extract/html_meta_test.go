@@ -297,11 +297,7 @@ func TestHTMLCuedDate(t *testing.T) {
 			page := `<html><head><title>Ein Tag am Meer</title></head><body><div class="post">` + body + strings.Repeat(body[strings.Index(body, "<p>"):], 5) +
 				`</div>` + tc.foot + `</body></html>`
 			x := htmlExtract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
-			got := ""
-			if p := x.Metadata.Published; !p.IsZero() {
-				got = p.Time.Format("2006-01-02")
-			}
-			if got != tc.want {
+			if got := publishedDay(x); got != tc.want {
 				t.Errorf("published = %q, want %q", got, tc.want)
 			}
 		})
