@@ -141,6 +141,8 @@ func TestCreditAnywhere(t *testing.T) {
 		{"labelled credit", "Autorin: Ann Lee, Leiterin des Projekts.", []string{"Ann Lee"}},
 		{"written by", "Written by Bo Park", []string{"Bo Park"}},
 		{"a preposition is not enough", "Von Bo Park", nil},
+		{"a name alone on its line twice", "Bo Park\n\nBo Park schreibt über Stiftungen und Vereine.\n\nBo Park", []string{"Bo Park"}},
+		{"a name alone once", "Bo Park", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dump := "Bericht der Stiftung vorgestellt\n\n" + strings.Repeat(para, 12) + tc.foot + "\n\nKommentare\n"

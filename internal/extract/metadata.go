@@ -132,6 +132,8 @@ func findByline(doc *document) {
 	if pick == nil {
 		if i, m, ok := creditAnywhere(doc); ok {
 			pick, rule, conf = &cand{i, m}, "byline:anywhere", 0.4
+		} else if i, m, ok := repeatedName(doc); ok {
+			pick, rule, conf = &cand{i, m}, "byline:repeated-name", 0.3
 		}
 	}
 	if pick == nil {
