@@ -208,6 +208,10 @@ func cutCreditTail(s string, ctx datetime.Context) string {
 				break
 			}
 		}
+		// "Ann Lee Veröffentlicht am": the cue, then its preposition.
+		if u := cutUpdateCue(t); u != t {
+			t, cut = u, true
+		}
 		s = t
 		if !cut {
 			break

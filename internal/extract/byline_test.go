@@ -61,6 +61,8 @@ func TestParseByline(t *testing.T) {
 		{in: "Posted 3. Mai 2018 by Ann von Lee", ok: true, cue: true, authors: []string{"Ann von Lee"}},
 		{in: "By Ann Lee Last updated Nov 8, 2023", ok: true, cue: true, authors: []string{"Ann Lee"}},
 		{in: "Von Ann Lee Vom 3. Februar 2022", ok: true, authors: []string{"Ann Lee"}},
+		{in: "von schreiberling Veröffentlicht am 11. Juni 2019", ok: true, authors: []string{"schreiberling"}},
+		{in: "Ann Lee Zuletzt geändert am 06.11.2023", ok: true, authors: []string{"Ann Lee"}},
 		// A name dated like a post, after a separator.
 		{in: "Ann Lee – 14.09.2022 – Kolumne", ok: true, cue: true, authors: []string{"Ann Lee"}},
 		{in: "Ann Lee | lundi 9 décembre 2019 à 09h08", ok: true, cue: true, authors: []string{"Ann Lee"}},
