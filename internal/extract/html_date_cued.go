@@ -78,3 +78,28 @@ func htmlBareDate(blocks []dom.Block, labels []string, ctx datetime.Context) (*a
 	}
 	return nil, -1
 }
+
+// htmlPrintedRevision is the date a page prints under its headline when
+// that is its metadata's modified date and not the published one: the
+// page dates itself by its revision, and that is the date readers see.
+func htmlPrintedRevision(published *article.Date, meta *dom.Meta, ld htmlLD, blocks []dom.Block, labels []string, ctx datetime.Context) (*article.Date, int) {
+	if published == nil {
+		return nil, -1
+	}
+	mod, _ := htmlModified(meta, ld)
+	if mod == nil || !mod.Time.After(published.Time) || mod.Day() == published.Day() {
+		return nil, -1
+	}
+	d, i := htmlVisibleDate(blocks, labels, ctx)
+	if d == nil || d.Day() != mod.Day() {
+		return nil, -1
+	}
+	// "Updated …" printed: the page says it is the revision, and the
+	// publication date stands.
+	for j := max(0, i-1); j <= i; j++ {
+		if lexicon.DateCue(foldLower(blocks[j].Text)) < 0 {
+			return nil, -1
+		}
+	}
+	return d, i
+}

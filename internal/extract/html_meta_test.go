@@ -331,3 +331,28 @@ func TestHTMLCreditAnywhere(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLPrintedRevision: a page whose metadata's modified date is the
+// one it prints under the headline is dated by it; not when it prints it
+// as an update, nor when the modified date is the earlier.
+func TestHTMLPrintedRevision(t *testing.T) {
+	para := `<p>Die Stiftung hat am Montag ihren Bericht vorgestellt, und die Fachleute sind sich über die wichtigsten Ergebnisse weitgehend einig.</p>`
+	for _, tc := range []struct {
+		name, published, modified, printed, want string
+	}{
+		{"printed revision", "2021-11-22T18:42:22+01:00", "2023-01-01T10:00:00+01:00", `<div class="date">01.01.2023</div>`, "2023-01-01"},
+		{"printed as an update", "2021-11-22T18:42:22+01:00", "2023-01-01T10:00:00+01:00", `<div class="date">Aktualisiert am 01.01.2023</div>`, "2021-11-22"},
+		{"modified before published", "2023-01-01T10:00:00+01:00", "2021-11-22T18:42:22+01:00", `<div class="date">22.11.2021</div>`, "2023-01-01"},
+		{"printed publication", "2021-11-22T18:42:22+01:00", "2023-01-01T10:00:00+01:00", `<div class="date">22.11.2021</div>`, "2021-11-22"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ld := `<script type="application/ld+json">{"@type":"Article","headline":"Bericht vorgestellt","datePublished":"` + tc.published + `","dateModified":"` + tc.modified + `"}</script>`
+			page := `<html lang="de"><head>` + ld + `</head><body><div class="story"><h1>Bericht vorgestellt</h1>` + tc.printed +
+				strings.Repeat(para, 6) + `</div></body></html>`
+			x := htmlExtract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
+			if got := publishedDay(x); got != tc.want {
+				t.Errorf("published = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
