@@ -109,7 +109,11 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 // falls back to the last-modified one after that.
 func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, blocks []dom.Block, labels []string, ctx datetime.Context) {
 	md := &x.Metadata
-	if d, i := htmlPrintedRevision(md.Published, meta, ld, blocks, labels, ctx); d != nil {
+	if d, i := htmlPrintedOverGeneric(md.Published, x.Diagnostics.Fields, blocks, labels, ctx); d != nil {
+		md.Published = d
+		x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+			Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-date>meta:date", Confidence: 0.6})
+	} else if d, i := htmlPrintedRevision(md.Published, meta, ld, blocks, labels, ctx); d != nil {
 		md.Published = d
 		x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
 			Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-date=modified", Confidence: 0.6})

@@ -103,3 +103,32 @@ func htmlPrintedRevision(published *article.Date, meta *dom.Meta, ld htmlLD, blo
 	}
 	return d, i
 }
+
+// htmlPrintedOverGeneric is the date printed under the headline when the
+// metadata's only date is a generic one (<meta name="date">, "dc.date",
+// "dcterms.date"), which content systems fill with the document's last
+// change as often as with its publication, and the two disagree.
+func htmlPrintedOverGeneric(published *article.Date, fields []article.FieldSource, blocks []dom.Block, labels []string, ctx datetime.Context) (*article.Date, int) {
+	if published == nil {
+		return nil, -1
+	}
+	rule := ""
+	for _, f := range fields {
+		if f.Field == "published" {
+			rule = f.Rule
+		}
+	}
+	if rule != "meta:date" && rule != "meta:dc.date" && rule != "meta:dcterms.date" {
+		return nil, -1
+	}
+	d, i := htmlVisibleDate(blocks, labels, ctx)
+	if d == nil || d.Day() == published.Day() {
+		return nil, -1
+	}
+	for j := max(0, i-1); j <= i; j++ {
+		if lexicon.DateCue(foldLower(blocks[j].Text)) < 0 {
+			return nil, -1
+		}
+	}
+	return d, i
+}

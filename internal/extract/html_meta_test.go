@@ -356,3 +356,24 @@ func TestHTMLPrintedRevision(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLPrintedOverGeneric: a generic <meta name="date"> gives way to
+// the date printed under the headline; an explicit published time does not.
+func TestHTMLPrintedOverGeneric(t *testing.T) {
+	para := `<p>Die Stiftung hat am Montag ihren Bericht vorgestellt, und die Fachleute sind sich über die wichtigsten Ergebnisse weitgehend einig.</p>`
+	for _, tc := range []struct{ name, meta, printed, want string }{
+		{"generic date", `<meta name="date" content="2020-02-12">`, `<div class="date">05.02.2020</div>`, "2020-02-05"},
+		{"dcterms date", `<meta name="dcterms.date" content="2020-02-12">`, `<div class="date">05.02.2020</div>`, "2020-02-05"},
+		{"printed as an update", `<meta name="date" content="2020-02-05">`, `<div class="date">Aktualisiert: 12.02.2020</div>`, "2020-02-05"},
+		{"explicit published time", `<meta property="article:published_time" content="2020-02-12T10:00:00Z">`, `<div class="date">05.02.2020</div>`, "2020-02-12"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html lang="de"><head>` + tc.meta + `</head><body><div class="story"><h1>Bericht vorgestellt</h1>` + tc.printed +
+				strings.Repeat(para, 6) + `</div></body></html>`
+			x := htmlExtract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
+			if got := publishedDay(x); got != tc.want {
+				t.Errorf("published = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
