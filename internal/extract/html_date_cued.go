@@ -94,12 +94,8 @@ func htmlPrintedRevision(published *article.Date, meta *dom.Meta, ld htmlLD, blo
 	if d == nil || d.Day() != mod.Day() {
 		return nil, -1
 	}
-	// "Updated …" printed: the page says it is the revision, and the
-	// publication date stands.
-	for j := max(0, i-1); j <= i; j++ {
-		if lexicon.DateCue(foldLower(blocks[j].Text)) < 0 {
-			return nil, -1
-		}
+	if htmlPrintedAsUpdate(blocks, i) {
+		return nil, -1
 	}
 	return d, i
 }
@@ -125,10 +121,20 @@ func htmlPrintedOverGeneric(published *article.Date, fields []article.FieldSourc
 	if d == nil || d.Day() == published.Day() {
 		return nil, -1
 	}
-	for j := max(0, i-1); j <= i; j++ {
-		if lexicon.DateCue(foldLower(blocks[j].Text)) < 0 {
-			return nil, -1
-		}
+	if htmlPrintedAsUpdate(blocks, i) {
+		return nil, -1
 	}
 	return d, i
+}
+
+// htmlPrintedAsUpdate reports a date printed in block i as an update
+// ("Updated …", "Aktualisiert …", in the block or the one before): the
+// page says it is the revision, and the publication date stands.
+func htmlPrintedAsUpdate(blocks []dom.Block, i int) bool {
+	for j := max(0, i-1); j <= i; j++ {
+		if lexicon.DateCue(foldLower(blocks[j].Text)) < 0 {
+			return true
+		}
+	}
+	return false
 }
