@@ -16,6 +16,7 @@ type bylineMatch struct {
 	cue      bool // an explicit "By", "Author:" or "Posted by"
 	prep     bool // a preposition that is also a cue: "von", "par", "di"
 	label    bool // the line is only a label ("Author:"): the value follows
+	lone     bool // the credit is a pen name, user name or desk, no person's name
 	rest     string
 }
 
@@ -90,19 +91,33 @@ func parseBylineFolded(text, folded string, ctx datetime.Context) (bylineMatch, 
 	if rest == "" && !m.cue && !m.prep {
 		// "<date> by Name", "11/19/2019 by Name", "22. Dezember 2019 von
 		// Name": after a date, a preposition cue is as explicit as "by".
+		// The first such cue: in "<date> by Ann von Lee" the "von" is the
+		// name's.
+		at, cueLen := -1, 0
 		for _, c := range lexicon.Cues {
 			if !c.Preposition && c.Text != "by" {
 				continue
 			}
 			i := strings.Index(lower, " "+c.Text+" ")
-			if i <= 0 {
+			if i <= 0 || at >= 0 && i >= at {
 				continue
 			}
 			if _, ok := datetime.Find(s[:i], ctx); ok || lineIsDateCue(lower[:i]) {
-				rest = s[i+len(c.Text)+2:]
-				m.cue = true
-				break
+				at, cueLen = i, len(c.Text)
 			}
+		}
+		if at >= 0 {
+			rest = s[at+cueLen+2:]
+			m.cue = true
+		}
+	}
+	if rest == "" && !m.cue && !m.prep {
+		// "28. Juni 2019 | Ann Lee", "17. September 2019 Ann Lee 0
+		// Kommentare": a post's date, then its author.
+		if name, ok := nameAfterDate(s, ctx); ok {
+			// The template's post line is as explicit as "<date> by".
+			m.cue, m.authors = true, []string{name}
+			return m, true
 		}
 	}
 	if rest == "" {
@@ -123,9 +138,18 @@ func parseBylineFolded(text, folded string, ctx datetime.Context) (bylineMatch, 
 			}
 		}
 	}
+	uncut := rest
 	rest = cutCreditTail(rest, ctx)
 	m.rest = rest
 	names, agencies := splitCredit(rest)
+	// After a preposition inside a line, one word is a credit only when
+	// something follows it ("Gespeichert von jdoe am …"), not when it ends
+	// a phrase ("Jacken von Bosch").
+	if len(names) == 0 && len(agencies) == 0 && (m.cue || m.prep && (openingPrep(lower) || rest != strings.TrimSpace(uncut))) {
+		if lone, ok := loneCredit(rest, m.prep); ok {
+			names, m.lone = []string{lone}, true
+		}
+	}
 	if len(names) == 0 && len(agencies) == 0 {
 		return m, false
 	}
@@ -138,6 +162,11 @@ func parseBylineFolded(text, folded string, ctx datetime.Context) (bylineMatch, 
 		if len(names) == 0 && wordCount(rest) > 4 {
 			return m, false
 		}
+	}
+	if !m.cue && !m.prep && len(names) == 1 && len(agencies) == 0 && dateAfterName(s, rest, ctx) {
+		// "Ann Lee | 9 décembre 2019", "Ann Lee, 02.02.2022": a name
+		// dated like a post is as explicit as "By".
+		m.cue = true
 	}
 	m.authors, m.agencies = names, agencies
 	return m, true
@@ -169,14 +198,19 @@ func cutCreditTail(s string, ctx datetime.Context) string {
 	}
 
 	s = strings.TrimSpace(splitGlued(s))
+	s = cutUpdateCue(s)
 	for {
 		t := strings.TrimRight(s, " ,;:-–—/|")
 		cut := false
-		for _, w := range []string{" on", " at", " in", " for", " em", " el", " le", " am", " il"} {
+		for _, w := range []string{" on", " at", " in", " for", " em", " el", " le", " am", " il", " vom"} {
 			if len(t) >= len(w) && strings.EqualFold(t[len(t)-len(w):], w) {
 				t, cut = t[:len(t)-len(w)], true
 				break
 			}
+		}
+		// "Ann Lee Veröffentlicht am": the cue, then its preposition.
+		if u := cutUpdateCue(t); u != t {
+			t, cut = u, true
 		}
 		s = t
 		if !cut {

@@ -1,11 +1,13 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract/datetime"
 )
 
@@ -35,7 +37,7 @@ func TestParseByline(t *testing.T) {
 		{in: "Jane Doe and John Roe, Associated Press", ok: true, authors: []string{"Jane Doe", "John Roe"}, agencies: []string{"Associated Press"}},
 		{in: "Jane Doe, Ap Travel Writer", ok: true, authors: []string{"Jane Doe"}},
 		{in: "Jane Doe @janedoe / 2 days", ok: true, authors: []string{"Jane Doe"}},
-		{in: "Jane Doe - Mar 5, 2024, 11:48 pm CST", ok: true, authors: []string{"Jane Doe"}},
+		{in: "Jane Doe - Mar 5, 2024, 11:48 pm CST", ok: true, cue: true, authors: []string{"Jane Doe"}},
 		{in: "Jane SmithsonView More Articles", ok: true, authors: []string{"Jane Smithson"}},
 		{in: "Mary McDonald", ok: true, authors: []string{"Mary McDonald"}},
 		{in: "Ana de la Cruz", ok: true, authors: []string{"Ana de la Cruz"}},
@@ -43,13 +45,38 @@ func TestParseByline(t *testing.T) {
 		{in: "By Reuters", ok: true, cue: true, agencies: []string{"Reuters"}},
 		{in: "Ann Lee Associated Press", ok: true, authors: []string{"Ann Lee"}, agencies: []string{"Associated Press"}},
 		{in: "Author:", ok: true, cue: true},
+		// After an explicit cue, a pen name, a user name or a desk is the
+		// credit the page gives.
+		{in: "By Staff Reports", ok: true, cue: true, authors: []string{"Staff Reports"}},
+		{in: "by jdadmin", ok: true, cue: true, authors: []string{"jdadmin"}},
+		{in: "von schreiberling · 3. März 2021", ok: true, authors: []string{"schreiberling"}},
+		{in: "Posted on 4. Mai 2020 by Webteam", ok: true, cue: true, authors: []string{"Webteam"}},
+		{in: "Autor: bloggerin.de", ok: true, cue: true, authors: []string{"bloggerin.de"}},
+		{in: "12/04/2020 by Webteam 24 Comments", ok: true, cue: true, authors: []string{"Webteam"}},
+		// A blog template's post line: the date (twice, run together), then the author.
+		{in: "28. Juni 2019 | Ann Lee", ok: true, cue: true, authors: []string{"Ann Lee"}},
+		{in: "2. Februar 20202. Februar 2020 Ann Lee 1 Kommentar Reisen, Kochen", ok: true, cue: true, authors: []string{"Ann Lee"}},
+		{in: "September 17, 2019 Bo Park 0", ok: true, cue: true, authors: []string{"Bo Park"}},
+		{in: "17. September 2019 Berliner Senat beschließt neues Gesetz"},
+		{in: "Posted 3. Mai 2018 by Ann von Lee", ok: true, cue: true, authors: []string{"Ann von Lee"}},
+		{in: "By Ann Lee Last updated Nov 8, 2023", ok: true, cue: true, authors: []string{"Ann Lee"}},
+		{in: "Von Ann Lee Vom 3. Februar 2022", ok: true, authors: []string{"Ann Lee"}},
+		{in: "von schreiberling Veröffentlicht am 11. Juni 2019", ok: true, authors: []string{"schreiberling"}},
+		{in: "Ann Lee Zuletzt geändert am 06.11.2023", ok: true, authors: []string{"Ann Lee"}},
+		// A name dated like a post, after a separator.
+		{in: "Ann Lee – 14.09.2022 – Kolumne", ok: true, cue: true, authors: []string{"Ann Lee"}},
+		{in: "Ann Lee | lundi 9 décembre 2019 à 09h08", ok: true, cue: true, authors: []string{"Ann Lee"}},
+		{in: "Ann Lee November 20, 2019 12:32", ok: true, authors: []string{"Ann Lee"}},
 		// Not credits.
-		{in: "By Staff Reports"},
+		{in: "By the way"},
+		{in: "von der Leyen"},
+		{in: "Heizdecken von Wollmann"},
+		{in: "von 9 bis 17 Uhr"},
+		{in: "by Share on Facebook"},
 		{in: "Breaking News Today"},
 		{in: "The president spoke on Tuesday."},
 		{in: "Share on Facebook"},
 		{in: "Home"},
-		{in: "by jdadmin"},
 		{in: "Byron said nothing"},
 	}
 	for _, tt := range tests {
@@ -102,4 +129,29 @@ func FuzzParseByline(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCreditAnywhere: a dump with no credit near its headline takes a
+// person credited with an explicit cue under the article; a preposition
+// that far away is not enough.
+func TestCreditAnywhere(t *testing.T) {
+	para := "Die Stiftung hat am Montag ihren Bericht vorgestellt, und die Fachleute sind sich über die wichtigsten Ergebnisse weitgehend einig.\n\n"
+	for _, tc := range []struct {
+		name, foot string
+		authors    []string
+	}{
+		{"labelled credit", "Autorin: Ann Lee, Leiterin des Projekts.", []string{"Ann Lee"}},
+		{"written by", "Written by Bo Park", []string{"Bo Park"}},
+		{"a preposition is not enough", "Von Bo Park", nil},
+		{"a name alone on its line twice", "Bo Park\n\nBo Park schreibt über Stiftungen und Vereine.\n\nBo Park", []string{"Bo Park"}},
+		{"a name alone once", "Bo Park", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dump := "Bericht der Stiftung vorgestellt\n\n" + strings.Repeat(para, 12) + tc.foot + "\n\nKommentare\n"
+			x := Extract(article.NewDump("", "", "text/plain", []byte(dump), time.Time{}))
+			if diff := cmp.Diff(tc.authors, x.Metadata.Authors); diff != "" {
+				t.Errorf("authors (-want +got):\n%s", diff)
+			}
+		})
+	}
 }

@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract/datetime"
 )
 
@@ -38,4 +40,33 @@ func FuzzAllDates(f *testing.F) {
 			prev = m.End
 		}
 	})
+}
+
+// TestCuedDateLine: a dump with no date near its headline takes the one
+// its template prints under the article with a publication cue or a
+// credit; an update's only when nothing else is dated.
+func TestCuedDateLine(t *testing.T) {
+	para := "Wir sind früh losgefahren, haben am Strand gefrühstückt und sind bis zum Abend geblieben, weil das Wetter so schön war.\n\n"
+	for _, tc := range []struct{ name, foot, want string }{
+		{"credit before the date", "Author: schreiberling am 29.12.2010, 13:36 Uhr", "2010-12-29"},
+		{"publication cue", "Veröffentlicht in Reisen, Erstellt am 3. März 2021", "2021-03-03"},
+		{"update only", "Aktualisiert: 30.12.2016", "2016-12-30"},
+		{"a bare date is not enough", "Bild\t12.01.19", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dump := "Ein Tag am Meer mit dem Hund\n\n" + strings.Repeat(para, 14) + tc.foot + "\n\nKommentare\n"
+			x := Extract(article.NewDump("", "", "text/plain", []byte(dump), time.Time{}))
+			if got := publishedDay(x); got != tc.want {
+				t.Errorf("published = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// publishedDay is the extraction's publication day, "" when it has none.
+func publishedDay(x article.Extraction) string {
+	if p := x.Metadata.Published; !p.IsZero() {
+		return p.Time.Format("2006-01-02")
+	}
+	return ""
 }

@@ -133,15 +133,32 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 // falls back to the last-modified one after that.
 func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, blocks []dom.Block, labels []string, ctx datetime.Context) {
 	md := &x.Metadata
+	if d, i := htmlPrintedOverGeneric(md.Published, x.Diagnostics.Fields, blocks, labels, ctx); d != nil {
+		md.Published = d
+		x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+			Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-date>meta:date", Confidence: 0.6})
+	} else if d, i := htmlPrintedRevision(md.Published, meta, ld, blocks, labels, ctx); d != nil {
+		md.Published = d
+		x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+			Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-date=modified", Confidence: 0.6})
+	}
 	if md.Published == nil {
 		if d, i := htmlVisibleDate(blocks, labels, ctx); d != nil {
 			md.Published = d
 			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
 				Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-date", Confidence: 0.6})
+		} else if d, i := htmlCuedDate(blocks, ctx); d != nil {
+			md.Published = d
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+				Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-cued-date", Confidence: 0.5})
 		} else if d, rule := htmlModified(meta, ld); d != nil {
 			md.Published = d
 			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
 				Field: "published", Value: d.Time.Format(time.RFC3339), Rule: rule, Confidence: 0.4})
+		} else if d, i := htmlBareDate(blocks, labels, ctx); d != nil {
+			md.Published = d
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+				Field: "published", Value: d.Time.Format(time.RFC3339), Line: i + 1, Rule: "visible-bare-date", Confidence: 0.3})
 		}
 	}
 	// Metadata often names only the publisher; the printed credit names
@@ -151,6 +168,14 @@ func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, block
 			md.Authors, md.Agencies = p, append(md.Agencies, o...)
 			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
 				Field: "authors", Value: strings.Join(p, "; "), Line: i + 1, Rule: "visible-byline", Confidence: 0.6})
+		}
+	}
+	if len(md.Authors) == 0 {
+		printed, _ := htmlCreditAnywhere(blocks, md.SiteName, ctx)
+		if a, rule := htmlCreditFallback(meta, ld, md.SiteName, printed); len(a) > 0 {
+			md.Authors = a
+			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+				Field: "authors", Value: strings.Join(a, "; "), Rule: rule, Confidence: 0.5})
 		}
 	}
 }

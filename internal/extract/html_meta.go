@@ -104,12 +104,16 @@ func (ld htmlLD) people(key string) (persons, orgs []string) {
 				if name == "" {
 					continue
 				}
-				org := false
+				// A site run by one person types its author both
+				// ["Person", "Organization"]: the person wins.
+				org, person := false, false
 				for _, t := range dom.LDTypes(it) {
 					if t == "Organization" || t == "NewsMediaOrganization" || t == "Corporation" {
 						org = true
 					}
+					person = person || t == "Person"
 				}
+				org = org && !person
 				if org {
 					orgs = append(orgs, name)
 				} else {

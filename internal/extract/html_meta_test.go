@@ -221,6 +221,10 @@ func TestHTMLVisibleMetadata(t *testing.T) {
 		{"iso date in a short line", `<h1>Mill reopens</h1><div class="when">Posted 2021-03-04 09:30</div>`,
 			nil, "2021-03-04T09:30:00Z"},
 		{"nothing printed", `<h1>Mill reopens</h1>`, nil, ""},
+		{"a user name after a cue", `<h1>Mill reopens</h1><p>Posted on 3. March 2021 by millfan</p>`,
+			[]string{"millfan"}, "2021-03-03T00:00:00Z"},
+		{"a person after a cue beats a user name", `<h1>Mill reopens</h1><p>Posted by millfan</p><p>By Ann Lee</p>`,
+			[]string{"Ann Lee"}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			page := `<html><head><meta property="og:title" content="Mill reopens"></head><body><div class="story">` + tc.head +
@@ -236,6 +240,139 @@ func TestHTMLVisibleMetadata(t *testing.T) {
 			}
 			if got != tc.published {
 				t.Errorf("published = %q, want %q", got, tc.published)
+			}
+		})
+	}
+}
+
+// TestHTMLCreditFallback: when no person's name is credited anywhere, the
+// page's own author field stands as given (a user name, a desk), but never
+// an address, and never over a person's name.
+func TestHTMLCreditFallback(t *testing.T) {
+	for _, tc := range []struct {
+		name, head string
+		authors    []string
+	}{
+		{"user name in jsonld Person", `<script type="application/ld+json">{"@type":"BlogPosting","headline":"H","author":{"@type":"Person","name":"mkhiker"}}</script>`,
+			[]string{"mkhiker"}},
+		{"desk in meta author", `<meta name="author" content="Redaktion">`, []string{"Redaktion"}},
+		{"twitter label names the author", `<meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Stadtredaktion">`,
+			[]string{"Stadtredaktion"}},
+		{"twitter label names something else", `<meta name="twitter:label1" content="Lesedauer"><meta name="twitter:data1" content="3 Minuten">`,
+			nil},
+		{"an address is no author", `<meta name="author" content="https://social.example/jo">`, nil},
+		{"a person wins over the fallback", `<meta name="author" content="Redaktion"><meta property="article:author" content="Ann Lee">`,
+			[]string{"Ann Lee"}},
+		{"person and organisation typed at once is a person", `<script type="application/ld+json">{"@type":"Article","headline":"H","author":{"@type":["Person","Organization"],"name":"Ann Lee"}}</script>`,
+			[]string{"Ann Lee"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := htmlExtract(article.NewDump("", "", "text/html", []byte(htmlPage(tc.head, "<h1>H</h1>")), time.Time{}))
+			if diff := cmp.Diff(tc.authors, x.Metadata.Authors); diff != "" {
+				t.Errorf("authors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestHTMLCuedDate: a page with no date in its metadata or near its
+// headline takes the one its template prints with a publication cue or a
+// credit, wherever it is; an update only when nothing else is dated.
+func TestHTMLCuedDate(t *testing.T) {
+	body := `<h1>Ein Tag am Meer</h1><p>Wir sind früh losgefahren, haben am Strand gefrühstückt und sind bis zum Abend geblieben, weil das Wetter so schön war.</p>` +
+		`<p>Die Kinder haben Muscheln gesammelt, und der Hund ist zum ersten Mal ins Wasser gegangen, ganz vorsichtig und mit großen Augen.</p>`
+	for _, tc := range []struct {
+		name, foot, want string
+	}{
+		{"publication cue", `<div class="meta">Veröffentlicht am 3. März 2021 in Reisen</div>`, "2021-03-03"},
+		{"credit before the date", `<div class="meta">Von Ann Lee am 04.05.2020 um 10:15 Uhr</div>`, "2020-05-04"},
+		{"update only", `<div class="meta">Aktualisiert: 30.12.2016</div>`, "2016-12-30"},
+		{"publication over update", `<div>Aktualisiert: 30.12.2016</div><div>Erstellt am 1. Dezember 2016</div>`, "2016-12-01"},
+		{"a bare date as the last resort", `<div class="date">12. Januar 2019</div>`, "2019-01-12"},
+		{"a cue beats a bare date", `<div class="date">12. Januar 2019</div><div>Erstellt am 1. Dezember 2016</div>`, "2016-12-01"},
+		{"a linked date is a teaser's", `<div class="teaser"><a href="/older">12. Januar 2019</a></div>`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// Far enough below the headline to be out of its neighbourhood.
+			page := `<html><head><title>Ein Tag am Meer</title></head><body><div class="post">` + body + strings.Repeat(body[strings.Index(body, "<p>"):], 5) +
+				`</div>` + tc.foot + `</body></html>`
+			x := htmlExtract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
+			if got := publishedDay(x); got != tc.want {
+				t.Errorf("published = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHTMLCreditAnywhere: with no author in the metadata or near the
+// headline, a person credited with an explicit cue anywhere on the page;
+// the JSON-LD author, even a user name, stays first; a preposition or a
+// cue alone is not enough that far away.
+func TestHTMLCreditAnywhere(t *testing.T) {
+	para := `<p>Die Stiftung hat am Montag ihren Bericht vorgestellt, und die Fachleute sind sich über die wichtigsten Ergebnisse weitgehend einig.</p>`
+	for _, tc := range []struct {
+		name, head, foot string
+		authors          []string
+	}{
+		{"labelled credit under the article", "", `<p>Autorin: Ann Lee, Projektleiterin</p>`, []string{"Ann Lee"}},
+		{"it beats a desk in meta author", `<meta name="author" content="Stiftung Beispiel e.V.">`, `<p>Autor: Bo Park</p>`, []string{"Bo Park"}},
+		{"the jsonld user name stays first", `<script type="application/ld+json">{"@type":"BlogPosting","headline":"H","author":{"@type":"Person","name":"annl"}}</script>`,
+			`<p>Author: Bo Park</p>`, []string{"annl"}},
+		{"a preposition is not enough", "", `<p>Von Bo Park</p>`, nil},
+		{"a cue alone is not enough", "", `<p>Autor:</p><p>Bo Park</p>`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html><head>` + tc.head + `</head><body><div class="story"><h1>Bericht vorgestellt</h1>` +
+				strings.Repeat(para, 10) + tc.foot + `</div></body></html>`
+			x := htmlExtract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
+			if diff := cmp.Diff(tc.authors, x.Metadata.Authors); diff != "" {
+				t.Errorf("authors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestHTMLPrintedRevision: a page whose metadata's modified date is the
+// one it prints under the headline is dated by it; not when it prints it
+// as an update, nor when the modified date is the earlier.
+func TestHTMLPrintedRevision(t *testing.T) {
+	para := `<p>Die Stiftung hat am Montag ihren Bericht vorgestellt, und die Fachleute sind sich über die wichtigsten Ergebnisse weitgehend einig.</p>`
+	for _, tc := range []struct {
+		name, published, modified, printed, want string
+	}{
+		{"printed revision", "2021-11-22T18:42:22+01:00", "2023-01-01T10:00:00+01:00", `<div class="date">01.01.2023</div>`, "2023-01-01"},
+		{"printed as an update", "2021-11-22T18:42:22+01:00", "2023-01-01T10:00:00+01:00", `<div class="date">Aktualisiert am 01.01.2023</div>`, "2021-11-22"},
+		{"modified before published", "2023-01-01T10:00:00+01:00", "2021-11-22T18:42:22+01:00", `<div class="date">22.11.2021</div>`, "2023-01-01"},
+		{"printed publication", "2021-11-22T18:42:22+01:00", "2023-01-01T10:00:00+01:00", `<div class="date">22.11.2021</div>`, "2021-11-22"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ld := `<script type="application/ld+json">{"@type":"Article","headline":"Bericht vorgestellt","datePublished":"` + tc.published + `","dateModified":"` + tc.modified + `"}</script>`
+			page := `<html lang="de"><head>` + ld + `</head><body><div class="story"><h1>Bericht vorgestellt</h1>` + tc.printed +
+				strings.Repeat(para, 6) + `</div></body></html>`
+			x := htmlExtract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
+			if got := publishedDay(x); got != tc.want {
+				t.Errorf("published = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHTMLPrintedOverGeneric: a generic <meta name="date"> gives way to
+// the date printed under the headline; an explicit published time does not.
+func TestHTMLPrintedOverGeneric(t *testing.T) {
+	para := `<p>Die Stiftung hat am Montag ihren Bericht vorgestellt, und die Fachleute sind sich über die wichtigsten Ergebnisse weitgehend einig.</p>`
+	for _, tc := range []struct{ name, meta, printed, want string }{
+		{"generic date", `<meta name="date" content="2020-02-12">`, `<div class="date">05.02.2020</div>`, "2020-02-05"},
+		{"dcterms date", `<meta name="dcterms.date" content="2020-02-12">`, `<div class="date">05.02.2020</div>`, "2020-02-05"},
+		{"printed as an update", `<meta name="date" content="2020-02-05">`, `<div class="date">Aktualisiert: 12.02.2020</div>`, "2020-02-05"},
+		{"explicit published time", `<meta property="article:published_time" content="2020-02-12T10:00:00Z">`, `<div class="date">05.02.2020</div>`, "2020-02-12"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := `<html lang="de"><head>` + tc.meta + `</head><body><div class="story"><h1>Bericht vorgestellt</h1>` + tc.printed +
+				strings.Repeat(para, 6) + `</div></body></html>`
+			x := htmlExtract(article.NewDump("", "", "text/html", []byte(page), time.Time{}))
+			if got := publishedDay(x); got != tc.want {
+				t.Errorf("published = %q, want %q", got, tc.want)
 			}
 		})
 	}

@@ -47,6 +47,15 @@ func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, note func(string, string,
 				}
 			}
 		}
+		// Metadata that wraps the visible headline with a label or the
+		// site name gives way to it; not when the JSON-LD headline, which
+		// publishers write as the headline, says the same.
+		if cands[0].rule != "jsonld:headline" || !htmlSameTitle(cands[0].v, best.v) {
+			if h := htmlH1Within(best.v, m.H1); h != "" {
+				note("title", h, "h1-within-"+best.rule, 0.9)
+				return h
+			}
+		}
 		conf := 0.85
 		if htmlOnPage(best.v, m.H1) {
 			conf = 0.95
@@ -127,12 +136,18 @@ func htmlStripSite(t string, sites []string, h1 []string) string {
 			continue
 		}
 		parts := strings.Split(t, sep)
+		// Of the parts printed as an <h1>, the longest: a page may print
+		// its site name as an <h1> too.
+		match := ""
 		for _, h := range h1 {
 			for _, p := range parts {
-				if htmlSameTitle(p, h) {
-					return strings.TrimSpace(p)
+				if htmlSameTitle(p, h) && len(p) > len(match) {
+					match = p
 				}
 			}
+		}
+		if match != "" {
+			return strings.TrimSpace(match)
 		}
 		for _, site := range sites {
 			if site == "" {

@@ -77,6 +77,7 @@ func htmlVisibleDate(blocks []dom.Block, labels []string, ctx datetime.Context) 
 // same parser as text dumps; a line without a cue is no credit here.
 func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx datetime.Context) (persons, orgs []string, at int) {
 	lo, hi := htmlHeadArea(labels)
+	lone, loneAt := "", -1
 	for i := lo; i < hi; i++ {
 		b := &blocks[i]
 		if b.Chars > 120 || b.Chars < 3 {
@@ -85,6 +86,9 @@ func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx dat
 		m, ok := parseByline(b.Text, ctx)
 		if !ok || !m.cue && !m.prep {
 			continue
+		}
+		if loneAt < 0 {
+			lone, loneAt = htmlLoneCue(m, site), i
 		}
 		if m.label {
 			if i+1 >= len(blocks) || blocks[i+1].Chars > 80 {
@@ -100,7 +104,10 @@ func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx dat
 			return p, append(o, m.agencies...), i
 		}
 	}
-	return htmlNameUnderHeadline(blocks, labels, site, ctx)
+	if p, o, i := htmlNameUnderHeadline(blocks, labels, site, ctx); len(p) > 0 || lone == "" {
+		return p, o, i
+	}
+	return []string{lone}, nil, loneAt
 }
 
 // htmlNameUnderHeadline finds a credit printed without a cue: a short line

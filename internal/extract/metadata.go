@@ -130,6 +130,13 @@ func findByline(doc *document) {
 		}
 	}
 	if pick == nil {
+		if i, m, ok := creditAnywhere(doc); ok {
+			pick, rule, conf = &cand{i, m}, "byline:anywhere", 0.4
+		} else if i, m, ok := repeatedName(doc); ok {
+			pick, rule, conf = &cand{i, m}, "byline:repeated-name", 0.3
+		}
+	}
+	if pick == nil {
 		return
 	}
 	doc.meta.authors, doc.meta.agencies = pick.m.authors, pick.m.agencies
@@ -349,6 +356,9 @@ func findPublished(doc *document) {
 				return
 			}
 		}
+	}
+	if i, m, ok := cuedDateLine(doc); ok {
+		setPublished(doc, i, m, "date:cued-line", m.Confidence*0.5)
 	}
 }
 

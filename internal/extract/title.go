@@ -221,7 +221,8 @@ func headlineFollowers(doc *document, i int) float32 {
 			byline = true
 		}
 		if !shaped && b.words <= 8 {
-			if m, ok := doc.bylineOf(j); ok && len(m.authors) > 0 {
+			// A user name or desk is too weak a sign of a headline above.
+			if m, ok := doc.bylineOf(j); ok && len(m.authors) > 0 && !m.lone {
 				shaped = true
 			}
 		}
