@@ -23,6 +23,7 @@ type block struct {
 	groupLen    int  // lines in the group
 	blankBefore bool // a blank line (or the start) precedes this line
 	blankAfter  bool // a blank line (or the end) follows this line
+	indented    bool // two or more leading spaces: innerText keeps them in preformatted text only
 
 	// Shallow text features.
 	runes, words, letters, upper, digits, cjk int
@@ -138,6 +139,7 @@ func segment(text string, limit int) ([]block, error) {
 		if strings.IndexByte(raw, '\t') >= 0 {
 			b.cells = strings.Count(raw, "\t")
 		}
+		b.indented = len(raw) > 2 && raw[0] == ' ' && raw[1] == ' '
 		scratch = measureText(b, scratch[:0])
 		lower.Write(scratch)
 		ends = append(ends, lower.Len())
