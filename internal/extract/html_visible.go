@@ -76,7 +76,7 @@ func htmlVisibleDate(blocks []dom.Block, labels []string, ctx datetime.Context) 
 // "Autor" label with the name in the next block. The credit is read by the
 // same parser as text dumps; a line without a cue is no credit here.
 func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx datetime.Context) (persons, orgs []string, at int) {
-	lo, hi := htmlHeadArea(labels)
+	lo, hi := htmlBylineArea(blocks, labels)
 	for i := lo; i < hi; i++ {
 		b := &blocks[i]
 		if b.Chars > 120 || b.Chars < 3 {
@@ -100,7 +100,10 @@ func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx dat
 			return p, append(o, m.agencies...), i
 		}
 	}
-	return htmlNameUnderHeadline(blocks, labels, site, ctx)
+	if p, o, i := htmlNameUnderHeadline(blocks, labels, site, ctx); len(p) > 0 {
+		return p, o, i
+	}
+	return htmlStackedName(blocks, labels, site, ctx)
 }
 
 // htmlNameUnderHeadline finds a credit printed without a cue: a short line
