@@ -47,3 +47,38 @@ func TestHTMLPrintedCredits(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLMetaAuthorPastOrganisation checks that a metadata source naming
+// only an organisation or a handle does not hide a person named by a later
+// one, and that the organisation is still kept when no person is named.
+func TestHTMLMetaAuthorPastOrganisation(t *testing.T) {
+	body := "<h1>Council keeps the pool open</h1><p>The council voted on Tuesday to keep the public pool open through the winter, reversing a decision it made in the spring after residents packed three meetings to object to the closure.</p>" +
+		"<p>The pool will now close for two weeks in January for repairs to its heating system, the council said, and reopen with longer hours on weekends.</p>"
+	page := func(head string) string {
+		return "<html><head><title>Council keeps the pool open</title>" + head + "</head><body><article>" + body + "</article></body></html>"
+	}
+	tests := []struct {
+		name         string
+		head         string
+		wantAuthors  []string
+		wantAgencies []string
+	}{
+		{"organisation, then dc:creator", `<meta name="author" content="Example Media Group"><meta property="dc:creator" content="Jane Example">`, []string{"Jane Example"}, nil},
+		{"JSON-LD handle, then meta author", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council keeps the pool open","author":"je1234"}</script><meta name="author" content="Jane Example">`, []string{"Jane Example"}, nil},
+		{"organisation alone", `<meta name="author" content="Example Media Group">`, nil, []string{"Example Media Group"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			x := Extract(&article.Dump{Body: []byte(page(tc.head)), ContentType: "text/html"})
+			if x.Err != nil {
+				t.Fatalf("Extract: %v", x.Err)
+			}
+			if diff := cmp.Diff(tc.wantAuthors, x.Metadata.Authors); diff != "" {
+				t.Errorf("authors (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tc.wantAgencies, x.Metadata.Agencies); diff != "" {
+				t.Errorf("agencies (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
