@@ -129,6 +129,7 @@ func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, block
 				Field: "authors", Value: strings.Join(p, "; "), Line: i + 1, Rule: "visible-byline", Confidence: 0.6})
 		}
 	}
+	htmlMetadataCredit(x)
 }
 
 // htmlDateContext is what reading a printed date needs: the fetch time

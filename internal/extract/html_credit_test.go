@@ -50,7 +50,7 @@ func TestHTMLPrintedCredits(t *testing.T) {
 
 // TestHTMLMetaAuthorPastOrganisation checks that a metadata source naming
 // only an organisation or a handle does not hide a person named by a later
-// one, and that the organisation is still kept when no person is named.
+// one, and that the credit is still kept when no person is named.
 func TestHTMLMetaAuthorPastOrganisation(t *testing.T) {
 	body := "<h1>Council keeps the pool open</h1><p>The council voted on Tuesday to keep the public pool open through the winter, reversing a decision it made in the spring after residents packed three meetings to object to the closure.</p>" +
 		"<p>The pool will now close for two weeks in January for repairs to its heating system, the council said, and reopen with longer hours on weekends.</p>"
@@ -65,7 +65,14 @@ func TestHTMLMetaAuthorPastOrganisation(t *testing.T) {
 	}{
 		{"organisation, then dc:creator", `<meta name="author" content="Example Media Group"><meta property="dc:creator" content="Jane Example">`, []string{"Jane Example"}, nil},
 		{"JSON-LD handle, then meta author", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council keeps the pool open","author":"je1234"}</script><meta name="author" content="Jane Example">`, []string{"Jane Example"}, nil},
-		{"organisation alone", `<meta name="author" content="Example Media Group">`, nil, []string{"Example Media Group"}},
+		// Without a person anywhere, the credit the page states is its
+		// author, but a wire service stays an agency and a default
+		// account credits no one.
+		{"organisation alone", `<meta name="author" content="Example Media Group">`, []string{"Example Media Group"}, nil},
+		{"pen name alone", `<meta name="author" content="Jexample">`, []string{"Jexample"}, nil},
+		{"JSON-LD organisation", `<script type="application/ld+json">{"@type":"Article","headline":"Council keeps the pool open","author":{"@type":"Organization","name":"Friends of the Pool"}}</script>`, []string{"Friends of the Pool"}, nil},
+		{"wire service alone", `<meta name="author" content="Reuters">`, nil, []string{"Reuters"}},
+		{"default account", `<meta name="author" content="admin">`, nil, []string{"admin"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
