@@ -64,7 +64,7 @@ func classify(doc *document) {
 	for i := range bs {
 		bs[i].score = contentScore(doc, &bs[i])
 	}
-	neutralisePreformatted(bs, preformattedRuns(bs))
+	neutralisePreformatted(doc, preformattedRuns(bs))
 	damplistOutliers(bs)
 	doc.bodyStart, doc.bodyEnd = densestSpan(bs)
 	endAtComments(doc)

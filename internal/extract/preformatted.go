@@ -64,18 +64,22 @@ func preformattedRuns(bs []block) []bool {
 
 // neutralisePreformatted leaves the lines of preformatted runs neutral, as
 // table rows are: the layout labels that take a line for a counter or a
-// repeated promo ("}", "list: [") do not apply to code, and the prose
-// around a listing carries it into the body. A line that scores as prose
-// keeps its score.
-func neutralisePreformatted(bs []block, in []bool) {
+// repeated promo ("}", "list: [") do not apply to code, nor does the page
+// vocabulary to a line of verbatim text (a hard-wrapped paragraph's
+// "reply to …" is no comment section), and the prose around a listing
+// carries it into the body. A line that scores as prose keeps its score.
+func neutralisePreformatted(doc *document, in []bool) {
+	bs := doc.blocks
 	for i := range bs {
 		if in == nil || !in[i] {
 			continue
 		}
 		b := &bs[i]
-		switch b.reason {
-		case "layout:counter", "layout:repeated", "layout:repeated-thrice":
+		switch {
+		case b.reason == "layout:counter" || b.reason == "layout:repeated" || b.reason == "layout:repeated-thrice",
+			b.indented && b.label != labelNone:
 			b.label, b.reason = labelNone, "layout:preformatted"
+			b.score = contentScore(doc, b)
 		}
 		if b.label == labelNone && b.score < scoreTableRow {
 			b.score = scoreTableRow

@@ -78,3 +78,40 @@ func TestUnrenderedMarkupNotPreformatted(t *testing.T) {
 		t.Errorf("preformattedRuns after a line of text = %v, want the indented run", in)
 	}
 }
+
+// TestPreformattedWrappedText checks that a plain-text document quoted
+// verbatim (hard-wrapped, indented) is read as text: a wrapped line that
+// happens to start like page furniture ("reply to …") does not end the
+// body there.
+func TestPreformattedWrappedText(t *testing.T) {
+	para := []string{
+		"   A relay that receives a message it cannot deliver MUST keep it",
+		"   for at least one day and SHOULD try again every hour. When the",
+		"   message is finally returned, the relay MUST send a notice to the",
+		"   sender and a copy to the postmaster of its own domain.",
+	}
+	wrapped := []string{
+		"   Clients that receive such a notice SHOULD show it to the user and",
+		"   reply to the relay with an acknowledgement, so that the relay can",
+		"   remove the message from its queue and free the space it used for",
+		"   the copy it kept while the delivery was being attempted again.",
+	}
+	after := []string{
+		"   A relay MAY refuse a message that is larger than its configured",
+		"   limit. In that case it MUST say so in its first reply, before the",
+		"   client sends the body, so that the client can try another relay",
+		"   or split the message into parts that each fit within the limit.",
+	}
+	dump := "Relay behaviour for undeliverable messages\n\n" + strings.Join(para, "\n") + "\n\n" + strings.Join(wrapped, "\n") + "\n\n" +
+		strings.Join(after, "\n") + "\n"
+	x := Extract(&article.Dump{Body: []byte(dump)})
+	if x.Err != nil {
+		t.Fatalf("Extract: %v", x.Err)
+	}
+	body := strings.Join(x.Paragraphs, "\n")
+	for _, l := range append(append(para, wrapped...), after...) {
+		if !strings.Contains(body, strings.TrimSpace(l)) {
+			t.Errorf("body lacks %q: %q", strings.TrimSpace(l), x.Paragraphs)
+		}
+	}
+}
