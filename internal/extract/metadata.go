@@ -47,6 +47,7 @@ func findMetadata(doc *document) {
 		sponsor: noField(), paywall: noField(), publisher: noField()}
 	findTitle(doc)
 	findByline(doc)
+	findBylineNearBody(doc)
 	findPublished(doc)
 	trimHeader(doc)
 	extendBody(doc)
