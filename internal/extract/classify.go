@@ -65,6 +65,7 @@ func classify(doc *document) {
 		bs[i].score = contentScore(doc, &bs[i])
 	}
 	neutralisePreformatted(doc, preformattedRuns(bs))
+	releaseTableCells(doc)
 	damplistOutliers(bs)
 	doc.bodyStart, doc.bodyEnd = densestSpan(bs)
 	endAtComments(doc)
