@@ -68,6 +68,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	blocks := dom.Segment(doc)
 	_, labels := dom.Select(doc, blocks, dom.SelectOptions{Title: x.Metadata.Title})
 	htmlEndAtTeaserList(blocks, labels)
+	htmlDropSlideshow(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
 	if alt := htmlLDBody(ld, x.Paragraphs); alt != nil {

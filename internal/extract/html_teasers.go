@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/pressroom/pressroom/internal/extract/dom"
 )
 
@@ -46,4 +48,77 @@ func htmlTeaserRun(blocks []dom.Block, idx []int) bool {
 		}
 	}
 	return true
+}
+
+// htmlDropSlideshow drops a numbered slideshow from the content, after
+// an article's worth of text: captions numbered "1/50 …", "2/50 …",
+// "3/50 …" (or "1 of 50") against one total are a gallery of other
+// stories, which pages put inside or after the article. The gallery runs
+// from its first item to the end of its last, an item being as many
+// blocks as the items before it took.
+func htmlDropSlideshow(blocks []dom.Block, labels []string) {
+	var content []int
+	for i := range blocks {
+		if labels[i] == dom.LabelContent {
+			content = append(content, i)
+		}
+	}
+	chars := 0
+	for c := 0; c < len(content); c++ {
+		k, n, ok := slideNumber(blocks[content[c]].Text)
+		if !ok || k != 1 || n < 3 || chars < htmlArticleChars {
+			chars += blocks[content[c]].Chars
+			continue
+		}
+		items := []int{c}
+		for d := c + 1; d < len(content); d++ {
+			if k2, n2, ok := slideNumber(blocks[content[d]].Text); ok && n2 == n && k2 == len(items)+1 {
+				items = append(items, d)
+			}
+		}
+		if len(items) < 3 {
+			chars += blocks[content[c]].Chars
+			continue
+		}
+		last := items[len(items)-1]
+		stride := (last - c) / (len(items) - 1)
+		for d := c; d < min(len(content), last+stride); d++ {
+			labels[content[d]] = dom.LabelLinks
+		}
+		return
+	}
+}
+
+// slideNumber reads the "k/n" or "k of n" a slideshow caption opens with.
+func slideNumber(s string) (k, n int, ok bool) {
+	num := func(s string) (int, string) {
+		v, i := 0, 0
+		for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+			v = v*10 + int(s[i]-'0')
+			i++
+		}
+		if i == 0 {
+			return -1, s
+		}
+		return v, s[i:]
+	}
+	k, rest := num(s)
+	if k < 0 {
+		return 0, 0, false
+	}
+	switch {
+	case strings.HasPrefix(rest, "/"):
+		rest = rest[1:]
+	case strings.HasPrefix(rest, " / "):
+		rest = rest[3:]
+	case strings.HasPrefix(rest, " of "):
+		rest = rest[4:]
+	default:
+		return 0, 0, false
+	}
+	n, rest = num(rest)
+	if n < k || n <= 0 || rest != "" && rest[0] != ' ' {
+		return 0, 0, false
+	}
+	return k, n, true
 }
