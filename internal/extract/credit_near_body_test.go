@@ -12,8 +12,9 @@ import (
 // TestBylineNearBody checks the credit found above the body when the
 // headline gave none (the headline search is skipped here, as when it
 // failed): an explicit credit near the body, even with a long role
-// description after the name, but not a bare name, and not a credit far
-// above the body.
+// description after the name or template symbols around it, a name
+// stacked over its dated line or wire service; but not a bare name, a
+// section name over a date, or a credit far above the body.
 func TestBylineNearBody(t *testing.T) {
 	para := "The council voted on Tuesday to keep the public pool open through the winter, reversing a decision it made in the spring after residents packed three meetings to object to the closure of the only heated pool in the district."
 	para2 := "The pool will now close for two weeks in January for repairs to its heating system, the council said, and reopen with longer hours on weekends and a new swimming class for beginners of every age."
@@ -29,6 +30,11 @@ func TestBylineNearBody(t *testing.T) {
 		{"credit above the body", dump("By Jane Example", 0), []string{"Jane Example"}},
 		{"credit with a long role", dump("By Jane Example, a senior reporter who has covered the council and its budget for more than a decade at this paper and at two others.", 1), []string{"Jane Example"}},
 		{"bare name", dump("Jane Example", 0), nil},
+		{"credit between template symbols", dump("// By Jane Example • May 2, 2020", 0), []string{"Jane Example"}},
+		{"name over its dated line", dump("Jane Example\n9/11/13 10:00AM", 0), []string{"Jane Example"}},
+		{"name over a wire service", dump("JANE EXAMPLE\nAssociated Press", 0), []string{"Jane Example"}},
+		{"section name over a date without a time", dump("Winter Games\n02 Feb. 2022", 0), nil},
+		{"heading over a list of dated events", dump("Latest Posts\n20.02.2020 20:00 Meeting\n13.02.2020 20:00 Meeting", 0), nil},
 		{"credit far above the body", dump("By Jane Example", 8), nil},
 	}
 	for _, tc := range tests {
