@@ -82,9 +82,9 @@ func creditBeforeSeparator(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// creditCompanion reports a short line that is a date with its time, or
-// that names only a wire service: what a bare name is stacked over in a
-// credit. A date alone is not enough (a teaser's, under a section name),
+// creditCompanion reports a short line that is a date with its time, a
+// reading time, or that names only a wire service: what a bare name is
+// stacked over in a credit. A date alone is not enough (a teaser's, under a section name),
 // nor the first line of a list of dated events.
 func creditCompanion(doc *document, i int) bool {
 	b := &doc.blocks[i]
@@ -99,6 +99,41 @@ func creditCompanion(doc *document, i int) bool {
 		}
 		return true
 	}
+	if b.vocab.any&vReadTime != 0 {
+		return true // "4 min read": printed under the writer's name
+	}
 	m, ok := doc.parseBylineOf(i)
 	return ok && len(m.authors) == 0 && len(m.agencies) > 0
+}
+
+// findSignatureAfterBody takes the credit a blog prints as the article's
+// signature, when nothing above the body credited anyone: a line at the
+// end of the body or just after it that opens with a person's name, then a
+// separator and a date ("Jane Roe — 2013-09-29 — in Code — Permalink").
+func findSignatureAfterBody(doc *document) {
+	if len(doc.meta.authors) > 0 || doc.bodyEnd <= doc.bodyStart {
+		return
+	}
+	bs := doc.blocks
+	for i := max(doc.bodyStart, doc.bodyEnd-2); i < min(len(bs), doc.bodyEnd+3); i++ {
+		b := &bs[i]
+		if b.words > 20 || b.label == labelTitle {
+			continue
+		}
+		dm, ok := doc.dateOf(i)
+		if !ok || !dm.HasYear {
+			continue
+		}
+		m, ok := doc.parseBylineOf(i)
+		if !ok || m.cue || len(m.authors) != 1 || !strings.HasPrefix(b.text, m.rest) {
+			continue
+		}
+		after := strings.TrimSpace(b.text[len(m.rest):])
+		if !strings.HasPrefix(after, "—") && !strings.HasPrefix(after, "–") && !strings.HasPrefix(after, "|") && !strings.HasPrefix(after, "·") && !strings.HasPrefix(after, "•") {
+			continue
+		}
+		doc.meta.authors, doc.meta.agencies = m.authors, m.agencies
+		doc.meta.byline = field{value: b.text, idx: i, rule: "byline:signature", conf: 0.4}
+		return
+	}
 }

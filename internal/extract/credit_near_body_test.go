@@ -33,6 +33,7 @@ func TestBylineNearBody(t *testing.T) {
 		{"credit between template symbols", dump("// By Jane Example • May 2, 2020", 0), []string{"Jane Example"}},
 		{"name over its dated line", dump("Jane Example\n9/11/13 10:00AM", 0), []string{"Jane Example"}},
 		{"name over a wire service", dump("JANE EXAMPLE\nAssociated Press", 0), []string{"Jane Example"}},
+		{"name over its reading time", dump("Jane Example\n4 min read", 0), []string{"Jane Example"}},
 		{"section name over a date without a time", dump("Winter Games\n02 Feb. 2022", 0), nil},
 		{"heading over a list of dated events", dump("Latest Posts\n20.02.2020 20:00 Meeting\n13.02.2020 20:00 Meeting", 0), nil},
 		{"credit far above the body", dump("By Jane Example", 8), nil},
@@ -50,6 +51,37 @@ func TestBylineNearBody(t *testing.T) {
 			doc.meta = meta{title: noField(), byline: noField()}
 			findBylineNearBody(doc)
 			if diff := cmp.Diff(tc.want, doc.meta.authors); diff != "" {
+				t.Errorf("authors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestSignatureAfterBody checks the blog signature at the end of the body
+// ("Name — date — in Category"), taken when nothing above credited anyone,
+// and that a name-shaped line there without a date is not.
+func TestSignatureAfterBody(t *testing.T) {
+	para := "The council voted on Tuesday to keep the public pool open through the winter, reversing a decision it made in the spring after residents packed three meetings to object to the closure of the only heated pool in the district."
+	para2 := "The pool will now close for two weeks in January for repairs to its heating system, the council said, and reopen with longer hours on weekends and a new swimming class for beginners of every age."
+	tests := []struct {
+		name      string
+		signature string
+		want      []string
+	}{
+		{"name, dash and date", "Jane Example — 2013-09-29 — in Local — Permalink", []string{"Jane Example"}},
+		{"name and category without a date", "Jane Example — in Local — Permalink", nil},
+		{"date first", "2013-09-29 — Jane Example", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// Long enough that the signature's date is not the header's.
+			body := strings.Repeat(para+"\n\n"+para2+"\n\n", 4)
+			dump := "Council keeps the pool open\n\n" + body + tc.signature + "\n\nHome\nAbout\nContact\n"
+			x := Extract(&article.Dump{Body: []byte(dump)})
+			if x.Err != nil {
+				t.Fatalf("Extract: %v", x.Err)
+			}
+			if diff := cmp.Diff(tc.want, x.Metadata.Authors); diff != "" {
 				t.Errorf("authors (-want +got):\n%s", diff)
 			}
 		})

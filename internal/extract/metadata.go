@@ -51,6 +51,7 @@ func findMetadata(doc *document) {
 	findPublished(doc)
 	trimHeader(doc)
 	extendBody(doc)
+	findSignatureAfterBody(doc) // after the header trim: the signature is no header
 	findSite(doc)
 	findLocation(doc)
 	findSponsorsAndPaywall(doc)
