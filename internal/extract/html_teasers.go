@@ -12,12 +12,7 @@ import (
 // "Morning Show", "Reuters"), at least three of each in a row. An
 // article's paragraphs do not alternate with a repeated label.
 func htmlEndAtTeaserList(blocks []dom.Block, labels []string) {
-	var content []int
-	for i := range blocks {
-		if labels[i] == dom.LabelContent {
-			content = append(content, i)
-		}
-	}
+	content := htmlContentBlocks(labels)
 	chars := 0
 	for k, i := range content {
 		if chars >= htmlArticleChars && htmlTeaserRun(blocks, content[k:]) {
@@ -28,6 +23,17 @@ func htmlEndAtTeaserList(blocks []dom.Block, labels []string) {
 		}
 		chars += blocks[i].Chars
 	}
+}
+
+// htmlContentBlocks returns the indexes of the blocks labelled content.
+func htmlContentBlocks(labels []string) []int {
+	var content []int
+	for i, l := range labels {
+		if l == dom.LabelContent {
+			content = append(content, i)
+		}
+	}
+	return content
 }
 
 // htmlArticleChars is the text an article holds before a list of teasers
@@ -57,12 +63,7 @@ func htmlTeaserRun(blocks []dom.Block, idx []int) bool {
 // from its first item to the end of its last, an item being as many
 // blocks as the items before it took.
 func htmlDropSlideshow(blocks []dom.Block, labels []string) {
-	var content []int
-	for i := range blocks {
-		if labels[i] == dom.LabelContent {
-			content = append(content, i)
-		}
-	}
+	content := htmlContentBlocks(labels)
 	chars := 0
 	for c := 0; c < len(content); c++ {
 		k, n, ok := slideNumber(blocks[content[c]].Text)
