@@ -23,6 +23,8 @@ type block struct {
 	groupLen    int  // lines in the group
 	blankBefore bool // a blank line (or the start) precedes this line
 	blankAfter  bool // a blank line (or the end) follows this line
+	indented    bool // two or more leading spaces: innerText keeps them in preformatted text only
+	cellNext    bool // next to a line of tabs alone: innerText's cell separator when cells hold blocks
 
 	// Shallow text features.
 	runes, words, letters, upper, digits, cjk int
@@ -111,6 +113,7 @@ func segment(text string, limit int) ([]block, error) {
 	lineNo := 0
 	group := -1
 	prevBlank := true
+	cellSep := false // a line of tabs alone since the last block
 	for len(text) > 0 || lineNo == 0 {
 		lineNo++
 		var raw string
@@ -123,6 +126,12 @@ func segment(text string, limit int) ([]block, error) {
 		if t == "" {
 			if len(blocks) > 0 {
 				blocks[len(blocks)-1].blankAfter = true
+			}
+			if strings.IndexByte(raw, '\t') >= 0 {
+				cellSep = true
+				if len(blocks) > 0 {
+					blocks[len(blocks)-1].cellNext = true
+				}
 			}
 			prevBlank = true
 			if text == "" {
@@ -138,6 +147,8 @@ func segment(text string, limit int) ([]block, error) {
 		if strings.IndexByte(raw, '\t') >= 0 {
 			b.cells = strings.Count(raw, "\t")
 		}
+		b.indented = len(raw) > 2 && raw[0] == ' ' && raw[1] == ' '
+		b.cellNext, cellSep = cellSep, false
 		scratch = measureText(b, scratch[:0])
 		lower.Write(scratch)
 		ends = append(ends, lower.Len())

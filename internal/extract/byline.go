@@ -396,7 +396,7 @@ func isPersonName(s string) bool {
 			return false
 		}
 		lw := string(lexicon.AppendLower(buf[:0], strings.Trim(w, ".,")))
-		if orgWords[lw] || strings.Contains(lw, ".com") || strings.Contains(lw, "www") {
+		if orgWords[lw] && !givenNameMonth(lw, i, len(words)) || strings.Contains(lw, ".com") || strings.Contains(lw, "www") || isContraction(w) {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(w)

@@ -64,6 +64,8 @@ func classify(doc *document) {
 	for i := range bs {
 		bs[i].score = contentScore(doc, &bs[i])
 	}
+	neutralisePreformatted(doc, preformattedRuns(bs))
+	releaseTableCells(doc)
 	damplistOutliers(bs)
 	doc.bodyStart, doc.bodyEnd = densestSpan(bs)
 	endAtComments(doc)

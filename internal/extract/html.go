@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -90,6 +91,8 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 
 	blocks := dom.Segment(doc)
 	_, labels := dom.Select(doc, blocks, dom.SelectOptions{Title: x.Metadata.Title})
+	htmlEndAtTeaserList(blocks, labels)
+	htmlDropSlideshow(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
 	if alt := htmlLDBody(ld, x.Paragraphs); alt != nil {
@@ -174,10 +177,14 @@ func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, block
 		printed, _ := htmlCreditAnywhere(blocks, md.SiteName, ctx)
 		if a, rule := htmlCreditFallback(meta, ld, md.SiteName, printed); len(a) > 0 {
 			md.Authors = a
+			if md.Agencies = slices.DeleteFunc(md.Agencies, func(o string) bool { return slices.Contains(a, o) }); len(md.Agencies) == 0 {
+				md.Agencies = nil
+			}
 			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
 				Field: "authors", Value: strings.Join(a, "; "), Rule: rule, Confidence: 0.5})
 		}
 	}
+	htmlMetadataCredit(x)
 }
 
 // htmlDateContext is what reading a printed date needs: the fetch time

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/pressroom/pressroom/internal/extract/datetime"
@@ -36,6 +37,9 @@ func htmlCreditFallback(m *dom.Meta, ld htmlLD, site string, printed []string) (
 		{m.Metas["author"], "meta:author"}, {m.Metas["article:author"], "meta:article:author"},
 		{m.Metas["dc.creator"], "meta:dc.creator"}, {m.Micro["author"], "itemprop:author"},
 		{m.RelAuthor, "a[rel=author]"},
+	}
+	for i := range cands {
+		cands[i].vals = slices.DeleteFunc(slices.Clone(cands[i].vals), notAuthorCredit)
 	}
 	for _, c := range cands {
 		if p, _ := htmlSplitCredits(c.vals, site); len(p) > 0 {

@@ -204,20 +204,39 @@ func htmlMetadata(m *dom.Meta, ld htmlLD, d *article.Dump, diag *article.Diagnos
 }
 
 func htmlAuthors(m *dom.Meta, ld htmlLD, site string) (persons, orgs []string, rule string) {
+	// A source that names only organisations (or a handle) does not end
+	// the search: a later one may name the person. The first such
+	// organisations are kept for when none does.
+	var orgsOnly []string
+	orgsRule := ""
 	if p, o := ld.people("author"); len(p)+len(o) > 0 {
 		pp, po := htmlSplitCredits(p, site)
 		_, oo := htmlSplitCredits(o, site)
-		return pp, append(po, oo...), "jsonld:author"
+		if len(pp) > 0 {
+			return pp, append(po, oo...), "jsonld:author"
+		}
+		orgsOnly, orgsRule = append(po, oo...), "jsonld:author"
 	}
+	defer func() {
+		if len(persons)+len(orgs) == 0 && len(orgsOnly) > 0 {
+			orgs, rule = orgsOnly, orgsRule
+		}
+	}()
 	try := func(vals []string, r string) bool {
 		if len(vals) == 0 {
 			return false
 		}
-		persons, orgs = htmlSplitCredits(vals, site)
-		rule = r
-		return len(persons)+len(orgs) > 0
+		p, o := htmlSplitCredits(vals, site)
+		if len(p) == 0 {
+			if len(orgsOnly) == 0 && len(o) > 0 {
+				orgsOnly, orgsRule = o, r
+			}
+			return false
+		}
+		persons, orgs, rule = p, o, r
+		return true
 	}
-	for _, k := range []string{"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl", "byline", "dcterms.creator"} {
+	for _, k := range []string{"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dc:creator", "byl", "byline", "dcterms.creator", "dcterms:creator"} {
 		vals := m.Metas[k]
 		if k == "article:author" {
 			// Often a profile URL; keep only names.

@@ -36,9 +36,9 @@ func TestHTMLMetadata_Forms(t *testing.T) {
 			want: want{title: "H", published: "2021-06-07T00:00:00Z", authors: []string{"Ann Lee", "Bo Park"}, rule: "jsonld:dateCreated"},
 		},
 		{
-			name: "jsonld ReportageNewsArticle org author goes to agencies",
-			head: `<script type="application/ld+json">{"@type":"ReportageNewsArticle","headline":"H","author":{"@type":"Organization","name":"Wire Service"}}</script>`,
-			want: want{title: "H", agencies: []string{"Wire Service"}},
+			name: "jsonld ReportageNewsArticle wire service author goes to agencies",
+			head: `<script type="application/ld+json">{"@type":"ReportageNewsArticle","headline":"H","author":{"@type":"Organization","name":"Reuters"}}</script>`,
+			want: want{title: "H", agencies: []string{"Reuters"}},
 		},
 		{
 			name: "jsonld graph with author reference",

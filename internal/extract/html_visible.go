@@ -76,7 +76,7 @@ func htmlVisibleDate(blocks []dom.Block, labels []string, ctx datetime.Context) 
 // "Autor" label with the name in the next block. The credit is read by the
 // same parser as text dumps; a line without a cue is no credit here.
 func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx datetime.Context) (persons, orgs []string, at int) {
-	lo, hi := htmlHeadArea(labels)
+	lo, hi := htmlBylineArea(blocks, labels)
 	lone, loneAt := "", -1
 	for i := lo; i < hi; i++ {
 		b := &blocks[i]
@@ -104,7 +104,11 @@ func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx dat
 			return p, append(o, m.agencies...), i
 		}
 	}
-	if p, o, i := htmlNameUnderHeadline(blocks, labels, site, ctx); len(p) > 0 || lone == "" {
+	if p, o, i := htmlNameUnderHeadline(blocks, labels, site, ctx); len(p) > 0 {
+		return p, o, i
+	}
+	// A person stacked with a date beats a pen name printed after a cue.
+	if p, o, i := htmlStackedName(blocks, labels, site, ctx); len(p) > 0 || lone == "" {
 		return p, o, i
 	}
 	return []string{lone}, nil, loneAt

@@ -47,9 +47,11 @@ func findMetadata(doc *document) {
 		sponsor: noField(), paywall: noField(), publisher: noField()}
 	findTitle(doc)
 	findByline(doc)
+	findBylineNearBody(doc)
 	findPublished(doc)
 	trimHeader(doc)
 	extendBody(doc)
+	findSignatureAfterBody(doc) // after the header trim: the signature is no header
 	findSite(doc)
 	findLocation(doc)
 	findSponsorsAndPaywall(doc)

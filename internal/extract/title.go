@@ -95,6 +95,9 @@ func scoreTitles(doc *document) (int, []float32) {
 		if w < 2 && b.cjk == 0 || b.runes < 8 || b.runes > 300 || w > 40 {
 			continue
 		}
+		if isParagraphSentence(b, w) {
+			continue
+		}
 		if dm, ok := doc.dateOf(i); ok && dm.End-dm.Start > len(b.text)/2 {
 			continue
 		}

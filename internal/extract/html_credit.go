@@ -1,0 +1,189 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/datetime"
+	"github.com/pressroom/pressroom/internal/extract/dom"
+)
+
+// Printed credits the cue-based readers miss: a byline pushed down by a
+// bar of share buttons, and a bare name stacked with its date or agency.
+
+// htmlBylineArea is htmlHeadArea for credits: after the headline it
+// counts htmlVisibleWindow blocks that are not mostly links, since a row
+// of share buttons or section links between the headline and the byline
+// does not move the byline away from the headline; and a title block
+// below the start of the body is not the headline.
+func htmlBylineArea(blocks []dom.Block, labels []string) (lo, hi int) {
+	t := htmlHeadline(labels)
+	if t < 0 {
+		for i, l := range labels {
+			if l == dom.LabelContent {
+				return max(0, i-htmlVisibleWindow), i
+			}
+		}
+		return 0, 0
+	}
+	n := 0
+	for hi = t + 1; hi < len(blocks) && n < htmlVisibleWindow; hi++ {
+		if blocks[hi].LinkDensity() < 0.5 {
+			n++
+		}
+	}
+	return max(0, t-2), hi
+}
+
+// htmlHeadline returns the index of the headline block, or -1: the first
+// title block, unless it comes after the start of the body (a teaser
+// repeating the title, or naming the site the title was taken from).
+func htmlHeadline(labels []string) int {
+	for i, l := range labels {
+		switch l {
+		case dom.LabelTitle:
+			return i
+		case dom.LabelContent:
+			return -1
+		}
+	}
+	return -1
+}
+
+// htmlStackedName finds a credit printed without a cue but stacked with
+// what only a credit carries: a name alone on its line with a date or a
+// wire service on the next ("JANE ROE" / "Associated Press, May 2"), or a
+// name followed by a separator and a short dated tail on one line
+// ("Jane Roe • 8h", "Jane Roe · 3 min read"). A name may be a link (to the
+// author's page); the tail or the next line is what tells it from a menu.
+func htmlStackedName(blocks []dom.Block, labels []string, site string, ctx datetime.Context) (persons, orgs []string, at int) {
+	lo, hi := htmlBylineArea(blocks, labels)
+	t := htmlHeadline(labels)
+	for i := lo; i < hi; i++ {
+		b := &blocks[i]
+		if b.Chars > 60 || b.Chars < 5 || b.HeadingLvl > 0 || labels[i] == dom.LabelTitle || labels[i] == dom.LabelContent && b.Chars > 40 {
+			continue
+		}
+		name, ok := htmlNameBeforeTail(b.Text)
+		if !ok {
+			// Over a date, only under the headline: above it, kickers
+			// and section names sit over dates too.
+			if i+1 >= len(blocks) || !htmlCreditCompanion(&blocks[i+1], t >= 0 && i > t, ctx) {
+				continue
+			}
+			name = b.Text
+		}
+		name = htmlCutGluedBy(name)
+		m, ok := parseByline(name, ctx)
+		if !ok || len(m.authors) == 0 || m.rest != strings.TrimSpace(name) || !htmlOnlyNames(m.rest) {
+			continue // more on the line than names: a category, a topic
+		}
+		if p, o := htmlSplitCredits(m.authors, site); len(p) > 0 {
+			return p, append(o, m.agencies...), i
+		}
+	}
+	return nil, nil, -1
+}
+
+// htmlNameBeforeTail splits "Name • 8h" into the name, when the part after
+// the separator is short and holds a digit (a date, an age, a reading
+// time).
+func htmlNameBeforeTail(s string) (string, bool) {
+	for _, sep := range []string{" • ", " · ", " | "} {
+		name, tail, ok := strings.Cut(s, sep)
+		if !ok {
+			continue
+		}
+		if len(strings.Fields(tail)) <= 4 && strings.ContainsAny(tail, "0123456789") {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// htmlCreditCompanion reports a short block that names only a wire
+// service, or with dateToo that is a date: the line a bare name is
+// stacked over in a credit.
+func htmlCreditCompanion(b *dom.Block, dateToo bool, ctx datetime.Context) bool {
+	if b.Chars > 60 || b.Chars < 4 {
+		return false
+	}
+	if dateToo {
+		if m, ok := datetime.Find(b.Text, ctx); ok && m.Confidence >= 0.5 {
+			return true
+		}
+	}
+	m, ok := parseByline(b.Text, ctx)
+	return ok && len(m.authors) == 0 && len(m.agencies) > 0
+}
+
+// htmlOnlyNames reports a credit every part of which is a person's name:
+// "AI & Machine Learning" is a category, though its last part is
+// name-shaped.
+func htmlOnlyNames(s string) bool {
+	var buf [8]string
+	parts := splitNames(buf[:0], s)
+	for _, p := range parts {
+		if !isPersonName(strings.Trim(p, " .,;:-–—")) {
+			return false
+		}
+	}
+	return len(parts) > 0
+}
+
+// htmlCutGluedBy removes a "By" glued to the name by markup without a
+// space ("<span>By</span><a>Jane Roe</a>" reads "ByJane Roe").
+func htmlCutGluedBy(s string) string {
+	if rest, ok := strings.CutPrefix(s, "By"); ok {
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+			return rest
+		}
+	}
+	return s
+}
+
+// htmlMetadataCredit makes the credit the page's metadata states the
+// author when no person's full name is credited anywhere and the credit is
+// not shaped like one: an organisation (a wiki's contributors, a
+// foundation), an editorial desk, a pen name or a user name. It is what
+// the page says wrote it. Wire services stay agencies: they are credited
+// beside a writer, not instead; and a content system's default account
+// ("admin") credits no one.
+func htmlMetadataCredit(x *article.Extraction) {
+	md := &x.Metadata
+	if len(md.Authors) > 0 || len(md.Agencies) == 0 {
+		return
+	}
+	var authors, agencies []string
+	for _, o := range md.Agencies {
+		switch low := foldLower(o); {
+		case vocab.scan(low).any&vAgency != 0:
+			agencies = append(agencies, o)
+		case isDefaultAccount(low):
+		default:
+			authors = append(authors, o)
+		}
+	}
+	if len(authors) == 0 {
+		return
+	}
+	md.Authors, md.Agencies = authors, agencies
+	x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+		Field: "authors", Value: strings.Join(authors, "; "), Rule: "metadata-credit", Confidence: 0.4})
+}
+
+// isDefaultAccount reports whether a lower-cased credit is a CMS's default
+// account, which credits no one.
+func isDefaultAccount(low string) bool {
+	return low == "admin" || low == "administrator" || low == "webmaster"
+}
+
+// notAuthorCredit reports whether a stated credit cannot stand as the
+// author when no person is named: a wire service (an agency) or a default
+// account.
+func notAuthorCredit(v string) bool {
+	low := foldLower(strings.TrimSpace(v))
+	return vocab.scan(low).any&vAgency != 0 || isDefaultAccount(low)
+}
