@@ -162,13 +162,16 @@ func isCounter(b *block) bool {
 	return b.digits > 0 && b.words <= 3 && b.letters <= 6 && !b.endsSentence
 }
 
+// commenterSuffixes end the "name says:" line that heads a comment.
+var commenterSuffixes = []string{" says:", " said:", " wrote:", " writes:", " dice:", " disse:", " a dit :", " schreibt:"}
+
 // isCommenter reports the "name says:" line that heads each comment in
 // the most common blog templates.
 func isCommenter(b *block) bool {
 	if b.words > 4 {
 		return false
 	}
-	for _, suffix := range []string{" says:", " said:", " wrote:", " writes:", " dice:", " disse:", " a dit :", " schreibt:"} {
+	for _, suffix := range commenterSuffixes {
 		if strings.HasSuffix(b.lower, suffix) {
 			return true
 		}

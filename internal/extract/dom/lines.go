@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html/atom"
+
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // Detectors for single blocks: what a block says about itself, whatever
@@ -24,23 +26,14 @@ func urlSoup(b *Block) bool {
 	return n*2 >= len(b.Text)
 }
 
-// boilerplatePhrases are what sign-offs and prompts around a story say,
-// in lower case.
-var boilerplatePhrases = []string{
-	"share this", "share it", "subscribe", "newsletter", "sign up", "follow us", "follow him",
-	"follow her", "follow them", "on twitter", "on facebook", "on instagram", "you may also like",
-	"you might also like", "read more", "related articles", "related stories", "contributed to this report",
-	"all rights reserved", "advertisement", "recommended for you", "more from", "have a tip",
-}
-
-// boilerplateLine reports a short block that says one of the
-// boilerplatePhrases.
+// boilerplateLine reports a short block that says one of the sign-off
+// phrases.
 func boilerplateLine(b *Block) bool {
 	if b.Chars > 220 {
 		return false
 	}
 	low := strings.ToLower(b.Text)
-	for _, p := range boilerplatePhrases {
+	for _, p := range lexicon.SignOff {
 		if strings.Contains(low, p) {
 			return true
 		}
