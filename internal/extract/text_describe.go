@@ -86,12 +86,12 @@ func notDek(b *block) bool {
 
 // sectionLabels introduce the section on a line of its own.
 var sectionLabels = []string{"filed under:", "filed under", "posted in", "categories:", "category:", "kategorie:",
-	"kategorien:", "rubrik:", "veröffentlicht in", "abgelegt unter:", "abgelegt unter", "catégorie :", "catégorie:", "categoría:", "categoria:",
+	"kategorien:", "rubrik:", "veröffentlicht in", "abgelegt unter:", "abgelegt unter", "catégorie:", "categoría:", "categoria:",
 	"kategoria:", "section:"}
 
 // tagLabels introduce a tag list on a line of its own.
-var tagLabels = []string{"tags:", "tagged:", "tagged with:", "tagged", "schlagwörter:", "schlagworte:", "stichworte:",
-	"themen:", "keywords:", "topics:", "étiquettes :", "étiquettes:", "mots-clés :", "mots-clés:", "etiquetas:",
+var tagLabels = []string{"tags:", "tagged:", "tagged", "schlagwörter:", "schlagworte:", "stichworte:",
+	"themen:", "keywords:", "topics:", "étiquettes:", "mots-clés:", "etiquetas:",
 	"tagi:", "tag:"}
 
 // labelledList returns the text after one of labels opening line (folded),
