@@ -2,6 +2,8 @@ package dom
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
 
@@ -38,7 +40,62 @@ func boilerplateLine(b *Block) bool {
 			return true
 		}
 	}
+	return saysPagePhrase(strings.TrimSpace(low))
+}
+
+// signOffPurposes are the kinds of lexicon.Page vocabulary that sign a
+// story off: the text front-end reads the same lists.
+var signOffPurposes = []string{lexicon.Newsletter, lexicon.Paywall}
+
+// saysPagePhrase reports whether the lower-cased block text says a phrase
+// of the page vocabulary where the phrase counts: all of it, its start, or
+// anywhere on word boundaries.
+func saysPagePhrase(low string) bool {
+	trimmed := strings.TrimFunc(low, func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, purpose := range signOffPurposes {
+		for _, list := range lexicon.Page[purpose] {
+			for _, e := range list {
+				p := e[1:]
+				switch e[0] {
+				case '=':
+					if trimmed == p {
+						return true
+					}
+				case '^':
+					if strings.HasPrefix(trimmed, p) && wordEnds(trimmed, len(p)) {
+						return true
+					}
+				default:
+					for from := 0; ; {
+						i := strings.Index(low[from:], p)
+						if i < 0 {
+							break
+						}
+						i += from
+						if (i == 0 || !isLetterBefore(low, i)) && wordEnds(low, i+len(p)) {
+							return true
+						}
+						from = i + 1
+					}
+				}
+			}
+		}
+	}
 	return false
+}
+
+// wordEnds reports whether a word ends at s[i:].
+func wordEnds(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+func isLetterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // teaser reports a block that previews another article: a linked headline
