@@ -101,11 +101,11 @@ func otherStatLists() []statList {
 			needle: func(i int) string { return strings.TrimSpace(pubs[i]) },
 		},
 		sliceStatList("commenterSuffixes", &commenterSuffixes),
-		sliceStatList("creditWords", &creditWords),
-		sliceStatList("sectionLabels", &sectionLabels),
-		sliceStatList("tagLabels", &tagLabels),
-		mapStatList("homeSteps", homeSteps),
-		mapStatList("notSections", notSections),
+		sliceStatList("lexicon.PhotoCredit", &lexicon.PhotoCredit),
+		sliceStatList("lexicon.SectionLabels", &lexicon.SectionLabels),
+		sliceStatList("lexicon.TagLabels", &lexicon.TagLabels),
+		mapStatList("lexicon.HomeSteps", lexicon.HomeSteps),
+		mapStatList("lexicon.RouteWords", lexicon.RouteWords),
 		sliceStatList("lexicon.SignOff", &lexicon.SignOff),
 	}
 }
