@@ -155,9 +155,10 @@ func scoreTitles(doc *document) (int, []float32) {
 		}
 		sc += 2.5 / (1 + gap/3)
 		sc += headlineFollowers(doc, i)
-		if b.dup > 0 && repeatedInBody(doc, i) {
-			sc -= 1.5 // an embed's label, printed above each player
-		} else if b.dup > 0 || repeatedAsSuffix(bs, i, lo, hi) {
+		// A headline comes again in breadcrumbs, captions and lists; a line
+		// that comes again only inside the body may as well be a media
+		// player's label, printed above each player.
+		if b.dup > 0 && !repeatedInBody(doc, i) || repeatedAsSuffix(bs, i, lo, hi) {
 			sc += 0.8
 		}
 		if sim := slugSimilarity(doc.urlInfo.slugWords, text); sim > 0 {
@@ -278,9 +279,7 @@ func endsWithFunctionWord(lower string) bool {
 }
 
 // repeatedInBody reports whether block i's text comes again inside the
-// body span, past its first lines: a headline is printed above the article
-// (and again in lists around it), a media player's label wherever a player
-// sits.
+// body span, past its first lines.
 func repeatedInBody(doc *document, i int) bool {
 	bs := doc.blocks
 	for j := max(doc.bodyStart+2, i+1); j < doc.bodyEnd; j++ {
