@@ -53,7 +53,12 @@ func classify(doc *document) {
 		if b.label == labelNone && isCommenter(b) {
 			b.label, b.reason = labelComments, "layout:commenter"
 		}
+		if b.label == labelNone && isShareCommand(b) {
+			b.label, b.reason = labelShare, "vocabulary:share-command"
+		}
 	}
+	markPaywallWall(bs)
+	markOwnSitePromos(doc)
 	markGalleries(bs)
 	for i := range bs {
 		// Three copies of a line: alt text of a gallery, a repeated promo.
@@ -164,13 +169,76 @@ func isCounter(b *block) bool {
 	return b.digits > 0 && b.words <= 3 && b.letters <= 6 && !b.endsSentence
 }
 
+// markOwnSitePromos labels the short lines that name the page's own site
+// and are no sentence: "Also on example.com: <another headline>", "More
+// at example.com". An article names its own address in a sentence, if
+// at all.
+func markOwnSitePromos(doc *document) {
+	if doc.url == nil {
+		return
+	}
+	host := strings.TrimPrefix(strings.ToLower(doc.url.Hostname()), "www.")
+	if strings.Count(host, ".") == 0 {
+		return // no domain name a line would print
+	}
+	for i := range doc.blocks {
+		b := &doc.blocks[i]
+		if b.label != labelNone || b.words < 4 || b.words > 30 || b.endsSentence {
+			continue
+		}
+		if k := strings.Index(b.lower, " "+host); k >= 0 && ownSiteNameEnds(b.lower, k+1+len(host)) {
+			b.label, b.reason = labelRelated, "layout:own-site-promo"
+		}
+	}
+}
+
+// ownSiteNameEnds reports whether the site's name ends at i, as a name
+// and not as the host of an address ("example.com/page").
+func ownSiteNameEnds(lower string, i int) bool {
+	return i == len(lower) || lower[i] != '/' && lower[i] != '.' && boundaryAfter(lower, i)
+}
+
+// isShareCommand reports a short line that opens with a share button's
+// label and is no sentence: "Print this article", "Share it with
+// friends", "Facebook Twitter". The vocabulary knows the buttons' one-word
+// labels; a template's wording of the rest of the line is no vocabulary.
+func isShareCommand(b *block) bool {
+	if b.words < 2 || b.cjk > 0 {
+		return false
+	}
+	if b.words <= 5 && !b.endsSentence {
+		start, end := contentBounds(b.lower)
+		first := b.lower[start:end]
+		if i := strings.IndexFunc(first, notLabelRune); i > 0 {
+			first = first[:i]
+		}
+		return vocab.scan(first).whole&vShare != 0
+	}
+	// A short exclamation with a share button's word: "Like it? Share it
+	// with a friend!"
+	if b.words <= 10 && strings.HasSuffix(strings.TrimSpace(b.text), "!") {
+		for _, w := range strings.FieldsFunc(b.lower, notLabelRune) {
+			if vocab.scan(w).whole&vShare != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// notLabelRune separates the words of a button's label.
+func notLabelRune(r rune) bool { return !isWordRune(r) && r != '+' && r != '-' }
+
+// commenterSuffixes end the "name says:" line that heads a comment.
+var commenterSuffixes = []string{" says:", " said:", " wrote:", " writes:", " dice:", " disse:", " schreibt:"}
+
 // isCommenter reports the "name says:" line that heads each comment in
 // the most common blog templates.
 func isCommenter(b *block) bool {
 	if b.words > 4 {
 		return false
 	}
-	for _, suffix := range []string{" says:", " said:", " wrote:", " writes:", " dice:", " disse:", " a dit :", " schreibt:"} {
+	for _, suffix := range commenterSuffixes {
 		if strings.HasSuffix(b.lower, suffix) {
 			return true
 		}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract/dom"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 const (
@@ -292,10 +293,6 @@ func cleanTerm(s string) string {
 	return s
 }
 
-// homeSteps are a breadcrumb's first step, the site's front page.
-var homeSteps = map[string]bool{"home": true, "startseite": true, "start": true, "accueil": true, "inicio": true,
-	"home page": true, "homepage": true, "strona główna": true, "hauptseite": true, "startpagina": true}
-
 func htmlSection(m *dom.Meta, ld htmlLD, site, pageURL string) (string, string) {
 	if s := firstSection(ld.str("articleSection")); s != "" {
 		return s, "jsonld:articleSection"
@@ -357,7 +354,7 @@ func breadcrumbSection(m *dom.Meta, ld htmlLD, site string) string {
 				break
 			}
 			s = cleanSection(s)
-			if s == "" || homeSteps[strings.ToLower(s)] || site != "" && htmlSameSite(s, site) {
+			if s == "" || lexicon.HomeSteps[strings.ToLower(s)] || site != "" && htmlSameSite(s, site) {
 				continue
 			}
 			if i == len(steps)-1 {

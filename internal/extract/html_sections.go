@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/pressroom/pressroom/internal/extract/dom"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // maxSections bounds the sections listed for one article. An article is
@@ -16,7 +17,7 @@ const maxSections = 2
 // maxSections; the front page's name is none.
 func newSectionList() *tagSet {
 	return &tagSet{limit: maxSections, clean: func(s string) string {
-		if s = cleanSection(s); homeSteps[strings.ToLower(s)] {
+		if s = cleanSection(s); lexicon.HomeSteps[strings.ToLower(s)] {
 			return ""
 		}
 		return s

@@ -7,11 +7,15 @@ func TestPaywallVocabulary(t *testing.T) {
 		in   string
 		want bool
 	}{
-		{"Thank you for your patience while we verify access.", true},
 		{"Already a subscriber? Log in.", true},
-		{"TO READ THE FULL STORY", true},
 		{"Subscribe to continue reading.", true},
-		{"Want all of The Times? Subscribe.", true},
+		{"Dieser Artikel ist nur für Abonnenten.", true},
+		{"Article réservé aux abonnés", true},
+		{"Treść dostępna tylko dla prenumeratorów.", true},
+		// One template's sentences are no vocabulary: the wall around a
+		// phrase marks them (TestPaywallWall).
+		{"Thank you for your patience while we verify access.", false},
+		{"Want all of The Times? Subscribe.", false},
 		{"The subscriber base grew by 10 percent last year.", false},
 		{"Subscribe", false}, // a menu entry, not a wall
 	}
@@ -22,6 +26,46 @@ func TestPaywallVocabulary(t *testing.T) {
 		if got := l == labelPaywall; got != tt.want {
 			t.Errorf("paywall(%q) = %v (label %s), want %v", tt.in, got, l, tt.want)
 		}
+	}
+}
+
+func TestPaywallWall(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []bool // paywall, per line
+	}{
+		{"around the phrase",
+			[]string{"The council meets again in March, when the budget is due and the pool's future will be decided.",
+				"One moment while we check your access.", "SIGN IN", "Already a subscriber? Log in.",
+				"Get unlimited access to the Valley Courier. Subscribe."},
+			[]bool{false, true, false, true, true}},
+		{"prose that mentions an account stays",
+			[]string{"Residents who want to object can write to the council or use the account they opened for the consultation last year.",
+				"Already a subscriber? Log in."},
+			[]bool{false, true}},
+		{"no phrase, no wall",
+			[]string{"Sign in to your account.", "Subscribe for full access."},
+			[]bool{false, false}},
+		{"German",
+			[]string{"Sie haben bereits ein Konto?", "Dieser Artikel ist nur für Abonnenten.", "Jetzt Zugang sichern."},
+			[]bool{true, true, true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bs := make([]block, len(tt.lines))
+			for i, l := range tt.lines {
+				bs[i] = block{text: l, lower: foldLower(l)}
+				measure(&bs[i])
+				bs[i].label, bs[i].reason = vocabularyLabel(&bs[i])
+			}
+			markPaywallWall(bs)
+			for i, want := range tt.want {
+				if got := bs[i].label == labelPaywall; got != want {
+					t.Errorf("line %d %q: paywall = %v (label %s), want %v", i, tt.lines[i], got, bs[i].label, want)
+				}
+			}
+		})
 	}
 }
 

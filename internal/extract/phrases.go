@@ -22,9 +22,10 @@ const (
 
 // phrase is one vocabulary entry.
 type phrase struct {
-	text string
-	kind vocabKind
-	mode matchMode
+	text  string
+	kind  vocabKind
+	mode  matchMode
+	entry string // as the vocabulary writes it, mode sign included
 }
 
 // phraseSet matches a folded line against phrases. Phrases anchored at the
@@ -41,6 +42,9 @@ type phraseSet struct {
 	wordStart, wordEnd []bool
 	anchored           trie
 	anywhere           dfa
+	// fired, when not nil, records the phrases a scan matched; only the
+	// phrase statistics test sets it.
+	fired []bool
 }
 
 // trie holds phrases that must start where the line's content does. It is
@@ -289,6 +293,9 @@ func (ps *phraseSet) scan(lower string) vocabHits {
 			if p.mode == modeWhole {
 				h.whole |= p.kind
 			}
+			if ps.fired != nil {
+				ps.fired[pi] = true
+			}
 			h.prefix |= p.kind
 			h.any |= p.kind
 			matched = true
@@ -329,6 +336,9 @@ func (ps *phraseSet) scan(lower string) vocabHits {
 				continue
 			}
 			h.any |= ps.phrases[pi].kind
+			if ps.fired != nil {
+				ps.fired[pi] = true
+			}
 			if longest < 0 {
 				longest = b
 			}

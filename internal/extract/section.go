@@ -5,15 +5,9 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-)
 
-// notSections are path segments that name a kind of page or a technical
-// route, not the part of the site an article is filed in.
-var notSections = map[string]bool{"index": true, "page": true, "pages": true, "content": true, "node": true,
-	"view": true, "story": true, "stories": true, "artikel": true, "article": true, "articles": true, "post": true,
-	"posts": true, "amp": true, "detail": true, "details": true, "item": true, "items": true, "entry": true,
-	"www": true, "web": true, "html": true, "cms": true, "wp": true, "site": true, "sites": true, "public": true,
-	"default": true, "main": true, "read": true, "show": true, "print": true, "contents": true, "id": true}
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
+)
 
 // urlSection reads a section from a page address: the first path segment
 // before the article's own, when it is a word (/politik/…/slug, /sport/…).
@@ -37,7 +31,7 @@ func urlSection(raw string) string {
 			return "" // the article's own segment
 		}
 		ls := strings.ToLower(s)
-		if len(ls) == 2 || len(ls) == 5 && ls[2] == '-' || notSections[ls] {
+		if len(ls) == 2 || len(ls) == 5 && ls[2] == '-' || lexicon.RouteWords[ls] {
 			continue // a language prefix or a route
 		}
 		if !sectionWord(ls) {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/internal/extract/datetime"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // describe holds what findDescribe found; its fields are set only when
@@ -70,29 +71,16 @@ func sameAsHeadline(line, title string) bool {
 	return title != "" && descAgreement(descWords(line), descWords(title)) >= descAgree
 }
 
-// creditWords mark a photo credit or caption, which sits where a dek does.
-var creditWords = []string{"©", "foto", "photo", "bild:", "credit", "getty", "imago", "dpa", "reuters", "afp"}
-
 // notDek rejects lines that sit under a headline but are no dek: photo
 // credits and captions, breadcrumb trails.
 func notDek(b *block) bool {
-	for _, w := range creditWords {
+	for _, w := range lexicon.PhotoCredit {
 		if strings.Contains(b.lower, w) {
 			return true
 		}
 	}
 	return breadcrumbLine(b.text) != nil
 }
-
-// sectionLabels introduce the section on a line of its own.
-var sectionLabels = []string{"filed under:", "filed under", "posted in", "categories:", "category:", "kategorie:",
-	"kategorien:", "rubrik:", "veröffentlicht in", "abgelegt unter:", "abgelegt unter", "catégorie :", "catégorie:", "categoría:", "categoria:",
-	"kategoria:", "section:"}
-
-// tagLabels introduce a tag list on a line of its own.
-var tagLabels = []string{"tags:", "tagged:", "tagged with:", "tagged", "schlagwörter:", "schlagworte:", "stichworte:",
-	"themen:", "keywords:", "topics:", "étiquettes :", "étiquettes:", "mots-clés :", "mots-clés:", "etiquetas:",
-	"tagi:", "tag:"}
 
 // labelledList returns the text after one of labels opening line (folded),
 // or "".
@@ -171,7 +159,7 @@ func findTextSection(doc *document) {
 			}
 			if steps := breadcrumbLine(b.text); steps != nil {
 				for k, s := range steps {
-					if !homeSteps[strings.ToLower(s)] && (k < len(steps)-1 || len(steps) == 1) {
+					if !lexicon.HomeSteps[strings.ToLower(s)] && (k < len(steps)-1 || len(steps) == 1) {
 						set(s, i, "breadcrumb-line", 0.7)
 						break
 					}
@@ -214,7 +202,7 @@ func findTextSection(doc *document) {
 			if b.words > 40 {
 				continue
 			}
-			for _, l := range sectionLabels {
+			for _, l := range lexicon.SectionLabels {
 				if k := strings.Index(b.lower, l); k > 0 && len(b.lower) == len(b.text) {
 					if terms := splitTerms(strings.TrimLeft(b.text[k+len(l):], ": ")); len(terms) > 0 {
 						set(terms[0], i, "section-line", 0.6)
@@ -231,7 +219,7 @@ func findTextSection(doc *document) {
 		if b.words > 15 {
 			continue
 		}
-		if v := labelledList(b.text, b.lower, sectionLabels); v != "" {
+		if v := labelledList(b.text, b.lower, lexicon.SectionLabels); v != "" {
 			if terms := splitTerms(v); len(terms) > 0 {
 				set(terms[0], i, "section-line", 0.7)
 				if doc.meta.describe.section.idx >= 0 {
@@ -303,7 +291,7 @@ func findTextTags(doc *document) {
 		if b.words > 40 {
 			continue
 		}
-		if v := labelledList(b.text, b.lower, tagLabels); v != "" {
+		if v := labelledList(b.text, b.lower, lexicon.TagLabels); v != "" {
 			if tags := splitTerms(v); len(tags) > 0 {
 				doc.meta.describe.tags = tags
 				doc.meta.describe.tagsFrom = field{value: strings.Join(tags, "; "), idx: i, rule: "tags-line", conf: 0.7}

@@ -158,7 +158,10 @@ func scoreTitles(doc *document) (int, []float32) {
 		}
 		sc += 2.5 / (1 + gap/3)
 		sc += headlineFollowers(doc, i)
-		if b.dup > 0 || repeatedAsSuffix(bs, i, lo, hi) {
+		// A headline comes again in breadcrumbs, captions and lists; a line
+		// that comes again only inside the body may as well be a media
+		// player's label, printed above each player.
+		if b.dup > 0 && !repeatedInBody(doc, i) || repeatedAsSuffix(bs, i, lo, hi) {
 			sc += 0.8
 		}
 		if sim := slugSimilarity(doc.urlInfo.slugWords, text); sim > 0 {
@@ -275,6 +278,18 @@ func endsWithFunctionWord(lower string) bool {
 	switch strings.TrimRight(lower[i+1:], ".:!?") {
 	case "on", "of", "the", "and", "to", "for", "with", "by", "in", "at", "a", "an", "or", "from":
 		return true
+	}
+	return false
+}
+
+// repeatedInBody reports whether block i's text comes again inside the
+// body span, past its first lines.
+func repeatedInBody(doc *document, i int) bool {
+	bs := doc.blocks
+	for j := max(doc.bodyStart+2, i+1); j < doc.bodyEnd; j++ {
+		if bs[j].lower == bs[i].lower {
+			return true
+		}
 	}
 	return false
 }

@@ -2,8 +2,12 @@ package dom
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/atom"
+
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // Detectors for single blocks: what a block says about itself, whatever
@@ -24,28 +28,74 @@ func urlSoup(b *Block) bool {
 	return n*2 >= len(b.Text)
 }
 
-// boilerplatePhrases are what sign-offs and prompts around a story say,
-// in lower case.
-var boilerplatePhrases = []string{
-	"share this", "share it", "subscribe", "newsletter", "sign up", "follow us", "follow him",
-	"follow her", "follow them", "on twitter", "on facebook", "on instagram", "you may also like",
-	"you might also like", "read more", "related articles", "related stories", "contributed to this report",
-	"all rights reserved", "advertisement", "recommended for you", "more from", "have a tip",
-}
-
-// boilerplateLine reports a short block that says one of the
-// boilerplatePhrases.
+// boilerplateLine reports a short block that says one of the sign-off
+// phrases.
 func boilerplateLine(b *Block) bool {
 	if b.Chars > 220 {
 		return false
 	}
 	low := strings.ToLower(b.Text)
-	for _, p := range boilerplatePhrases {
+	for _, p := range lexicon.SignOff {
 		if strings.Contains(low, p) {
 			return true
 		}
 	}
+	return saysPagePhrase(strings.TrimSpace(low))
+}
+
+// signOffPurposes are the kinds of lexicon.Page vocabulary that sign a
+// story off: the text front-end reads the same lists.
+var signOffPurposes = []string{lexicon.Newsletter, lexicon.Paywall}
+
+// saysPagePhrase reports whether the lower-cased block text says a phrase
+// of the page vocabulary where the phrase counts: all of it, its start, or
+// anywhere on word boundaries.
+func saysPagePhrase(low string) bool {
+	trimmed := strings.TrimFunc(low, func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, purpose := range signOffPurposes {
+		for _, list := range lexicon.Page[purpose] {
+			for _, e := range list {
+				p := e[1:]
+				switch e[0] {
+				case '=':
+					if trimmed == p {
+						return true
+					}
+				case '^':
+					if strings.HasPrefix(trimmed, p) && wordEnds(trimmed, len(p)) {
+						return true
+					}
+				default:
+					for from := 0; ; {
+						i := strings.Index(low[from:], p)
+						if i < 0 {
+							break
+						}
+						i += from
+						if (i == 0 || !isLetterBefore(low, i)) && wordEnds(low, i+len(p)) {
+							return true
+						}
+						from = i + 1
+					}
+				}
+			}
+		}
+	}
 	return false
+}
+
+// wordEnds reports whether a word ends at s[i:].
+func wordEnds(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+func isLetterBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // teaser reports a block that previews another article: a linked headline

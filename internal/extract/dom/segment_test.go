@@ -39,3 +39,23 @@ func TestSegment_Headers(t *testing.T) {
 		})
 	}
 }
+
+func TestSaysPagePhrase(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"melden sie sich für unseren newsletter abonnieren an", true},
+		{"inscrivez-vous à notre lettre d'information", true},
+		{"dieser artikel ist nur für abonnenten verfügbar.", true},
+		{"zapisz się do newslettera", true},
+		{"the company's newsletters division was sold", true}, // the word itself is the vocabulary
+		{"the mayor signed the order on tuesday.", false},
+		{"abonnenten", false}, // the wall's words alone are no phrase
+	}
+	for _, tt := range tests {
+		if got := saysPagePhrase(tt.in); got != tt.want {
+			t.Errorf("saysPagePhrase(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

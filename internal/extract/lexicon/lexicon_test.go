@@ -84,3 +84,29 @@ func TestDateCue(t *testing.T) {
 		}
 	}
 }
+
+func TestPageVocabulary(t *testing.T) {
+	required := []string{"en", "de", "fr", "es", "it", "pt", "nl", "pl"}
+	for purpose, langs := range Page {
+		for _, lang := range required {
+			if len(langs[lang]) == 0 {
+				t.Errorf("%s: no %s entries", purpose, lang)
+			}
+		}
+		for lang, list := range langs {
+			for _, e := range list {
+				if len(e) < 2 || !strings.ContainsRune("=^~", rune(e[0])) {
+					t.Errorf("%s/%s: %q has no mode sign", purpose, lang, e)
+				}
+				if strings.ToLower(e) != e || strings.TrimSpace(e[1:]) != e[1:] {
+					t.Errorf("%s/%s: %q is not lower case and trimmed", purpose, lang, e)
+				}
+			}
+		}
+	}
+	for _, lang := range required {
+		if len(PaywallWords[lang]) == 0 {
+			t.Errorf("PaywallWords: no %s entries", lang)
+		}
+	}
+}
