@@ -5,7 +5,7 @@ BIN := bin/pressroom
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: all build run test vet vet-cross staticcheck test-go deps-run deps-test eval eval-text eval-html clean
+.PHONY: all build run test vet vet-cross staticcheck test-go deps-run deps-test eval eval-text eval-html train clean
 
 all: build
 
@@ -71,6 +71,13 @@ eval-text: build
 	python3 ../shared/eval/score.py --input text --batch -- ./$(BIN) extract --batch
 eval-html: build
 	python3 ../shared/eval/score.py --input html --batch -- ./$(BIN) extract --batch
+
+## train: fit the text front-end's headline weights on the development
+## corpora (../shared/eval, read at train time only), print the hand-set vs
+## fitted figures with 5-fold site-grouped cross-validation, and rewrite
+## internal/extract/title_weights_fitted.go. Deterministic; ~30 s.
+train:
+	$(GO) test -count=1 -run '^TestTrainTitleWeights$$' -v ./internal/extract -train-titles=$(abspath ../shared/eval)
 
 clean:
 	rm -rf bin

@@ -30,7 +30,7 @@ func cleanTitle(s string) string {
 func findTitle(doc *document) {
 	bs := doc.blocks
 	lo, scores := scoreTitles(doc)
-	best, bestScore := -1, float32(0.8)
+	best, bestScore := -1, float32(titleThreshold)
 	for k, sc := range scores {
 		if sc > bestScore {
 			best, bestScore = lo+k, sc
@@ -59,9 +59,116 @@ func findTitle(doc *document) {
 	}
 }
 
+// titleFeature names one signal of the headline score. A candidate's score
+// is the dot product of its feature vector with titleWeights; the features
+// are 0/1 indicators except where noted.
+type titleFeature int
+
+const (
+	tfWordsHeadline    titleFeature = iota // 3-25 words
+	tfWordsTwo                             // exactly 2 words
+	tfWordsOther                           // any other count
+	tfFullStop                             // ends with a full stop (not "...")
+	tfClausePunct                          // ends with ':', ',' or ';'
+	tfLowerStart                           // starts lower-case
+	tfFunctionWordEnd                      // ends with a preposition or article
+	tfTableRow                             // mostly numbers
+	tfWordsCore                            // 4-15 words
+	tfAfterAuthorLabel                     // the value of an "Author:" label
+	tfTitleCase                            // title case
+	tfUpperLine                            // all capitals
+	tfLongProse                            // long and full of stop words
+	tfCreditLine                           // a credit line, not a headline
+	tfDek                                  // a dek under a shorter headline
+	tfInSpan                               // inside the body span
+	tfProximity                            // 1/(1+gap/3): closeness to the body, 0-1
+	tfBylineBelow                          // a byline cue in the next lines
+	tfNameBelow                            // a name-shaped line in the next lines
+	tfDateBelow                            // a date in the next lines
+	tfRepeated                             // repeated on the page
+	tfSlug                                 // similarity to the URL slug, 0-1
+	tfDatelineAbove                        // a date just above
+	numTitleFeatures
+)
+
+// titleFeatures is one candidate's feature vector.
+type titleFeatures [numTitleFeatures]float32
+
+// titleWeights weighs the headline features; score = dot(weights, features).
+type titleWeights [numTitleFeatures]float32
+
+// handTitleWeights are the hand-set weights the scorer was developed with.
+var handTitleWeights = titleWeights{
+	tfWordsHeadline:    1,
+	tfWordsTwo:         -0.5,
+	tfWordsOther:       -1.5,
+	tfFullStop:         -1.2,
+	tfClausePunct:      -1,
+	tfLowerStart:       -1,
+	tfFunctionWordEnd:  -1.5,
+	tfTableRow:         -1.5,
+	tfWordsCore:        0.5,
+	tfAfterAuthorLabel: -2,
+	tfTitleCase:        0.4,
+	tfUpperLine:        -0.8,
+	tfLongProse:        -1,
+	tfCreditLine:       -2,
+	tfDek:              -1.5,
+	tfInSpan:           -0.5,
+	tfProximity:        2.5,
+	tfBylineBelow:      2,
+	tfNameBelow:        1,
+	tfDateBelow:        1.5,
+	tfRepeated:         0.8,
+	tfSlug:             6,
+	tfDatelineAbove:    1,
+}
+
+// titleThreshold is the score a headline must beat.
+const titleThreshold = 0.8
+
+// useFittedTitleWeights selects the weights `make train` fits
+// (title_weights_fitted.go) over the hand-set ones. They are not used: in
+// site-grouped cross-validation they do not beat the hand-set weights
+// (internal/extract/README.md, "Fitted headline weights").
+const useFittedTitleWeights = false
+
+// titleWeightsInUse are the weights scoreTitles applies.
+var titleWeightsInUse = func() *titleWeights {
+	if useFittedTitleWeights {
+		return &fittedTitleWeights
+	}
+	return &handTitleWeights
+}()
+
+// score is the dot product of the weights with f, summed in feature order.
+func (w *titleWeights) score(f *titleFeatures) float32 {
+	var sc float32
+	for k, v := range f {
+		if v != 0 {
+			sc += w[k] * v
+		}
+	}
+	return sc
+}
+
 // scoreTitles scores every headline candidate; blocks that cannot be a
 // headline score 0. It returns the first candidate's index and the scores.
 func scoreTitles(doc *document) (int, []float32) {
+	lo, feats, ok := titleCandidates(doc)
+	scores := make([]float32, len(feats))
+	for k := range feats {
+		if ok[k] {
+			scores[k] = titleWeightsInUse.score(&feats[k])
+		}
+	}
+	return lo, scores
+}
+
+// titleCandidates computes the feature vector of every block that may be
+// the headline. It returns the first block's index, the vectors and which
+// blocks are candidates at all (the others fail a hard gate).
+func titleCandidates(doc *document) (int, []titleFeatures, []bool) {
 	bs := doc.blocks
 	n := len(bs)
 	s := doc.bodyStart
@@ -81,7 +188,8 @@ func scoreTitles(doc *document) (int, []float32) {
 		}
 		gaps[i-lo] = g
 	}
-	scores := make([]float32, hi-lo)
+	feats := make([]titleFeatures, max(hi-lo, 0))
+	ok := make([]bool, len(feats))
 	for i := lo; i < hi; i++ {
 		b := &bs[i]
 		if isChrome(b.label) || b.vocab.prefix&vByline != 0 || isMasthead(bs, i) {
@@ -101,83 +209,71 @@ func scoreTitles(doc *document) (int, []float32) {
 		if dm, ok := doc.dateOf(i); ok && dm.End-dm.Start > len(b.text)/2 {
 			continue
 		}
-		var sc float32
+		f := &feats[i-lo]
+		ok[i-lo] = true
 		switch {
 		case w >= 3 && w <= 25:
-			sc += 1
+			f[tfWordsHeadline] = 1
 		case w == 2:
-			sc -= 0.5
+			f[tfWordsTwo] = 1
 		default:
-			sc -= 1.5
+			f[tfWordsOther] = 1
 		}
 		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, "\"'”’»)] "))
 		switch {
 		case last == '.' && !strings.HasSuffix(text, "..."):
-			sc -= 1.2
+			f[tfFullStop] = 1
 		case last == ':' || last == ',' || last == ';':
-			sc -= 1
+			f[tfClausePunct] = 1
 		}
 		first, _ := utf8.DecodeRuneInString(text)
-		if unicode.IsLower(first) {
-			sc -= 1
-		}
-		if endsWithFunctionWord(b.lower) {
-			sc -= 1.5
-		}
-		if b.digits > 0 && w >= 3 && numericTokens(b.text)*5 >= w*2 {
-			sc -= 1.5 // a table row
-		}
-		if w >= 4 && w <= 15 {
-			sc += 0.5
-		}
-		if i > 0 && bs[i-1].vocab.prefix&vByline != 0 && bs[i-1].words <= 2 {
-			sc -= 2 // the value of an "Author:" label
-		}
-		if b.titleCaseRatio() >= 0.7 {
-			sc += 0.4
-		}
-		if b.isUpperLine() {
-			sc -= 0.8
-		}
-		if w > 20 && b.stopDensity() > 0.3 {
-			sc -= 1
-		}
+		f[tfLowerStart] = indicator(unicode.IsLower(first))
+		f[tfFunctionWordEnd] = indicator(endsWithFunctionWord(b.lower))
+		f[tfTableRow] = indicator(b.digits > 0 && w >= 3 && numericTokens(b.text)*5 >= w*2)
+		f[tfWordsCore] = indicator(w >= 4 && w <= 15)
+		f[tfAfterAuthorLabel] = indicator(i > 0 && bs[i-1].vocab.prefix&vByline != 0 && bs[i-1].words <= 2)
+		f[tfTitleCase] = indicator(b.titleCaseRatio() >= 0.7)
+		f[tfUpperLine] = indicator(b.isUpperLine())
+		f[tfLongProse] = indicator(w > 20 && b.stopDensity() > 0.3)
 		if w <= 10 {
 			if m, ok := doc.bylineOf(i); ok && len(m.authors) > 0 && (m.cue || m.rest == b.text) {
-				sc -= 2 // a credit line, not a headline
+				f[tfCreditLine] = 1
 			}
 		}
-		if w >= 10 && i > 0 && isHeadlineShaped(&bs[i-1]) && !bs[i-1].isUpperLine() && bs[i-1].runes < b.runes {
-			sc -= 1.5 // a dek under the real headline
-		}
+		f[tfDek] = indicator(w >= 10 && i > 0 && isHeadlineShaped(&bs[i-1]) && !bs[i-1].isUpperLine() && bs[i-1].runes < b.runes)
 		var gap float32
 		if i < s {
 			gap = gaps[i-lo]
 		} else {
-			sc -= 0.5 // inside the span: as likely its first short paragraph
+			f[tfInSpan] = 1 // as likely the body's first short paragraph
 		}
-		sc += 2.5 / (1 + gap/3)
-		sc += headlineFollowers(doc, i)
+		f[tfProximity] = 1 / (1 + gap/3)
+		headlineFollowers(doc, i, f)
 		// A headline comes again in breadcrumbs, captions and lists; a line
 		// that comes again only inside the body may as well be a media
 		// player's label, printed above each player.
-		if b.dup > 0 && !repeatedInBody(doc, i) || repeatedAsSuffix(bs, i, lo, hi) {
-			sc += 0.8
-		}
+		f[tfRepeated] = indicator(b.dup > 0 && !repeatedInBody(doc, i) || repeatedAsSuffix(bs, i, lo, hi))
 		if sim := slugSimilarity(doc.urlInfo.slugWords, text); sim > 0 {
-			sc += 6 * float32(sim)
+			f[tfSlug] = float32(sim)
 		}
 		for j := max(0, i-2); j < i; j++ {
 			if bs[j].words <= 12 {
 				if dm, ok := doc.dateOf(j); ok && dm.Confidence > 0.5 {
-					sc += 1 // a dateline printed above the headline
+					f[tfDatelineAbove] = 1 // a dateline printed above the headline
 					break
 				}
 			}
 		}
-		scores[i-lo] = sc
 	}
-	return lo, scores
+	return lo, feats, ok
+}
+
+// indicator is 1 for true and 0 for false.
+func indicator(b bool) float32 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // titleWindow is how many blocks before the body the headline may be;
@@ -213,9 +309,11 @@ func furnitureWeight(doc *document, i int) float32 {
 	return 1
 }
 
-// headlineFollowers scores what follows a headline candidate: a byline and
-// a date within a few lines are the strongest evidence of a headline.
-func headlineFollowers(doc *document, i int) float32 {
+// headlineFollowers sets the features of what follows a headline
+// candidate: a byline and a date within a few lines are the strongest
+// evidence of a headline. A name on its own line counts only without a
+// byline cue: it is weaker, menus hold name-like items too.
+func headlineFollowers(doc *document, i int, f *titleFeatures) {
 	bs := doc.blocks
 	var byline, shaped, date bool
 	for j := i + 1; j < min(len(bs), i+5); j++ {
@@ -238,17 +336,9 @@ func headlineFollowers(doc *document, i int) float32 {
 			}
 		}
 	}
-	var sc float32
-	switch {
-	case byline:
-		sc += 2
-	case shaped:
-		sc += 1 // a name on its own line: weaker, menus hold name-like items too
-	}
-	if date {
-		sc += 1.5
-	}
-	return sc
+	f[tfBylineBelow] = indicator(byline)
+	f[tfNameBelow] = indicator(shaped && !byline)
+	f[tfDateBelow] = indicator(date)
 }
 
 // isHeadlineShaped reports a line that could be a headline on its own:
