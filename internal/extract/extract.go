@@ -35,7 +35,10 @@ import (
 // modified date; the article's URL is the one the request sent.
 // 5: one vocabulary (lexicon) for both front-ends: dates, credits and
 // languages in more languages; spaceless scripts measured by characters.
-const Version = 5
+// 6: credits and dates from more page layouts (a credit stated only in
+// metadata, pen names, printed dates with a cue anywhere), pruned page
+// vocabulary with general signals, several sections, cleaner descriptions.
+const Version = 6
 
 // ErrLimit is wrapped, with article.ErrUnextractable, when a dump is
 // refused because it exceeds one of the extractor's limits (see maxLines),
