@@ -2,10 +2,12 @@ package api_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"sync/atomic"
 	"testing"
 
@@ -75,4 +77,70 @@ func BenchmarkCreateArticle(b *testing.B) {
 		defer srv.Close()
 		run(b, srv)
 	})
+}
+
+// BenchmarkCreateBatch drives POST /v1/articles/batch over real HTTP into a
+// real store: 8 concurrent requests of 100 distinct lines each, as the load
+// benchmark sends them, built from the load generator's ~6 KB dump. One op
+// is one line (row); a CPU profile (-cpuprofile) shows where a row's
+// server CPU goes.
+func BenchmarkCreateBatch(b *testing.B) {
+	dump, err := os.ReadFile("../../cmd/loadtest/testdata/dump_seed1_0.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	const lines = 100
+	var n atomic.Int64
+	body := func() []byte {
+		var buf bytes.Buffer
+		for range lines {
+			line, _ := json.Marshal(map[string]string{
+				"source":       "bench",
+				"content_type": "text/plain; charset=utf-8",
+				"content":      fmt.Sprintf("ref %d\n", n.Add(1)) + string(dump),
+			})
+			buf.Write(line)
+			buf.WriteByte('\n')
+		}
+		return buf.Bytes()
+	}
+	pool := dbtest.New(b)
+	st := store.New(pool)
+	defer st.Close()
+	reg := prometheus.NewRegistry()
+	srv := httptest.NewServer(api.New(api.Config{Store: st, Registerer: reg, Gatherer: reg, AllowOpen: true}))
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	defer client.CloseIdleConnections()
+	requests := max(1, b.N/lines)
+	var next atomic.Int64
+	b.SetBytes(int64(len(dump)))
+	b.ReportAllocs()
+	b.SetParallelism(4) // 8 concurrent requests on two cores
+	b.ResetTimer()
+	cpu := processCPU()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if next.Add(1) > int64(requests) {
+				continue
+			}
+			resp, err := client.Post(srv.URL+"/v1/articles/batch", "application/x-ndjson", bytes.NewReader(body()))
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			var out struct{ Created int }
+			err = json.NewDecoder(resp.Body).Decode(&out)
+			resp.Body.Close()
+			if err != nil || out.Created != lines {
+				b.Errorf("status %d, %d created (%v), want %d", resp.StatusCode, out.Created, err, lines)
+				return
+			}
+		}
+	})
+	// This process's CPU (server and client, not PostgreSQL) per row: on a
+	// shared machine wall time also counts other processes.
+	if cpu := processCPU() - cpu; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(requests*lines), "cpu-ns/row")
+	}
 }
