@@ -101,13 +101,21 @@ func BenchmarkIngestTuning(b *testing.B) {
 			{name: "lz4-target4096", schema: "lz4-target4096"},
 			{name: "lz4-target8160", schema: "lz4-target8160"},
 		},
+		// What migration 0007's two indexes cost a write (both are used by
+		// the list filters, docs/query-plans.md).
+		"Indexes": {
+			{name: "GroupCommit/all"},
+			{name: "GroupCommit/no-0007-indexes", schema: "no-0007-indexes"},
+			{name: "Batch/all", workers: 2, chunk: 32, save: saveBatch},
+			{name: "Batch/no-0007-indexes", workers: 2, chunk: 32, schema: "no-0007-indexes", save: saveBatch},
+		},
 		"Statements": {
 			{name: "cache_statement"},
 			{name: "cache_describe", params: "default_query_exec_mode=cache_describe"},
 			{name: "exec", params: "default_query_exec_mode=exec"},
 		},
 	}
-	for _, g := range []string{"Pool", "Lone", "GroupCommit", "Batch", "Storage", "Statements"} {
+	for _, g := range []string{"Pool", "Lone", "GroupCommit", "Batch", "Storage", "Indexes", "Statements"} {
 		b.Run(g, func(b *testing.B) { compare(b, groups[g][0].name, groups[g]) })
 	}
 }
@@ -344,6 +352,7 @@ var schemas = map[string]string{
 	"lz4-pglz-search": `ALTER TABLE articles ALTER COLUMN search SET COMPRESSION pglz`,
 	"lz4-target4096":  `ALTER TABLE dumps SET (toast_tuple_target = 4096); ALTER TABLE articles SET (toast_tuple_target = 4096)`,
 	"lz4-target8160":  `ALTER TABLE dumps SET (toast_tuple_target = 8160); ALTER TABLE articles SET (toast_tuple_target = 8160)`,
+	"no-0007-indexes": `DROP INDEX articles_section_recent_idx; DROP INDEX articles_tags_folded_idx`,
 }
 
 // benchServer is a durable PostgreSQL with a migrated template database.
