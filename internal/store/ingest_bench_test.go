@@ -109,13 +109,19 @@ func BenchmarkIngestTuning(b *testing.B) {
 			{name: "Batch/all", workers: 2, chunk: 32, save: saveBatch},
 			{name: "Batch/no-0007-indexes", workers: 2, chunk: 32, schema: "no-0007-indexes", save: saveBatch},
 		},
+		// SaveIngestBatch's COPY against the one unnest statement
+		// (store.copyMinRows).
+		"Copy": {
+			{name: "copy", workers: 2, chunk: 32, save: saveBatch},
+			{name: "statement", workers: 2, chunk: 32, save: saveBatch, setup: noCopy},
+		},
 		"Statements": {
 			{name: "cache_statement"},
 			{name: "cache_describe", params: "default_query_exec_mode=cache_describe"},
 			{name: "exec", params: "default_query_exec_mode=exec"},
 		},
 	}
-	for _, g := range []string{"Pool", "Lone", "GroupCommit", "Batch", "Storage", "Indexes", "Statements"} {
+	for _, g := range []string{"Pool", "Lone", "GroupCommit", "Batch", "Storage", "Indexes", "Copy", "Statements"} {
 		b.Run(g, func(b *testing.B) { compare(b, groups[g][0].name, groups[g]) })
 	}
 }
@@ -168,6 +174,7 @@ type variant struct {
 	workers int
 	chunk   int // items per call
 	save    func(ctx context.Context, s *store.Store, items []store.IngestItem) error
+	setup   func(s *store.Store) // called once the store is made
 
 	s      *store.Store
 	pool   *pgxpool.Pool
@@ -193,6 +200,9 @@ func compare(b *testing.B, baseline string, vs []*variant) {
 		v.pool = srv.newDB(b, v.params, schemas[v.schema])
 		v.s = store.NewWithOptions(v.pool, v.opts)
 		defer v.s.Close()
+		if v.setup != nil {
+			v.setup(v.s)
+		}
 		if !v.opts.DisableGroupCommit {
 			store.SetFlushHook(v.s, func(n int) { v.txs.Add(1); v.txRows.Add(int64(n)) })
 		}
@@ -342,6 +352,9 @@ func saveBatch(ctx context.Context, s *store.Store, items []store.IngestItem) er
 	}
 	return nil
 }
+
+// noCopy makes s write every transaction with the unnest statement.
+func noCopy(s *store.Store) { store.SetCopyMinRows(s, 1<<30) }
 
 // schemas are storage variants applied to a fresh, migrated database.
 var schemas = map[string]string{
