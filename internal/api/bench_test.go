@@ -144,3 +144,55 @@ func BenchmarkCreateBatch(b *testing.B) {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(requests*lines), "cpu-ns/row")
 	}
 }
+
+// BenchmarkGetArticle drives GET /v1/articles/{id} over real HTTP from a
+// real store holding 200 articles of the load generator's ~6 KB dump; a
+// CPU profile (-cpuprofile) shows where a read's server CPU goes.
+func BenchmarkGetArticle(b *testing.B) {
+	dump, err := os.ReadFile("../../cmd/loadtest/testdata/dump_seed1_0.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	pool := dbtest.New(b)
+	st := store.New(pool)
+	defer st.Close()
+	reg := prometheus.NewRegistry()
+	srv := httptest.NewServer(api.New(api.Config{Store: st, Registerer: reg, Gatherer: reg, AllowOpen: true}))
+	defer srv.Close()
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	defer client.CloseIdleConnections()
+	var locations []string
+	for i := range 200 {
+		resp, err := client.Post(srv.URL+"/v1/articles?source=bench", "text/plain; charset=utf-8",
+			bytes.NewReader(append(fmt.Appendf(nil, "ref %d\n", i), dump...)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		locations = append(locations, srv.URL+resp.Header.Get("Location"))
+	}
+	var n atomic.Int64
+	b.ReportAllocs()
+	b.SetParallelism(8)
+	b.ResetTimer()
+	cpu := processCPU()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			resp, err := client.Get(locations[n.Add(1)%int64(len(locations))])
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			_, _ = io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				b.Errorf("status %d, want 200", resp.StatusCode)
+				return
+			}
+		}
+	})
+	if cpu := processCPU() - cpu; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
+}

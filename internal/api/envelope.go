@@ -181,27 +181,33 @@ func (s *jsonScanner) string() (string, bool) {
 	}
 	out := make([]byte, 0, len(s.b)-start)
 	out = append(out, s.b[start:s.i]...)
-	for s.i < len(s.b) {
-		c := s.b[s.i]
-		switch {
-		case c == '"':
+	for {
+		// Copy the run of bytes up to the next quote, escape or control.
+		run := s.i
+		for s.i < len(s.b) {
+			c := s.b[s.i]
+			if c == '"' || c == '\\' || c < 0x20 {
+				break
+			}
+			if c >= utf8.RuneSelf {
+				ascii = false
+			}
+			s.i++
+		}
+		out = append(out, s.b[run:s.i]...)
+		if s.i+1 >= len(s.b) {
+			return "", false // no closing quote, or a lone backslash
+		}
+		switch s.b[s.i] {
+		case '"':
 			s.i++
 			if !ascii && !utf8.Valid(out) {
 				return "", false
 			}
 			return string(out), true
-		case c < 0x20:
-			return "", false
-		case c != '\\':
-			if c >= utf8.RuneSelf {
-				ascii = false
-			}
-			out = append(out, c)
-			s.i++
-			continue
-		}
-		if s.i+1 >= len(s.b) {
-			return "", false
+		case '\\':
+		default:
+			return "", false // a control character
 		}
 		e := s.b[s.i+1]
 		s.i += 2
@@ -242,7 +248,6 @@ func (s *jsonScanner) string() (string, bool) {
 			return "", false
 		}
 	}
-	return "", false
 }
 
 // hex4 reads the four hex digits of a \u escape.
