@@ -21,10 +21,10 @@ import (
 
 // chunkBytes ends a batch's chunk early once its dumps hold this many
 // bytes: a chunk's extractions are all in memory until it is stored, and
-// six 10 MB lines in one chunk took a gigabyte. Two chunks are in memory
-// at once (one written while the next is extracted), so 2 MiB each keeps
-// the 4 MiB that one chunk was allowed before they overlapped.
-const chunkBytes = 2 << 20
+// six 10 MB lines in one chunk took a gigabyte. A chunk that large is also
+// written before the next is extracted, so that overlapping two chunks
+// adds at most one chunk under chunkBytes to what is held.
+const chunkBytes = 4 << 20
 
 // Service extracts and stores dumps and counts what became of them.
 type Service struct {
@@ -97,7 +97,8 @@ func (s *Service) Create(ctx context.Context, d *article.Dump) (*store.Ingest, e
 // transaction's worth at a time (by count and by bytes), and chunk N+1 is
 // extracted while chunk N is written, so a lone batch keeps a core on
 // extraction and a connection busy at once; only those two chunks'
-// extractions are in memory, not every dump's. Each chunk may wait on the
+// extractions are in memory, not every dump's (and a chunk of chunkBytes
+// or more is written alone). Each chunk may wait on the
 // database for the DB timeout; once a whole chunk found the database
 // unavailable, the rest fail with it at once rather than each waiting
 // again.
@@ -171,6 +172,9 @@ func (b *batch) save(ctx context.Context) {
 		defer cancel()
 		b.written <- b.s.store.SaveIngestBatch(ctx, c.items)
 	}()
+	if c.bytes >= chunkBytes {
+		b.wait()
+	}
 }
 
 // wait waits for the chunk being written, if any, and records its results.
