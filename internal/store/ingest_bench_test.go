@@ -114,6 +114,8 @@ func BenchmarkIngestTuning(b *testing.B) {
 		"Copy": {
 			{name: "copy", workers: 2, chunk: 32, save: saveBatch},
 			{name: "statement", workers: 2, chunk: 32, save: saveBatch, setup: noCopy},
+			{name: "copy/rows=64", workers: 2, chunk: 64, opts: store.Options{MaxBatch: 64}, save: saveBatch},
+			{name: "copy/rows=64/workers=4", workers: 4, chunk: 64, opts: store.Options{MaxBatch: 64}, save: saveBatch},
 		},
 		"Statements": {
 			{name: "cache_statement"},
