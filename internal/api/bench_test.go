@@ -45,14 +45,7 @@ func BenchmarkCreateArticle(b *testing.B) {
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
 				resp, err := client.Post(srv.URL+"/v1/articles?source=bench", "text/plain; charset=utf-8", bytes.NewReader(distinct()))
-				if err != nil {
-					b.Error(err)
-					return
-				}
-				_, _ = io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if resp.StatusCode != http.StatusCreated {
-					b.Errorf("status %d, want 201", resp.StatusCode)
+				if !drain(b, resp, err, http.StatusCreated) {
 					return
 				}
 			}
@@ -69,12 +62,7 @@ func BenchmarkCreateArticle(b *testing.B) {
 		run(b, srv)
 	})
 	b.Run("pressroom", func(b *testing.B) {
-		pool := dbtest.New(b)
-		st := store.New(pool)
-		defer st.Close()
-		reg := prometheus.NewRegistry()
-		srv := httptest.NewServer(api.New(api.Config{Store: st, Registerer: reg, Gatherer: reg, AllowOpen: true}))
-		defer srv.Close()
+		srv, _ := benchAPI(b)
 		run(b, srv)
 	})
 }
@@ -104,14 +92,7 @@ func BenchmarkCreateBatch(b *testing.B) {
 		}
 		return buf.Bytes()
 	}
-	pool := dbtest.New(b)
-	st := store.New(pool)
-	defer st.Close()
-	reg := prometheus.NewRegistry()
-	srv := httptest.NewServer(api.New(api.Config{Store: st, Registerer: reg, Gatherer: reg, AllowOpen: true}))
-	defer srv.Close()
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
-	defer client.CloseIdleConnections()
+	srv, client := benchAPI(b)
 	requests := max(1, b.N/lines)
 	var next atomic.Int64
 	b.SetBytes(int64(len(dump)))
@@ -153,23 +134,14 @@ func BenchmarkGetArticle(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	pool := dbtest.New(b)
-	st := store.New(pool)
-	defer st.Close()
-	reg := prometheus.NewRegistry()
-	srv := httptest.NewServer(api.New(api.Config{Store: st, Registerer: reg, Gatherer: reg, AllowOpen: true}))
-	defer srv.Close()
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
-	defer client.CloseIdleConnections()
+	srv, client := benchAPI(b)
 	var locations []string
 	for i := range 200 {
 		resp, err := client.Post(srv.URL+"/v1/articles?source=bench", "text/plain; charset=utf-8",
 			bytes.NewReader(append(fmt.Appendf(nil, "ref %d\n", i), dump...)))
-		if err != nil {
-			b.Fatal(err)
+		if !drain(b, resp, err, http.StatusCreated) {
+			b.FailNow()
 		}
-		_, _ = io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
 		locations = append(locations, srv.URL+resp.Header.Get("Location"))
 	}
 	var n atomic.Int64
@@ -180,14 +152,7 @@ func BenchmarkGetArticle(b *testing.B) {
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			resp, err := client.Get(locations[n.Add(1)%int64(len(locations))])
-			if err != nil {
-				b.Error(err)
-				return
-			}
-			_, _ = io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode != http.StatusOK {
-				b.Errorf("status %d, want 200", resp.StatusCode)
+			if !drain(b, resp, err, http.StatusOK) {
 				return
 			}
 		}
@@ -195,4 +160,34 @@ func BenchmarkGetArticle(b *testing.B) {
 	if cpu := processCPU() - cpu; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
+}
+
+// benchAPI serves the API over real HTTP from a real store, with a client
+// that keeps a connection per concurrent caller (the default two idle
+// connections per host would make most requests dial anew).
+func benchAPI(b *testing.B) (*httptest.Server, *http.Client) {
+	st := store.New(dbtest.New(b))
+	b.Cleanup(st.Close)
+	reg := prometheus.NewRegistry()
+	srv := httptest.NewServer(api.New(api.Config{Store: st, Registerer: reg, Gatherer: reg, AllowOpen: true}))
+	b.Cleanup(srv.Close)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	b.Cleanup(client.CloseIdleConnections)
+	return srv, client
+}
+
+// drain reads and closes a response, and reports whether the request got
+// one with status want (failing b otherwise).
+func drain(b *testing.B, resp *http.Response, err error, want int) bool {
+	if err != nil {
+		b.Error(err)
+		return false
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != want {
+		b.Errorf("status %d, want %d", resp.StatusCode, want)
+		return false
+	}
+	return true
 }
