@@ -15,16 +15,18 @@ import (
 // copyMinRows is the number of new dumps from which a chunk of a batch is
 // written with COPY (copyBatch) instead of insertIngestsSQL. COPY takes
 // five round trips where the statement takes one, but PostgreSQL parses no
-// arrays and pgx builds no array parameters: a chunk of 32 costs ~15% less
-// CPU on either side. Group commit keeps the one statement: its two
-// writers' round trips are its throughput, and COPY lost ~7% of it there
-// (docs/performance.md#batch-ingest).
+// arrays and pgx builds no array parameters: a chunk of 32 cost ~20% less
+// CPU in Go, and in PostgreSQL in two runs of three. Group commit keeps the
+// one statement: its two writers' round trips are its throughput, and COPY
+// lost ~7% of it there (docs/performance.md, "Cheaper POSTs and batch
+// ingest").
 const copyMinRows = 8
 
 // dumpCopyColumns and articleCopyColumns are the columns copyBatch writes;
 // articles' created_at and updated_at take their default, now(). A new
-// article column takes three places: articleCopyColumns, the row in
-// copyBatch, and insertIngests.
+// article column (a search vector built in Go, say) takes two places here,
+// articleCopyColumns and the row in copyBatch, besides insertIngests'
+// five.
 var (
 	dumpCopyColumns = []string{"id", "received_at", "fetched_at", "source", "url", "content_type",
 		"body", "sha256", "size", "status", "extract_error", "extractor_version"}
