@@ -24,6 +24,7 @@ FUZZ_TARGETS ?= \
 	./internal/extract/datetime:FuzzFindDate \
 	./internal/extract:FuzzAllDates \
 	./internal/api:FuzzDecodeEnvelope \
+	./internal/api:FuzzDecodeEnvelopeFast \
 	./internal/api:FuzzDecodeDump \
 	./internal/api:FuzzBatchLines \
 	./internal/store:FuzzDecodeCursor

@@ -2,10 +2,12 @@ package api_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"sync/atomic"
 	"testing"
 
@@ -43,14 +45,7 @@ func BenchmarkCreateArticle(b *testing.B) {
 		b.RunParallel(func(pb *testing.PB) {
 			for pb.Next() {
 				resp, err := client.Post(srv.URL+"/v1/articles?source=bench", "text/plain; charset=utf-8", bytes.NewReader(distinct()))
-				if err != nil {
-					b.Error(err)
-					return
-				}
-				_, _ = io.Copy(io.Discard, resp.Body)
-				resp.Body.Close()
-				if resp.StatusCode != http.StatusCreated {
-					b.Errorf("status %d, want 201", resp.StatusCode)
+				if !drain(b, resp, err, http.StatusCreated) {
 					return
 				}
 			}
@@ -67,12 +62,132 @@ func BenchmarkCreateArticle(b *testing.B) {
 		run(b, srv)
 	})
 	b.Run("pressroom", func(b *testing.B) {
-		pool := dbtest.New(b)
-		st := store.New(pool)
-		defer st.Close()
-		reg := prometheus.NewRegistry()
-		srv := httptest.NewServer(api.New(api.Config{Store: st, Registerer: reg, Gatherer: reg, AllowOpen: true}))
-		defer srv.Close()
+		srv, _ := benchAPI(b)
 		run(b, srv)
 	})
+}
+
+// BenchmarkCreateBatch drives POST /v1/articles/batch over real HTTP into a
+// real store: 8 concurrent requests of 100 distinct lines each, as the load
+// benchmark sends them, built from the load generator's ~6 KB dump. One op
+// is one line (row); a CPU profile (-cpuprofile) shows where a row's
+// server CPU goes.
+func BenchmarkCreateBatch(b *testing.B) {
+	dump, err := os.ReadFile("../../cmd/loadtest/testdata/dump_seed1_0.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	const lines = 100
+	var n atomic.Int64
+	body := func() []byte {
+		var buf bytes.Buffer
+		for range lines {
+			line, _ := json.Marshal(map[string]string{
+				"source":       "bench",
+				"content_type": "text/plain; charset=utf-8",
+				"content":      fmt.Sprintf("ref %d\n", n.Add(1)) + string(dump),
+			})
+			buf.Write(line)
+			buf.WriteByte('\n')
+		}
+		return buf.Bytes()
+	}
+	srv, client := benchAPI(b)
+	requests := max(1, b.N/lines)
+	var next atomic.Int64
+	b.SetBytes(int64(len(dump)))
+	b.ReportAllocs()
+	b.SetParallelism(4) // 8 concurrent requests on two cores
+	b.ResetTimer()
+	cpu := processCPU()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if next.Add(1) > int64(requests) {
+				continue
+			}
+			resp, err := client.Post(srv.URL+"/v1/articles/batch", "application/x-ndjson", bytes.NewReader(body()))
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			var out struct{ Created int }
+			err = json.NewDecoder(resp.Body).Decode(&out)
+			resp.Body.Close()
+			if err != nil || out.Created != lines {
+				b.Errorf("status %d, %d created (%v), want %d", resp.StatusCode, out.Created, err, lines)
+				return
+			}
+		}
+	})
+	// This process's CPU (server and client, not PostgreSQL) per row: on a
+	// shared machine wall time also counts other processes.
+	if cpu := processCPU() - cpu; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(requests*lines), "cpu-ns/row")
+	}
+}
+
+// BenchmarkGetArticle drives GET /v1/articles/{id} over real HTTP from a
+// real store holding 200 articles of the load generator's ~6 KB dump; a
+// CPU profile (-cpuprofile) shows where a read's server CPU goes.
+func BenchmarkGetArticle(b *testing.B) {
+	dump, err := os.ReadFile("../../cmd/loadtest/testdata/dump_seed1_0.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv, client := benchAPI(b)
+	var locations []string
+	for i := range 200 {
+		resp, err := client.Post(srv.URL+"/v1/articles?source=bench", "text/plain; charset=utf-8",
+			bytes.NewReader(append(fmt.Appendf(nil, "ref %d\n", i), dump...)))
+		if !drain(b, resp, err, http.StatusCreated) {
+			b.FailNow()
+		}
+		locations = append(locations, srv.URL+resp.Header.Get("Location"))
+	}
+	var n atomic.Int64
+	b.ReportAllocs()
+	b.SetParallelism(8)
+	b.ResetTimer()
+	cpu := processCPU()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			resp, err := client.Get(locations[n.Add(1)%int64(len(locations))])
+			if !drain(b, resp, err, http.StatusOK) {
+				return
+			}
+		}
+	})
+	if cpu := processCPU() - cpu; cpu > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
+}
+
+// benchAPI serves the API over real HTTP from a real store, with a client
+// that keeps a connection per concurrent caller (the default two idle
+// connections per host would make most requests dial anew).
+func benchAPI(b *testing.B) (*httptest.Server, *http.Client) {
+	st := store.New(dbtest.New(b))
+	b.Cleanup(st.Close)
+	reg := prometheus.NewRegistry()
+	srv := httptest.NewServer(api.New(api.Config{Store: st, Registerer: reg, Gatherer: reg, AllowOpen: true}))
+	b.Cleanup(srv.Close)
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
+	b.Cleanup(client.CloseIdleConnections)
+	return srv, client
+}
+
+// drain reads and closes a response, and reports whether the request got
+// one with status want (failing b otherwise).
+func drain(b *testing.B, resp *http.Response, err error, want int) bool {
+	if err != nil {
+		b.Error(err)
+		return false
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != want {
+		b.Errorf("status %d, want %d", resp.StatusCode, want)
+		return false
+	}
+	return true
 }

@@ -158,17 +158,12 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 
 // decodeEnvelope decodes and validates a JSON envelope.
 func (a *API) decodeEnvelope(raw []byte) (*article.Dump, error) {
-	var env envelope
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&env); err != nil {
-		return nil, jsonError(err)
-	}
-	if dec.More() {
-		return nil, invalid("the body holds more than one JSON value")
-	}
-	if key, ok := duplicateKey(raw); ok {
-		return nil, invalidField(key, "given more than once; which one holds the page would be a guess")
+	env, ok := decodeEnvelopeFast(raw)
+	if !ok {
+		var err error
+		if env, err = decodeEnvelopeJSON(raw); err != nil {
+			return nil, err
+		}
 	}
 	var content []byte
 	switch {
@@ -212,6 +207,25 @@ func (a *API) decodeEnvelope(raw []byte) (*article.Dump, error) {
 		ct = http.DetectContentType(content)
 	}
 	return a.newDump(env.Source, env.URL, env.FetchedAt, ct, content)
+}
+
+// decodeEnvelopeJSON decodes any envelope encoding/json accepts, and
+// refuses the others, unknown members and duplicate names with the error
+// a client can act on.
+func decodeEnvelopeJSON(raw []byte) (envelope, error) {
+	var env envelope
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&env); err != nil {
+		return env, jsonError(err)
+	}
+	if dec.More() {
+		return env, invalid("the body holds more than one JSON value")
+	}
+	if key, ok := duplicateKey(raw); ok {
+		return env, invalidField(key, "given more than once; which one holds the page would be a guess")
+	}
+	return env, nil
 }
 
 // sniffText guesses the media type of an unlabelled page and refuses what

@@ -21,7 +21,9 @@ import (
 
 // chunkBytes ends a batch's chunk early once its dumps hold this many
 // bytes: a chunk's extractions are all in memory until it is stored, and
-// six 10 MB lines in one chunk took a gigabyte.
+// six 10 MB lines in one chunk took a gigabyte. A chunk that large is also
+// written before the next is extracted, so that overlapping two chunks
+// adds at most one chunk under chunkBytes to what is held.
 const chunkBytes = 4 << 20
 
 // Service extracts and stores dumps and counts what became of them.
@@ -92,11 +94,14 @@ func (s *Service) Create(ctx context.Context, d *article.Dump) (*store.Ingest, e
 // CreateBatch extracts and stores a batch's dumps, given in order with the
 // error that kept each from being decoded; result i is dump i's outcome
 // (a decoding error is its Err). Dumps are extracted and stored a
-// transaction's worth at a time (by count and by bytes), so that only one
-// chunk's extractions are in memory, not every dump's. Each chunk may wait
-// on the database for the DB timeout; once a whole chunk found the
-// database unavailable, the rest fail with it at once rather than each
-// waiting again.
+// transaction's worth at a time (by count and by bytes), and chunk N+1 is
+// extracted while chunk N is written, so a lone batch keeps a core on
+// extraction and a connection busy at once; only those two chunks'
+// extractions are in memory, not every dump's (and a chunk of chunkBytes
+// or more is written alone). Each chunk may wait on the
+// database for the DB timeout; once a whole chunk found the database
+// unavailable, the rest fail with it at once rather than each waiting
+// again.
 func (s *Service) CreateBatch(ctx context.Context, dumps iter.Seq2[*article.Dump, error]) []store.IngestResult {
 	b := batch{s: s}
 	for d, err := range dumps {
@@ -106,64 +111,98 @@ func (s *Service) CreateBatch(ctx context.Context, dumps iter.Seq2[*article.Dump
 			continue
 		}
 		b.add(d)
-		if len(b.items) == store.DefaultMaxBatch || b.bytes >= chunkBytes {
+		if len(b.next.items) == store.DefaultMaxBatch || b.next.bytes >= chunkBytes {
 			b.save(ctx)
 		}
 	}
-	if len(b.items) > 0 {
+	if len(b.next.items) > 0 {
 		b.save(ctx)
 	}
+	b.wait()
 	return b.results
 }
 
-// batch is a CreateBatch in progress: the results so far and the chunk
-// waiting to be stored.
+// batch is a CreateBatch in progress: the results so far, the chunk being
+// written and the chunk being extracted.
 type batch struct {
 	s       *Service
 	results []store.IngestResult
-	items   []store.IngestItem
-	slots   []int // results index of each item
-	bytes   int   // dump bytes in items
+	next    chunk  // being extracted
+	writing *chunk // being written, if any
+	written chan []store.IngestResult
 	downErr error // set once a whole chunk found the database unavailable
+}
+
+// chunk is one transaction's worth of a batch.
+type chunk struct {
+	items []store.IngestItem
+	slots []int // results index of each item
+	bytes int   // dump bytes in items
 }
 
 func (b *batch) add(d *article.Dump) {
 	x := b.s.Extract(d)
-	b.slots = append(b.slots, len(b.results))
-	b.items = append(b.items, store.IngestItem{Dump: d, Extraction: &x})
+	b.next.slots = append(b.next.slots, len(b.results))
+	b.next.items = append(b.next.items, store.IngestItem{Dump: d, Extraction: &x})
 	b.results = append(b.results, store.IngestResult{})
-	b.bytes += len(d.Body)
+	b.next.bytes += len(d.Body)
 }
 
-// save stores the chunk, or fails it at once when an earlier chunk found
-// the database down.
+// save starts writing the chunk extracted so far, once the chunk ahead of
+// it is written, or fails it at once when an earlier chunk found the
+// database down.
 func (b *batch) save(ctx context.Context) {
-	var out []store.IngestResult
+	b.wait()
+	c := b.next
+	b.next = chunk{}
 	if b.downErr != nil {
-		out = make([]store.IngestResult, len(b.items))
+		out := make([]store.IngestResult, len(c.items))
 		for i := range out {
 			out[i].Err = b.downErr
 		}
-	} else {
-		ctx, cancel := context.WithTimeout(ctx, b.s.dbTimeout)
-		out = b.s.store.SaveIngestBatch(ctx, b.items)
-		cancel()
+		b.finish(&c, out)
+		return
 	}
+	if b.written == nil {
+		b.written = make(chan []store.IngestResult, 1)
+	}
+	b.writing = &c
+	go func() {
+		ctx, cancel := context.WithTimeout(ctx, b.s.dbTimeout)
+		defer cancel()
+		b.written <- b.s.store.SaveIngestBatch(ctx, c.items)
+	}()
+	if c.bytes >= chunkBytes {
+		b.wait()
+	}
+}
+
+// wait waits for the chunk being written, if any, and records its results.
+func (b *batch) wait() {
+	if b.writing == nil {
+		return
+	}
+	out := <-b.written
+	b.finish(b.writing, out)
+	b.writing = nil
+}
+
+// finish records a written (or failed) chunk's results and counts them.
+func (b *batch) finish(c *chunk, out []store.IngestResult) {
 	var firstDown error
 	chunkDown := true
 	for i, r := range out {
-		b.s.metrics.countStored(b.items[i].Extraction.Input, r.Ingest, r.Err)
+		b.s.metrics.countStored(c.items[i].Extraction.Input, r.Ingest, r.Err)
 		if Unavailable(r.Err) {
 			firstDown = cmp.Or(firstDown, r.Err)
 		} else {
 			chunkDown = false
 		}
-		b.results[b.slots[i]] = r
+		b.results[c.slots[i]] = r
 	}
 	if chunkDown && b.downErr == nil {
 		b.downErr = firstDown
 	}
-	b.items, b.slots, b.bytes = b.items[:0], b.slots[:0], 0
 }
 
 // Unavailable reports whether err means the database could not be reached

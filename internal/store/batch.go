@@ -47,7 +47,7 @@ func (s *Store) SaveIngestBatch(ctx context.Context, items []IngestItem) []Inges
 	}
 	for start := 0; start < len(rows); start += s.maxBatch {
 		end := min(start+s.maxBatch, len(rows))
-		for j, r := range s.writeRows(ctx, rows[start:end]) {
+		for j, r := range s.writeRows(ctx, rows[start:end], true) {
 			results[at[start+j]] = r
 		}
 	}
@@ -170,6 +170,7 @@ const (
 
 // batchParams are the columns of insertIngestsSQL.
 type batchParams struct {
+	rows []*ingestRow // the row of each dump, for copyBatch
 	// dumps
 	id           []pgtype.UUID
 	receivedAt   []time.Time
@@ -223,6 +224,7 @@ func newBatchParams(n int) *batchParams {
 }
 
 func (p *batchParams) add(r *ingestRow, dumpID, articleID article.ID) {
+	p.rows = append(p.rows, r)
 	p.id = append(p.id, uuid(dumpID))
 	p.receivedAt = append(p.receivedAt, r.receivedAt)
 	p.fetchedAt = append(p.fetchedAt, r.fetchedAt)

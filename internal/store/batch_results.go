@@ -18,14 +18,14 @@ import (
 // those whose stored dump or article vanished before it could be read
 // (their indexes are returned). On error nothing was written.
 //
-// One statement inserts every dump not stored yet and its article, and
-// returns which dumps it created: their results are made from the rows
-// themselves (newDump, newArticle), as a read would return them, so the
-// common case is one round trip that reads nothing back. Only rows whose
+// One statement (or, for enough rows, two COPYs: writeNew) inserts every
+// dump not stored yet and its article, and returns which dumps it created:
+// their results are made from the rows themselves (newDump, newArticle),
+// as a read would return them, so the common case reads nothing back. Only rows whose
 // dump was already stored (retries, repeats) are read, by readStored,
 // after the commit: under READ COMMITTED only a new statement's snapshot
 // sees the rows of concurrent writers that ON CONFLICT waited for.
-func (s *Store) writeBatch(ctx context.Context, rows []*ingestRow, out []IngestResult) (vanished []int, err error) {
+func (s *Store) writeBatch(ctx context.Context, rows []*ingestRow, out []IngestResult, bulk bool) (vanished []int, err error) {
 	// One dump per key; the first row of a key is its leader. Leaders are
 	// written in key order so that concurrent transactions wait for each
 	// other's keys in one order and cannot deadlock.
@@ -47,7 +47,7 @@ func (s *Store) writeBatch(ctx context.Context, rows []*ingestRow, out []IngestR
 		ids[i] = newIDs{dump: article.NewID(now), article: article.NewID(now)}
 		p.add(rows[i], ids[i].dump, ids[i].article)
 	}
-	created, err := s.insertBatch(ctx, p)
+	created, err := s.writeNew(ctx, p, bulk)
 	if err != nil {
 		return nil, err
 	}

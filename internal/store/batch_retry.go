@@ -26,11 +26,13 @@ var errVanished = errors.New("conflicting dump vanished")
 
 // writeRows writes rows, in transactions of all of them where it can, and
 // returns their results in order. Errors are final and wrapped for callers.
-func (s *Store) writeRows(ctx context.Context, rows []*ingestRow) []IngestResult {
+// bulk says the rows are a chunk of a batch, which may be written with
+// COPY (writeNew).
+func (s *Store) writeRows(ctx context.Context, rows []*ingestRow, bulk bool) []IngestResult {
 	start := time.Now()
 	defer func() { s.ingestBusy.Add(int64(time.Since(start))) }()
 	out := make([]IngestResult, len(rows))
-	s.writeInto(ctx, rows, out)
+	s.writeInto(ctx, rows, out, bulk)
 	for i := range out {
 		if out[i].Err != nil {
 			out[i].Err = fmt.Errorf("store: save ingest: %w", mapError(out[i].Err))
@@ -43,7 +45,7 @@ func (s *Store) writeRows(ctx context.Context, rows []*ingestRow) []IngestResult
 // its contents is split in two halves written one after the other, so the
 // items end up exactly as if written one by one in order (a repeat in the
 // second half finds the first half's dump), and only the bad item fails.
-func (s *Store) writeInto(ctx context.Context, rows []*ingestRow, out []IngestResult) {
+func (s *Store) writeInto(ctx context.Context, rows []*ingestRow, out []IngestResult, bulk bool) {
 	pending := make([]int, len(rows))
 	for i := range pending {
 		pending[i] = i
@@ -54,7 +56,7 @@ func (s *Store) writeInto(ctx context.Context, rows []*ingestRow, out []IngestRe
 			batch[j] = rows[i]
 		}
 		res := make([]IngestResult, len(batch))
-		vanished, err := s.writeBatch(ctx, batch, res)
+		vanished, err := s.writeBatch(ctx, batch, res, bulk)
 		switch {
 		case err == nil:
 			for j, i := range pending {
@@ -76,7 +78,7 @@ func (s *Store) writeInto(ctx context.Context, rows []*ingestRow, out []IngestRe
 				for j, i := range part {
 					sub[j] = rows[i]
 				}
-				s.writeInto(ctx, sub, subOut)
+				s.writeInto(ctx, sub, subOut, bulk)
 				for j, i := range part {
 					out[i] = subOut[j]
 				}

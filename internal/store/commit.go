@@ -69,7 +69,7 @@ func (c *committer) submit(ctx context.Context, row *ingestRow) (*Ingest, error)
 			c.flushHook(1)
 		}
 		// Nobody else is involved, so the caller's context applies.
-		res := c.s.writeRows(ctx, []*ingestRow{row})
+		res := c.s.writeRows(ctx, []*ingestRow{row}, false)
 		c.mu.Lock()
 		c.running--
 		c.startWriter() // for the calls that queued meanwhile
@@ -145,7 +145,7 @@ func (c *committer) flush(batch []*request) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), c.timeout)
 	defer cancel()
-	for i, res := range c.s.writeRows(ctx, rows) {
+	for i, res := range c.s.writeRows(ctx, rows, false) {
 		live[i].result = res
 		close(live[i].ready)
 	}

@@ -25,6 +25,10 @@ func CheckSchemaFS(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS) error {
 // each group of n calls. It must be set before the first SaveIngest.
 func SetFlushHook(s *Store, f func(n int)) { s.commit.flushHook = f }
 
+// SetCopyMinRows sets the number of new dumps from which s writes with
+// COPY; 0 means always, a large number never.
+func SetCopyMinRows(s *Store, n int) { s.copyMinRows = n }
+
 // QueueLen is the number of SaveIngest calls waiting for a writer.
 func QueueLen(s *Store) int {
 	s.commit.mu.Lock()

@@ -34,7 +34,7 @@ func (s *Store) SaveIngest(ctx context.Context, d *article.Dump, x *article.Extr
 	if s.commit != nil {
 		return s.commit.submit(ctx, row)
 	}
-	res := s.writeRows(ctx, []*ingestRow{row})
+	res := s.writeRows(ctx, []*ingestRow{row}, false)
 	return res[0].Ingest, res[0].Err
 }
 

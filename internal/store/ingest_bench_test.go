@@ -101,13 +101,29 @@ func BenchmarkIngestTuning(b *testing.B) {
 			{name: "lz4-target4096", schema: "lz4-target4096"},
 			{name: "lz4-target8160", schema: "lz4-target8160"},
 		},
+		// What migration 0007's two indexes cost a write (both are used by
+		// the list filters, docs/query-plans.md).
+		"Indexes": {
+			{name: "GroupCommit/all"},
+			{name: "GroupCommit/no-0007-indexes", schema: "no-0007-indexes"},
+			{name: "Batch/all", workers: 2, chunk: 32, save: saveBatch},
+			{name: "Batch/no-0007-indexes", workers: 2, chunk: 32, schema: "no-0007-indexes", save: saveBatch},
+		},
+		// SaveIngestBatch's COPY against the one unnest statement
+		// (store.copyMinRows).
+		"Copy": {
+			{name: "copy", workers: 2, chunk: 32, save: saveBatch},
+			{name: "statement", workers: 2, chunk: 32, save: saveBatch, setup: noCopy},
+			{name: "copy/rows=64", workers: 2, chunk: 64, opts: store.Options{MaxBatch: 64}, save: saveBatch},
+			{name: "copy/rows=64/workers=4", workers: 4, chunk: 64, opts: store.Options{MaxBatch: 64}, save: saveBatch},
+		},
 		"Statements": {
 			{name: "cache_statement"},
 			{name: "cache_describe", params: "default_query_exec_mode=cache_describe"},
 			{name: "exec", params: "default_query_exec_mode=exec"},
 		},
 	}
-	for _, g := range []string{"Pool", "Lone", "GroupCommit", "Batch", "Storage", "Statements"} {
+	for _, g := range []string{"Pool", "Lone", "GroupCommit", "Batch", "Storage", "Indexes", "Copy", "Statements"} {
 		b.Run(g, func(b *testing.B) { compare(b, groups[g][0].name, groups[g]) })
 	}
 }
@@ -160,6 +176,7 @@ type variant struct {
 	workers int
 	chunk   int // items per call
 	save    func(ctx context.Context, s *store.Store, items []store.IngestItem) error
+	setup   func(s *store.Store) // called once the store is made
 
 	s      *store.Store
 	pool   *pgxpool.Pool
@@ -185,6 +202,9 @@ func compare(b *testing.B, baseline string, vs []*variant) {
 		v.pool = srv.newDB(b, v.params, schemas[v.schema])
 		v.s = store.NewWithOptions(v.pool, v.opts)
 		defer v.s.Close()
+		if v.setup != nil {
+			v.setup(v.s)
+		}
 		if !v.opts.DisableGroupCommit {
 			store.SetFlushHook(v.s, func(n int) { v.txs.Add(1); v.txRows.Add(int64(n)) })
 		}
@@ -335,6 +355,9 @@ func saveBatch(ctx context.Context, s *store.Store, items []store.IngestItem) er
 	return nil
 }
 
+// noCopy makes s write every transaction with the unnest statement.
+func noCopy(s *store.Store) { store.SetCopyMinRows(s, 1<<30) }
+
 // schemas are storage variants applied to a fresh, migrated database.
 var schemas = map[string]string{
 	"pglz": `ALTER TABLE dumps ALTER COLUMN body SET COMPRESSION pglz;
@@ -344,6 +367,7 @@ var schemas = map[string]string{
 	"lz4-pglz-search": `ALTER TABLE articles ALTER COLUMN search SET COMPRESSION pglz`,
 	"lz4-target4096":  `ALTER TABLE dumps SET (toast_tuple_target = 4096); ALTER TABLE articles SET (toast_tuple_target = 4096)`,
 	"lz4-target8160":  `ALTER TABLE dumps SET (toast_tuple_target = 8160); ALTER TABLE articles SET (toast_tuple_target = 8160)`,
+	"no-0007-indexes": `DROP INDEX articles_section_recent_idx; DROP INDEX articles_tags_folded_idx`,
 }
 
 // benchServer is a durable PostgreSQL with a migrated template database.

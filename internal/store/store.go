@@ -26,6 +26,7 @@ type Store struct {
 	maxBatch int  // rows per write transaction
 	// searchInline: ingest computes the search vector (Options.SearchInline).
 	searchInline bool
+	copyMinRows  int          // new dumps from which a write uses COPY (writeNew)
 	commit       *committer   // nil without group commit
 	ingestBusy   atomic.Int64 // nanoseconds spent in ingest writes, summed over concurrent writes
 }
@@ -122,7 +123,7 @@ func NewWithOptions(pool *pgxpool.Pool, opts Options) *Store {
 	if opts.FlushTimeout <= 0 {
 		opts.FlushTimeout = DefaultFlushTimeout
 	}
-	s := &Store{pool: pool, maxBatch: opts.MaxBatch, searchInline: opts.SearchInline}
+	s := &Store{pool: pool, maxBatch: opts.MaxBatch, searchInline: opts.SearchInline, copyMinRows: copyMinRows}
 	if !opts.DisableGroupCommit {
 		s.commit = &committer{s: s, maxBatch: opts.MaxBatch, writers: opts.Writers, timeout: opts.FlushTimeout}
 	}

@@ -1,0 +1,9 @@
+//go:build !unix
+
+package api_test
+
+import "time"
+
+// processCPU is unknown on this platform; benchmarks then report no CPU
+// figure.
+func processCPU() time.Duration { return 0 }

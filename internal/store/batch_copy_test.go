@@ -1,0 +1,82 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/pressroom/pressroom/internal/dbtest"
+	"github.com/pressroom/pressroom/internal/store"
+)
+
+// TestStore_SaveIngestBatch_CopyOrStatement: a chunk written with COPY
+// stores exactly what the unnest statement stores, column for column, and
+// a chunk holding a dump stored earlier falls back to the statement, which
+// creates the new ones and answers the stored one with its ids.
+func TestStore_SaveIngestBatch_CopyOrStatement(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name        string
+		copyMinRows int
+	}{
+		{name: "copy", copyMinRows: 0},
+		{name: "statement", copyMinRows: 1 << 30},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			pool := dbtest.New(t)
+			s := store.New(pool)
+			defer s.Close()
+			store.SetCopyMinRows(s, tt.copyMinRows)
+			ctx := context.Background()
+			earlier := mustSaveIngest(t, s, dump("src", "stored earlier"), extraction())
+
+			items := func(prefix string) []store.IngestItem {
+				var items []store.IngestItem
+				for i := range 10 {
+					it := item("src", fmt.Sprint(prefix, i))
+					x := it.Extraction
+					switch i % 3 {
+					case 0: // no dates, no lists: NULLs and empty arrays
+						x.Metadata.Published, x.Metadata.Modified = nil, nil
+						x.Metadata.Authors, x.Metadata.Agencies, x.Metadata.Sponsors, x.Metadata.Tags = nil, nil, nil, nil
+					case 1:
+						x.BodyMarkdown = "# Heading\n\nThe council voted on *Tuesday*."
+						x.Metadata.Authors = []string{`"quoted"`, `back\slash`, "Ünïcödé", ""}
+					}
+					items = append(items, it)
+				}
+				return append(items, unextractable("src", prefix+"unextractable"))
+			}
+			first := items("new ")
+			for i, res := range s.SaveIngestBatch(ctx, first) {
+				checkStored(t, s, first[i], res)
+				if !res.Ingest.Created {
+					t.Errorf("item %d: Created false, want true", i)
+				}
+			}
+			a, err := s.FindArticleByID(ctx, s.SaveIngestBatch(ctx, first[1:2])[0].Ingest.Article.ID, store.ArticleParts{Markdown: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.BodyMarkdown != first[1].Extraction.BodyMarkdown {
+				t.Errorf("markdown %q, want %q", a.BodyMarkdown, first[1].Extraction.BodyMarkdown)
+			}
+
+			second := append(items("more "), store.IngestItem{Dump: dump("src", "stored earlier"), Extraction: extraction()})
+			results := s.SaveIngestBatch(ctx, second)
+			for i, res := range results {
+				checkStored(t, s, second[i], res)
+				if want := i < len(second)-1; res.Ingest.Created != want {
+					t.Errorf("item %d: Created %v, want %v", i, res.Ingest.Created, want)
+				}
+			}
+			if got := results[len(results)-1].Ingest; got.Dump.ID != earlier.Dump.ID || got.Article.ID != earlier.Article.ID {
+				t.Errorf("the stored dump got new ids")
+			}
+			if dumps, articles := countRows(t, pool); dumps != 23 || articles != 21 {
+				t.Errorf("%d dumps and %d articles, want 23 and 21", dumps, articles)
+			}
+		})
+	}
+}
