@@ -52,6 +52,10 @@ func TestCuedDateLine(t *testing.T) {
 		{"publication cue", "Veröffentlicht in Reisen, Erstellt am 3. März 2021", "2021-03-03"},
 		{"update only", "Aktualisiert: 30.12.2016", "2016-12-30"},
 		{"a bare date is not enough", "Bild\t12.01.19", ""},
+		{"a line that is a date", "15.12.2021", "2021-12-15"},
+		{"a lone written date", "Stand: 3. März 2021", "2021-03-03"},
+		{"a date inside a sentence is not a lone line", "Die Saison begann am 3. März 2021 mit Regen.", ""},
+		{"a relative date is not a lone line", "vor 3 Tagen", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dump := "Ein Tag am Meer mit dem Hund\n\n" + strings.Repeat(para, 14) + tc.foot + "\n\nKommentare\n"

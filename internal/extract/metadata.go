@@ -361,6 +361,10 @@ func findPublished(doc *document) {
 	}
 	if i, m, ok := cuedDateLine(doc); ok {
 		setPublished(doc, i, m, "date:cued-line", m.Confidence*0.5)
+		return
+	}
+	if i, m, ok := loneDateLine(doc); ok {
+		setPublished(doc, i, m, "date:lone-line", m.Confidence*0.4)
 	}
 }
 
