@@ -56,3 +56,18 @@ func fourDigitYear(s string) bool {
 	}
 	return false
 }
+
+// leadDate is the full date a long block opens with: "27.1.2022 – Bei der
+// …", "Pressemitteilung vom 25. Januar 2022 | Berlin – …". Press releases
+// and agency copy put the date in the lead's first words.
+func (doc *document) leadDate(i int) (datetime.Match, bool) {
+	b := &doc.blocks[i]
+	if b.digits < 4 || b.label == labelComments || b.label == labelCaption {
+		return datetime.Match{}, false
+	}
+	m, ok := datetime.Find(b.text[:min(len(b.text), 48)], doc.dateCtx())
+	if !ok || !m.HasYear || m.Relative || len(strings.Fields(b.text[:m.Start])) > 3 {
+		return datetime.Match{}, false
+	}
+	return m, true
+}

@@ -74,3 +74,26 @@ func publishedDay(x article.Extraction) string {
 	}
 	return ""
 }
+
+// TestLeadDate: a lead that opens with a full date dates the article when no
+// header line does, and stays in the body.
+func TestLeadDate(t *testing.T) {
+	para := "Wir sind früh losgefahren, haben am Strand gefrühstückt und sind bis zum Abend geblieben, weil das Wetter so schön war.\n\n"
+	for _, tc := range []struct{ name, lead, want string }{
+		{"date opens the lead", "4.3.2021 – ", "2021-03-04"},
+		{"after a short cue", "Mitteilung vom 4. März 2021 | Hamburg – ", "2021-03-04"},
+		{"a date deep in the lead", "Der Ausflug, den wir schon lange geplant hatten, fand am 4. März 2021 statt. ", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lead := tc.lead + strings.Repeat("Die Gruppe wanderte lange am Wasser entlang und sammelte Muscheln. ", 4)
+			dump := "Ein Tag am Meer mit dem Hund\n\n" + lead + "\n\n" + strings.Repeat(para, 6)
+			x := Extract(article.NewDump("", "", "text/plain", []byte(dump), time.Time{}))
+			if got := publishedDay(x); got != tc.want {
+				t.Errorf("published = %q, want %q", got, tc.want)
+			}
+			if !strings.Contains(strings.Join(x.Paragraphs, "\n"), "Muscheln") {
+				t.Errorf("the lead left the body: %q", x.Paragraphs)
+			}
+		})
+	}
+}
