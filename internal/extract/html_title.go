@@ -59,6 +59,9 @@ func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, host string, note func(st
 		conf := 0.85
 		if htmlOnPage(best.v, m.H1) {
 			conf = 0.95
+		} else if h := htmlH1Reworded(best.v, m.H1); h != "" {
+			note("title", h, "h1-reworded-"+best.rule, 0.8)
+			return h
 		}
 		note("title", best.v, best.rule, conf)
 		return best.v
