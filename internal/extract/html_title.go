@@ -48,13 +48,12 @@ func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, host string, note func(st
 			}
 		}
 		// Metadata that wraps the visible headline with a label or the
-		// site name gives way to it; not when the JSON-LD headline, which
-		// publishers write as the headline, says the same.
-		if cands[0].rule != "jsonld:headline" || !htmlSameTitle(cands[0].v, best.v) {
-			if h := htmlH1Within(best.v, m.H1); h != "" {
-				note("title", h, "h1-within-"+best.rule, 0.9)
-				return h
-			}
+		// site name gives way to it, the JSON-LD headline too: a kicker
+		// ("Chronik: …", "Ortsteil - …") is the template's, not the
+		// headline's.
+		if h := htmlH1Within(best.v, m.H1); h != "" {
+			note("title", h, "h1-within-"+best.rule, 0.9)
+			return h
 		}
 		conf := 0.85
 		if htmlOnPage(best.v, m.H1) {

@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+	"time"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
 
 func TestHTMLH1Reworded(t *testing.T) {
 	for _, tc := range []struct {
@@ -19,5 +24,26 @@ func TestHTMLH1Reworded(t *testing.T) {
 		if got := htmlH1Reworded(tc.title, tc.h1); got != tc.want {
 			t.Errorf("htmlH1Reworded(%q, %q) = %q, want %q", tc.title, tc.h1, got, tc.want)
 		}
+	}
+}
+
+// TestHTMLTitleFromH1: the visible <h1> wins over metadata that wraps it
+// with a kicker (the JSON-LD headline too) or retouches it; otherwise the
+// metadata stands.
+func TestHTMLTitleFromH1(t *testing.T) {
+	for _, tc := range []struct{ name, head, h1, want string }{
+		{"json-ld kicker", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"Chronik: Neue Brücke über den Fluss eröffnet"}</script>`,
+			"Neue Brücke über den Fluss eröffnet", "Neue Brücke über den Fluss eröffnet"},
+		{"og:title retouched", `<meta property="og:title" content="Neue Brücke: Kein Zutritt mit Fahrrad">`,
+			"Neue Brücke: Kein Zugang mit Fahrrädern", "Neue Brücke: Kein Zugang mit Fahrrädern"},
+		{"another headline", `<meta property="og:title" content="Stadt eröffnet neue Brücke über den Fluss">`,
+			"Neue Brücke über den Fluss eröffnet", "Stadt eröffnet neue Brücke über den Fluss"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := htmlExtract(article.NewDump("", "", "text/html", []byte(htmlPage(tc.head, "<h1>"+tc.h1+"</h1>")), time.Time{}))
+			if x.Metadata.Title != tc.want {
+				t.Errorf("title = %q, want %q", x.Metadata.Title, tc.want)
+			}
+		})
 	}
 }
