@@ -52,6 +52,10 @@ func TestCuedDateLine(t *testing.T) {
 		{"publication cue", "Veröffentlicht in Reisen, Erstellt am 3. März 2021", "2021-03-03"},
 		{"update only", "Aktualisiert: 30.12.2016", "2016-12-30"},
 		{"a bare date is not enough", "Bild\t12.01.19", ""},
+		{"a line that is a date", "15.12.2021", "2021-12-15"},
+		{"a lone written date", "Stand: 3. März 2021", "2021-03-03"},
+		{"a date inside a sentence is not a lone line", "Die Saison begann am 3. März 2021 mit Regen.", ""},
+		{"a relative date is not a lone line", "vor 3 Tagen", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dump := "Ein Tag am Meer mit dem Hund\n\n" + strings.Repeat(para, 14) + tc.foot + "\n\nKommentare\n"
@@ -69,4 +73,27 @@ func publishedDay(x article.Extraction) string {
 		return p.Time.Format("2006-01-02")
 	}
 	return ""
+}
+
+// TestLeadDate: a lead that opens with a full date dates the article when no
+// header line does, and stays in the body.
+func TestLeadDate(t *testing.T) {
+	para := "Wir sind früh losgefahren, haben am Strand gefrühstückt und sind bis zum Abend geblieben, weil das Wetter so schön war.\n\n"
+	for _, tc := range []struct{ name, lead, want string }{
+		{"date opens the lead", "4.3.2021 – ", "2021-03-04"},
+		{"after a short cue", "Mitteilung vom 4. März 2021 | Hamburg – ", "2021-03-04"},
+		{"a date deep in the lead", "Der Ausflug, den wir schon lange geplant hatten, fand am 4. März 2021 statt. ", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lead := tc.lead + strings.Repeat("Die Gruppe wanderte lange am Wasser entlang und sammelte Muscheln. ", 4)
+			dump := "Ein Tag am Meer mit dem Hund\n\n" + lead + "\n\n" + strings.Repeat(para, 6)
+			x := Extract(article.NewDump("", "", "text/plain", []byte(dump), time.Time{}))
+			if got := publishedDay(x); got != tc.want {
+				t.Errorf("published = %q, want %q", got, tc.want)
+			}
+			if !strings.Contains(strings.Join(x.Paragraphs, "\n"), "Muscheln") {
+				t.Errorf("the lead left the body: %q", x.Paragraphs)
+			}
+		})
+	}
 }

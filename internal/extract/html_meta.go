@@ -173,7 +173,7 @@ func htmlMetadata(m *dom.Meta, ld htmlLD, d *article.Dump, diag *article.Diagnos
 		sites = append(sites, ogSite)
 	}
 
-	md.Title = htmlTitle(m, ld, sites, note)
+	md.Title = htmlTitle(m, ld, sites, htmlHostName(d.URL), note)
 	if md.SiteName == "" {
 		if s := htmlSiteFromTitle(m.Title, md.Title); s != "" {
 			md.SiteName = s

@@ -11,7 +11,7 @@ import (
 // printed in an <h1> wins, and metadata cut short is repaired from the
 // <h1>. Only without structured data is <title> used, with the site name
 // stripped.
-func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, note func(string, string, string, float64)) string {
+func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, host string, note func(string, string, string, float64)) string {
 	type cand struct{ v, rule string }
 	var cands []cand
 	add := func(v, rule string) {
@@ -21,7 +21,7 @@ func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, note func(string, string,
 	}
 	add(ld.str("headline"), "jsonld:headline")
 	if s, k := m.First("og:title", "twitter:title", "dc.title", "sailthru.title", "parsely-title"); s != "" {
-		add(htmlStripSite(s, sites, nil), htmlMetaRule(k))
+		add(htmlStripHost(htmlStripSite(s, sites, nil), host), htmlMetaRule(k))
 	}
 	if v := m.Micro["headline"]; len(v) > 0 {
 		add(v[0], "itemprop:headline")
@@ -48,17 +48,19 @@ func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, note func(string, string,
 			}
 		}
 		// Metadata that wraps the visible headline with a label or the
-		// site name gives way to it; not when the JSON-LD headline, which
-		// publishers write as the headline, says the same.
-		if cands[0].rule != "jsonld:headline" || !htmlSameTitle(cands[0].v, best.v) {
-			if h := htmlH1Within(best.v, m.H1); h != "" {
-				note("title", h, "h1-within-"+best.rule, 0.9)
-				return h
-			}
+		// site name gives way to it, the JSON-LD headline too: a kicker
+		// ("Chronik: …", "Ortsteil - …") is the template's, not the
+		// headline's.
+		if h := htmlH1Within(best.v, m.H1); h != "" {
+			note("title", h, "h1-within-"+best.rule, 0.9)
+			return h
 		}
 		conf := 0.85
 		if htmlOnPage(best.v, m.H1) {
 			conf = 0.95
+		} else if h := htmlH1Reworded(best.v, m.H1); h != "" {
+			note("title", h, "h1-reworded-"+best.rule, 0.8)
+			return h
 		}
 		note("title", best.v, best.rule, conf)
 		return best.v
@@ -66,7 +68,7 @@ func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, note func(string, string,
 	if m.Title != "" {
 		// <title> is often a site label or an SEO variant; a headline-shaped
 		// <h1> that it does not match is the headline readers see.
-		t := htmlStripSite(dom.CollapseSpace(m.Title), sites, m.H1)
+		t := htmlStripHost(htmlStripSite(dom.CollapseSpace(m.Title), sites, m.H1), host)
 		if t != "" && (len(m.H1) == 0 || htmlOnPage(t, m.H1) || len(strings.Fields(m.H1[0])) < 4) {
 			note("title", t, "title", 0.7)
 			return t

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/dom"
@@ -87,7 +89,9 @@ func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx dat
 		if !ok || !m.cue && !m.prep {
 			continue
 		}
-		if loneAt < 0 {
+		// A line ending in a full stop is prose ("… Empfinden von
+		// Schmerzen."), not a credit naming no person.
+		if loneAt < 0 && !strings.HasSuffix(strings.TrimSpace(b.Text), ".") {
 			lone, loneAt = htmlLoneCue(m, site), i
 		}
 		if m.label {

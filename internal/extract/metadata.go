@@ -296,7 +296,7 @@ func findPublished(doc *document) {
 		m   datetime.Match
 		cue int
 	}
-	var best *cand
+	var best, lead *cand
 	rank := func(c *cand) float64 {
 		r := c.m.Confidence + float64(c.cue)*0.5
 		if t >= 0 {
@@ -310,7 +310,13 @@ func findPublished(doc *document) {
 	}
 	for i := from; i < to; i++ {
 		b := &bs[i]
-		if b.words > 30 || b.label == labelTitle || b.label == labelDuplicate || b.label == labelCaption ||
+		if b.words > 30 && b.label != labelTitle {
+			if m, ok := doc.leadDate(i); ok && lead == nil {
+				lead = &cand{i, m, 0}
+			}
+			continue
+		}
+		if b.label == labelTitle || b.label == labelDuplicate || b.label == labelCaption ||
 			isChrome(b.label) && b.vocab.any&(vPublished|vUpdated) == 0 && b.label != labelCounter {
 			continue
 		}
@@ -324,6 +330,9 @@ func findPublished(doc *document) {
 			}
 		}
 	}
+	if best == nil {
+		best = lead // a lead's opening date only when no short line is dated
+	}
 	if best != nil && !best.m.HasYear && !best.m.Relative {
 		// A year-less date near the headline ("Oct 30") loses to a
 		// "Published …" line that states the year, wherever it is.
@@ -334,6 +343,10 @@ func findPublished(doc *document) {
 	}
 	if best != nil {
 		setPublished(doc, best.idx, best.m, "date:header", best.m.Confidence)
+		if best == lead {
+			// The lead stays the body's: its date is no header line to trim.
+			doc.meta.date.idx, doc.meta.date.rule = -1, "date:lead"
+		}
 		return
 	}
 	if !doc.urlInfo.date.IsZero() {
@@ -361,6 +374,10 @@ func findPublished(doc *document) {
 	}
 	if i, m, ok := cuedDateLine(doc); ok {
 		setPublished(doc, i, m, "date:cued-line", m.Confidence*0.5)
+		return
+	}
+	if i, m, ok := loneDateLine(doc); ok {
+		setPublished(doc, i, m, "date:lone-line", m.Confidence*0.4)
 	}
 }
 

@@ -272,7 +272,10 @@ func numericAt(toks []Token, i int, ctx Context, p *partial) bool {
 	if toks[i+2].kind != tNum || len(toks[i+2].text) > 2 || toks[i+3].text != sep.text || toks[i+4].kind != tNum {
 		return false
 	}
-	if toks[i+2].space || toks[i+3].space || toks[i+4].space {
+	// "2. 11. 2021": Czech, Slovak and German print the dotted date with
+	// spaces; only with a four-digit year, lest an enumeration pass.
+	spacedDots := sep.text == "." && toks[i+2].space && !toks[i+3].space && toks[i+4].space && len(toks[i+4].text) == 4
+	if (toks[i+2].space || toks[i+3].space || toks[i+4].space) && !spacedDots {
 		return false
 	}
 	// Not the middle of a longer number chain such as a version or a phone.

@@ -55,9 +55,13 @@ func TestFind(t *testing.T) {
 		{in: "Thursday 11:00PM", want: "2025-06-26"},
 		{in: "15 января 2021", want: "2021-01-15"},
 		{in: "7. März 2022", want: "2022-03-07"},
+		{in: "2. 11. 2021", ctx: &Context{Ref: ref, Lang: "cs"}, want: "2021-11-02"},
+		{in: "13. 01. 2020, 23:55", ctx: &Context{Ref: ref, Lang: "de"}, want: "2020-01-13"},
 		// Not dates.
 		{in: "November 2019"},
 		{in: "Version 1.2.3 released"},
+		{in: "Kapitel 3. 4. 12 Seiten"},
+		{in: "3 . 4. 2020"},
 		{in: "Call 555-1234"},
 		{in: "He scored 31/02/2019 goals"},
 		{in: "It may 5 times"},
