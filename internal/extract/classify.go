@@ -76,6 +76,7 @@ func classify(doc *document) {
 	endAtComments(doc)
 	refineBody(doc)
 	dropTrailingList(doc)
+	endAtAppendix(doc)
 }
 
 // damplistOutliers lowers the score of a long line inside a long run of

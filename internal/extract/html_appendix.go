@@ -17,7 +17,7 @@ func htmlEndAtAppendix(blocks []dom.Block, labels []string) {
 	before := 0
 	for k, i := range content {
 		b := &blocks[i]
-		if before >= htmlArticleChars && appendixLabel(b) && htmlSmallTail(total-before-b.Chars, before) &&
+		if before >= htmlArticleChars && appendixLabel(b) && appendixSmallTail(total-before-b.Chars, before) &&
 			!htmlProseAmong(blocks, content[k+1:]) {
 			for _, j := range content[k:] {
 				labels[j] = dom.LabelLinks
@@ -38,9 +38,9 @@ const (
 	appendixProseWords = 40
 )
 
-// htmlSmallTail reports whether tail characters after an appendix label
+// appendixSmallTail reports whether tail characters after an appendix label
 // are few beside the article's before: a share of it, and a few lines.
-func htmlSmallTail(tail, before int) bool {
+func appendixSmallTail(tail, before int) bool {
 	return tail*appendixShare <= before && tail <= appendixMaxChars
 }
 

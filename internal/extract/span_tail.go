@@ -49,3 +49,45 @@ func listHeading(b *block) bool {
 	t := strings.TrimRight(b.text, " ")
 	return b.words <= listHeadingWords && !strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "。")
 }
+
+// endAtAppendix ends the body at a short label ending with a colon
+// ("More information:", "Contact:") under the article when only a small
+// tail without prose follows it: the page's appendix, as
+// htmlEndAtAppendix reads it in markup.
+func endAtAppendix(doc *document) {
+	bs := doc.blocks
+	total := 0
+	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
+		if bs[i].label == labelBody {
+			total += bs[i].runes
+		}
+	}
+	before := 0
+	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
+		b := &bs[i]
+		if b.label != labelBody {
+			continue
+		}
+		if before >= htmlArticleChars && b.words <= appendixLabelWords && strings.HasSuffix(b.text, ":") &&
+			appendixSmallTail(total-before-b.runes, before) && !proseAfter(doc, i+1) {
+			for j := i; j < doc.bodyEnd; j++ {
+				if bs[j].label == labelBody {
+					bs[j].label, bs[j].reason = labelRelated, "layout:appendix"
+				}
+			}
+			doc.bodyEnd = i
+			return
+		}
+		before += b.runes
+	}
+}
+
+// proseAfter reports a paragraph of prose in the body from block i on.
+func proseAfter(doc *document, i int) bool {
+	for ; i < doc.bodyEnd; i++ {
+		if b := &doc.blocks[i]; b.label == labelBody && b.words >= appendixProseWords && b.endsSentence {
+			return true
+		}
+	}
+	return false
+}
