@@ -12,14 +12,15 @@ import (
 // with them, and that a label followed by a paragraph of prose stays.
 func TestHTMLAppendixAfterArticle(t *testing.T) {
 	paras := []string{
-		"The council voted on Tuesday to keep the public pool open through the winter, reversing a decision it made in the spring after residents packed three meetings to object to the closure.",
-		"The pool will now close for two weeks in January for repairs to its heating system, the council said, and reopen with longer hours on weekends and a new class for beginners.",
-		"Members who had argued for the closure said the repairs would cost more than the budget allows, but agreed to revisit the figures at the next meeting in March.",
-		"Residents who spoke at the meetings said the pool was the only place in the district where children could learn to swim in winter, and that the next nearest was an hour away by bus.",
-		"The vote was twelve to three. The three members who voted against said they would ask the auditor to look at the repair estimates before the work begins.",
-		"A spokesperson for the swimming club said its members were delighted and would help to raise money for the repairs with a sponsored swim in the spring.",
+		"The town library will open on Sundays from next month, the first change to its hours in a decade, after a survey found that most readers could only come at the weekend.",
+		"Two librarians and a group of volunteers will staff the Sunday hours, and the children's room will hold a reading hour every week at eleven, the library's director said.",
+		"The extra hours cost less than the council had feared, because the heating and the lights are already on for the cleaning staff who work there on Sunday mornings.",
+		"Readers who answered the survey also asked for more newspapers from the region and for a quiet room for students, which the director said she would consider next year.",
+		"The council approved the change without a vote. Its chair said the library was one of the few places in town where people of every age still met one another.",
+		"Sunday visitors will be able to borrow and return books at the new machines by the door, which the library bought last year with a grant from the regional arts fund.",
+		"A local bookshop offered to lend the library its reading chairs for the first month, and the school next door will send its pupils to the first reading hour.",
 	}
-	prose := "The club's chair said the sponsored swim would start at the old harbour in April, and that every member, from the youngest beginners to the veterans who have swum there for fifty years, had promised to take part and to ask their neighbours for support."
+	prose := "The director said the library would also lend board games from the spring, and that the volunteers who staff the Sunday hours, from students to retired teachers who have read there for fifty years, had offered to run a games evening once a month."
 	tests := []struct {
 		name     string
 		tail     []string
@@ -33,7 +34,7 @@ func TestHTMLAppendixAfterArticle(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var b strings.Builder
-			b.WriteString("<html><body><article><h1>Council keeps the pool open</h1>")
+			b.WriteString("<html><body><article><h1>Library opens on Sundays</h1>")
 			for _, p := range append(append([]string{}, paras...), tc.tail...) {
 				b.WriteString("<p>" + p + "</p>")
 			}

@@ -28,20 +28,7 @@ func TestTrailingList(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dump := "Menu\nNews\n\nPools stay open all winter\n\nBy Ann Example\n\n" + article1 + tc.tail
-			x := Extract(&article.Dump{Body: []byte(dump)})
-			if x.Err != nil {
-				t.Fatalf("Extract: %v", x.Err)
-			}
-			body := strings.Join(x.Paragraphs, "\n")
-			if !strings.Contains(body, "The cost is shared") {
-				t.Fatalf("body lost the article: %q", x.Paragraphs)
-			}
-			if tc.wantGone != "" && strings.Contains(body, tc.wantGone) {
-				t.Errorf("body keeps %q: %q", tc.wantGone, x.Paragraphs)
-			}
-			if tc.wantKept != "" && !strings.Contains(body, tc.wantKept) {
-				t.Errorf("body lost %q: %q", tc.wantKept, x.Paragraphs)
-			}
+			checkTextBody(t, dump, "The cost is shared", tc.wantGone, tc.wantKept)
 		})
 	}
 }
@@ -70,20 +57,27 @@ func TestTextAppendix(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dump := "Menu\nNews\n\nPools stay open all winter\n\nBy Ann Example\n\n" + article1 + tc.tail
-			x := Extract(&article.Dump{Body: []byte(dump)})
-			if x.Err != nil {
-				t.Fatalf("Extract: %v", x.Err)
-			}
-			body := strings.Join(x.Paragraphs, "\n")
-			if !strings.Contains(body, "The vote was twelve to three.") {
-				t.Fatalf("body lost the article: %q", x.Paragraphs)
-			}
-			if tc.wantGone != "" && strings.Contains(body, tc.wantGone) {
-				t.Errorf("body keeps %q: %q", tc.wantGone, x.Paragraphs)
-			}
-			if tc.wantKept != "" && !strings.Contains(body, tc.wantKept) {
-				t.Errorf("body lost %q: %q", tc.wantKept, x.Paragraphs)
-			}
+			checkTextBody(t, dump, "The vote was twelve to three.", tc.wantGone, tc.wantKept)
 		})
+	}
+}
+
+// checkTextBody extracts dump and checks that its body holds must and
+// kept (when set) and not gone (when set).
+func checkTextBody(t *testing.T, dump, must, gone, kept string) {
+	t.Helper()
+	x := Extract(&article.Dump{Body: []byte(dump)})
+	if x.Err != nil {
+		t.Fatalf("Extract: %v", x.Err)
+	}
+	body := strings.Join(x.Paragraphs, "\n")
+	if !strings.Contains(body, must) {
+		t.Fatalf("body lost the article: %q", x.Paragraphs)
+	}
+	if gone != "" && strings.Contains(body, gone) {
+		t.Errorf("body keeps %q: %q", gone, x.Paragraphs)
+	}
+	if kept != "" && !strings.Contains(body, kept) {
+		t.Errorf("body lost %q: %q", kept, x.Paragraphs)
 	}
 }
