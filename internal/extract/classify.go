@@ -75,6 +75,8 @@ func classify(doc *document) {
 	doc.bodyStart, doc.bodyEnd = densestSpan(bs)
 	endAtComments(doc)
 	refineBody(doc)
+	dropTrailingList(doc)
+	endAtAppendix(doc)
 }
 
 // damplistOutliers lowers the score of a long line inside a long run of

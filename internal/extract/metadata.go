@@ -56,6 +56,7 @@ func findMetadata(doc *document) {
 	findLocation(doc)
 	findSponsorsAndPaywall(doc)
 	findDescribe(doc)
+	keepStandfirst(doc)
 }
 
 // isChrome reports labels of page furniture that never hold metadata.

@@ -1,0 +1,65 @@
+package extract
+
+import (
+	"github.com/pressroom/pressroom/internal/extract/dom"
+)
+
+// htmlEndAtAppendix ends the content at a short label that opens the page's
+// appendix under an article: "More information", "Contact:", "See also:",
+// followed by no more than a small share of the article's text and by no
+// paragraph of prose. An article's own last section says more than that.
+func htmlEndAtAppendix(blocks []dom.Block, labels []string) {
+	content := htmlContentBlocks(labels)
+	total := 0
+	for _, i := range content {
+		total += blocks[i].Chars
+	}
+	before := 0
+	for k, i := range content {
+		b := &blocks[i]
+		if before >= htmlArticleChars && appendixLabel(b) && appendixSmallTail(total-before-b.Chars, before) &&
+			!htmlProseAmong(blocks, content[k+1:]) {
+			for _, j := range content[k:] {
+				labels[j] = dom.LabelLinks
+			}
+			return
+		}
+		before += b.Chars
+	}
+}
+
+// What may follow an appendix label: at most 1/appendixShare of the text
+// above it and appendixMaxChars characters, and no paragraph of
+// appendixProseWords words or more.
+const (
+	appendixShare      = 4
+	appendixMaxChars   = 800
+	appendixLabelWords = 4
+	appendixProseWords = 40
+)
+
+// appendixSmallTail reports whether tail characters after an appendix label
+// are few beside the article's before: a share of it, and a few lines.
+func appendixSmallTail(tail, before int) bool {
+	return tail*appendixShare <= before && tail <= appendixMaxChars
+}
+
+// appendixLabel reports a block shaped like the label of a section: a
+// heading or a line ending with a colon, of a few words.
+func appendixLabel(b *dom.Block) bool {
+	if b.Words == 0 || b.Words > appendixLabelWords {
+		return false
+	}
+	return b.Text[len(b.Text)-1] == ':'
+}
+
+// htmlProseAmong reports whether one of the blocks idx is a paragraph of
+// prose: long and ending a sentence.
+func htmlProseAmong(blocks []dom.Block, idx []int) bool {
+	for _, i := range idx {
+		if blocks[i].Words >= appendixProseWords && endsSentence(blocks[i].Text) {
+			return true
+		}
+	}
+	return false
+}

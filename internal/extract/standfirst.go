@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// keepStandfirst opens the body with a standfirst that is a paragraph:
+// the line under the headline that findDek took, when it runs to a
+// paragraph's length (standfirstWords, or standfirstSentences sentences).
+// A one-sentence dek summarises the headline and stays out of the body; a
+// lead paragraph set in bold above the credit is the article's opening.
+// It stays the description too.
+func keepStandfirst(doc *document) {
+	d := doc.meta.describe.description
+	if d.idx < 0 || d.rule != "dek:under-headline" || d.idx >= doc.bodyStart || doc.bodyEnd <= doc.bodyStart {
+		return
+	}
+	b := &doc.blocks[d.idx]
+	if !b.endsSentence || (b.words < standfirstWords && sentenceCount(b.text) < standfirstSentences) {
+		return
+	}
+	b.label, b.reason = labelBody, "standfirst"
+	doc.bodyStart = d.idx
+}
+
+// A standfirst that is a paragraph, not a dek: its words or its sentences.
+const (
+	standfirstWords     = 30
+	standfirstSentences = 3
+)
+
+// sentenceCount counts the sentence ends in s: a full stop, question or
+// exclamation mark followed by a space and a capital letter, and the end.
+func sentenceCount(s string) int {
+	n := 1
+	for i := 0; i+2 < len(s); i++ {
+		if c := s[i]; (c == '.' || c == '!' || c == '?') && s[i+1] == ' ' {
+			if r, _ := utf8.DecodeRuneInString(s[i+2:]); unicode.IsUpper(r) {
+				n++
+			}
+		}
+	}
+	return n
+}
