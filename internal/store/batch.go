@@ -60,11 +60,18 @@ func (s *Store) SaveIngestBatch(ctx context.Context, items []IngestItem) []Inges
 // finishes reading the rows only at the ReadyForQuery that follows, so a
 // nil error here means committed (a failed commit is an error here too).
 func (s *Store) insertBatch(ctx context.Context, p *batchParams) (map[article.ID]articleTimes, error) {
-	sql := insertIngestsSQL
-	if s.searchInline {
+	sql, args := insertIngestsSQL, p.args()
+	switch {
+	case s.goSearch != nil && s.goSearch.asText:
+		sql = insertIngestsGoSearchTextSQL
+		args = append(args, searchVectorTexts(s.searchVectors(ctx, p.aLanguage, p.aTitle, p.aBody)))
+	case s.goSearch != nil:
+		sql = insertIngestsGoSearchSQL
+		args = append(args, s.searchVectors(ctx, p.aLanguage, p.aTitle, p.aBody))
+	case s.searchInline:
 		sql = insertIngestsSearchSQL
 	}
-	rs, err := s.pool.Query(ctx, sql, p.args()...)
+	rs, err := s.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, fmt.Errorf("insert dumps and articles: %w", err)
 	}
@@ -95,10 +102,16 @@ func (s *Store) insertBatch(ctx context.Context, p *batchParams) (map[article.ID
 // array literals: a ragged list of lists is no PostgreSQL array.
 //
 // insertIngestsSearchSQL is the same statement that also computes each
-// article's search vector (Options.SearchInline).
+// article's search vector (Options.SearchInline), and
+// insertIngestsGoSearchSQL one that takes the vectors built in Go as $39
+// (NULL where PostgreSQL must compute it: searchvec.go).
 var (
-	insertIngestsSQL       = insertIngests("", "")
-	insertIngestsSearchSQL = insertIngests(", search", ", "+inlineSearchVector)
+	insertIngestsSQL         = insertIngests("", "", "")
+	insertIngestsSearchSQL   = insertIngests(", search", ", "+inlineSearchVector, "")
+	insertIngestsGoSearchSQL = insertIngests(", search",
+		", CASE WHEN a.search IS NOT NULL THEN a.search ELSE "+inlineSearchVector+" END", "search::tsvector")
+	insertIngestsGoSearchTextSQL = insertIngests(", search",
+		", CASE WHEN a.search IS NOT NULL THEN a.search::tsvector ELSE "+inlineSearchVector+" END", "search::text")
 )
 
 // inlineSearchVector is an article's search vector computed in its INSERT
@@ -112,11 +125,16 @@ var (
 const inlineSearchVector = `CASE WHEN octet_length(a.title) <= 1024 THEN pressroom_search_vector(a.language, a.title, a.body) END`
 
 // insertIngests is insertIngestsSQL with extra article columns (", col")
-// and their values (", expr" over the unnest alias a). A new article column
+// and their values (", expr" over the unnest alias a), and optionally one
+// more array parameter ($39, "name::type") unnested as a.name. A new article column
 // from the caller takes five places, all at the end: the INSERT list, the
 // SELECT list, the next $n in unnest, the alias list, and a batchParams
 // field filled in add and listed last in args.
-func insertIngests(columns, values string) string {
+func insertIngests(columns, values, param string) string {
+	var paramArray, paramAlias string
+	if name, typ, ok := strings.Cut(param, "::"); ok {
+		paramArray, paramAlias = ", $39::"+typ+"[]", ", "+name
+	}
 	return `WITH new_dumps AS (
 	INSERT INTO dumps (id, received_at, fetched_at, source, url, content_type,
 		body, sha256, size, status, extract_error, extractor_version)
@@ -144,12 +162,12 @@ FROM unnest($13::uuid[], $14::uuid[], $15::text[], $16::text[], $17::text[],
 	$18::timestamptz[], $19::text[], $20::boolean[], $21::int[],
 	$22::text[], $23::text[], $24::text[], $25::boolean[], $26::text[], $27::text[], $28::text[],
 	$29::text[], $30::int[], $31::bytea[], $32::text[],
-	$33::text[], $34::text[], $35::text[], $36::text[], $37::text[], $38::timestamptz[])
+	$33::text[], $34::text[], $35::text[], $36::text[], $37::text[], $38::timestamptz[]` + paramArray + `)
 	AS a(id, dump_id, title, authors, agencies,
 		published_at, published_precision, published_has_zone, published_offset_minutes,
 		source_name, location, sponsors, paywalled, original_publisher, language, url,
 		body, word_count, body_sha256, body_markdown,
-		description, image, canonical_url, section, tags, modified_at)
+		description, image, canonical_url, section, tags, modified_at` + paramAlias + `)
 JOIN new_dumps d ON d.id = a.dump_id
 RETURNING dump_id, created_at, updated_at
 )

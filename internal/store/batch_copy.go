@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"github.com/pressroom/pressroom/internal/article"
 )
@@ -46,9 +48,12 @@ var errKeyStored = errors.New("a dump of the batch is already stored")
 // stored, and returns the ids of the dumps it created with their
 // articles' times (see insertBatch). A bulk write of enough new rows goes
 // through COPY; when one of them turns out to be stored already, through
-// the statement. Inline search vectors need the statement's SQL.
+// the statement. Vectors computed in SQL need the statement; those built in
+// Go go into the COPY, and an article Go leaves to PostgreSQL is left NULL
+// there, for the background indexer, seconds later.
 func (s *Store) writeNew(ctx context.Context, p *batchParams, bulk bool) (map[article.ID]articleTimes, error) {
-	if bulk && len(p.id) >= s.copyMinRows && !s.searchInline {
+	goVectors := s.goSearch != nil && !s.goSearch.asText
+	if bulk && len(p.id) >= s.copyMinRows && (!s.searchInline || goVectors) {
 		created, err := s.copyBatch(ctx, p)
 		if !errors.Is(err, errKeyStored) {
 			return created, err
@@ -93,14 +98,24 @@ func (s *Store) copyBatch(ctx context.Context, p *batchParams) (created map[arti
 			withArticle = append(withArticle, r)
 		}
 	}
-	_, err = tx.CopyFrom(ctx, pgx.Identifier{"articles"}, articleCopyColumns, pgx.CopyFromSlice(len(withArticle), func(i int) ([]any, error) {
+	columns := articleCopyColumns
+	var vectors []pgtype.TSVector // at p.aID's index; built in Go (searchvec.go)
+	if s.searchInline {
+		vectors = s.searchVectors(ctx, p.aLanguage, p.aTitle, p.aBody)
+		columns = append(slices.Clip(columns), "search")
+	}
+	_, err = tx.CopyFrom(ctx, pgx.Identifier{"articles"}, columns, pgx.CopyFromSlice(len(withArticle), func(i int) ([]any, error) {
 		r := withArticle[i]
 		a := r.art
-		return []any{p.aID[i], p.aDumpID[i], r.source, a.title, nonNilList(a.authors), nonNilList(a.agencies),
+		row := []any{p.aID[i], p.aDumpID[i], r.source, a.title, nonNilList(a.authors), nonNilList(a.agencies),
 			a.date.at, a.date.precision, a.date.hasZone, a.date.offsetMinutes,
 			a.siteName, a.location, nonNilList(a.sponsors), a.paywalled, a.originalPublisher, a.language, a.url,
 			a.body, a.wordCount, a.bodySum[:], r.version, r.receivedAt, a.markdown,
-			a.rich.description, a.rich.image, a.rich.canonicalURL, a.rich.section, nonNilList(a.rich.tags), a.rich.modifiedAt}, nil
+			a.rich.description, a.rich.image, a.rich.canonicalURL, a.rich.section, nonNilList(a.rich.tags), a.rich.modifiedAt}
+		if vectors != nil {
+			row = append(row, vectors[i])
+		}
+		return row, nil
 	}))
 	if err != nil {
 		return nil, fmt.Errorf("copy articles: %w", err)

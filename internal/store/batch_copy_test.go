@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 
@@ -76,6 +77,59 @@ func TestStore_SaveIngestBatch_CopyOrStatement(t *testing.T) {
 			}
 			if dumps, articles := countRows(t, pool); dumps != 23 || articles != 21 {
 				t.Errorf("%d dumps and %d articles, want 23 and 21", dumps, articles)
+			}
+		})
+	}
+}
+
+// TestStore_SaveIngestBatch_CopySearchVectors: with inline search (the
+// default), a chunk written with COPY carries the vectors built in Go, so
+// its articles are searchable at once, each with the vector
+// pressroom_search_vector computes; an article Go leaves to PostgreSQL is
+// left to the background indexer.
+func TestStore_SaveIngestBatch_CopySearchVectors(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name        string
+		failLexize  bool
+		wantPending int
+	}{
+		{name: "built in Go"},
+		{name: "Go lookup fails: the indexer", failLexize: true, wantPending: 10},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			pool := dbtest.New(t)
+			s := store.NewWithOptions(pool, store.Options{SearchInline: true})
+			defer s.Close()
+			store.SetCopyMinRows(s, 0)
+			if tt.failLexize {
+				store.FailSearchLexize(s, errors.New("lookup refused"))
+			}
+			ctx := context.Background()
+			var items []store.IngestItem
+			for i := range 10 {
+				it := item("src", fmt.Sprint("copied ", i))
+				it.Extraction.Metadata.Title = fmt.Sprintf("Ferries docking at pier %d", i)
+				it.Extraction.Metadata.Language = []string{"en", "de", ""}[i%3]
+				items = append(items, it)
+			}
+			for i, res := range s.SaveIngestBatch(ctx, items) {
+				if res.Err != nil || !res.Ingest.Created {
+					t.Fatalf("item %d: %+v", i, res)
+				}
+			}
+			var differ, pending int
+			err := pool.QueryRow(ctx, `SELECT count(*) FILTER (WHERE search IS DISTINCT FROM pressroom_search_vector(language, title, body) AND search IS NOT NULL),
+				count(*) FILTER (WHERE search IS NULL) FROM articles`).Scan(&differ, &pending)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if differ != 0 || pending != tt.wantPending {
+				t.Errorf("vectors differing from pressroom_search_vector: %d, pending: %d; want 0, %d", differ, pending, tt.wantPending)
+			}
+			if built, _ := store.SearchInlineCounts(s); tt.failLexize == (built > 0) {
+				t.Errorf("vectors built in Go: %d (lookup fails: %v)", built, tt.failLexize)
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,7 @@ import (
 //
 //	go test ./internal/store -run '^$' -bench SearchIndexing -benchtime 2000x -v
 //
+// (PRESSROOM_BENCH_GIN_SETTINGS=1 adds the GIN settings measured before.)
 // Each variant ingests b.N distinct articles with group commit from
 // callers goroutines, in rounds of roundRows, every variant per round in a
 // new random order; a background variant then indexes what it stored with
@@ -30,17 +32,37 @@ func BenchmarkSearchIndexing(b *testing.B) {
 	}
 	vs := []*searchVariant{
 		{name: "background"},
-		{name: "inline", opts: store.Options{SearchInline: true}},
-		{name: "inline/fastupdate=off", opts: store.Options{SearchInline: true}, schema: `ALTER INDEX articles_search_idx SET (fastupdate = off)`},
-		{name: "inline/pending=16MB", opts: store.Options{SearchInline: true}, schema: `ALTER INDEX articles_search_idx SET (gin_pending_list_limit = 16384)`},
-		{name: "inline/pending=64MB", opts: store.Options{SearchInline: true}, schema: `ALTER INDEX articles_search_idx SET (gin_pending_list_limit = 65536)`},
-		{name: "inline/no-gin", opts: store.Options{SearchInline: true}, schema: `DROP INDEX articles_search_idx`},
-		{name: "background/pending=64MB", schema: `ALTER INDEX articles_search_idx SET (gin_pending_list_limit = 65536)`},
+		{name: "inline/sql", opts: store.Options{SearchInline: true, SearchInSQL: true}},
+		// The vector built in Go (the default inline path), with the
+		// dictionary cache warm (the generated prose has a small
+		// vocabulary) and with a cache too small to hold anything, so that
+		// every word of a batch is looked up with ts_lexize: the two ends
+		// of real text's hit rate.
+		{name: "inline/go", opts: store.Options{SearchInline: true}},
+		{name: "inline/go/text", opts: store.Options{SearchInline: true}}, // the vectors sent in text format
+		{name: "inline/go/no-cache", opts: store.Options{SearchInline: true}},
+		{name: "inline/go/no-gin", opts: store.Options{SearchInline: true}, schema: `DROP INDEX articles_search_idx`},
 		{name: "none"}, // ingest alone, never indexed: the floor
+	}
+	if os.Getenv("PRESSROOM_BENCH_GIN_SETTINGS") != "" {
+		// The GIN settings measured and dropped (docs/performance.md).
+		inSQL := store.Options{SearchInline: true, SearchInSQL: true}
+		vs = append(vs,
+			&searchVariant{name: "inline/sql/fastupdate=off", opts: inSQL, schema: `ALTER INDEX articles_search_idx SET (fastupdate = off)`},
+			&searchVariant{name: "inline/sql/pending=16MB", opts: inSQL, schema: `ALTER INDEX articles_search_idx SET (gin_pending_list_limit = 16384)`},
+			&searchVariant{name: "inline/sql/pending=64MB", opts: inSQL, schema: `ALTER INDEX articles_search_idx SET (gin_pending_list_limit = 65536)`},
+			&searchVariant{name: "inline/sql/no-gin", opts: inSQL, schema: `DROP INDEX articles_search_idx`},
+			&searchVariant{name: "background/pending=64MB", schema: `ALTER INDEX articles_search_idx SET (gin_pending_list_limit = 65536)`})
 	}
 	srv := startBenchServer(b)
 	for _, v := range vs {
 		v.s = store.NewWithOptions(srv.newDB(b, "", v.schema), v.opts)
+		if strings.HasSuffix(v.name, "/no-cache") {
+			store.SetSearchCache(v.s, 2, 1)
+		}
+		if strings.HasSuffix(v.name, "/text") {
+			store.SetSearchText(v.s)
+		}
 		defer v.s.Close()
 	}
 	ctx := context.Background()

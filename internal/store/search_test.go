@@ -612,6 +612,8 @@ func TestStore_SearchInline(t *testing.T) {
 		f       fixture
 		query   string // finds the article at once
 		pending int    // left to the indexer
+		// failLexize makes the Go side's dictionary lookup fail
+		failLexize bool
 	}{
 		{name: "english, last paragraph", opts: store.Options{SearchInline: true},
 			f: fixture{title: "Harbour news", lang: "en", body: longBody}, query: "ferries docking"},
@@ -619,6 +621,13 @@ func TestStore_SearchInline(t *testing.T) {
 			f: fixture{title: "Nachrichten", lang: "de", body: []string{"Die Brücken der Stadt wurden gesperrt."}}, query: "Brücke"},
 		{name: "undetected language", opts: store.Options{SearchInline: true}, batch: true,
 			f: fixture{title: "Zxq report", body: []string{"Zxqwords everywhere."}}, query: "zxqwords"},
+		{name: "Go lookup fails, SQL computes it", opts: store.Options{SearchInline: true}, failLexize: true,
+			f: fixture{title: "Harbour news", lang: "en", body: longBody}, query: "ferries docking"},
+		{name: "inline in SQL", opts: store.Options{SearchInline: true, SearchInSQL: true},
+			f: fixture{title: "Harbour news", lang: "en", body: longBody}, query: "ferries docking"},
+		{name: "hyphens, numbers and a URL", opts: store.Options{SearchInline: true}, batch: true,
+			f:     fixture{title: "State-of-the-art ferries", lang: "en-GB", body: []string{"Version 2.1.3 of https://example.org/timetable lists 3.5 km routes."}},
+			query: "state-of-the-art route"},
 		{name: "title too long to index inline", opts: store.Options{SearchInline: true},
 			f: fixture{title: strings.Repeat("Longtitle ", 200), lang: "en", body: []string{"Quiet river."}}, pending: 1},
 		{name: "background, as before", f: fixture{title: "Harbour", lang: "en", body: []string{"Ferry docked."}}, pending: 1},
@@ -629,6 +638,9 @@ func TestStore_SearchInline(t *testing.T) {
 			pool := dbtest.New(t)
 			s := store.NewWithOptions(pool, tt.opts)
 			t.Cleanup(s.Close)
+			if tt.failLexize {
+				store.FailSearchLexize(s, errors.New("lookup refused"))
+			}
 			var a *article.Article
 			if tt.batch {
 				x := extraction()
@@ -652,6 +664,19 @@ func TestStore_SearchInline(t *testing.T) {
 			}
 			if got := searchState(t, pool, a.ID); got != "current" {
 				t.Errorf("search state %s, want current", got)
+			}
+			// The vector stored inline, built in Go or not, is the SQL one.
+			var same bool
+			err := pool.QueryRow(context.Background(), `SELECT search = pressroom_search_vector(language, title, body)
+				FROM articles WHERE id = $1`, a.ID.String()).Scan(&same)
+			if err != nil || !same {
+				t.Errorf("stored vector equals pressroom_search_vector's: %v, %v", same, err)
+			}
+			if tt.opts.SearchInline && !tt.opts.SearchInSQL {
+				built, left := store.SearchInlineCounts(s)
+				if want := map[bool][2]uint64{false: {1, 0}, true: {0, 1}}[tt.failLexize]; [2]uint64{built, left} != want {
+					t.Errorf("vectors built in Go, left to SQL: %d, %d; want %v", built, left, want)
+				}
 			}
 			if got := titles(mustPage(t, s, article.Filter{Query: tt.query})); !slices.Equal(got, []string{tt.f.title}) {
 				t.Errorf("search %q: %v, want [%q]", tt.query, got, tt.f.title)

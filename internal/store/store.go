@@ -27,6 +27,7 @@ type Store struct {
 	// searchInline: ingest computes the search vector (Options.SearchInline).
 	searchInline bool
 	copyMinRows  int          // new dumps from which a write uses COPY (writeNew)
+	goSearch     *goSearch    // builds the inline vectors in Go; nil: in SQL
 	commit       *committer   // nil without group commit
 	ingestBusy   atomic.Int64 // nanoseconds spent in ingest writes, summed over concurrent writes
 }
@@ -42,14 +43,19 @@ type Options struct {
 	// DisableGroupCommit makes every SaveIngest write its own transaction
 	// on the caller's goroutine.
 	DisableGroupCommit bool
-	// SearchInline makes ingest compute each article's full-text search
+	// SearchInline makes ingest store each article's full-text search
 	// vector in the statement that inserts it, so that a text search finds
-	// the article as soon as it is committed. It costs the ingest about a
-	// millisecond of PostgreSQL CPU per article, but less in all than the
-	// background indexer spends on the same article afterwards (see
+	// the article as soon as it is committed. The vector is built in Go
+	// (searchvec.go) and costs PostgreSQL ~0.1 ms per article, against
+	// ~1.4 ms for the background indexer's UPDATE afterwards (see
 	// docs/performance.md). Off, articles are indexed after their commit by
 	// IndexSearch.
 	SearchInline bool
+	// SearchInSQL makes inline indexing call pressroom_search_vector in
+	// the INSERT instead of sending a vector built in Go: PostgreSQL then
+	// spends ~1 ms more CPU per article. It exists to measure the two
+	// against each other; the Go vectors are the same (searchvec.go).
+	SearchInSQL bool
 	// FlushTimeout bounds one group-commit transaction, which runs on no
 	// caller's context so that one caller giving up cannot fail the others.
 	// 0 means DefaultFlushTimeout.
@@ -124,6 +130,9 @@ func NewWithOptions(pool *pgxpool.Pool, opts Options) *Store {
 		opts.FlushTimeout = DefaultFlushTimeout
 	}
 	s := &Store{pool: pool, maxBatch: opts.MaxBatch, searchInline: opts.SearchInline, copyMinRows: copyMinRows}
+	if opts.SearchInline && !opts.SearchInSQL {
+		s.goSearch = newGoSearch()
+	}
 	if !opts.DisableGroupCommit {
 		s.commit = &committer{s: s, maxBatch: opts.MaxBatch, writers: opts.Writers, timeout: opts.FlushTimeout}
 	}

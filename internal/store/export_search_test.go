@@ -1,0 +1,45 @@
+package store
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"github.com/pressroom/pressroom/internal/tsvector"
+)
+
+// SearchVectors is the inline path's Go side: the vector of each article
+// as it is sent, invalid (NULL) where pressroom_search_vector would compute
+// it. s needs Options.SearchInline.
+func SearchVectors(ctx context.Context, s *Store, langs, titles, bodies []string) []pgtype.TSVector {
+	return s.searchVectors(ctx, langs, titles, bodies)
+}
+
+// SearchCache reports s's dictionary cache: answers held, hits, lookups.
+func SearchCache(s *Store) (entries int, hits, lookups uint64) {
+	hits, lookups = s.goSearch.cache.Stats()
+	return s.goSearch.cache.Len(), hits, lookups
+}
+
+// SetSearchCache gives s a dictionary cache of the given bounds, before
+// its first ingest (benchmarks use a tiny one to measure every word
+// missing).
+func SetSearchCache(s *Store, entries, bytes int) {
+	s.goSearch.cache = tsvector.NewCache(entries, bytes)
+}
+
+// SetSearchText makes s send its Go-built vectors in tsvector's text format
+// (the binary format is the default), before its first ingest.
+func SetSearchText(s *Store) { s.goSearch.asText = true }
+
+// FailSearchLexize makes s's dictionary lookups fail, before its first
+// ingest, so that the SQL fallback can be tested.
+func FailSearchLexize(s *Store, err error) {
+	s.goSearch.lexize = func(context.Context, []tsvector.Key) ([]tsvector.Lexized, error) { return nil, err }
+}
+
+// SearchInlineCounts is how many inline vectors s built in Go and left to
+// pressroom_search_vector.
+func SearchInlineCounts(s *Store) (built, left uint64) {
+	return s.goSearch.built.Load(), s.goSearch.left.Load()
+}

@@ -1,0 +1,365 @@
+package tsvector
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Config is a text-search configuration as far as to_tsvector needs it:
+// the dictionaries (by OID) each token type goes to, in the order they are
+// tried. A token type without dictionaries is skipped, taking no position.
+type Config struct {
+	OID   uint32
+	Dicts [NumTokenTypes][]uint32
+}
+
+// Key is a word as one dictionary sees it: the token's bytes as the parser
+// cut them, not folded (the dictionary folds case itself).
+type Key struct {
+	Dict uint32
+	Word string
+}
+
+// Lexized is a dictionary's answer for a word, as ts_lexize gives it:
+// Known false (NULL) means the dictionary does not recognise the word and
+// the next one is asked; Known with no lexemes is a stop word.
+type Lexized struct {
+	Lexemes []string
+	Known   bool
+}
+
+// LexizeFunc asks the database for ts_lexize of each key, answers in the
+// order of keys. The store does it with one query for a whole batch.
+type LexizeFunc func(ctx context.Context, keys []Key) ([]Lexized, error)
+
+// Doc is one article's text to index: the title gets weight A, the body B,
+// and the body's positions follow the title's (setweight(…, 'A') ||
+// setweight(…, 'B'), as pressroom_search_vector).
+type Doc struct {
+	Config      *Config
+	Title, Body string
+}
+
+// maxRounds bounds the lexize rounds of one batch: a round answers every
+// word at its next dictionary, and no configuration chains this many.
+const maxRounds = 16
+
+// token is a token the configuration maps to dictionaries, with how far
+// its dictionaries were followed: dict is the index of the next one to
+// ask, answer the batch's answer that decided it (-1: not yet).
+type token struct {
+	typ    TokenType
+	text   string
+	dict   int
+	answer int32
+}
+
+// batch interns one Vectors call's answers and lexemes, so that each token
+// costs one map lookup and grouping lexemes into a vector costs none.
+type batch struct {
+	c       *Cache
+	answers map[Key]int32
+	lexemes [][]int32 // per answer: its lexemes' ids; nil for NULL
+	known   []bool    // per answer: the dictionary recognised the word
+	lexID   map[string]int32
+	lexStr  []string
+}
+
+func (b *batch) add(k Key, l Lexized) int32 {
+	id := int32(len(b.known))
+	b.answers[k] = id
+	var ids []int32
+	if l.Known {
+		ids = make([]int32, len(l.Lexemes))
+		for i, s := range l.Lexemes {
+			lid, ok := b.lexID[s]
+			if !ok {
+				lid = int32(len(b.lexStr))
+				b.lexID[s] = lid
+				b.lexStr = append(b.lexStr, s)
+			}
+			ids[i] = lid
+		}
+	}
+	b.lexemes = append(b.lexemes, ids)
+	b.known = append(b.known, l.Known)
+	return id
+}
+
+// resolve follows t's dictionaries until one recognises it or the list
+// ends (t.answer set, or dict past the end: no position), and returns the
+// key whose answer is still needed, if any.
+func (b *batch) resolve(cfg *Config, t *token) (Key, bool) {
+	dicts := cfg.Dicts[t.typ]
+	for t.answer < 0 && t.dict < len(dicts) {
+		k := Key{dicts[t.dict], t.text}
+		id, ok := b.answers[k]
+		if !ok {
+			l, cached := b.c.get(k)
+			if !cached {
+				return k, true
+			}
+			id = b.add(k, l)
+		}
+		if b.known[id] {
+			t.answer = id
+		} else {
+			t.dict++
+		}
+	}
+	return Key{}, false
+}
+
+// Vectors builds the vector of each doc. The words the cache does not know
+// are looked up with one lexize call per round (one round per dictionary
+// a word falls through, so one round for the built-in configurations),
+// and the answers are cached. A doc whose text Parse is not sure of gets
+// a nil vector (Concat makes every other one non-nil): it is to be built
+// by PostgreSQL instead.
+func (c *Cache) Vectors(ctx context.Context, docs []Doc, lexize LexizeFunc) ([]Vector, error) {
+	type parsed struct {
+		title, body []token
+		sure        bool
+	}
+	texts := make([]parsed, len(docs))
+	for i, d := range docs {
+		title, sureTitle := tokens(d.Config, d.Title)
+		body, sureBody := tokens(d.Config, d.Body)
+		if texts[i].sure = sureTitle && sureBody; texts[i].sure {
+			texts[i].title, texts[i].body = title, body
+		}
+	}
+	// The batch's own answers also keep a word evicted from the cache
+	// meanwhile from being asked for twice.
+	b := &batch{c: c, answers: make(map[Key]int32), lexID: make(map[string]int32)}
+	for round := 0; ; round++ {
+		var missing []Key
+		seen := make(map[Key]bool)
+		for i, d := range docs {
+			for _, toks := range [][]token{texts[i].title, texts[i].body} {
+				for j := range toks {
+					if k, ok := b.resolve(d.Config, &toks[j]); ok && !seen[k] {
+						seen[k] = true
+						missing = append(missing, k)
+					}
+				}
+			}
+		}
+		if len(missing) == 0 {
+			break
+		}
+		if round >= maxRounds {
+			return nil, fmt.Errorf("tsvector: words still unknown after %d rounds", round)
+		}
+		answers, err := lexize(ctx, missing)
+		if err != nil {
+			return nil, err
+		}
+		if len(answers) != len(missing) {
+			return nil, fmt.Errorf("tsvector: lexize: %d answers for %d words", len(answers), len(missing))
+		}
+		for i, k := range missing {
+			b.add(k, answers[i])
+			c.put(k, answers[i])
+		}
+	}
+	out := make([]Vector, len(docs))
+	g := grouper{entry: make([]int32, len(b.lexStr)), stamp: make([]int32, len(b.lexStr)), rank: b.ranks()}
+	for i := range docs {
+		if !texts[i].sure {
+			continue // nil: left to PostgreSQL
+		}
+		out[i] = Concat(g.build(b, texts[i].title).SetWeight(A), g.build(b, texts[i].body).SetWeight(B))
+	}
+	return out, nil
+}
+
+// grouper builds vectors from resolved tokens, grouping positions by
+// lexeme id in slices rather than maps; stamp tells which entries belong
+// to the vector being built.
+type grouper struct {
+	entry, stamp []int32
+	rank         []int32 // of each lexeme id in bytewise order
+	gen          int32
+}
+
+// ranks orders the batch's lexemes once, so that each vector sorts its
+// entries by comparing integers.
+func (b *batch) ranks() []int32 {
+	ids := make([]int32, len(b.lexStr))
+	for i := range ids {
+		ids[i] = int32(i)
+	}
+	slices.SortFunc(ids, func(x, y int32) int { return strings.Compare(b.lexStr[x], b.lexStr[y]) })
+	rank := make([]int32, len(ids))
+	for r, id := range ids {
+		rank[id] = int32(r)
+	}
+	return rank
+}
+
+// build is to_tsvector's grouping (uniqueWORD): a recognised token takes
+// the next position, shared by all its lexemes (none for a stop word); a
+// lexeme's positions are capped at MaxPos, without repeats, at most
+// maxPositions-1 of them, and none after one reached MaxPos. A first pass
+// counts each lexeme's occurrences so that all positions share one slab.
+func (g *grouper) build(b *batch, toks []token) Vector {
+	g.gen++
+	v := make(Vector, 0, min(len(toks), 1024))
+	counts := make([]int, 0, cap(v))
+	ids := make([]int32, 0, cap(v))
+	for _, t := range toks {
+		if t.answer < 0 {
+			continue
+		}
+		for _, lid := range b.lexemes[t.answer] {
+			if g.stamp[lid] != g.gen {
+				g.stamp[lid], g.entry[lid] = g.gen, int32(len(v))
+				v = append(v, Entry{Lexeme: b.lexStr[lid]})
+				counts = append(counts, 0)
+				ids = append(ids, lid)
+			}
+			counts[g.entry[lid]]++
+		}
+	}
+	total := 0
+	for _, n := range counts {
+		total += min(n, maxPositions-1)
+	}
+	slab := make([]uint16, 0, total)
+	for i, n := range counts {
+		n = min(n, maxPositions-1)
+		v[i].Positions, slab = slab[:0:n], slab[n:n]
+	}
+	pos := 0
+	for _, t := range toks {
+		if t.answer < 0 {
+			continue // no dictionary recognised it: no position
+		}
+		pos++
+		p := uint16(min(pos, MaxPos))
+		for _, lid := range b.lexemes[t.answer] {
+			e := &v[g.entry[lid]]
+			if k := len(e.Positions); k == 0 {
+				e.Positions = append(e.Positions, p)
+			} else if last := e.Positions[k-1]; k < maxPositions-1 && last != MaxPos && last != p {
+				e.Positions = append(e.Positions, p)
+			}
+		}
+	}
+	// Sort the entries by their lexemes' ranks: keys of rank and index in
+	// one integer sort without a comparison function.
+	keys := make([]uint64, len(v))
+	for i, id := range ids {
+		keys[i] = uint64(g.rank[id])<<32 | uint64(i)
+	}
+	slices.Sort(keys)
+	sorted := make(Vector, len(v))
+	for i, k := range keys {
+		sorted[i] = v[uint32(k)]
+	}
+	return sorted
+}
+
+// tokens are text's tokens that cfg maps to dictionaries, and whether
+// Parse was sure of them.
+func tokens(cfg *Config, text string) ([]token, bool) {
+	out := make([]token, 0, len(text)/6) // about one word in six bytes
+	sure := Parse(text, func(typ TokenType, tok string) {
+		if len(cfg.Dicts[typ]) > 0 && len(tok) < MaxWordBytes {
+			out = append(out, token{typ: typ, text: tok, answer: -1})
+		}
+	})
+	return out, sure
+}
+
+// Cache remembers dictionary answers, bounded in entries and bytes. It
+// keeps two generations: lookups fill the current one and copy what they
+// find in the previous one; when the current one is full it becomes the
+// previous and the old previous is dropped. So words in use stay, the
+// rest ages out, and the bound holds without per-entry bookkeeping. Real
+// text is Zipfian, so a few ten thousand entries answer almost every word.
+type Cache struct {
+	maxEntries, maxBytes int
+
+	mu          sync.Mutex
+	cur, prev   map[Key]Lexized
+	curBytes    int
+	hits, quest atomic.Uint64
+}
+
+// DefaultCacheEntries and DefaultCacheBytes bound the store's cache: at
+// most 65,536 answers and 8 MiB (both generations together).
+const (
+	DefaultCacheEntries = 1 << 16
+	DefaultCacheBytes   = 8 << 20
+)
+
+// entryOverhead approximates a map entry's own bytes beyond its strings.
+const entryOverhead = 64
+
+// NewCache returns an empty cache holding at most maxEntries answers and
+// about maxBytes bytes.
+func NewCache(maxEntries, maxBytes int) *Cache {
+	return &Cache{
+		maxEntries: max(maxEntries, 2), maxBytes: max(maxBytes, 2*entryOverhead),
+		cur: make(map[Key]Lexized), prev: make(map[Key]Lexized),
+	}
+}
+
+func entryBytes(k Key, l Lexized) int {
+	n := entryOverhead + len(k.Word)
+	for _, s := range l.Lexemes {
+		n += len(s) + 16
+	}
+	return n
+}
+
+func (c *Cache) get(k Key) (Lexized, bool) {
+	c.quest.Add(1)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if l, ok := c.cur[k]; ok {
+		c.hits.Add(1)
+		return l, true
+	}
+	if l, ok := c.prev[k]; ok {
+		c.hits.Add(1)
+		delete(c.prev, k)
+		c.putLocked(k, l)
+		return l, true
+	}
+	return Lexized{}, false
+}
+
+func (c *Cache) put(k Key, l Lexized) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if _, ok := c.cur[k]; !ok {
+		c.putLocked(k, l)
+	}
+}
+
+func (c *Cache) putLocked(k Key, l Lexized) {
+	b := entryBytes(k, l)
+	if len(c.cur) >= c.maxEntries/2 || c.curBytes+b > c.maxBytes/2 {
+		c.prev, c.cur, c.curBytes = c.cur, make(map[Key]Lexized, len(c.cur)), 0
+	}
+	c.cur[k] = l
+	c.curBytes += b
+}
+
+// Len is the number of answers held.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.cur) + len(c.prev)
+}
+
+// Stats returns how many lookups the cache answered and how many it was
+// asked, since it was made.
+func (c *Cache) Stats() (hits, lookups uint64) { return c.hits.Load(), c.quest.Load() }
