@@ -340,6 +340,9 @@ func (c *Cache) put(k Key, l Lexized) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.cur[k]; !ok {
+		// The word is a slice of an article's text: cached as it is, it
+		// would keep that whole text alive for as long as the entry.
+		k.Word = strings.Clone(k.Word)
 		c.putLocked(k, l)
 	}
 }
