@@ -109,6 +109,9 @@ type phase struct {
 	searchNote string
 	// searchPending is the search backlog at the end of the search phase.
 	searchPending float64
+	// searchIndexed is how many rows the background indexer indexed
+	// during the phase: its PostgreSQL CPU is in the phase's.
+	searchIndexed float64
 }
 
 // summarise turns a sample into a phase.
@@ -126,6 +129,14 @@ func summarise(name, unit string, s *sample, elapsed time.Duration, c cpu) *phas
 }
 
 // rate is successful requests per second.
+// peakRSS is the server's peak RSS at the phase's end, 0 without a phase.
+func (p *phase) peakRSS() float64 {
+	if p == nil {
+		return 0
+	}
+	return p.rssMiB
+}
+
 func (p *phase) rate() float64 {
 	if p == nil || p.elapsed <= 0 {
 		return 0
