@@ -27,7 +27,9 @@ FUZZ_TARGETS ?= \
 	./internal/api:FuzzDecodeEnvelopeFast \
 	./internal/api:FuzzDecodeDump \
 	./internal/api:FuzzBatchLines \
-	./internal/store:FuzzDecodeCursor
+	./internal/store:FuzzDecodeCursor \
+	./internal/tsvector:FuzzParseInvariants \
+	./internal/tsvector:FuzzParse
 
 .PHONY: test-faults fuzz fuzz-short
 
