@@ -685,3 +685,26 @@ func TestStore_SearchInline(t *testing.T) {
 		})
 	}
 }
+
+// TestStore_SearchInline_ConfigurationGoCannotServe: a configuration that
+// indexes what the Go parser may cut differently from PostgreSQL (here
+// blanks) is left to pressroom_search_vector, whose vector is stored.
+func TestStore_SearchInline_ConfigurationGoCannotServe(t *testing.T) {
+	t.Parallel()
+	pool := dbtest.New(t)
+	ctx := context.Background()
+	if _, err := pool.Exec(ctx, `ALTER TEXT SEARCH CONFIGURATION pg_catalog.english ADD MAPPING FOR blank WITH simple`); err != nil {
+		t.Fatal(err)
+	}
+	s := store.NewWithOptions(pool, store.Options{SearchInline: true})
+	t.Cleanup(s.Close)
+	a := mustIngest(t, s, fixture{title: "Harbour news", lang: "en", body: []string{"The ferry docked - at last."}})
+	if built, left := store.SearchInlineCounts(s); built != 0 || left != 1 {
+		t.Errorf("vectors built in Go, left to SQL: %d, %d; want 0, 1", built, left)
+	}
+	var same bool
+	if err := pool.QueryRow(ctx, `SELECT search = pressroom_search_vector(language, title, body) FROM articles WHERE id = $1`,
+		a.ID.String()).Scan(&same); err != nil || !same {
+		t.Errorf("stored vector equals pressroom_search_vector's: %v, %v", same, err)
+	}
+}

@@ -281,8 +281,11 @@ func loadConfig(ctx context.Context, q querier, oid uint32) (*tsvector.Config, e
 		dict uint32
 	)
 	_, err = pgx.ForEachRow(rows, []any{&typ, &dict}, func() error {
-		if typ <= 0 || typ >= tsvector.NumTokenTypes {
-			ok = false // a token type this parser does not make: leave it to SQL
+		// A token type this parser does not make, or blanks, which it may
+		// cut differently from PostgreSQL (no built-in configuration
+		// indexes them): leave the configuration to SQL.
+		if typ <= 0 || typ >= tsvector.NumTokenTypes || tsvector.TokenType(typ) == tsvector.Blank {
+			ok = false
 			return nil
 		}
 		c.Dicts[typ] = append(c.Dicts[typ], dict)
