@@ -36,6 +36,7 @@ type extractedFields struct {
 	Image              string     `json:"image"`
 	CanonicalURL       string     `json:"canonical_url"`
 	Section            string     `json:"section"`
+	Sections           []string   `json:"sections"`
 	Tags               []string   `json:"tags"`
 	ModifiedAt         *time.Time `json:"modified_at"`
 	// The body, which can be megabytes, is written by writeStreamed: as
@@ -70,6 +71,7 @@ func newExtractedFields(md *article.Metadata, paragraphs []string) extractedFiel
 		Image:             md.Image,
 		CanonicalURL:      md.CanonicalURL,
 		Section:           md.Section,
+		Sections:          nonNil(md.Sections),
 		Tags:              nonNil(md.Tags),
 		paragraphs:        paragraphs,
 	}

@@ -13,9 +13,10 @@ import (
 )
 
 // richPage is an article page stating the richer metadata in its head:
-// JSON-LD description, image and section, OpenGraph URL and tags.
+// JSON-LD description, image and sections (section, then "Regional"),
+// OpenGraph URL and tags.
 func richPage(title, section string, tags []string, paragraphs ...string) string {
-	head := fmt.Sprintf(`<script type="application/ld+json">{"@type":"NewsArticle","headline":%q,"description":"A short summary of %s.","image":"/media/%s.jpg","articleSection":%q,"dateModified":"2025-03-04T05:06:07+01:00"}</script><meta property="og:url" content="https://gazette.example/%s">`,
+	head := fmt.Sprintf(`<script type="application/ld+json">{"@type":"NewsArticle","headline":%q,"description":"A short summary of %s.","image":"/media/%s.jpg","articleSection":[%q,"Regional"],"dateModified":"2025-03-04T05:06:07+01:00"}</script><meta property="og:url" content="https://gazette.example/%s">`,
 		title, title, section, section, section)
 	for _, t := range tags {
 		head += fmt.Sprintf(`<meta property="article:tag" content=%q>`, t)
@@ -33,6 +34,7 @@ type richBody struct {
 	Image        string   `json:"image"`
 	CanonicalURL string   `json:"canonical_url"`
 	Section      string   `json:"section"`
+	Sections     []string `json:"sections"`
 	Tags         []string `json:"tags"`
 	ModifiedAt   *string  `json:"modified_at"`
 }
@@ -55,7 +57,8 @@ func TestArticles_RicherMetadataAndFilters(t *testing.T) {
 	first := post("/v1/articles?source=g&url="+url.QueryEscape(sent), "Bridge reopens after repairs", "Local", "Bridges", "Council")
 	want := richBody{ID: first.ID, Title: "Bridge reopens after repairs", URL: sent,
 		Description: "A short summary of Bridge reopens after repairs.", Image: "https://gazette.example/media/Local.jpg",
-		CanonicalURL: "https://gazette.example/Local", Section: "Local", Tags: []string{"Bridges", "Council"}}
+		CanonicalURL: "https://gazette.example/Local", Section: "Local", Sections: []string{"Local", "Regional"},
+		Tags: []string{"Bridges", "Council"}}
 	stamp := "2025-03-04T04:06:07Z"
 	want.ModifiedAt = &stamp
 	if diff := cmp.Diff(want, first); diff != "" {
@@ -68,6 +71,16 @@ func TestArticles_RicherMetadataAndFilters(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("GET response (-want +got):\n%s", diff)
+	}
+	var list struct {
+		Items []richBody `json:"items"`
+	}
+	r = ts.do(t, "GET", "/v1/articles?source=g", "", nil)
+	if err := json.Unmarshal(r.body, &list); err != nil || r.status != http.StatusOK || len(list.Items) != 1 {
+		t.Fatalf("list = %d %s", r.status, r.body)
+	}
+	if diff := cmp.Diff(want, list.Items[0]); diff != "" {
+		t.Errorf("list item (-want +got):\n%s", diff)
 	}
 
 	post("/v1/articles?source=g", "Match ends in a draw", "Sport", "Football", "council")

@@ -314,11 +314,11 @@ func TestHTMLSections(t *testing.T) {
 			if x.Err != nil {
 				t.Fatalf("Err = %v", x.Err)
 			}
-			if diff := cmp.Diff(tc.want, x.Sections); diff != "" {
+			if diff := cmp.Diff(tc.want, x.Metadata.Sections); diff != "" {
 				t.Errorf("sections (-want +got):\n%s", diff)
 			}
-			if len(x.Sections) > 0 && x.Sections[0] != x.Metadata.Section {
-				t.Errorf("Sections[0] = %q, want the section %q", x.Sections[0], x.Metadata.Section)
+			if len(x.Metadata.Sections) > 0 && x.Metadata.Sections[0] != x.Metadata.Section {
+				t.Errorf("Sections[0] = %q, want the section %q", x.Metadata.Sections[0], x.Metadata.Section)
 			}
 		})
 	}
@@ -340,11 +340,11 @@ func TestTextSections(t *testing.T) {
 			if x.Err != nil {
 				t.Fatalf("Err = %v", x.Err)
 			}
-			if diff := cmp.Diff(tc.want, x.Sections); diff != "" {
+			if diff := cmp.Diff(tc.want, x.Metadata.Sections); diff != "" {
 				t.Errorf("sections (-want +got):\n%s", diff)
 			}
-			if x.Sections[0] != x.Metadata.Section {
-				t.Errorf("Sections[0] = %q, want the section %q", x.Sections[0], x.Metadata.Section)
+			if x.Metadata.Sections[0] != x.Metadata.Section {
+				t.Errorf("Sections[0] = %q, want the section %q", x.Metadata.Sections[0], x.Metadata.Section)
 			}
 		})
 	}
