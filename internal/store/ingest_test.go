@@ -76,6 +76,18 @@ func TestStore_SaveIngest_RoundTrip(t *testing.T) {
 			},
 		},
 		{
+			name: "updated on a day: midnight UTC, day precision, no zone",
+			edit: func(x *article.Extraction) {
+				x.Metadata.Modified = &article.Date{Time: time.Date(2025, 5, 3, 0, 0, 0, 0, time.UTC), Precision: article.PrecisionDay}
+			},
+		},
+		{
+			name: "updated at a minute",
+			edit: func(x *article.Extraction) {
+				x.Metadata.Modified = &article.Date{Time: time.Date(2025, 5, 3, 9, 30, 0, 0, time.UTC), Precision: article.PrecisionMinute, HasZone: true}
+			},
+		},
+		{
 			name: "paragraphs normalised so they split back",
 			edit: func(x *article.Extraction) {
 				x.Paragraphs = []string{"\nOne\n\n\ntwo\n", "", "three"}

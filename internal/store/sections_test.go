@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -41,9 +42,10 @@ func migrationsUpTo(t *testing.T, last int) fs.FS {
 }
 
 // TestMigration0008_Sections stores articles under schema 0007, which kept
-// one section, then applies 0008: an article with a section lists it as
-// its only section, one without lists none, and ?section= still finds it;
-// a re-extraction stores the whole list.
+// one section and no precision of the update time, then applies 0008: an
+// article with a section lists it as its only section, one without lists
+// none, and ?section= still finds it; an update time reads as a second, as
+// it did; a re-extraction stores the whole list and the precision.
 func TestMigration0008_Sections(t *testing.T) {
 	t.Parallel()
 	pool := dbtest.NewEmpty(t)
@@ -52,6 +54,7 @@ func TestMigration0008_Sections(t *testing.T) {
 		t.Fatal(err)
 	}
 	ids := map[string]string{}
+	modified := time.Date(2025, 5, 3, 9, 30, 15, 0, time.UTC)
 	for i, section := range []string{"Politics", ""} {
 		var id string
 		err := pool.QueryRow(ctx, `WITH d AS (
@@ -59,9 +62,9 @@ func TestMigration0008_Sections(t *testing.T) {
 				VALUES (gen_random_uuid(), now(), 'old', convert_to($1, 'UTF8'), sha256(convert_to($1, 'UTF8')), length($1), 'extracted', 4)
 				RETURNING id
 			)
-			INSERT INTO articles (id, dump_id, source, title, body, body_sha256, extractor_version, received_at, section)
-			SELECT gen_random_uuid(), d.id, 'old', 'Vote today', 'The council votes.', sha256(convert_to($1, 'UTF8')), 4, now(), $2
-			FROM d RETURNING id::text`, fmt.Sprint("dump ", i), section).Scan(&id)
+			INSERT INTO articles (id, dump_id, source, title, body, body_sha256, extractor_version, received_at, section, modified_at)
+			SELECT gen_random_uuid(), d.id, 'old', 'Vote today', 'The council votes.', sha256(convert_to($1, 'UTF8')), 4, now(), $2, $3
+			FROM d RETURNING id::text`, fmt.Sprint("dump ", i), section, modified).Scan(&id)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -83,6 +86,9 @@ func TestMigration0008_Sections(t *testing.T) {
 		if a.Metadata.Section != section || !cmp.Equal(a.Metadata.Sections, want) {
 			t.Errorf("article stored with section %q: section %q, sections %q; want %q", section, a.Metadata.Section, a.Metadata.Sections, want)
 		}
+		if m := a.Metadata.Modified; m == nil || !m.Time.Equal(modified) || m.Precision != article.PrecisionSecond || !m.HasZone {
+			t.Errorf("modified stored before 0008: %+v, want %v to the second", m, modified)
+		}
 	}
 	if p := mustPage(t, s, article.Filter{Section: "politics"}); len(p.Articles) != 1 || !cmp.Equal(p.Articles[0].Metadata.Sections, []string{"Politics"}) {
 		t.Errorf("?section=politics after 0008: %d articles, want the one with its section listed", len(p.Articles))
@@ -95,6 +101,8 @@ func TestMigration0008_Sections(t *testing.T) {
 	x := extraction()
 	x.Version = 5
 	x.Metadata.Section, x.Metadata.Sections = "Politics", []string{"Politics", "Europe"}
+	day := &article.Date{Time: time.Date(2025, 5, 3, 0, 0, 0, 0, time.UTC), Precision: article.PrecisionDay}
+	x.Metadata.Modified = day
 	ing, err := s.SaveReextraction(ctx, dumps[0], x)
 	if err != nil {
 		t.Fatal(err)
@@ -105,5 +113,8 @@ func TestMigration0008_Sections(t *testing.T) {
 	}
 	if want := []string{"Politics", "Europe"}; !cmp.Equal(got.Metadata.Sections, want) || !cmp.Equal(ing.Article.Metadata.Sections, want) {
 		t.Errorf("re-extracted sections: stored %q, returned %q; want %q", got.Metadata.Sections, ing.Article.Metadata.Sections, want)
+	}
+	if !cmp.Equal(got.Metadata.Modified, day) || !cmp.Equal(ing.Article.Metadata.Modified, day) {
+		t.Errorf("re-extracted update day: stored %+v, returned %+v; want %+v", got.Metadata.Modified, ing.Article.Metadata.Modified, day)
 	}
 }
