@@ -97,26 +97,6 @@ func TestHTMLDescribe_Sources(t *testing.T) {
 			want: describeOf{Description: "The scorer takes this paragraph for the body, with a comma.", Rules: map[string]string{"description": "meta:description"}},
 		},
 		{
-			name: "a byline in the description slot is no summary, nor is the site blurb beside it",
-			head: `<meta name="description" content="Written by Metro Desk Staff"><meta property="og:description" content="Valley Courier: news and views from the valley since 1998.">`,
-			want: describeOf{Description: fixtureProseWrap, Rules: map[string]string{"description": "first-paragraph"}},
-		},
-		{
-			name: "beside a byline, a stated description of the article stays",
-			head: `<meta name="description" content="Par Jeanne Martin (Blog du village, 3 mai)"><meta property="og:description" content="The scorer takes this paragraph for the body of the article.">`,
-			want: describeOf{Description: "The scorer takes this paragraph for the body of the article.", Rules: map[string]string{"description": "og:description"}},
-		},
-		{
-			name: "a description opening with a preposition and no name is prose",
-			head: `<meta name="description" content="By 2030 the pool will need a new roof.">`,
-			want: describeOf{Description: "By 2030 the pool will need a new roof.", Rules: map[string]string{"description": "meta:description"}},
-		},
-		{
-			name: "the longest of the copies that agree",
-			head: `<meta name="description" content="Residents saved the pool for one more summer."><meta property="og:description" content="Residents saved the pool for one more summer, the council said.">`,
-			want: describeOf{Description: "Residents saved the pool for one more summer, the council said.", Rules: map[string]string{"description": "og:description"}},
-		},
-		{
 			name: "microdata",
 			body: `<div itemscope itemtype="https://schema.org/Article"><p itemprop="description">Microdata states the summary of this story.</p><span itemprop="articleSection">Culture</span><span itemprop="keywords">music, festival</span><img itemprop="image" src="/i/band.jpg" width="50"></div>`,
 			want: describeOf{Description: "Microdata states the summary of this story.", Image: "https://host.example/i/band.jpg",
@@ -163,6 +143,32 @@ func TestHTMLDescribe_Sources(t *testing.T) {
 			}
 			if x.Metadata.URL != pageURL {
 				t.Errorf("URL = %q, want the request's %q", x.Metadata.URL, pageURL)
+			}
+		})
+	}
+}
+
+// TestHTMLDescribe_Pick: which of the stated descriptions is taken — not
+// a byline, nor a blurb beside one; the longest of the copies that agree.
+func TestHTMLDescribe_Pick(t *testing.T) {
+	for _, tc := range []struct{ name, head, want, rule string }{
+		{"a byline in the description slot is no summary, nor is the site blurb beside it",
+			`<meta name="description" content="Written by Metro Desk Staff"><meta property="og:description" content="Valley Courier: news and views from the valley since 1998.">`,
+			fixtureProseWrap, "first-paragraph"},
+		{"beside a byline, a stated description of the article stays",
+			`<meta name="description" content="Par Jeanne Martin (Blog du village, 3 mai)"><meta property="og:description" content="The scorer takes this paragraph for the body of the article.">`,
+			"The scorer takes this paragraph for the body of the article.", "og:description"},
+		{"a description opening with a preposition and no name is prose",
+			`<meta name="description" content="By 2030 the pool will need a new roof.">`, "By 2030 the pool will need a new roof.", "meta:description"},
+		{"the longest of the copies that agree",
+			`<meta name="description" content="Residents saved the pool for one more summer."><meta property="og:description" content="Residents saved the pool for one more summer, the council said.">`,
+			"Residents saved the pool for one more summer, the council said.", "og:description"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := htmlExtract(article.NewDump("", "https://host.example/p", "text/html", []byte(htmlPage(tc.head, "")), time.Time{}))
+			got := describeFrom(x)
+			if got.Description != tc.want || got.Rules["description"] != tc.rule {
+				t.Errorf("description %q from %q, want %q from %q", got.Description, got.Rules["description"], tc.want, tc.rule)
 			}
 		})
 	}
