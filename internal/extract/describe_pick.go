@@ -136,21 +136,21 @@ func descLongestAgreeing(cands []descCand, chosen descCand) descCand {
 }
 
 // descCredit reports a stated description that is a byline ("Written by
-// the Metro Desk", "Par Jeanne Martin (blog, 3 mai)"): a credit cue
-// followed by a capitalised name, in a few words. Some CMSs fill the
-// description slot with it; it says who wrote, not what about.
+// Metro Desk Staff", "Par Jeanne Martin (blog, 3 mai)", "Author: Jeanne
+// Martin"): a credit cue, then two capitalised words, in a few words in
+// all. Some CMSs fill the description slot with it; it says who wrote,
+// not what about.
 func descCredit(s string) bool {
 	words := strings.Fields(s)
 	if len(words) > descCreditWords {
 		return false
 	}
-	low := strings.ToLower(s)
 	for _, c := range lexicon.Cues {
-		if c.Glued || !strings.HasPrefix(low, c.Text+" ") {
+		n := strings.Count(c.Text, " ") + 1
+		if c.Glued || len(words) < n+2 || strings.TrimSuffix(strings.ToLower(strings.Join(words[:n], " ")), ":") != c.Text {
 			continue
 		}
-		rest := strings.Fields(s[len(c.Text):])
-		return len(rest) >= 2 && descCapitalised(rest[0]) && descCapitalised(rest[1])
+		return descCapitalised(words[n]) && descCapitalised(words[n+1])
 	}
 	return false
 }

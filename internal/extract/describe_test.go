@@ -158,6 +158,8 @@ func TestHTMLDescribe_Pick(t *testing.T) {
 		{"beside a byline, a stated description of the article stays",
 			`<meta name="description" content="Par Jeanne Martin (Blog du village, 3 mai)"><meta property="og:description" content="The scorer takes this paragraph for the body of the article.">`,
 			"The scorer takes this paragraph for the body of the article.", "og:description"},
+		{"a labelled byline is none either",
+			`<meta name="description" content="Author: Jeanne Martin">`, fixtureProseWrap, "first-paragraph"},
 		{"a description opening with a preposition and no name is prose",
 			`<meta name="description" content="By 2030 the pool will need a new roof.">`, "By 2030 the pool will need a new roof.", "meta:description"},
 		{"the longest of the copies that agree",
