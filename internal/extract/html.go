@@ -87,7 +87,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	meta := dom.ReadMeta(doc)
 	ld := htmlRankLD(meta)
 	x.Metadata = htmlMetadata(meta, ld, d, &x.Diagnostics)
-	x.Sections = htmlSections(meta, ld, x.Metadata.Section, x.Metadata.SiteName)
+	x.Metadata.Sections = htmlSections(meta, ld, x.Metadata.Section, x.Metadata.SiteName)
 
 	blocks := dom.Segment(doc)
 	_, labels := dom.Select(doc, blocks, dom.SelectOptions{Title: x.Metadata.Title})
@@ -125,7 +125,6 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 		// Extraction holds an article or an error, not both; what the
 		// metadata said stays in the diagnostics.
 		x.Metadata = article.Metadata{}
-		x.Sections = nil
 		x.BodyMarkdown = ""
 		x.Err = fmt.Errorf("extract: html: %w: no article text found", article.ErrUnextractable)
 	}
