@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/pressroom/pressroom/internal/extract/credit"
+)
 
 // creditAnywhere finds, in a dump with no credit near its headline, a
 // short line anywhere that opens with an explicit credit cue ("Autorin:
@@ -32,7 +36,7 @@ func repeatedName(doc *document) (int, bylineMatch, bool) {
 			continue
 		}
 		name := strings.TrimSpace(b.text)
-		if !isPersonName(name) {
+		if !credit.PersonName(name) {
 			continue
 		}
 		if first, ok := seen[name]; ok {

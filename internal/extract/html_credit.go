@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/credit"
 	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/dom"
 )
@@ -124,9 +125,9 @@ func htmlCreditCompanion(b *dom.Block, dateToo bool, ctx datetime.Context) bool 
 // name-shaped.
 func htmlOnlyNames(s string) bool {
 	var buf [8]string
-	parts := splitNames(buf[:0], s)
+	parts := credit.SplitNames(buf[:0], s)
 	for _, p := range parts {
-		if !isPersonName(strings.Trim(p, " .,;:-–—")) {
+		if !credit.PersonName(strings.Trim(p, " .,;:-–—")) {
 			return false
 		}
 	}

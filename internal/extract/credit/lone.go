@@ -1,4 +1,4 @@
-package extract
+package credit
 
 import (
 	"strings"
@@ -9,13 +9,13 @@ import (
 	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
-// loneCredit reads what follows an explicit credit cue when it is no
+// Lone reads what follows an explicit credit cue when it is no
 // person's name: a pen name or user name ("By jdoe", "von flerche", "Autor:
 // mkhiker"), or a desk ("von Redaktion"). The cue says it is the author. It
 // must be one word after a preposition cue ("von", "par"), whose object is
 // as often a place or a time, and at most four after an explicit one; never
 // a function word, a number or a piece of page furniture.
-func loneCredit(rest string, prep bool) (string, bool) {
+func (rd Reader) Lone(rest string, prep bool) (string, bool) {
 	s := strings.TrimSpace(strings.TrimRight(rest, " ·•|/-–—,;:"))
 	if s == "" || len(s) > 40 {
 		return "", false
@@ -34,7 +34,7 @@ func loneCredit(rest string, prep bool) (string, bool) {
 	}
 	var buf [48]byte
 	first := string(lexicon.AppendLower(buf[:0], words[0]))
-	if len(first) <= maxStopLen && stopWords.lookup(first) != 0 {
+	if rd.Vocab.StopWord(first) {
 		return "", false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
@@ -46,20 +46,20 @@ func loneCredit(rest string, prep bool) (string, bool) {
 			return "", false
 		}
 	}
-	if h := vocab.scan(foldLower(s)); h.any&boilerKinds != 0 {
+	if rd.Vocab.Hits(lexicon.Fold(s)).Furniture {
 		return "", false
 	}
 	return s, true
 }
 
-// nameAfterDate reads the author in a blog template's post line, which
+// NameAfterDate reads the author in a blog template's post line, which
 // opens with the date (often twice, published and modified, run together)
 // and goes on with the author's name, then a comment count or the
 // categories: "2. Februar 20202. Februar 2020 Ann Lee 1 Kommentar Reisen,
 // Kochen", "28. Juni 2019 | Ann Lee". The name is the person-shaped words
 // before a number, a bar or a comma; before a comma list of categories,
 // only its first two words.
-func nameAfterDate(s string, ctx datetime.Context) (string, bool) {
+func NameAfterDate(s string, ctx datetime.Context) (string, bool) {
 	dm, ok := datetime.Find(s, ctx)
 	if !ok || dm.Start != 0 || !dm.HasYear {
 		return "", false
@@ -88,10 +88,10 @@ func nameAfterDate(s string, ctx datetime.Context) (string, bool) {
 		}
 	}
 	name := strings.TrimRight(strings.Join(words[:n], " "), ",")
-	if !isPersonName(name) {
+	if !PersonName(name) {
 		return "", false
 	}
-	return normaliseName(name), true
+	return NormaliseName(name), true
 }
 
 // gluedYearRest returns what follows a date ending at end in s. A date
@@ -108,15 +108,15 @@ func gluedYearRest(s string, end int) string {
 	return s[end:]
 }
 
-// cutUpdateCue removes a publication or update cue the date was cut from:
+// CutUpdateCue removes a publication or update cue the date was cut from:
 // "Ann Lee Last updated", "Ann Lee Veröffentlicht".
-func cutUpdateCue(s string) string {
-	low := foldLower(s)
+func CutUpdateCue(s string) string {
+	low := lexicon.Fold(s)
 	for _, w := range append(lexicon.UpdatedWords, lexicon.PublishedWords...) {
 		if i := strings.LastIndex(low, " "+w); i > 0 && strings.TrimSpace(low[i+1+len(w):]) == "" {
 			s = strings.TrimSpace(s[:i])
 			for _, pre := range []string{" last", " zuletzt", " dernière"} {
-				if strings.HasSuffix(foldLower(s), pre) {
+				if strings.HasSuffix(lexicon.Fold(s), pre) {
 					s = strings.TrimSpace(s[:len(s)-len(pre)])
 				}
 			}
@@ -126,9 +126,9 @@ func cutUpdateCue(s string) string {
 	return s
 }
 
-// openingPrep reports a lower-cased line that opens with a preposition
+// OpeningPrep reports a lower-cased line that opens with a preposition
 // cue ("von …", "par …").
-func openingPrep(lower string) bool {
+func OpeningPrep(lower string) bool {
 	for _, c := range lexicon.Cues {
 		if c.Preposition && (strings.HasPrefix(lower, c.Text+" ") || strings.HasPrefix(lower, c.Text+":")) {
 			return true
@@ -137,10 +137,10 @@ func openingPrep(lower string) bool {
 	return false
 }
 
-// dateAfterName reports a line that is the credit name, a separator and a
+// DateAfterName reports a line that is the credit name, a separator and a
 // full date: "Ann Lee | 9 décembre 2019 à 09h08", "Ann Lee – 14.09.2022",
 // "Ann Lee, 02.02.2022".
-func dateAfterName(line, name string, ctx datetime.Context) bool {
+func DateAfterName(line, name string, ctx datetime.Context) bool {
 	if !strings.HasPrefix(line, name) {
 		return false
 	}
@@ -156,5 +156,5 @@ func dateAfterName(line, name string, ctx datetime.Context) bool {
 		return false
 	}
 	before := strings.Trim(t[:dm.Start], " ,")
-	return before == "" || lexicon.Weekday(foldLower(before))
+	return before == "" || lexicon.Weekday(lexicon.Fold(before))
 }

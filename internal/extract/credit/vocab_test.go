@@ -1,0 +1,77 @@
+package credit
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
+)
+
+// testVocab stands in for the front-ends' compiled page vocabulary: a few
+// wire services, roles, pieces of page furniture and function words of
+// its kind, matched on word boundaries. It lets the tests here say what
+// the reader does with each kind of hit.
+type testVocab struct{}
+
+var (
+	testAgencies  = []string{"reuters", "associated press", "afp", "dpa"}
+	testWhole     = []string{"ap"} // an agency only when it is the whole text
+	testRoles     = []string{"staff writer", "writer", "editor", "editor-at-large", "contributing", "staff", "correspondent"}
+	testFurniture = []string{"share on facebook", "share", "comments", "home"}
+	testStop      = map[string]bool{}
+)
+
+func init() {
+	for _, lang := range lexicon.StopLangs {
+		for _, w := range strings.Fields(lexicon.StopWords[lang]) {
+			testStop[w] = true
+		}
+	}
+}
+
+func (testVocab) Hits(folded string) Hits {
+	covered := make([]bool, len(folded))
+	find := func(list []string) bool {
+		hit := false
+		for _, p := range list {
+			for from := 0; ; {
+				i := strings.Index(folded[from:], p)
+				if i < 0 {
+					break
+				}
+				b, e := from+i, from+i+len(p)
+				if (b == 0 || !letter(folded[b-1])) && (e == len(folded) || !letter(folded[e])) {
+					hit = true
+					for k := b; k < e; k++ {
+						covered[k] = true
+					}
+				}
+				from = b + 1
+			}
+		}
+		return hit
+	}
+	var h Hits
+	h.Agency = find(testAgencies)
+	for _, w := range testWhole {
+		if folded == w {
+			h.Agency, h.WholeAgency = true, true
+		}
+	}
+	h.WholeAgency = h.WholeAgency || h.Agency && slices.Contains(testAgencies, folded)
+	h.Role = find(testRoles)
+	h.Furniture = find(testFurniture)
+	h.Covered = true
+	for k := 0; k < len(folded); k++ {
+		if letter(folded[k]) && !covered[k] {
+			h.Covered = false
+		}
+	}
+	return h
+}
+
+func (testVocab) StopWord(folded string) bool { return testStop[folded] }
+
+func letter(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80 }
+
+var testReader = Reader{Vocab: testVocab{}}
