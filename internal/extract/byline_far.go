@@ -13,7 +13,7 @@ import (
 func creditAnywhere(doc *document) (int, bylineMatch, bool) {
 	for i := range doc.blocks {
 		b := &doc.blocks[i]
-		if b.words > 16 || b.label == labelTitle || b.label == labelComments || b.vocab.prefix&vByline == 0 || !htmlOpensWithCue(b.text) {
+		if b.words > 16 || b.label == labelTitle || b.label == labelComments || b.vocab.prefix&vByline == 0 || !credit.OpensWithCue(b.text) {
 			continue
 		}
 		m, ok := doc.parseBylineOf(i)

@@ -162,7 +162,7 @@ func htmlMetadataCredit(x *article.Extraction) {
 		switch low := foldLower(o); {
 		case vocab.scan(low).any&vAgency != 0:
 			agencies = append(agencies, o)
-		case isDefaultAccount(low):
+		case credit.DefaultAccount(low):
 		default:
 			authors = append(authors, o)
 		}
@@ -175,16 +175,10 @@ func htmlMetadataCredit(x *article.Extraction) {
 		Field: "authors", Value: strings.Join(authors, "; "), Rule: "metadata-credit", Confidence: 0.4})
 }
 
-// isDefaultAccount reports whether a lower-cased credit is a CMS's default
-// account, which credits no one.
-func isDefaultAccount(low string) bool {
-	return low == "admin" || low == "administrator" || low == "webmaster"
-}
-
 // notAuthorCredit reports whether a stated credit cannot stand as the
 // author when no person is named: a wire service (an agency) or a default
 // account.
 func notAuthorCredit(v string) bool {
 	low := foldLower(strings.TrimSpace(v))
-	return vocab.scan(low).any&vAgency != 0 || isDefaultAccount(low)
+	return vocab.scan(low).any&vAgency != 0 || credit.DefaultAccount(low)
 }

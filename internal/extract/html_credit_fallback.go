@@ -4,20 +4,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pressroom/pressroom/internal/extract/credit"
 	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/dom"
-	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
-
-// htmlAuthorLabels are the generic words a page's "twitter:label1" gives
-// the credit in "twitter:data1" (WordPress SEO plugins write it in the
-// site's language).
-var htmlAuthorLabels = map[string]bool{
-	"written by": true, "author": true, "verfasst von": true, "geschrieben von": true, "autor": true,
-	"autorin": true, "écrit par": true, "auteur": true, "escrito por": true, "scritto da": true,
-	"geschreven door": true, "napisane przez": true, "autor:": true, "skrevet af": true, "skrevet av": true,
-	"skriven av": true, "written by:": true,
-}
 
 // htmlCreditFallback is the author when no person's name was found where
 // the metadata is read first or near the headline: a person's name in a
@@ -51,7 +41,7 @@ func htmlCreditFallback(m *dom.Meta, ld htmlLD, site string, printed []string) (
 			return printed, "visible-credit-anywhere"
 		}
 		for _, v := range c.vals {
-			if s, ok := htmlLoneCredit(v); ok {
+			if s, ok := credit.CleanValue(dom.CollapseSpace(strings.TrimSpace(v))); ok {
 				return []string{s}, c.rule + ":lone"
 			}
 		}
@@ -66,29 +56,11 @@ func htmlCreditFallback(m *dom.Meta, ld htmlLD, site string, printed []string) (
 // is the author.
 func htmlTwitterAuthor(m *dom.Meta) []string {
 	for _, l := range m.Metas["twitter:label1"] {
-		if htmlAuthorLabels[strings.ToLower(strings.TrimSpace(l))] {
+		if credit.AuthorLabel(l) {
 			return m.Metas["twitter:data1"]
 		}
 	}
 	return nil
-}
-
-// htmlLoneCredit cleans one credit: the cue goes ("By …"), and what is
-// left must be one to six words, without a link, a handle or a sentence.
-func htmlLoneCredit(v string) (string, bool) {
-	s := dom.CollapseSpace(htmlStripByline(strings.TrimSpace(v)))
-	s = strings.Trim(s, " ,;:|-–—")
-	if s == "" || len(s) > 60 || strings.ContainsAny(s, "@<>{}?!\"") {
-		return "", false
-	}
-	low := strings.ToLower(s)
-	if strings.HasPrefix(low, "http") || strings.HasPrefix(low, "www.") || strings.Contains(low, "://") {
-		return "", false
-	}
-	if n := len(strings.Fields(s)); n > 6 {
-		return "", false
-	}
-	return s, true
 }
 
 // htmlLoneCue is the credit of a printed cue line that names no person: a
@@ -102,7 +74,7 @@ func htmlLoneCue(m bylineMatch, site string) string {
 	if p, _ := htmlSplitCredits(m.authors, site); len(p) > 0 {
 		return "" // a person: the caller takes it
 	}
-	if htmlLooksLikeURL(a) && strings.Contains(a, "/") {
+	if credit.LooksLikeAddress(a) && strings.Contains(a, "/") {
 		return ""
 	}
 	return a
@@ -118,7 +90,7 @@ func htmlLoneCue(m bylineMatch, site string) string {
 func htmlCreditAnywhere(blocks []dom.Block, site string, ctx datetime.Context) ([]string, int) {
 	for i := range blocks {
 		b := &blocks[i]
-		if b.Chars > 120 || b.Chars < 4 || !htmlOpensWithCue(b.Text) {
+		if b.Chars > 120 || b.Chars < 4 || !credit.OpensWithCue(b.Text) {
 			continue
 		}
 		m, ok := parseByline(b.Text, ctx)
@@ -130,19 +102,4 @@ func htmlCreditAnywhere(blocks []dom.Block, site string, ctx datetime.Context) (
 		}
 	}
 	return nil, -1
-}
-
-// htmlOpensWithCue reports a text that starts with a credit cue that is
-// not also an ordinary word.
-func htmlOpensWithCue(s string) bool {
-	low := foldLower(strings.TrimSpace(s))
-	for _, c := range lexicon.Cues {
-		if c.Preposition || c.Glued {
-			continue
-		}
-		if rest, ok := strings.CutPrefix(low, c.Text); ok && (rest == "" || rest[0] == ' ' || rest[0] == ':') {
-			return true
-		}
-	}
-	return false
 }

@@ -1,0 +1,235 @@
+package credit
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
+)
+
+// A credit stated as a value, in a page's metadata (an author field, a
+// JSON-LD author) or in a block of its own, rather than printed in a line
+// of text.
+
+// metaOrgWords mark a credit as an organisation, a desk or a role rather
+// than a person. They are matched as whole lower-case words. Kept apart from
+// the text side's orgWords on purpose: see there.
+var metaOrgWords = map[string]bool{
+	"news": true, "press": true, "staff": true, "team": true, "desk": true, "editorial": true,
+	"editors": true, "agency": true, "agencies": true, "media": true, "service": true, "services": true,
+	"associated": true, "reuters": true, "afp": true, "ap": true, "upi": true, "ians": true, "pti": true,
+	"bloomberg": true, "writer": true, "writers": true, "editor": true, "correspondent": true,
+	"reporter": true, "reporters": true, "contributor": true, "contributors": true, "admin": true,
+	"administrator": true, "online": true, "magazine": true, "times": true, "journal": true,
+	"daily": true, "group": true, "inc": true, "ltd": true, "llc": true, "network": true, "tv": true,
+	"radio": true, "channel": true, "bureau": true, "wire": true, "wires": true, "newsroom": true,
+	"publishing": true, "publications": true, "company": true, "corporation": true, "foundation": true,
+	"university": true, "institute": true, "department": true, "office": true, "report": true,
+	"guest": true, "sponsored": true, "partner": true, "content": true, "studio": true, "studios": true,
+	"blog": true, "official": true, "webmaster": true, "user": true, "redação": true, "redacción": true,
+	"rédaction": true, "redaktion": true, "senior": true, "chief": true, "columnist": true,
+	"contributing": true, "photographer": true, "producer": true, "analyst": true, "intern": true,
+	"herald": true, "tribune": true, "gazette": true, "post": true, "globe": true, "chronicle": true,
+	"weekly": true, "world": true, "international": true, "national": true, "global": true,
+}
+
+// cuePrefix reports the length of the credit cue opening the
+// lower-cased credit low ("by ", "autor: ", "von "), or 0. Metadata
+// credits are names: of the prepositions only those that never start a
+// name count ("Di Maria", "Van Dyke" do).
+func cuePrefix(low string) int {
+	for _, c := range lexicon.Cues {
+		if c.Preposition && c.Text != "von" && c.Text != "par" && c.Text != "por" {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(low, c.Text); ok && rest != "" && (rest[0] == ' ' || rest[0] == ':') {
+			return len(low) - len(strings.TrimLeft(rest, " :"))
+		}
+	}
+	for _, p := range []string{"published by ", "reported by ", "de "} {
+		if strings.HasPrefix(low, p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// SplitValues cleans raw author credits into person names and
+// organisations: "By A and B" gives two names, a trailing role ("Jane Roe,
+// Staff Writer") is dropped, URLs and handles are dropped, and credits that
+// do not look like a person's name, or name the site (nsite, its name
+// normalised by the caller), go to orgs.
+func SplitValues(raw []string, nsite string) (persons, orgs []string) {
+	seen := map[string]bool{}
+	for _, r := range raw {
+		r = StripCue(strings.TrimSpace(r))
+		if LooksLikeAddress(r) && !strings.ContainsAny(r, " ,;") {
+			continue
+		}
+		for _, part := range splitValueNames(r) {
+			part = strings.Trim(part, " \t.,;:-–—|()[]")
+			if part == "" || LooksLikeAddress(part) {
+				continue
+			}
+			key := strings.ToLower(part)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			if valuePersonName(part) && !mentionsSite(key, nsite) {
+				persons = append(persons, part)
+			} else if len(part) <= 60 {
+				orgs = append(orgs, part)
+			}
+		}
+	}
+	return persons, orgs
+}
+
+// StripCue removes "By", and a label before it ("Analysis by",
+// "Photos by"), from the start of a credit.
+func StripCue(r string) string {
+	if n := cuePrefix(strings.ToLower(r)); n > 0 && n <= len(r) {
+		return strings.TrimSpace(r[n:])
+	}
+	words := strings.Fields(r)
+	for i := 1; i <= 2 && i < len(words); i++ {
+		if strings.EqualFold(words[i], "by") {
+			return strings.Join(words[i+1:], " ")
+		}
+	}
+	return r
+}
+
+// mentionsSite reports a credit naming the publication itself
+// ("Example News Business" on Example News, "Example Insider" on Example
+// Insider).
+func mentionsSite(key, nsite string) bool {
+	if nsite == "" {
+		return false
+	}
+	return strings.Contains(key, nsite) || strings.Contains(nsite, key)
+}
+
+func splitValueNames(s string) []string {
+	f := func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '&' || r == '/' || r == '\n' }
+	var out []string
+	for _, p := range strings.FieldsFunc(s, f) {
+		words := strings.Fields(p)
+		start := 0
+		for i, w := range words {
+			if lexicon.Conjunction(strings.ToLower(w)) {
+				out = append(out, strings.Join(words[start:i], " "))
+				start = i + 1
+			}
+		}
+		out = append(out, strings.Join(words[start:], " "))
+	}
+	return out
+}
+
+func LooksLikeAddress(s string) bool {
+	low := strings.ToLower(s)
+	return strings.HasPrefix(low, "http") || strings.HasPrefix(low, "www.") || strings.HasPrefix(s, "@") ||
+		strings.Contains(s, "@") || strings.Contains(s, "/") || strings.Contains(low, ".com") ||
+		strings.Contains(low, ".org") || strings.Contains(low, ".net")
+}
+
+// valuePersonName reports whether s is shaped like a person's name: two to
+// five words of letters, each starting with a capital (or all capitals),
+// no digits, no organisation or role word.
+func valuePersonName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 1 && valueCJKName(s) {
+		return true
+	}
+	if len(words) < 2 || len(words) > 5 || len(s) > 60 {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,'’"))
+		for _, part := range strings.Split(lw, "-") {
+			if metaOrgWords[part] {
+				return false
+			}
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		particle := lexicon.NameParticle(lw)
+		caseless := unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r)
+		if !unicode.IsUpper(r) && !particle && !caseless {
+			return false
+		}
+		for _, c := range w {
+			if !unicode.IsLetter(c) && c != '.' && c != '-' && c != '\'' && c != '’' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// valueCJKName reports a Chinese, Japanese or Korean personal name written
+// without spaces: two to four Han, kana or Hangul characters.
+func valueCJKName(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 4
+}
+
+// AuthorLabel reports a label that says the value beside it is the
+// author: the generic words a page's "twitter:label1" gives the credit in
+// "twitter:data1" (WordPress SEO plugins write it in the site's language).
+func AuthorLabel(label string) bool { return authorLabels[strings.ToLower(strings.TrimSpace(label))] }
+
+var authorLabels = map[string]bool{
+	"written by": true, "author": true, "verfasst von": true, "geschrieben von": true, "autor": true,
+	"autorin": true, "écrit par": true, "auteur": true, "escrito por": true, "scritto da": true,
+	"geschreven door": true, "napisane przez": true, "autor:": true, "skrevet af": true, "skrevet av": true,
+	"skriven av": true, "written by:": true,
+}
+
+// CleanValue cleans one stated credit, its white space already collapsed
+// by the caller: the cue goes ("By …"), and what is left must be one to
+// six words, without a link, a handle or a sentence.
+func CleanValue(v string) (string, bool) {
+	s := StripCue(strings.TrimSpace(v))
+	s = strings.Trim(s, " ,;:|-–—")
+	if s == "" || len(s) > 60 || strings.ContainsAny(s, "@<>{}?!\"") {
+		return "", false
+	}
+	low := strings.ToLower(s)
+	if strings.HasPrefix(low, "http") || strings.HasPrefix(low, "www.") || strings.Contains(low, "://") {
+		return "", false
+	}
+	if n := len(strings.Fields(s)); n > 6 {
+		return "", false
+	}
+	return s, true
+}
+
+// OpensWithCue reports a text that starts with a credit cue that is
+// not also an ordinary word.
+func OpensWithCue(s string) bool {
+	low := lexicon.Fold(strings.TrimSpace(s))
+	for _, c := range lexicon.Cues {
+		if c.Preposition || c.Glued {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(low, c.Text); ok && (rest == "" || rest[0] == ' ' || rest[0] == ':') {
+			return true
+		}
+	}
+	return false
+}
+
+// DefaultAccount reports whether a lower-cased credit is a CMS's default
+// account, which credits no one.
+func DefaultAccount(low string) bool {
+	return low == "admin" || low == "administrator" || low == "webmaster"
+}
