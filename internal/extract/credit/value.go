@@ -12,28 +12,6 @@ import (
 // JSON-LD author) or in a block of its own, rather than printed in a line
 // of text.
 
-// metaOrgWords mark a credit as an organisation, a desk or a role rather
-// than a person. They are matched as whole lower-case words. Kept apart from
-// the text side's orgWords on purpose: see there.
-var metaOrgWords = map[string]bool{
-	"news": true, "press": true, "staff": true, "team": true, "desk": true, "editorial": true,
-	"editors": true, "agency": true, "agencies": true, "media": true, "service": true, "services": true,
-	"associated": true, "reuters": true, "afp": true, "ap": true, "upi": true, "ians": true, "pti": true,
-	"bloomberg": true, "writer": true, "writers": true, "editor": true, "correspondent": true,
-	"reporter": true, "reporters": true, "contributor": true, "contributors": true, "admin": true,
-	"administrator": true, "online": true, "magazine": true, "times": true, "journal": true,
-	"daily": true, "group": true, "inc": true, "ltd": true, "llc": true, "network": true, "tv": true,
-	"radio": true, "channel": true, "bureau": true, "wire": true, "wires": true, "newsroom": true,
-	"publishing": true, "publications": true, "company": true, "corporation": true, "foundation": true,
-	"university": true, "institute": true, "department": true, "office": true, "report": true,
-	"guest": true, "sponsored": true, "partner": true, "content": true, "studio": true, "studios": true,
-	"blog": true, "official": true, "webmaster": true, "user": true, "redação": true, "redacción": true,
-	"rédaction": true, "redaktion": true, "senior": true, "chief": true, "columnist": true,
-	"contributing": true, "photographer": true, "producer": true, "analyst": true, "intern": true,
-	"herald": true, "tribune": true, "gazette": true, "post": true, "globe": true, "chronicle": true,
-	"weekly": true, "world": true, "international": true, "national": true, "global": true,
-}
-
 // cuePrefix reports the length of the credit cue opening the
 // lower-cased credit low ("by ", "autor: ", "von "), or 0. Metadata
 // credits are names: of the prepositions only those that never start a
@@ -150,7 +128,7 @@ func valuePersonName(s string) bool {
 	for _, w := range words {
 		lw := strings.ToLower(strings.Trim(w, ".,'’"))
 		for _, part := range strings.Split(lw, "-") {
-			if metaOrgWords[part] {
+			if orgWords[part] || valueWords[part] {
 				return false
 			}
 		}
