@@ -33,10 +33,51 @@ func isContraction(w string) bool {
 	return false
 }
 
-// isPersonName reports whether s is shaped like a person's name: two to
-// five words, each capitalised (initials and particles allowed), no digits,
-// no organisation words.
-func PersonName(s string) bool {
+// PersonName reports whether a credit read from a line of text is shaped
+// like a person's name (nameShaped), no word being one of a dump's page
+// furniture or dates (lineWords).
+func PersonName(s string) bool { return nameShaped(s, lineName) }
+
+// nameRules are what the name test takes from the kind of input a credit
+// is read from.
+type nameRules struct {
+	// extra are the words beyond orgWords that make a credit no name.
+	extra map[string]bool
+	// capsSurname lets a word in capitals stand among capitalised ones
+	// ("Chokri GHARBI"): an author field writes surnames so, while in a
+	// line of text it is as often a topic's acronym ("Resultados UEFA").
+	capsSurname bool
+	// inverted lets a particle open or end the name: a stated value may be
+	// an inverted name cut at its comma ("Jong, Michiel de" gives "Michiel
+	// de"); in a line of text, "von der Leyen" opens no credit.
+	inverted bool
+}
+
+var (
+	lineName  = nameRules{extra: lineWords}
+	valueName = nameRules{extra: valueWords, capsSurname: true, inverted: true}
+)
+
+// notName reports a lower-cased word (or a part of a hyphenated one:
+// "Online-Redaktion") that makes a credit no person's name.
+func (rules nameRules) notName(lw string, i, n int) bool {
+	for {
+		part, rest, more := strings.Cut(lw, "-")
+		if orgWords[part] || rules.extra[part] && !givenNameMonth(part, i, n) {
+			return true
+		}
+		if !more {
+			return false
+		}
+		lw = rest
+	}
+}
+
+// nameShaped reports whether s is shaped like a person's name: two to five
+// words, each capitalised (initials and particles allowed), no digits, no
+// organisation words nor the words the kind of input adds; or a name in a
+// script without spaces (CJKName).
+func nameShaped(s string, rules nameRules) bool {
 	var wordsBuf [6]string
 	words := appendFields(wordsBuf[:0], s, len(wordsBuf))
 	if len(words) < 2 || len(words) > 5 {
@@ -48,15 +89,15 @@ func PersonName(s string) bool {
 	for i, w := range words {
 		// An acronym among capitalised words is an organisation or a topic
 		// ("Resultados UEFA"); names in capitals are all capitals.
-		if !allUpper && upperRun(w) >= 4 {
+		if !allUpper && !rules.capsSurname && upperRun(w) >= 4 {
 			return false
 		}
 		lw := string(lexicon.AppendLower(buf[:0], strings.Trim(w, ".,")))
-		if orgWords[lw] || lineWords[lw] && !givenNameMonth(lw, i, len(words)) || strings.Contains(lw, ".com") || strings.Contains(lw, "www") || isContraction(w) {
+		if rules.notName(lw, i, len(words)) || strings.Contains(lw, ".com") || strings.Contains(lw, "www") || isContraction(w) {
 			return false
 		}
 		r, _ := utf8.DecodeRuneInString(w)
-		if lexicon.NameParticle(lw) && i > 0 && i < len(words)-1 {
+		if lexicon.NameParticle(lw) && (rules.inverted || i > 0 && i < len(words)-1) {
 			continue
 		}
 		// Scripts without case (Arabic, Hebrew, Devanagari …) have no
@@ -71,7 +112,7 @@ func PersonName(s string) bool {
 		}
 		caps++
 	}
-	return caps >= 2
+	return caps >= 2 || rules.inverted && caps == 1
 }
 
 // isUpperString reports whether strings.ToUpper(s) == s, without building

@@ -99,15 +99,43 @@ func TestParseByline(t *testing.T) {
 	}
 }
 
-func TestIsPersonName(t *testing.T) {
-	tests := map[string]bool{
-		"Jane Doe": true, "Maria T. Okafor": true, "Jean-Luc Picard": true, "Ludwig van Beethoven": true,
-		"jane doe": false, "Jane": false, "Acme News": false, "Jane Doe 2019": false, "The Times": false,
-		"One Two Three Four Five Six": false, "Springfield.com Staff": false,
+// TestPersonName: one name test, with what each kind of input adds: a
+// line of text refuses page furniture and dates and a topic's acronym; a
+// stated value refuses roles and desks, and takes a surname in capitals
+// and an inverted name's particle.
+func TestPersonName(t *testing.T) {
+	tests := []struct {
+		in          string
+		line, value bool
+	}{
+		{"Jane Doe", true, true},
+		{"Maria T. Okafor", true, true},
+		{"Jean-Luc Picard", true, true},
+		{"Ludwig van Beethoven", true, true},
+		{"王小明", true, true},
+		{"jane doe", false, false},
+		{"Jane", false, false},
+		{"Acme News", false, false},
+		{"City Council Report", false, false},
+		{"Jane Doe 2019", false, false},
+		{"The Times", false, false},
+		{"One Two Three Four Five Six", false, false},
+		{"Springfield.com Staff", false, false},
+		{"Example-Online-Experte Ann Lee", false, false}, // a part of a hyphenated word
+		{"Ann Lee Updated", false, true},                 // page furniture on a line
+		{"June Lee", false, true},                        // a month first on a line
+		{"Jane Roe Senior Writer", true, false},          // roles: on a line, the page vocabulary's
+		{"Anna BEISPIEL", false, true},                   // a surname in capitals
+		{"Resultados UEFA", false, true},                 // on a line, a topic's acronym
+		{"Jan de", false, true},                          // "Vries, Jan de"
+		{"Jane Roe (AP)", false, false},
 	}
-	for in, want := range tests {
-		if got := PersonName(in); got != want {
-			t.Errorf("PersonName(%q) = %v, want %v", in, got, want)
+	for _, tt := range tests {
+		if got := PersonName(tt.in); got != tt.line {
+			t.Errorf("PersonName(%q) = %v, want %v", tt.in, got, tt.line)
+		}
+		if got := valuePersonName(tt.in); got != tt.value {
+			t.Errorf("valuePersonName(%q) = %v, want %v", tt.in, got, tt.value)
 		}
 	}
 }

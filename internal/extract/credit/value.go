@@ -3,7 +3,6 @@ package credit
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
@@ -114,50 +113,21 @@ func LooksLikeAddress(s string) bool {
 		strings.Contains(low, ".org") || strings.Contains(low, ".net")
 }
 
-// valuePersonName reports whether s is shaped like a person's name: two to
-// five words of letters, each starting with a capital (or all capitals),
-// no digits, no organisation or role word.
+// valuePersonName reports whether a stated author value is shaped like a
+// person's name (nameShaped), no word being a role, account or desk
+// (valueWords), and written in letters alone: a value is the name and
+// nothing else, so a digit, a handle or a bracket means it is something
+// else.
 func valuePersonName(s string) bool {
-	words := strings.Fields(s)
-	if len(words) == 1 && valueCJKName(s) {
-		return true
-	}
-	if len(words) < 2 || len(words) > 5 || len(s) > 60 {
+	if len(s) > 60 {
 		return false
 	}
-	for _, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ".,'’"))
-		for _, part := range strings.Split(lw, "-") {
-			if orgWords[part] || valueWords[part] {
-				return false
-			}
-		}
-		r, _ := utf8.DecodeRuneInString(w)
-		particle := lexicon.NameParticle(lw)
-		caseless := unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r)
-		if !unicode.IsUpper(r) && !particle && !caseless {
+	for _, c := range s {
+		if !unicode.IsLetter(c) && !unicode.IsSpace(c) && c != '.' && c != '-' && c != '\'' && c != '’' {
 			return false
 		}
-		for _, c := range w {
-			if !unicode.IsLetter(c) && c != '.' && c != '-' && c != '\'' && c != '’' {
-				return false
-			}
-		}
 	}
-	return true
-}
-
-// valueCJKName reports a Chinese, Japanese or Korean personal name written
-// without spaces: two to four Han, kana or Hangul characters.
-func valueCJKName(s string) bool {
-	n := 0
-	for _, r := range s {
-		if !unicode.In(r, unicode.Han, unicode.Hangul, unicode.Hiragana, unicode.Katakana) {
-			return false
-		}
-		n++
-	}
-	return n >= 2 && n <= 4
+	return nameShaped(s, valueName)
 }
 
 // AuthorLabel reports a label that says the value beside it is the
