@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract/credit"
 	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/dom"
@@ -143,42 +142,4 @@ func htmlCutGluedBy(s string) string {
 		}
 	}
 	return s
-}
-
-// htmlMetadataCredit makes the credit the page's metadata states the
-// author when no person's full name is credited anywhere and the credit is
-// not shaped like one: an organisation (a wiki's contributors, a
-// foundation), an editorial desk, a pen name or a user name. It is what
-// the page says wrote it. Wire services stay agencies: they are credited
-// beside a writer, not instead; and a content system's default account
-// ("admin") credits no one.
-func htmlMetadataCredit(x *article.Extraction) {
-	md := &x.Metadata
-	if len(md.Authors) > 0 || len(md.Agencies) == 0 {
-		return
-	}
-	var authors, agencies []string
-	for _, o := range md.Agencies {
-		switch low := foldLower(o); {
-		case vocab.scan(low).any&vAgency != 0:
-			agencies = append(agencies, o)
-		case credit.DefaultAccount(low):
-		default:
-			authors = append(authors, o)
-		}
-	}
-	if len(authors) == 0 {
-		return
-	}
-	md.Authors, md.Agencies = authors, agencies
-	x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
-		Field: "authors", Value: strings.Join(authors, "; "), Rule: "metadata-credit", Confidence: 0.4})
-}
-
-// notAuthorCredit reports whether a stated credit cannot stand as the
-// author when no person is named: a wire service (an agency) or a default
-// account.
-func notAuthorCredit(v string) bool {
-	low := foldLower(strings.TrimSpace(v))
-	return vocab.scan(low).any&vAgency != 0 || credit.DefaultAccount(low)
 }

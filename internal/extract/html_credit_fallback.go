@@ -4,20 +4,55 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract/credit"
 	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/dom"
 )
 
-// htmlCreditFallback is the author when no person's name was found where
-// the metadata is read first or near the headline: a person's name in a
-// later author field (the first named only the desk), else the JSON-LD
-// author's pen name or user name, else the person printed with a credit
-// cue elsewhere on the page (printed, see htmlCreditAnywhere), else the
-// other fields' pen name, user name or desk ("Redaktion", "jdoe", "Staff
-// Report"). The page states it is the author, so it stands as the page
-// gives it, provided it is short and is no address.
-func htmlCreditFallback(m *dom.Meta, ld htmlLD, site string, printed []string) ([]string, string) {
+// htmlCreditFallback credits the author, in one ordered fallback, when no
+// person's name was found where the metadata is read first or near the
+// headline:
+//  1. a person's name in a later author field (the first named only the
+//     desk);
+//  2. else the JSON-LD author's pen name or user name;
+//  3. else the person printed with a credit cue elsewhere on the page
+//     (htmlCreditAnywhere);
+//  4. else the other fields' pen name, user name or desk ("Redaktion",
+//     "jdoe", "Staff Report");
+//  5. else the organisation the metadata credited (a wiki's contributors,
+//     a foundation, a desk), which the metadata readers set apart as an
+//     agency (credit.Reader.StatedCredit).
+//
+// The page states it is the author, so it stands as the page gives it,
+// provided it is short and is no address. Wire services stay agencies:
+// they are credited beside a writer, not instead; and a content system's
+// default account ("admin") credits no one.
+func htmlCreditFallback(x *article.Extraction, m *dom.Meta, ld htmlLD, blocks []dom.Block, ctx datetime.Context) {
+	md := &x.Metadata
+	if len(md.Authors) > 0 {
+		return
+	}
+	printed, _ := htmlCreditAnywhere(blocks, md.SiteName, ctx)
+	if a, rule := htmlStatedCredit(m, ld, md.SiteName, printed); len(a) > 0 {
+		md.Authors = a
+		if md.Agencies = slices.DeleteFunc(md.Agencies, func(o string) bool { return slices.Contains(a, o) }); len(md.Agencies) == 0 {
+			md.Agencies = nil
+		}
+		x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+			Field: "authors", Value: strings.Join(a, "; "), Rule: rule, Confidence: 0.5})
+		return
+	}
+	if a, agencies := creditReader.StatedCredit(md.Agencies); len(a) > 0 {
+		md.Authors, md.Agencies = a, agencies
+		x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+			Field: "authors", Value: strings.Join(a, "; "), Rule: "metadata-credit", Confidence: 0.4})
+	}
+}
+
+// htmlStatedCredit is steps 1 to 4 of htmlCreditFallback: the credit and
+// the rule that found it.
+func htmlStatedCredit(m *dom.Meta, ld htmlLD, site string, printed []string) ([]string, string) {
 	p, _ := ld.people("author")
 	cands := []struct {
 		vals []string
@@ -29,7 +64,7 @@ func htmlCreditFallback(m *dom.Meta, ld htmlLD, site string, printed []string) (
 		{m.RelAuthor, "a[rel=author]"},
 	}
 	for i := range cands {
-		cands[i].vals = slices.DeleteFunc(slices.Clone(cands[i].vals), notAuthorCredit)
+		cands[i].vals = slices.DeleteFunc(slices.Clone(cands[i].vals), func(v string) bool { return !creditReader.CanStand(v) })
 	}
 	for _, c := range cands {
 		if p, _ := htmlSplitCredits(c.vals, site); len(p) > 0 {

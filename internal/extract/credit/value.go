@@ -181,3 +181,31 @@ func OpensWithCue(s string) bool {
 func DefaultAccount(low string) bool {
 	return low == "admin" || low == "administrator" || low == "webmaster"
 }
+
+// CanStand reports whether a stated credit can stand as the author when
+// no person is named: neither a wire service (an agency) nor a default
+// account.
+func (rd Reader) CanStand(v string) bool {
+	low := lexicon.Fold(strings.TrimSpace(v))
+	return !rd.Agency(low) && !DefaultAccount(low)
+}
+
+// StatedCredit splits the organisations a page's metadata credits (as
+// SplitValues gave them) when it names no person: an organisation, a
+// desk, a pen or user name is what the page says wrote it and becomes the
+// author; a wire service stays an agency; a default account goes.
+func (rd Reader) StatedCredit(orgs []string) (authors, agencies []string) {
+	for _, o := range orgs {
+		switch low := lexicon.Fold(o); {
+		case rd.Agency(low):
+			agencies = append(agencies, o)
+		case DefaultAccount(low):
+		default:
+			authors = append(authors, o)
+		}
+	}
+	if len(authors) == 0 {
+		return nil, orgs
+	}
+	return authors, agencies
+}

@@ -70,3 +70,32 @@ func TestAuthorLabelAndCue(t *testing.T) {
 		}
 	}
 }
+
+// TestStatedCredit: when the metadata names no person, the organisation
+// it credits is the author; a wire service stays an agency and a default
+// account credits no one.
+func TestStatedCredit(t *testing.T) {
+	tests := []struct {
+		orgs, authors, agencies []string
+	}{
+		{orgs: []string{"Example Wiki Contributors"}, authors: []string{"Example Wiki Contributors"}},
+		{orgs: []string{"Redaktion", "dpa"}, authors: []string{"Redaktion"}, agencies: []string{"dpa"}},
+		{orgs: []string{"Reuters"}, agencies: []string{"Reuters"}},
+		{orgs: []string{"admin"}, agencies: []string{"admin"}},
+		{orgs: nil},
+	}
+	for _, tt := range tests {
+		a, g := testReader.StatedCredit(tt.orgs)
+		if diff := cmp.Diff(tt.authors, a); diff != "" {
+			t.Errorf("StatedCredit(%q) authors (-want +got):\n%s", tt.orgs, diff)
+		}
+		if diff := cmp.Diff(tt.agencies, g); diff != "" {
+			t.Errorf("StatedCredit(%q) agencies (-want +got):\n%s", tt.orgs, diff)
+		}
+	}
+	for in, want := range map[string]bool{"Redaktion": true, " Reuters ": false, "Webmaster": false, "jdoe": true} {
+		if got := testReader.CanStand(in); got != want {
+			t.Errorf("CanStand(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
