@@ -7,19 +7,32 @@ import (
 	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
-// testVocab stands in for the front-ends' compiled page vocabulary: a few
-// wire services, roles, pieces of page furniture and function words of
-// its kind, matched on word boundaries. It lets the tests here say what
-// the reader does with each kind of hit.
+// testVocab stands in for the front-ends' compiled page vocabulary, which
+// package credit does not build: lexicon's roles and wire services, as the
+// front-ends compile them, with a few pieces of page furniture, matched on
+// word boundaries. It lets the tests here say what the reader does with
+// each kind of hit.
 type testVocab struct{}
 
 var (
-	testAgencies  = []string{"reuters", "associated press", "afp", "dpa"}
-	testWhole     = []string{"ap"} // an agency only when it is the whole text
-	testRoles     = []string{"staff writer", "writer", "editor", "editor-at-large", "contributing", "staff", "correspondent"}
-	testFurniture = []string{"share on facebook", "share", "comments", "home"}
-	testStop      = map[string]bool{}
+	testAgencies, testWhole = byMode(lexicon.Agencies)
+	testRoles, _            = byMode(lexicon.Roles)
+	testFurniture           = []string{"share on facebook", "share", "comments", "home"}
+	testStop                = map[string]bool{}
 )
+
+// byMode splits entries in the page vocabulary's notation into phrases
+// found anywhere and phrases that must be the whole text.
+func byMode(entries []string) (anywhere, whole []string) {
+	for _, e := range entries {
+		if e[0] == '=' {
+			whole = append(whole, e[1:])
+		} else {
+			anywhere = append(anywhere, e[1:])
+		}
+	}
+	return anywhere, whole
+}
 
 func init() {
 	for _, lang := range lexicon.StopLangs {
@@ -58,7 +71,7 @@ func (testVocab) Hits(folded string) Hits {
 			h.Agency, h.WholeAgency = true, true
 		}
 	}
-	h.WholeAgency = h.WholeAgency || h.Agency && slices.Contains(testAgencies, folded)
+	h.WholeAgency = h.WholeAgency || slices.Contains(testAgencies, folded)
 	h.Role = find(testRoles)
 	h.Furniture = find(testFurniture)
 	h.Covered = true
