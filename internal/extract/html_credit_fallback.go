@@ -99,8 +99,8 @@ func htmlTwitterAuthor(m *dom.Meta) []string {
 }
 
 // htmlLoneCue is the credit of a printed cue line that names no person: a
-// pen name, user name or desk after "von", "By", "Autor:" (see
-// loneCredit), unless it is the site's own name.
+// pen name, user name or desk after "von", "By", "Autor:" (read by
+// credit.Reader.Parse), unless it is the site's own name.
 func htmlLoneCue(m bylineMatch, site string) string {
 	if len(m.authors) != 1 || m.label {
 		return ""

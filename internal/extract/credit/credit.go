@@ -1,18 +1,24 @@
 // Package credit reads author credits for both front-ends of the extractor:
 // a credit line in any of the supported languages ("By A, B and C", "von
-// Name", "Autor: Name", "par Name", "김민수 기자"), with its role, handle,
-// date or site cut off and its wire services set apart as agencies; the
-// shape of a person's name; the organisation, desk and role words that tell
-// a credit from a person; and the cleaning of an author value stated in a
-// page's metadata.
+// Name", "Autor: Name", "par Name", "김민수 기자", "A | 9 décembre 2019"),
+// with its role, handle, date or site cut off and its wire services set
+// apart as agencies (Reader.Parse); the shape of a person's name, one test
+// with what each kind of input adds (PersonName for a line of text, the
+// value side's for an author field); the organisation, desk and role words
+// that tell a credit from a person (words.go: one list, two named
+// extensions); what a template prints around a credit on its line
+// (line.go); and a credit stated as a value in a page's metadata: split,
+// cleaned, or, when it names no person, the organisation that stands as
+// the author (value.go).
 //
 // It is pure and format-agnostic: the text front-end calls it on its lines,
 // the HTML front-end on its blocks and metadata values; where in the input
 // a credit is looked for stays with each front-end. The words it knows
-// (cues, role suffixes, conjunctions, name particles, publication words)
-// come from lexicon, dates from datetime. The page vocabulary that names
-// wire services, roles and page furniture is compiled by the front-end,
-// which hands it over as a Vocabulary.
+// (cues, role suffixes, conjunctions, name particles, publication words,
+// roles and wire services) come from lexicon, dates from datetime. The
+// front-end compiles lexicon's roles and wire services with its page
+// furniture into one phrase matcher for every line, and hands that over as
+// a Vocabulary, so a credit is matched with the very phrases the line was.
 package credit
 
 // Vocabulary is what a credit reader asks of the page vocabulary: which
@@ -37,7 +43,7 @@ type Reader struct {
 	Vocab Vocabulary
 }
 
-// Agency reports a stated credit that names a wire service.
-func (rd Reader) Agency(folded string) bool {
+// agency reports a stated credit that names a wire service.
+func (rd Reader) agency(folded string) bool {
 	return rd.Vocab.Hits(folded).Agency
 }

@@ -52,7 +52,7 @@ func NameBeforeTail(s string) (string, bool) {
 // name-shaped.
 func OnlyNames(s string) bool {
 	var buf [8]string
-	parts := SplitNames(buf[:0], s)
+	parts := splitNames(buf[:0], s)
 	for _, p := range parts {
 		if !PersonName(strings.Trim(p, " .,;:-–—")) {
 			return false

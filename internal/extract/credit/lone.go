@@ -9,13 +9,13 @@ import (
 	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
-// Lone reads what follows an explicit credit cue when it is no
+// loneCredit reads what follows an explicit credit cue when it is no
 // person's name: a pen name or user name ("By jdoe", "von flerche", "Autor:
 // mkhiker"), or a desk ("von Redaktion"). The cue says it is the author. It
 // must be one word after a preposition cue ("von", "par"), whose object is
 // as often a place or a time, and at most four after an explicit one; never
 // a function word, a number or a piece of page furniture.
-func (rd Reader) Lone(rest string, prep bool) (string, bool) {
+func (rd Reader) loneCredit(rest string, prep bool) (string, bool) {
 	s := strings.TrimSpace(strings.TrimRight(rest, " ·•|/-–—,;:"))
 	if s == "" || len(s) > 40 {
 		return "", false
@@ -52,14 +52,14 @@ func (rd Reader) Lone(rest string, prep bool) (string, bool) {
 	return s, true
 }
 
-// NameAfterDate reads the author in a blog template's post line, which
+// nameAfterDate reads the author in a blog template's post line, which
 // opens with the date (often twice, published and modified, run together)
 // and goes on with the author's name, then a comment count or the
 // categories: "2. Februar 20202. Februar 2020 Ann Lee 1 Kommentar Reisen,
 // Kochen", "28. Juni 2019 | Ann Lee". The name is the person-shaped words
 // before a number, a bar or a comma; before a comma list of categories,
 // only its first two words.
-func NameAfterDate(s string, ctx datetime.Context) (string, bool) {
+func nameAfterDate(s string, ctx datetime.Context) (string, bool) {
 	dm, ok := datetime.Find(s, ctx)
 	if !ok || dm.Start != 0 || !dm.HasYear {
 		return "", false
@@ -91,7 +91,7 @@ func NameAfterDate(s string, ctx datetime.Context) (string, bool) {
 	if !PersonName(name) {
 		return "", false
 	}
-	return NormaliseName(name), true
+	return normaliseName(name), true
 }
 
 // gluedYearRest returns what follows a date ending at end in s. A date
@@ -108,9 +108,9 @@ func gluedYearRest(s string, end int) string {
 	return s[end:]
 }
 
-// CutUpdateCue removes a publication or update cue the date was cut from:
+// cutUpdateCue removes a publication or update cue the date was cut from:
 // "Ann Lee Last updated", "Ann Lee Veröffentlicht".
-func CutUpdateCue(s string) string {
+func cutUpdateCue(s string) string {
 	low := lexicon.Fold(s)
 	for _, w := range append(lexicon.UpdatedWords, lexicon.PublishedWords...) {
 		if i := strings.LastIndex(low, " "+w); i > 0 && strings.TrimSpace(low[i+1+len(w):]) == "" {
@@ -126,9 +126,9 @@ func CutUpdateCue(s string) string {
 	return s
 }
 
-// OpeningPrep reports a lower-cased line that opens with a preposition
+// openingPrep reports a lower-cased line that opens with a preposition
 // cue ("von …", "par …").
-func OpeningPrep(lower string) bool {
+func openingPrep(lower string) bool {
 	for _, c := range lexicon.Cues {
 		if c.Preposition && (strings.HasPrefix(lower, c.Text+" ") || strings.HasPrefix(lower, c.Text+":")) {
 			return true
@@ -137,10 +137,10 @@ func OpeningPrep(lower string) bool {
 	return false
 }
 
-// DateAfterName reports a line that is the credit name, a separator and a
+// dateAfterName reports a line that is the credit name, a separator and a
 // full date: "Ann Lee | 9 décembre 2019 à 09h08", "Ann Lee – 14.09.2022",
 // "Ann Lee, 02.02.2022".
-func DateAfterName(line, name string, ctx datetime.Context) bool {
+func dateAfterName(line, name string, ctx datetime.Context) bool {
 	if !strings.HasPrefix(line, name) {
 		return false
 	}

@@ -76,12 +76,12 @@ func (rules nameRules) notName(lw string, i, n int) bool {
 // nameShaped reports whether s is shaped like a person's name: two to five
 // words, each capitalised (initials and particles allowed), no digits, no
 // organisation words nor the words the kind of input adds; or a name in a
-// script without spaces (CJKName).
+// script without spaces (cJKName).
 func nameShaped(s string, rules nameRules) bool {
 	var wordsBuf [6]string
 	words := appendFields(wordsBuf[:0], s, len(wordsBuf))
 	if len(words) < 2 || len(words) > 5 {
-		return CJKName(s)
+		return cJKName(s)
 	}
 	caps := 0
 	allUpper := isUpperString(s)
@@ -150,8 +150,8 @@ func upperRun(w string) int {
 	return best
 }
 
-// cjkName accepts a short run of CJK characters (two to four) as a name.
-func CJKName(s string) bool {
+// cJKName accepts a short run of CJK characters (two to four) as a name.
+func cJKName(s string) bool {
 	n := 0
 	for _, r := range s {
 		if r < 0x2e80 || !unicode.IsLetter(r) {
@@ -163,7 +163,7 @@ func CJKName(s string) bool {
 }
 
 // normaliseName title-cases names printed in capitals ("LISA MASCARO").
-func NormaliseName(s string) string {
+func normaliseName(s string) string {
 	if !singleSpaced(s) {
 		s = strings.Join(strings.Fields(s), " ")
 	}

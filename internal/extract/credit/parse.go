@@ -57,7 +57,7 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 	if rest == "" {
 		// "김민수 기자": the role after the name.
 		for _, suf := range lexicon.Suffixes {
-			if name, ok := strings.CutSuffix(s, " "+suf); ok && CJKName(name) {
+			if name, ok := strings.CutSuffix(s, " "+suf); ok && cJKName(name) {
 				m.Cue, m.Authors = true, []string{name}
 				return m, true
 			}
@@ -109,7 +109,7 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 	if rest == "" && !m.Cue && !m.Prep {
 		// "28. Juni 2019 | Ann Lee", "17. September 2019 Ann Lee 0
 		// Kommentare": a post's date, then its author.
-		if name, ok := NameAfterDate(s, ctx); ok {
+		if name, ok := nameAfterDate(s, ctx); ok {
 			// The template's post line is as explicit as "<date> by".
 			m.Cue, m.Authors = true, []string{name}
 			return m, true
@@ -134,14 +134,14 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 		}
 	}
 	uncut := rest
-	rest = CutTail(rest, ctx)
+	rest = cutTail(rest, ctx)
 	m.Rest = rest
 	names, agencies := rd.split(rest)
 	// After a preposition inside a line, one word is a credit only when
 	// something follows it ("Gespeichert von jdoe am …"), not when it ends
 	// a phrase ("Jacken von Bosch").
-	if len(names) == 0 && len(agencies) == 0 && (m.Cue || m.Prep && (OpeningPrep(lower) || rest != strings.TrimSpace(uncut))) {
-		if lone, ok := rd.Lone(rest, m.Prep); ok {
+	if len(names) == 0 && len(agencies) == 0 && (m.Cue || m.Prep && (openingPrep(lower) || rest != strings.TrimSpace(uncut))) {
+		if lone, ok := rd.loneCredit(rest, m.Prep); ok {
 			names, m.Lone = []string{lone}, true
 		}
 	}
@@ -158,7 +158,7 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 			return m, false
 		}
 	}
-	if !m.Cue && !m.Prep && len(names) == 1 && len(agencies) == 0 && DateAfterName(s, rest, ctx) {
+	if !m.Cue && !m.Prep && len(names) == 1 && len(agencies) == 0 && dateAfterName(s, rest, ctx) {
 		// "Ann Lee | 9 décembre 2019", "Ann Lee, 02.02.2022": a name
 		// dated like a post is as explicit as "By".
 		m.Cue = true
@@ -176,9 +176,9 @@ func lineIsDateCue(lower string) bool {
 	return false
 }
 
-// CutTail removes what follows the names in a credit: a date, a
+// cutTail removes what follows the names in a credit: a date, a
 // handle, a site after "|", a role after " - ", "on <date>".
-func CutTail(s string, ctx datetime.Context) string {
+func cutTail(s string, ctx datetime.Context) string {
 	if dm, ok := datetime.Find(s, ctx); ok && dm.Start > 0 {
 		s = strings.TrimRight(s[:dm.Start], " ,")
 		// "… Monday, November 18, 2019": the weekday belongs to the date.
@@ -193,7 +193,7 @@ func CutTail(s string, ctx datetime.Context) string {
 	}
 
 	s = strings.TrimSpace(splitGlued(s))
-	s = CutUpdateCue(s)
+	s = cutUpdateCue(s)
 	for {
 		t := strings.TrimRight(s, " ,;:-–—/|")
 		cut := false
@@ -204,7 +204,7 @@ func CutTail(s string, ctx datetime.Context) string {
 			}
 		}
 		// "Ann Lee Veröffentlicht am": the cue, then its preposition.
-		if u := CutUpdateCue(t); u != t {
+		if u := cutUpdateCue(t); u != t {
 			t, cut = u, true
 		}
 		s = t
@@ -257,7 +257,7 @@ func splitGlued(s string) string {
 func (rd Reader) split(s string) (names, agencies []string) {
 	var buf [64]byte
 	var partsBuf [8]string
-	for _, part := range SplitNames(partsBuf[:0], s) {
+	for _, part := range splitNames(partsBuf[:0], s) {
 		part = strings.TrimSpace(strings.Trim(part, " .,;:-–—"))
 		if part == "" {
 			continue
@@ -267,7 +267,7 @@ func (rd Reader) split(s string) (names, agencies []string) {
 		if !h.Agency {
 			// no agency anywhere in the part: nothing to split off
 		} else if name, agency, ok := rd.splitTrailingAgency(part); ok && PersonName(name) {
-			names = append(names, NormaliseName(name))
+			names = append(names, normaliseName(name))
 			agencies = append(agencies, agency)
 			continue
 		}
@@ -279,15 +279,15 @@ func (rd Reader) split(s string) (names, agencies []string) {
 			continue
 		}
 		if PersonName(part) {
-			names = append(names, NormaliseName(part))
+			names = append(names, normaliseName(part))
 		}
 	}
 	return dedupe(names), dedupe(agencies)
 }
 
-// SplitNames appends to parts the pieces of s between commas, semicolons
+// splitNames appends to parts the pieces of s between commas, semicolons
 // and the word "and" in the supported languages.
-func SplitNames(parts []string, s string) []string {
+func splitNames(parts []string, s string) []string {
 	emit := func(p string) {
 		if p = strings.TrimSpace(p); p != "" {
 			parts = append(parts, p)

@@ -40,7 +40,7 @@ func cuePrefix(low string) int {
 func SplitValues(raw []string, nsite string) (persons, orgs []string) {
 	seen := map[string]bool{}
 	for _, r := range raw {
-		r = StripCue(strings.TrimSpace(r))
+		r = stripCue(strings.TrimSpace(r))
 		if LooksLikeAddress(r) && !strings.ContainsAny(r, " ,;") {
 			continue
 		}
@@ -64,9 +64,9 @@ func SplitValues(raw []string, nsite string) (persons, orgs []string) {
 	return persons, orgs
 }
 
-// StripCue removes "By", and a label before it ("Analysis by",
+// stripCue removes "By", and a label before it ("Analysis by",
 // "Photos by"), from the start of a credit.
-func StripCue(r string) string {
+func stripCue(r string) string {
 	if n := cuePrefix(strings.ToLower(r)); n > 0 && n <= len(r) {
 		return strings.TrimSpace(r[n:])
 	}
@@ -146,7 +146,7 @@ var authorLabels = map[string]bool{
 // by the caller: the cue goes ("By …"), and what is left must be one to
 // six words, without a link, a handle or a sentence.
 func CleanValue(v string) (string, bool) {
-	s := StripCue(strings.TrimSpace(v))
+	s := stripCue(strings.TrimSpace(v))
 	s = strings.Trim(s, " ,;:|-–—")
 	if s == "" || len(s) > 60 || strings.ContainsAny(s, "@<>{}?!\"") {
 		return "", false
@@ -176,9 +176,9 @@ func OpensWithCue(s string) bool {
 	return false
 }
 
-// DefaultAccount reports whether a lower-cased credit is a CMS's default
+// defaultAccount reports whether a lower-cased credit is a CMS's default
 // account, which credits no one.
-func DefaultAccount(low string) bool {
+func defaultAccount(low string) bool {
 	return low == "admin" || low == "administrator" || low == "webmaster"
 }
 
@@ -187,7 +187,7 @@ func DefaultAccount(low string) bool {
 // account.
 func (rd Reader) CanStand(v string) bool {
 	low := lexicon.Fold(strings.TrimSpace(v))
-	return !rd.Agency(low) && !DefaultAccount(low)
+	return !rd.agency(low) && !defaultAccount(low)
 }
 
 // StatedCredit splits the organisations a page's metadata credits (as
@@ -197,9 +197,9 @@ func (rd Reader) CanStand(v string) bool {
 func (rd Reader) StatedCredit(orgs []string) (authors, agencies []string) {
 	for _, o := range orgs {
 		switch low := lexicon.Fold(o); {
-		case rd.Agency(low):
+		case rd.agency(low):
 			agencies = append(agencies, o)
-		case DefaultAccount(low):
+		case defaultAccount(low):
 		default:
 			authors = append(authors, o)
 		}

@@ -35,7 +35,7 @@ var lineWords = wordSet(`
 // organisations. A line of text is first matched against the page
 // vocabulary, whose role and agency phrases do this work there; and a
 // desk printed alone as a dump's credit line ("Die Redaktion") is the
-// credit the page gives (as after a cue, see Lone): with the desk words
+// credit the page gives (as after a cue, see loneCredit): with the desk words
 // here, the text side lost the one development page that credits its desk
 // so.
 var valueWords = wordSet(`
