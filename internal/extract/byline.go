@@ -63,29 +63,8 @@ func parseBylineFolded(text, folded string, ctx datetime.Context) (bylineMatch, 
 // credit does for names.
 func titleCase(s string) string { return credit.TitleCase(s) }
 
-func wordCount(s string) int {
-	n := 0
-	forEachWord(s, func(string) bool { n++; return true })
-	return n
-}
-
-// forEachWord calls fn with each space-separated word of s until fn
-// returns false; unlike strings.Fields it allocates nothing.
-func forEachWord(s string, fn func(w string) bool) {
-	for i := 0; i < len(s); {
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
-			i++
-		}
-		j := i
-		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' {
-			j++
-		}
-		if j > i && !fn(s[i:j]) {
-			return
-		}
-		i = j
-	}
-}
+// wordCount counts the space-separated words of s (credit.WordCount).
+func wordCount(s string) int { return credit.WordCount(s) }
 
 func hasUpper(s string) bool {
 	for _, r := range s {

@@ -148,7 +148,7 @@ func dateAfterName(line, name string, ctx datetime.Context) bool {
 	t := strings.TrimLeft(after, " ,|·•-–—/")
 	// A separator, not a space only: "Ann Lee November 20, 2019" is as
 	// often a photo's credit.
-	if strings.TrimSpace(after[:len(after)-len(t)]) == "" || wordCount(name) < 2 {
+	if strings.TrimSpace(after[:len(after)-len(t)]) == "" || WordCount(name) < 2 {
 		return false
 	}
 	dm, ok := datetime.Find(t, ctx)

@@ -72,7 +72,7 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 				continue
 			}
 			i := strings.Index(lower, " "+c.Text+" ")
-			if i <= 0 || i > 40 || wordCount(lower[:i]) > 3 {
+			if i <= 0 || i > 40 || WordCount(lower[:i]) > 3 {
 				continue
 			}
 			if _, ok := datetime.Find(s[:i], ctx); ok {
@@ -118,7 +118,7 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 	if rest == "" {
 		// Without a cue the line itself must be a short credit; most lines
 		// are not, and are rejected before the expensive part.
-		if wordCount(s) > 14 || !hasUpper(s) || !mostlyCapitalised(s) {
+		if WordCount(s) > 14 || !hasUpper(s) || !mostlyCapitalised(s) {
 			return m, false
 		}
 		rest = s
@@ -151,10 +151,10 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 	if !m.Cue {
 		// Without a cue the whole line must be a credit: names, an agency,
 		// a role; nothing else.
-		if strings.ContainsAny(rest, ":;!?\"“”") || wordCount(rest) > 10 {
+		if strings.ContainsAny(rest, ":;!?\"“”") || WordCount(rest) > 10 {
 			return m, false
 		}
-		if len(names) == 0 && wordCount(rest) > 4 {
+		if len(names) == 0 && WordCount(rest) > 4 {
 			return m, false
 		}
 	}
@@ -344,7 +344,8 @@ func (rd Reader) splitTrailingAgency(part string) (string, string, bool) {
 	return "", "", false
 }
 
-func wordCount(s string) int {
+// WordCount counts the space-separated words of s without allocating.
+func WordCount(s string) int {
 	n := 0
 	forEachWord(s, func(string) bool { n++; return true })
 	return n

@@ -28,18 +28,14 @@ func Fold(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
 			}
-			b.WriteByte(c)
-			i++
+			b.WriteByte(byte(r))
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
 		b.WriteRune(FoldRune(r))
 	}
 	return b.String()
@@ -47,7 +43,11 @@ func Fold(s string) string {
 
 // AppendFold appends Fold(s) to dst, for callers folding into a stack
 // buffer.
-func AppendFold(dst []byte, s string) []byte {
+func AppendFold(dst []byte, s string) []byte { return appendMapped(dst, s, FoldRune) }
+
+// appendMapped appends s to dst with ASCII capitals lowered and every
+// other rune mapped by f.
+func appendMapped(dst []byte, s string, f func(rune) rune) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -59,7 +59,7 @@ func AppendFold(dst []byte, s string) []byte {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		dst = utf8.AppendRune(dst, FoldRune(r))
+		dst = utf8.AppendRune(dst, f(r))
 		i += n
 	}
 	return dst
