@@ -5,6 +5,7 @@ import (
 
 	"github.com/pressroom/pressroom/internal/extract/credit"
 	"github.com/pressroom/pressroom/internal/extract/datetime"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // Credits are read by package credit, for both front-ends; this file hands
@@ -32,8 +33,9 @@ var creditReader = credit.Reader{Vocab: pageVocab{}}
 // entry.
 type pageVocab struct{}
 
-func (pageVocab) Hits(folded string) credit.Hits {
-	h := vocab.scan(folded)
+func (pageVocab) Hits(text string) credit.Hits {
+	var buf [64]byte
+	h := vocab.scan(string(lexicon.AppendFold(buf[:0], text)))
 	return credit.Hits{
 		Agency:      h.any&vAgency != 0,
 		WholeAgency: h.whole&vAgency != 0,

@@ -22,10 +22,12 @@
 package credit
 
 // Vocabulary is what a credit reader asks of the page vocabulary: which
-// kinds of generic phrase a folded text (lexicon.Fold) holds, and whether
-// a word is a function word.
+// kinds of generic phrase a text holds, matched as lexicon.Fold folds it
+// (the implementation folds: it can do so into a buffer of its own, where
+// a string built here to cross the interface would be allocated), and
+// whether a folded word is a function word.
 type Vocabulary interface {
-	Hits(folded string) Hits
+	Hits(text string) Hits
 	StopWord(folded string) bool
 }
 
@@ -44,6 +46,6 @@ type Reader struct {
 }
 
 // agency reports a stated credit that names a wire service.
-func (rd Reader) agency(folded string) bool {
-	return rd.Vocab.Hits(folded).Agency
+func (rd Reader) agency(text string) bool {
+	return rd.Vocab.Hits(text).Agency
 }

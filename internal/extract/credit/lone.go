@@ -46,7 +46,7 @@ func (rd Reader) loneCredit(rest string, prep bool) (string, bool) {
 			return "", false
 		}
 	}
-	if rd.Vocab.Hits(lexicon.Fold(s)).Furniture {
+	if rd.Vocab.Hits(s).Furniture {
 		return "", false
 	}
 	return s, true

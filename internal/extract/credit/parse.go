@@ -255,14 +255,13 @@ func splitGlued(s string) string {
 
 // split splits "A, B and C, Role" into person names and agencies.
 func (rd Reader) split(s string) (names, agencies []string) {
-	var buf [64]byte
 	var partsBuf [8]string
 	for _, part := range splitNames(partsBuf[:0], s) {
 		part = strings.TrimSpace(strings.Trim(part, " .,;:-–—"))
 		if part == "" {
 			continue
 		}
-		h := rd.Vocab.Hits(string(lexicon.AppendFold(buf[:0], part)))
+		h := rd.Vocab.Hits(part)
 		// "Ann Lee Associated Press": an agency glued after the name.
 		if !h.Agency {
 			// no agency anywhere in the part: nothing to split off
@@ -336,7 +335,7 @@ func (rd Reader) splitTrailingAgency(part string) (string, string, bool) {
 	words := strings.Fields(part)
 	for k := 1; k < len(words) && k <= 4; k++ {
 		tail := strings.Join(words[len(words)-k:], " ")
-		h := rd.Vocab.Hits(lexicon.Fold(tail))
+		h := rd.Vocab.Hits(tail)
 		if h.WholeAgency || h.Covered && h.Agency {
 			return strings.Join(words[:len(words)-k], " "), tail, true
 		}

@@ -42,7 +42,8 @@ func init() {
 	}
 }
 
-func (testVocab) Hits(folded string) Hits {
+func (testVocab) Hits(text string) Hits {
+	folded := lexicon.Fold(text)
 	covered := make([]bool, len(folded))
 	find := func(list []string) bool {
 		hit := false
