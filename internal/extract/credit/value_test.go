@@ -99,3 +99,20 @@ func TestStatedCredit(t *testing.T) {
 		}
 	}
 }
+
+func FuzzSplitValues(f *testing.F) {
+	for _, s := range []string{"By Jane Roe and John Doe", "Jane Roe, Staff Writer", "https://example.com/x", "王小明", "Jong, Michiel de"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		persons, orgs := SplitValues([]string{s}, "")
+		for _, p := range append(persons, orgs...) {
+			if p == "" {
+				t.Fatalf("SplitValues(%q) returned an empty credit", s)
+			}
+		}
+		if v, ok := CleanValue(s); ok && v == "" {
+			t.Fatalf("CleanValue(%q) accepted an empty credit", s)
+		}
+	})
+}
