@@ -89,23 +89,19 @@ func mentionsSite(key, nsite string) bool {
 	return strings.Contains(key, nsite) || strings.Contains(nsite, key)
 }
 
+// splitValueNames splits a stated value into its names: at bars, slashes
+// and line breaks, then as a credit line splits (splitNames: commas,
+// semicolons, ampersands, "and" in the supported languages).
 func splitValueNames(s string) []string {
-	f := func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '&' || r == '/' || r == '\n' }
 	var out []string
-	for _, p := range strings.FieldsFunc(s, f) {
-		words := strings.Fields(p)
-		start := 0
-		for i, w := range words {
-			if lexicon.Conjunction(strings.ToLower(w)) {
-				out = append(out, strings.Join(words[start:i], " "))
-				start = i + 1
-			}
-		}
-		out = append(out, strings.Join(words[start:], " "))
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == '/' || r == '\n' }) {
+		out = splitNames(out, strings.Join(strings.Fields(p), " "))
 	}
 	return out
 }
 
+// LooksLikeAddress reports a value that is an address, a domain or a
+// handle rather than a name.
 func LooksLikeAddress(s string) bool {
 	low := strings.ToLower(s)
 	return strings.HasPrefix(low, "http") || strings.HasPrefix(low, "www.") || strings.HasPrefix(s, "@") ||
