@@ -40,7 +40,8 @@ type Hits struct {
 	Covered     bool // the phrases found cover the whole text
 }
 
-// Reader reads credits with one page vocabulary.
+// Reader reads credits with one page vocabulary, which it needs: the
+// front-end sets Vocab (a Reader without one panics on its first credit).
 type Reader struct {
 	Vocab Vocabulary
 }
