@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -173,18 +172,7 @@ func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, block
 				Field: "authors", Value: strings.Join(p, "; "), Line: i + 1, Rule: "visible-byline", Confidence: 0.6})
 		}
 	}
-	if len(md.Authors) == 0 {
-		printed, _ := htmlCreditAnywhere(blocks, md.SiteName, ctx)
-		if a, rule := htmlCreditFallback(meta, ld, md.SiteName, printed); len(a) > 0 {
-			md.Authors = a
-			if md.Agencies = slices.DeleteFunc(md.Agencies, func(o string) bool { return slices.Contains(a, o) }); len(md.Agencies) == 0 {
-				md.Agencies = nil
-			}
-			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
-				Field: "authors", Value: strings.Join(a, "; "), Rule: rule, Confidence: 0.5})
-		}
-	}
-	htmlMetadataCredit(x)
+	htmlCreditFallback(x, meta, ld, blocks, ctx)
 }
 
 // htmlDateContext is what reading a printed date needs: the fetch time
