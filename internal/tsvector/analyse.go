@@ -61,13 +61,17 @@ type token struct {
 // batch interns one Vectors call's answers and lexemes, so that each token
 // costs one map lookup and grouping lexemes into a vector costs none.
 type batch struct {
-	c       *Cache
-	answers map[Key]int32
-	lexemes []span  // per answer: its lexemes' ids in ids; none for NULL
-	known   []bool  // per answer: the dictionary recognised the word
-	ids     []int32 // the lexeme ids of all answers, one slab
-	lexID   map[string]int32
-	lexStr  []string
+	c *Cache
+	// answers by dictionary, then word: a string-keyed map is cheaper to
+	// probe than one keyed by Key, and most tokens go to one dictionary
+	answers  map[uint32]map[string]int32
+	lastDict uint32
+	last     map[string]int32 // answers[lastDict], or nil
+	lexemes  []span           // per answer: its lexemes' ids in ids; none for NULL
+	known    []bool           // per answer: the dictionary recognised the word
+	ids      []int32          // the lexeme ids of all answers, one slab
+	lexID    map[string]int32
+	lexStr   []string
 }
 
 // span is a run of batch.ids.
@@ -75,7 +79,7 @@ type span struct{ start, n int32 }
 
 func (b *batch) add(k Key, l Lexized) int32 {
 	id := int32(len(b.known))
-	b.answers[k] = id
+	b.byDict(k.Dict)[k.Word] = id
 	sp := span{start: int32(len(b.ids))}
 	if l.Known {
 		for _, s := range l.Lexemes {
@@ -94,6 +98,20 @@ func (b *batch) add(k Key, l Lexized) int32 {
 	return id
 }
 
+// byDict is the answers of one dictionary.
+func (b *batch) byDict(dict uint32) map[string]int32 {
+	if b.last != nil && dict == b.lastDict {
+		return b.last
+	}
+	m := b.answers[dict]
+	if m == nil {
+		m = make(map[string]int32)
+		b.answers[dict] = m
+	}
+	b.lastDict, b.last = dict, m
+	return m
+}
+
 // lexemesOf is an answer's lexeme ids.
 func (b *batch) lexemesOf(answer int32) []int32 {
 	sp := b.lexemes[answer]
@@ -107,7 +125,7 @@ func (b *batch) resolve(cfg *Config, t *token) (Key, bool) {
 	dicts := cfg.Dicts[t.typ]
 	for t.answer < 0 && int(t.dict) < len(dicts) {
 		k := Key{dicts[t.dict], t.text}
-		id, ok := b.answers[k]
+		id, ok := b.byDict(k.Dict)[k.Word]
 		if !ok {
 			l, cached := b.c.get(k)
 			if !cached {
@@ -145,7 +163,7 @@ func (c *Cache) Vectors(ctx context.Context, docs []Doc, lexize LexizeFunc) ([]V
 	}
 	// The batch's own answers also keep a word evicted from the cache
 	// meanwhile from being asked for twice.
-	b := &batch{c: c, answers: make(map[Key]int32), lexID: make(map[string]int32)}
+	b := &batch{c: c, answers: make(map[uint32]map[string]int32), lexID: make(map[string]int32)}
 	for round := 0; ; round++ {
 		var missing []Key
 		seen := make(map[Key]bool)
