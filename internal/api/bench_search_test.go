@@ -4,15 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"sync/atomic"
 	"testing"
 
-	"github.com/prometheus/client_golang/prometheus"
-
-	"github.com/pressroom/pressroom/internal/api"
-	"github.com/pressroom/pressroom/internal/dbtest"
 	"github.com/pressroom/pressroom/internal/store"
 )
 
@@ -31,13 +26,7 @@ func BenchmarkCreateArticleSearch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st := store.NewWithOptions(dbtest.New(b), store.Options{SearchInline: true})
-	b.Cleanup(st.Close)
-	reg := prometheus.NewRegistry()
-	srv := httptest.NewServer(api.New(api.Config{Store: st, Registerer: reg, Gatherer: reg, AllowOpen: true}))
-	b.Cleanup(srv.Close)
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
-	b.Cleanup(client.CloseIdleConnections)
+	srv, client := benchAPIWith(b, store.Options{SearchInline: true})
 
 	var n atomic.Int64
 	b.SetBytes(int64(len(dump)))
