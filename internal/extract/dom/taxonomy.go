@@ -1,6 +1,7 @@
 package dom
 
 import (
+	"bytes"
 	"net/url"
 	"strconv"
 	"strings"
@@ -52,17 +53,53 @@ var taxPathKinds = map[string]string{
 var taxStems = []string{"tag", "categor", "kategor", "rubri", "schlagw", "stichw", "topic", "them", "keyword",
 	"etiquet", "mot-cl", "section"}
 
-// taxPath returns the kind a link's address files it under, or "".
-func taxPath(href string) string {
-	lower := strings.ToLower(href)
-	candidate := false
-	for _, st := range taxStems {
-		if strings.Contains(lower, st) {
-			candidate = true
-			break
+// hasTaxStem reports whether href holds one of taxStems in any letter case.
+// Every link of the page is asked, so a short ASCII address is lower-cased
+// into a buffer on the stack rather than a new string.
+func hasTaxStem(href string) bool {
+	var buf [256]byte
+	if len(href) > len(buf) {
+		return containsAny(strings.ToLower(href), taxStems)
+	}
+	for i := 0; i < len(href); i++ {
+		c := href[i]
+		if c >= 0x80 {
+			return containsAny(strings.ToLower(href), taxStems)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	lower := buf[:len(href)]
+	for _, st := range taxStemBytes {
+		if bytes.Contains(lower, st) {
+			return true
 		}
 	}
-	if !candidate {
+	return false
+}
+
+var taxStemBytes = func() [][]byte {
+	b := make([][]byte, len(taxStems))
+	for i, s := range taxStems {
+		b[i] = []byte(s)
+	}
+	return b
+}()
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// taxPath returns the kind a link's address files it under, or "".
+func taxPath(href string) string {
+	if !hasTaxStem(href) {
 		return ""
 	}
 	u, err := url.Parse(strings.TrimSpace(href))
@@ -104,13 +141,19 @@ func inMetaBox(n *html.Node) bool {
 		}
 		for _, w := range strings.FieldsFunc(hints, func(r rune) bool { return r == ' ' || r == '_' }) {
 			for _, mw := range metaBoxWords {
-				if w == mw || strings.HasPrefix(w, mw+"-") && (mw == "tags" || mw == "entry-meta" || mw == "post-meta") {
+				if w == mw || (mw == "tags" || mw == "entry-meta" || mw == "post-meta") && hasDashPrefix(w, mw) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// hasDashPrefix reports whether w is prefix, a dash and more ("tags-list"
+// for "tags"), without building prefix+"-" for every word it is asked about.
+func hasDashPrefix(w, prefix string) bool {
+	return len(w) > len(prefix) && w[len(prefix)] == '-' && strings.HasPrefix(w, prefix)
 }
 
 // readTaxLink records a link filing the page under a tag or a category.
