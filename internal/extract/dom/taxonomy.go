@@ -135,25 +135,53 @@ func inMetaBox(n *html.Node) bool {
 		if p.DataAtom == atom.Nav || p.DataAtom == atom.Body {
 			return false
 		}
-		hints := strings.ToLower(Attr(p, "class") + " " + Attr(p, "id"))
-		if hints == " " {
-			continue
-		}
-		for _, w := range strings.FieldsFunc(hints, func(r rune) bool { return r == ' ' || r == '_' }) {
-			for _, mw := range metaBoxWords {
-				if w == mw || (mw == "tags" || mw == "entry-meta" || mw == "post-meta") && hasDashPrefix(w, mw) {
-					return true
-				}
-			}
+		if metaBoxHint(Attr(p, "class")) || metaBoxHint(Attr(p, "id")) {
+			return true
 		}
 	}
 	return false
 }
 
-// hasDashPrefix reports whether w is prefix, a dash and more ("tags-list"
-// for "tags"), without building prefix+"-" for every word it is asked about.
-func hasDashPrefix(w, prefix string) bool {
-	return len(w) > len(prefix) && w[len(prefix)] == '-' && strings.HasPrefix(w, prefix)
+// metaBoxHint reports whether a class or id value holds a metaBoxWords
+// word (words split at spaces and underscores, any letter case). An ASCII
+// value, nearly every one, is read in place, without a lower-cased copy.
+func metaBoxHint(hint string) bool {
+	if hint == "" {
+		return false
+	}
+	ascii := true
+	for i := 0; i < len(hint) && ascii; i++ {
+		ascii = hint[i] < 0x80
+	}
+	if !ascii {
+		hint = strings.ToLower(hint)
+	}
+	for len(hint) > 0 {
+		end := strings.IndexAny(hint, " _")
+		if end < 0 {
+			end = len(hint)
+		}
+		if w := hint[:end]; w != "" && isMetaBoxWord(w) {
+			return true
+		}
+		hint = hint[min(end+1, len(hint)):]
+	}
+	return false
+}
+
+// isMetaBoxWord compares w with metaBoxWords; w is ASCII or lower-cased.
+func isMetaBoxWord(w string) bool {
+	for _, mw := range metaBoxWords {
+		// Equal lengths: a non-ASCII w cannot fold onto an ASCII word.
+		if len(w) == len(mw) && strings.EqualFold(w, mw) {
+			return true
+		}
+		if (mw == "tags" || mw == "entry-meta" || mw == "post-meta") && len(w) > len(mw) && w[len(mw)] == '-' &&
+			strings.EqualFold(w[:len(mw)], mw) {
+			return true
+		}
+	}
+	return false
 }
 
 // readTaxLink records a link filing the page under a tag or a category.
