@@ -1,7 +1,6 @@
 package dom
 
 import (
-	"bytes"
 	"net/url"
 	"strconv"
 	"strings"
@@ -54,38 +53,36 @@ var taxStems = []string{"tag", "categor", "kategor", "rubri", "schlagw", "stichw
 	"etiquet", "mot-cl", "section"}
 
 // hasTaxStem reports whether href holds one of taxStems in any letter case.
-// Every link of the page is asked, so a short ASCII address is lower-cased
-// into a buffer on the stack rather than a new string.
+// Every link of the page is asked, so an ASCII address is read once, in
+// place: only at a letter that starts a stem are the stems compared.
 func hasTaxStem(href string) bool {
-	var buf [256]byte
-	if len(href) > len(buf) {
-		return containsAny(strings.ToLower(href), taxStems)
+	for i := 0; i < len(href); i++ {
+		if href[i] >= 0x80 {
+			return containsAny(strings.ToLower(href), taxStems)
+		}
 	}
 	for i := 0; i < len(href); i++ {
 		c := href[i]
-		if c >= 0x80 {
-			return containsAny(strings.ToLower(href), taxStems)
-		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf[i] = c
-	}
-	lower := buf[:len(href)]
-	for _, st := range taxStemBytes {
-		if bytes.Contains(lower, st) {
-			return true
+		if taxStemStart[c] {
+			for _, st := range taxStems {
+				if st[0] == c && len(href)-i >= len(st) && strings.EqualFold(href[i:i+len(st)], st) {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
 
-var taxStemBytes = func() [][]byte {
-	b := make([][]byte, len(taxStems))
-	for i, s := range taxStems {
-		b[i] = []byte(s)
+// taxStemStart marks the bytes a taxStems entry starts with.
+var taxStemStart = func() (set [256]bool) {
+	for _, st := range taxStems {
+		set[st[0]] = true
 	}
-	return b
+	return set
 }()
 
 func containsAny(s string, subs []string) bool {
