@@ -65,8 +65,9 @@ type builder struct {
 
 	html, head, body *html.Node
 
-	slab    []html.Node      // see newNode
-	attrBuf []html.Attribute // reused by token for each start tag
+	slab     []html.Node      // see newNode
+	attrBuf  []html.Attribute // reused by token for each start tag
+	attrSlab []html.Attribute // see newAttrs
 }
 
 // newNode hands out nodes from a block allocated many at a time: a page
@@ -79,6 +80,20 @@ func (b *builder) newNode() *html.Node {
 	n := &b.slab[0]
 	b.slab = b.slab[1:]
 	return n
+}
+
+// newAttrs copies kept into a block shared by many elements, like
+// newNode; the copy's capacity is its length, so an append to one
+// element's attributes cannot reach its neighbour's.
+func (b *builder) newAttrs(kept []html.Attribute) []html.Attribute {
+	n := len(kept)
+	if n > len(b.attrSlab) {
+		b.attrSlab = make([]html.Attribute, max(n, min(128, max(16, b.nodes/4))))
+	}
+	attrs := b.attrSlab[:n:n]
+	copy(attrs, kept)
+	b.attrSlab = b.attrSlab[n:]
+	return attrs
 }
 
 func (b *builder) top() *html.Node { return b.stack[len(b.stack)-1] }
@@ -100,7 +115,7 @@ func (b *builder) token(z *html.Tokenizer, tt html.TokenType) error {
 			return nil
 		}
 		// The kept attributes are gathered in a reused buffer and copied
-		// out once, at their final length.
+		// out once, at their final length (see newAttrs).
 		kept := b.attrBuf[:0]
 		for hasAttr {
 			var k, v []byte
@@ -112,7 +127,7 @@ func (b *builder) token(z *html.Tokenizer, tt html.TokenType) error {
 		b.attrBuf = kept
 		var attrs []html.Attribute
 		if len(kept) > 0 {
-			attrs = append(make([]html.Attribute, 0, len(kept)), kept...)
+			attrs = b.newAttrs(kept)
 		}
 		return b.start(a, name, attrs, tt == html.SelfClosingTagToken)
 	case html.EndTagToken:
