@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"slices"
+
 	"github.com/pressroom/pressroom/internal/extract/dom"
 )
 
@@ -13,26 +15,15 @@ import (
 // neither a lead, a caption nor furniture (then the gap is teasers or
 // another story, not a header).
 func htmlKeepLead(blocks []dom.Block, labels []string) {
-	title := -1
-	for i, l := range labels {
-		if l == dom.LabelTitle {
-			title = i
-			break
-		}
-	}
+	title := slices.Index(labels, dom.LabelTitle)
 	if title < 0 {
 		return
 	}
-	first := -1
-	for i := title + 1; i < len(labels); i++ {
-		if labels[i] == dom.LabelContent {
-			first = i
-			break
-		}
-	}
-	if first < 0 || first-title > htmlLeadGap {
+	first := slices.Index(labels[title+1:], dom.LabelContent)
+	if first < 0 || first+1 > htmlLeadGap {
 		return
 	}
+	first += title + 1
 	var leads []int
 	for i := title + 1; i < first; i++ {
 		b := &blocks[i]
