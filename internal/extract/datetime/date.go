@@ -309,12 +309,15 @@ func numericAt(toks []Token, i int, ctx Context, p *partial) bool {
 	default:
 		p.ambiguous = a != b
 		switch {
-		case ctx.DayFirst > 0:
-			dayFirst = true
 		case ctx.DayFirst < 0:
 			dayFirst = false
 		case sep.text == ".":
-			dayFirst = true // dotted dates are a European convention
+			// Dotted dates are a day-first convention (German, Nordic,
+			// Slavic, Swiss); month-first writers use slashes. The
+			// order is known, not guessed.
+			dayFirst, p.ambiguous = true, false
+		case ctx.DayFirst > 0:
+			dayFirst = true
 		default:
 			dayFirst = ctx.Lang != "en"
 		}

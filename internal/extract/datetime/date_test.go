@@ -163,3 +163,34 @@ func FuzzFindDate(f *testing.F) {
 		}
 	})
 }
+
+// TestFindAmbiguous: a numeric date whose day/month order was guessed is
+// marked so (its confidence drops); a dotted one follows the day-first
+// convention and is not a guess.
+func TestFindAmbiguous(t *testing.T) {
+	ref := time.Date(2025, 7, 3, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in        string
+		ctx       Context
+		want      string
+		ambiguous bool
+	}{
+		{in: "05/06/2019", ctx: Context{Ref: ref, Lang: "en"}, want: "2019-05-06", ambiguous: true},
+		{in: "05/06/2019", ctx: Context{Ref: ref, Lang: "de", DayFirst: 1}, want: "2019-06-05", ambiguous: true},
+		{in: "28/02/2023", ctx: Context{Ref: ref, Lang: "en"}, want: "2023-02-28"},
+		{in: "05.06.2019", ctx: Context{Ref: ref, Lang: "de"}, want: "2019-06-05"},
+		{in: "05.06.2019", ctx: Context{Ref: ref, Lang: "en", DayFirst: 1}, want: "2019-06-05"},
+		{in: "05.06.2019", ctx: Context{Ref: ref, Lang: "en", DayFirst: -1}, want: "2019-05-06", ambiguous: true},
+		{in: "06.06.2019", ctx: Context{Ref: ref, Lang: "en", DayFirst: -1}, want: "2019-06-06"},
+	}
+	for _, tt := range tests {
+		m, ok := Find(tt.in, tt.ctx)
+		if !ok {
+			t.Errorf("Find(%q): no date, want %s", tt.in, tt.want)
+			continue
+		}
+		if got := Format(&m.Date); got != tt.want || m.Ambiguous != tt.ambiguous {
+			t.Errorf("Find(%q, %+v) = %s ambiguous %v, want %s ambiguous %v", tt.in, tt.ctx, got, m.Ambiguous, tt.want, tt.ambiguous)
+		}
+	}
+}
