@@ -307,7 +307,7 @@ func findPublished(doc *document) {
 			}
 			r -= float64(d) * 0.02
 		}
-		return r
+		return r - proseDatePenalty(&bs[c.idx], c.m)
 	}
 	for i := from; i < to; i++ {
 		b := &bs[i]
@@ -317,7 +317,13 @@ func findPublished(doc *document) {
 			}
 			continue
 		}
-		if b.label == labelTitle || b.label == labelDuplicate || b.label == labelCaption ||
+		if b.label == labelTitle {
+			if m, ok := titleLineDate(doc, i); ok && (best == nil || rank(&cand{i, m, 0}) > rank(best)) {
+				best = &cand{i, m, 0}
+			}
+			continue
+		}
+		if b.label == labelDuplicate || b.label == labelCaption ||
 			isChrome(b.label) && b.vocab.any&(vPublished|vUpdated) == 0 && b.label != labelCounter {
 			continue
 		}
