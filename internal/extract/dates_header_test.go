@@ -39,3 +39,29 @@ func TestHeaderDateChoice(t *testing.T) {
 		})
 	}
 }
+
+// TestCueAfterDate: verb-final languages close a post line with the
+// participle ("… wurde am 3. März 2021 … veröffentlicht"); the cue counts
+// for the date before it, within its clause only.
+func TestCueAfterDate(t *testing.T) {
+	paras := []string{
+		"Wir sind früh losgefahren und haben am Strand gefrühstückt, bevor die anderen kamen.",
+		"Der Hund lief sofort ins Wasser und wollte gar nicht mehr heraus, so sehr gefiel es ihm dort.",
+		"Am Nachmittag zogen Wolken auf, doch der Regen blieb aus und wir konnten weiter spazieren.",
+		"Auf dem Rückweg haben wir in einem kleinen Café angehalten und Kuchen gegessen.",
+		"Zu Hause war der Hund so müde, dass er sofort in seinem Korb eingeschlafen ist.",
+	}
+	for _, tc := range []struct{ name, foot, want string }{
+		{"a participle closing the clause", "Dieser Eintrag wurde am 3. März 2021 von kai in Reisen veröffentlicht.", "2021-03-03"},
+		{"a participle after the time", "Der Ausflug wurde am 3. März 2021 um 23:03 Uhr gepostet und unter Reisen abgelegt.", "2021-03-03"},
+		{"a participle of the next sentence", "Wir kamen am 3. März 2021 spät an. Die Fotos haben wir erst später veröffentlicht.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dump := "Ein Tag am Meer mit dem Hund\n\n" + strings.Join(paras, "\n\n") + "\n\n" + tc.foot + "\n\nKommentare\n"
+			x := Extract(article.NewDump("", "", "text/plain", []byte(dump), time.Time{}))
+			if got := publishedDay(x); got != tc.want {
+				t.Errorf("published = %q, want %q (title %q)", got, tc.want, x.Metadata.Title)
+			}
+		})
+	}
+}

@@ -277,7 +277,10 @@ func dateCue(b *block, m datetime.Match) int {
 	if k := strings.LastIndexAny(before, ";|•"); k >= 0 {
 		before = before[k+1:]
 	}
-	return lexicon.DateCue(before)
+	if c := lexicon.DateCue(before); c != 0 {
+		return c
+	}
+	return cueAfterDate(b.text, m)
 }
 
 // findPublished picks the publication date near the headline: "Published"
