@@ -24,3 +24,16 @@ func titleLineDate(doc *document, i int) (datetime.Match, bool) {
 
 // titleDateWordsBefore: a one-word kicker and its separator.
 const titleDateWordsBefore = 2
+
+// dropTitleDate removes the date a headline line opened with, and the
+// kicker before it, from the headline ("1. Februar 2022 Ministerin …" is
+// the headline "Ministerin …"), when words of a headline remain.
+func dropTitleDate(doc *document, m datetime.Match) {
+	t := &doc.meta.title
+	text := doc.blocks[t.idx].text
+	rest := strings.TrimLeft(text[m.End:], " |–-•·:,)]")
+	if len(strings.Fields(rest)) < 2 || !strings.HasSuffix(t.value, rest) {
+		return
+	}
+	t.value = rest
+}

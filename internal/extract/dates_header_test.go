@@ -65,3 +65,20 @@ func TestCueAfterDate(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleLineDateDropped: the date a headline line opens with dates the
+// page and leaves the headline.
+func TestTitleLineDateDropped(t *testing.T) {
+	para := "Die Regierung hat sich viel vorgenommen und muss nun zeigen, dass sie die Lage im Land verbessern kann.\n\n"
+	for _, tc := range []struct{ head, title, date string }{
+		{"2. November 2021 Große Pläne für die neue Regierung", "Große Pläne für die neue Regierung", "2021-11-02"},
+		{"[ 2. November 2021 ] Große Pläne für die neue Regierung", "Große Pläne für die neue Regierung", "2021-11-02"},
+		{"Große Pläne für die neue Regierung", "Große Pläne für die neue Regierung", ""},
+	} {
+		dump := "Startseite\nPolitik\nWirtschaft\n\n" + tc.head + "\n\n" + strings.Repeat(para, 8) + "Kommentare\n"
+		x := Extract(article.NewDump("", "", "text/plain", []byte(dump), time.Time{}))
+		if x.Metadata.Title != tc.title || publishedDay(x) != tc.date {
+			t.Errorf("%q: title %q, date %q; want %q, %q", tc.head, x.Metadata.Title, publishedDay(x), tc.title, tc.date)
+		}
+	}
+}

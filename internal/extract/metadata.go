@@ -353,6 +353,9 @@ func findPublished(doc *document) {
 	}
 	if best != nil {
 		setPublished(doc, best.idx, best.m, "date:header", best.m.Confidence)
+		if best.idx == t {
+			dropTitleDate(doc, best.m)
+		}
 		if best == lead {
 			// The lead stays the body's: its date is no header line to trim.
 			doc.meta.date.idx, doc.meta.date.rule = -1, "date:lead"
