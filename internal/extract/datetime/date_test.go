@@ -55,6 +55,8 @@ func TestFind(t *testing.T) {
 		{in: "Thursday 11:00PM", want: "2025-06-26"},
 		{in: "15 января 2021", want: "2021-01-15"},
 		{in: "7. März 2022", want: "2022-03-07"},
+		{in: "Datum: 03.Mär.19", want: "2019-03-03"},
+		{in: "03-Mar-19 10:15", want: "2019-03-03"},
 		{in: "2. 11. 2021", ctx: &Context{Ref: ref, Lang: "cs"}, want: "2021-11-02"},
 		{in: "13. 01. 2020, 23:55", ctx: &Context{Ref: ref, Lang: "de"}, want: "2020-01-13"},
 		// Not dates.
@@ -70,6 +72,8 @@ func TestFind(t *testing.T) {
 		{in: "Monday was a holiday"},
 		{in: "see you monday 5:30"},
 		{in: "The 2019 season"},
+		{in: "Am 3. März 19 Gäste", want: "2025-03-03"}, // the year-less date, not 2019
+		{in: "Build 03-Mar-19-2"},
 	}
 	for _, tt := range tests {
 		c := ctx
