@@ -30,11 +30,21 @@ func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, host string, note func(st
 		best := cands[0]
 		// Structured sources disagree: the one printed on the page wins.
 		if len(cands) > 1 && !htmlSameTitle(cands[0].v, cands[1].v) {
-			for _, c := range cands[:2] {
-				if htmlOnPage(c.v, m.H1) {
-					best = c
-					break
+			// The one the <h1> prints after a kicker's element is the
+			// headline without the kicker; else the one printed whole.
+			printed := -1
+			for k, c := range cands[:2] {
+				if printed < 0 && htmlH1EndsWith(c.v, m.H1) {
+					printed = k
 				}
+			}
+			for k, c := range cands[:2] {
+				if printed < 0 && htmlOnPage(c.v, m.H1) {
+					printed = k
+				}
+			}
+			if printed >= 0 {
+				best = cands[printed]
 			}
 		}
 		// Metadata cut short ("…") is repaired from the visible heading.

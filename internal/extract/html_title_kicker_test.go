@@ -1,0 +1,24 @@
+package extract
+
+import "testing"
+
+func TestHTMLH1EndsWith(t *testing.T) {
+	for _, tc := range []struct {
+		title string
+		h1    []string
+		want  bool
+	}{
+		{"Große Pläne für die neue Regierung", []string{"Politik Große Pläne für die neue Regierung"}, true},
+		{"Wie Firmen ihre Leute schützen", []string{"Abstand und Fieber : Wie Firmen ihre Leute schützen"}, true},
+		{"Seven rules hotels keep quiet", []string{"The seven rules hotels keep quiet"}, true},
+		// A "Topic: statement" headline is whole; a sentence is no kicker.
+		{"Musiker fordern neues Modell", []string{"Abrechnung: Musiker fordern neues Modell"}, false},
+		{"Musiker fordern neues Modell", []string{"Nach langem Streit mit den großen Plattformen Musiker fordern neues Modell"}, false},
+		{"Musiker fordern neues Modell", []string{"Musiker fordern neues Modell"}, false},
+		{"Kurz", []string{"Politik Kurz"}, false},
+	} {
+		if got := htmlH1EndsWith(tc.title, tc.h1); got != tc.want {
+			t.Errorf("htmlH1EndsWith(%q, %q) = %v, want %v", tc.title, tc.h1, got, tc.want)
+		}
+	}
+}
