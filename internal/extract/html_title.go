@@ -79,6 +79,11 @@ func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, host string, note func(st
 		// <title> is often a site label or an SEO variant; a headline-shaped
 		// <h1> that it does not match is the headline readers see.
 		t := htmlStripHost(htmlStripSite(dom.CollapseSpace(m.Title), sites, m.H1), host)
+		if h := htmlH1Within(t, m.H1); h != "" {
+			// "Label: <h1>", "<h1> (Ref) - Site": the <h1> without them.
+			note("title", h, "h1-within-title", 0.8)
+			return h
+		}
 		if t != "" && (len(m.H1) == 0 || htmlOnPage(t, m.H1) || len(strings.Fields(m.H1[0])) < 4) {
 			note("title", t, "title", 0.7)
 			return t
