@@ -84,6 +84,9 @@ func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, host string, note func(st
 			note("title", h, "h1-within-title", 0.8)
 			return h
 		}
+		if len(m.H1) == 0 {
+			t = htmlTitleBeforeBars(t)
+		}
 		if t != "" && (len(m.H1) == 0 || htmlOnPage(t, m.H1) || len(strings.Fields(m.H1[0])) < 4) {
 			note("title", t, "title", 0.7)
 			return t

@@ -41,3 +41,24 @@ func htmlKickerNorm(s string) string {
 
 // htmlKickerWords: a kicker is a topic of a few words, not a sentence.
 const htmlKickerWords = 5
+
+// htmlTitleBeforeBars is the headline of a <title> that bars join to
+// shorter names ("Headline | Blog name", "Headline | Section | Forum"),
+// when nothing on the page names the site: the first part, headline-shaped
+// and at least as long as every other part.
+func htmlTitleBeforeBars(t string) string {
+	parts := strings.Split(t, " | ")
+	if len(parts) < 2 {
+		return t
+	}
+	head := strings.TrimSpace(parts[0])
+	if len(strings.Fields(head)) < 3 {
+		return t
+	}
+	for _, p := range parts[1:] {
+		if utf8.RuneCountInString(strings.TrimSpace(p)) > utf8.RuneCountInString(head) {
+			return t
+		}
+	}
+	return head
+}

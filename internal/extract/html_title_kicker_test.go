@@ -22,3 +22,17 @@ func TestHTMLH1EndsWith(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLTitleBeforeBars(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Ein Tag am Meer mit Hund | Kleines Reiseblog", "Ein Tag am Meer mit Hund"},
+		{"Kein Netz seit dem Update? | Telefone | Forum", "Kein Netz seit dem Update?"},
+		{"Reiseblog | Ein Tag am Meer mit dem Hund", "Reiseblog | Ein Tag am Meer mit dem Hund"}, // the name comes first
+		{"Impressum | Kleines Reiseblog am Meer", "Impressum | Kleines Reiseblog am Meer"},     // a one-word label
+		{"Ein Tag am Meer mit Hund", "Ein Tag am Meer mit Hund"},
+	} {
+		if got := htmlTitleBeforeBars(tc.in); got != tc.want {
+			t.Errorf("htmlTitleBeforeBars(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
