@@ -28,7 +28,7 @@ func TestHTMLTitleBeforeBars(t *testing.T) {
 		{"Ein Tag am Meer mit Hund | Kleines Reiseblog", "Ein Tag am Meer mit Hund"},
 		{"Kein Netz seit dem Update? | Telefone | Forum", "Kein Netz seit dem Update?"},
 		{"Reiseblog | Ein Tag am Meer mit dem Hund", "Reiseblog | Ein Tag am Meer mit dem Hund"}, // the name comes first
-		{"Impressum | Kleines Reiseblog am Meer", "Impressum | Kleines Reiseblog am Meer"},     // a one-word label
+		{"Impressum | Kleines Reiseblog am Meer", "Impressum | Kleines Reiseblog am Meer"},       // a one-word label
 		{"Ein Tag am Meer mit Hund", "Ein Tag am Meer mit Hund"},
 	} {
 		if got := htmlTitleBeforeBars(tc.in); got != tc.want {
