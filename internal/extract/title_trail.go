@@ -42,3 +42,17 @@ func headlineOfTrail(s string) string {
 
 // trailSeps join a trail's steps: spaced, or arrows glued to the words.
 var trailSeps = []string{" › ", " > ", " » ", " → ", " / ", ">", "›", "→"}
+
+// closeSpaceBeforePunct removes the space innerText leaves before a comma
+// or a colon where the words before it were an element of their own
+// ("Abrechnung : Musik-Stars …", "Rioja , Spanien"). French sets a space
+// before its colon by rule, so there the colon keeps it.
+func closeSpaceBeforePunct(s, lang string) string {
+	if strings.Contains(s, " ,") {
+		s = strings.ReplaceAll(s, " ,", ",")
+	}
+	if lang != "fr" && strings.Contains(s, " :") {
+		s = strings.ReplaceAll(s, " : ", ": ")
+	}
+	return s
+}

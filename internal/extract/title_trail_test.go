@@ -19,3 +19,17 @@ func TestHeadlineOfTrail(t *testing.T) {
 		}
 	}
 }
+
+func TestCloseSpaceBeforePunct(t *testing.T) {
+	for _, tc := range []struct{ in, lang, want string }{
+		{"Abrechnung : Musiker fordern neues Modell", "de", "Abrechnung: Musiker fordern neues Modell"},
+		{"Rioja , Spanien", "de", "Rioja, Spanien"},
+		{"Retraites : le gouvernement recule", "fr", "Retraites : le gouvernement recule"},
+		{"Rioja , Espagne : les vins", "fr", "Rioja, Espagne : les vins"},
+		{"Ratio 3 :1 im Finale", "de", "Ratio 3 :1 im Finale"},
+	} {
+		if got := closeSpaceBeforePunct(tc.in, tc.lang); got != tc.want {
+			t.Errorf("closeSpaceBeforePunct(%q, %s) = %q, want %q", tc.in, tc.lang, got, tc.want)
+		}
+	}
+}
