@@ -166,7 +166,12 @@ func BenchmarkGetArticle(b *testing.B) {
 // that keeps a connection per concurrent caller (the default two idle
 // connections per host would make most requests dial anew).
 func benchAPI(b *testing.B) (*httptest.Server, *http.Client) {
-	st := store.New(dbtest.New(b))
+	return benchAPIWith(b, store.Options{})
+}
+
+// benchAPIWith is benchAPI with a store tuned by opts.
+func benchAPIWith(b *testing.B, opts store.Options) (*httptest.Server, *http.Client) {
+	st := store.NewWithOptions(dbtest.New(b), opts)
 	b.Cleanup(st.Close)
 	reg := prometheus.NewRegistry()
 	srv := httptest.NewServer(api.New(api.Config{Store: st, Registerer: reg, Gatherer: reg, AllowOpen: true}))
