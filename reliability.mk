@@ -25,6 +25,7 @@ FUZZ_TARGETS ?= \
 	./internal/extract/credit:FuzzParseByline \
 	./internal/extract/credit:FuzzSplitValues \
 	./internal/extract:FuzzAllDates \
+	./internal/extract/dom:FuzzCollapseSpace \
 	./internal/api:FuzzDecodeEnvelope \
 	./internal/api:FuzzDecodeEnvelopeFast \
 	./internal/api:FuzzDecodeDump \

@@ -93,6 +93,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	htmlEndAtTeaserList(blocks, labels)
 	htmlDropSlideshow(blocks, labels)
 	htmlEndAtAppendix(blocks, labels)
+	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
 	if alt := htmlLDBody(ld, x.Paragraphs); alt != nil {
