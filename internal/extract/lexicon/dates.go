@@ -5,7 +5,7 @@ import "strings"
 // published are the words that call a date the publication's, per
 // language; updated those that call it a later revision's.
 var published = map[string][]string{
-	"en": {"published", "posted"}, "de": {"veröffentlicht", "veröffentlichung", "erstellt", "gepostet", "publiziert"},
+	"en": {"published", "posted", "created"}, "de": {"veröffentlicht", "veröffentlichung", "erstellt", "gepostet", "publiziert"},
 	"fr": {"publié"}, "es": {"publicado"}, "pt": {"publicado"}, "it": {"pubblicato"},
 	"nl": {"gepubliceerd", "geplaatst"}, "pl": {"opublikowano"}, "cs": {"publikováno", "zveřejněno"},
 	"sv": {"publicerad"}, "da": {"publiceret"}, "nb": {"publisert"}, "hu": {"közzétéve", "megjelent"},
