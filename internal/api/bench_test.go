@@ -137,6 +137,11 @@ func benchCreateBatch(b *testing.B, opts store.Options) {
 	if cpu := processCPU() - cpu; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(requests*lines), "cpu-ns/row")
 	}
+	// The whole process's peak (client included, and any benchmark run
+	// before in it): run one sub-benchmark per process to compare.
+	if rss := peakRSSMiB(); rss > 0 {
+		b.ReportMetric(rss, "peak-rss-MiB")
+	}
 }
 
 // BenchmarkGetArticle drives GET /v1/articles/{id} over real HTTP from a
