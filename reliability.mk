@@ -22,6 +22,8 @@ FUZZ_TARGETS ?= \
 	./internal/extract:FuzzTextExtract \
 	./internal/extract:FuzzHTMLExtract \
 	./internal/extract/datetime:FuzzFindDate \
+	./internal/extract/credit:FuzzParseByline \
+	./internal/extract/credit:FuzzSplitValues \
 	./internal/extract:FuzzAllDates \
 	./internal/api:FuzzDecodeEnvelope \
 	./internal/api:FuzzDecodeEnvelopeFast \

@@ -169,7 +169,7 @@ func extractOne(d *article.Dump, explain bool) extractOutput {
 		s := formatPublished(p)
 		out.PublishedAt = &s
 	}
-	out.Categories = x.Sections
+	out.Categories = x.Metadata.Sections
 	if len(out.Categories) == 0 && x.Metadata.Section != "" {
 		out.Categories = []string{x.Metadata.Section}
 	}

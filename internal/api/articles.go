@@ -36,8 +36,10 @@ type extractedFields struct {
 	Image              string     `json:"image"`
 	CanonicalURL       string     `json:"canonical_url"`
 	Section            string     `json:"section"`
+	Sections           []string   `json:"sections"`
 	Tags               []string   `json:"tags"`
 	ModifiedAt         *time.Time `json:"modified_at"`
+	ModifiedPrecision  *string    `json:"modified_precision"`
 	// The body, which can be megabytes, is written by writeStreamed: as
 	// "body" (the paragraphs joined by a blank line), and as "paragraphs"
 	// only when asked for, so that it goes out once.
@@ -70,6 +72,7 @@ func newExtractedFields(md *article.Metadata, paragraphs []string) extractedFiel
 		Image:             md.Image,
 		CanonicalURL:      md.CanonicalURL,
 		Section:           md.Section,
+		Sections:          nonNil(md.Sections),
 		Tags:              nonNil(md.Tags),
 		paragraphs:        paragraphs,
 	}
@@ -81,7 +84,11 @@ func newExtractedFields(md *article.Metadata, paragraphs []string) extractedFiel
 	}
 	if m := md.Modified; !m.IsZero() {
 		t := m.Time.UTC()
-		f.ModifiedAt = &t
+		prec := string(m.Precision)
+		if prec == "" {
+			prec = string(article.PrecisionSecond)
+		}
+		f.ModifiedAt, f.ModifiedPrecision = &t, &prec
 	}
 	return f
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -13,9 +14,10 @@ import (
 )
 
 // richPage is an article page stating the richer metadata in its head:
-// JSON-LD description, image and section, OpenGraph URL and tags.
+// JSON-LD description, image and sections (section, then "Regional"),
+// OpenGraph URL and tags.
 func richPage(title, section string, tags []string, paragraphs ...string) string {
-	head := fmt.Sprintf(`<script type="application/ld+json">{"@type":"NewsArticle","headline":%q,"description":"A short summary of %s.","image":"/media/%s.jpg","articleSection":%q,"dateModified":"2025-03-04T05:06:07+01:00"}</script><meta property="og:url" content="https://gazette.example/%s">`,
+	head := fmt.Sprintf(`<script type="application/ld+json">{"@type":"NewsArticle","headline":%q,"description":"A short summary of %s.","image":"/media/%s.jpg","articleSection":[%q,"Regional"],"dateModified":"2025-03-04T05:06:07+01:00"}</script><meta property="og:url" content="https://gazette.example/%s">`,
 		title, title, section, section, section)
 	for _, t := range tags {
 		head += fmt.Sprintf(`<meta property="article:tag" content=%q>`, t)
@@ -33,8 +35,11 @@ type richBody struct {
 	Image        string   `json:"image"`
 	CanonicalURL string   `json:"canonical_url"`
 	Section      string   `json:"section"`
+	Sections     []string `json:"sections"`
 	Tags         []string `json:"tags"`
 	ModifiedAt   *string  `json:"modified_at"`
+	// ModifiedPrecision is a pointer so that a missing member fails.
+	ModifiedPrecision *string `json:"modified_precision"`
 }
 
 func TestArticles_RicherMetadataAndFilters(t *testing.T) {
@@ -55,9 +60,10 @@ func TestArticles_RicherMetadataAndFilters(t *testing.T) {
 	first := post("/v1/articles?source=g&url="+url.QueryEscape(sent), "Bridge reopens after repairs", "Local", "Bridges", "Council")
 	want := richBody{ID: first.ID, Title: "Bridge reopens after repairs", URL: sent,
 		Description: "A short summary of Bridge reopens after repairs.", Image: "https://gazette.example/media/Local.jpg",
-		CanonicalURL: "https://gazette.example/Local", Section: "Local", Tags: []string{"Bridges", "Council"}}
-	stamp := "2025-03-04T04:06:07Z"
-	want.ModifiedAt = &stamp
+		CanonicalURL: "https://gazette.example/Local", Section: "Local", Sections: []string{"Local", "Regional"},
+		Tags: []string{"Bridges", "Council"}}
+	stamp, second := "2025-03-04T04:06:07Z", "second"
+	want.ModifiedAt, want.ModifiedPrecision = &stamp, &second
 	if diff := cmp.Diff(want, first); diff != "" {
 		t.Errorf("POST response (-want +got):\n%s", diff)
 	}
@@ -68,6 +74,16 @@ func TestArticles_RicherMetadataAndFilters(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("GET response (-want +got):\n%s", diff)
+	}
+	var list struct {
+		Items []richBody `json:"items"`
+	}
+	r = ts.do(t, "GET", "/v1/articles?source=g", "", nil)
+	if err := json.Unmarshal(r.body, &list); err != nil || r.status != http.StatusOK || len(list.Items) != 1 {
+		t.Fatalf("list = %d %s", r.status, r.body)
+	}
+	if diff := cmp.Diff(want, list.Items[0]); diff != "" {
+		t.Errorf("list item (-want +got):\n%s", diff)
 	}
 
 	post("/v1/articles?source=g", "Match ends in a draw", "Sport", "Football", "council")
@@ -118,5 +134,31 @@ func TestArticles_RicherMetadataAndFilters(t *testing.T) {
 		http.StatusBadRequest, "invalid-request")
 	for _, bad := range []string{"?section=%00", "?tag=%ff", "?sections=sport"} {
 		mustProblem(t, ts.do(t, "GET", "/v1/articles"+bad, "", nil), http.StatusBadRequest, "invalid-request")
+	}
+}
+
+// TestArticles_ModifiedDay: a page that states the day of its update and
+// no time is served as midnight UTC of that day, with day precision.
+func TestArticles_ModifiedDay(t *testing.T) {
+	ts := newTestServer(t, api.Config{})
+	page := strings.Replace(richPage("Ferry timetable changes", "Local", nil, filler("ferry", 4)),
+		"2025-03-04T05:06:07+01:00", "2025-05-03", 1)
+	r := ts.do(t, "POST", "/v1/articles?source=g", "text/html", []byte(page))
+	if r.status != http.StatusCreated {
+		t.Fatalf("POST = %d %s", r.status, r.body)
+	}
+	var created richBody
+	if err := json.Unmarshal(r.body, &created); err != nil {
+		t.Fatal(err)
+	}
+	var got richBody
+	r = ts.do(t, "GET", "/v1/articles/"+created.ID, "", nil)
+	if err := json.Unmarshal(r.body, &got); err != nil || r.status != http.StatusOK {
+		t.Fatalf("GET = %d %s", r.status, r.body)
+	}
+	for name, b := range map[string]richBody{"POST": created, "GET": got} {
+		if b.ModifiedAt == nil || *b.ModifiedAt != "2025-05-03T00:00:00Z" || b.ModifiedPrecision == nil || *b.ModifiedPrecision != "day" {
+			t.Errorf("%s: modified_at %v, modified_precision %v; want 2025-05-03T00:00:00Z, day", name, b.ModifiedAt, b.ModifiedPrecision)
+		}
 	}
 }

@@ -111,6 +111,11 @@ type Metadata struct {
 	Section      string   // the site's section, e.g. "Politics"
 	Tags         []string // the page's own keywords or tag list
 	Modified     *Date    // last update, beside Published
+	// Sections lists every section the page files the article under
+	// (JSON-LD articleSection lists, category links, breadcrumb steps),
+	// Section first; nil when the page names none. Section stays the one
+	// value the list filter ?section= matches.
+	Sections []string
 }
 
 // Article is the extraction of one dump as stored.
@@ -141,14 +146,8 @@ type Extraction struct {
 	BodyMarkdown string
 	WordCount    int
 	Version      int
-	// Sections lists every section the page files the article under
-	// (JSON-LD articleSection lists, category links, breadcrumb steps),
-	// Metadata.Section first. Outputs that take a list (the extract
-	// command's categories) show it; the store and the API keep only
-	// Metadata.Section, one value to filter on.
-	Sections    []string
-	Diagnostics Diagnostics
-	Err         error // wraps ErrUnextractable when nothing could be extracted
+	Diagnostics  Diagnostics
+	Err          error // wraps ErrUnextractable when nothing could be extracted
 }
 
 // Diagnostics explains an extraction: where each field came from and why each

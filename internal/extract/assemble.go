@@ -33,9 +33,9 @@ func assemble(doc *document) article.Extraction {
 		Section:           m.describe.section.value,
 		Tags:              m.describe.tags,
 	}
-	x.Sections = m.describe.sections
-	if x.Sections == nil && m.describe.section.value != "" {
-		x.Sections = []string{m.describe.section.value}
+	x.Metadata.Sections = m.describe.sections
+	if x.Metadata.Sections == nil && m.describe.section.value != "" {
+		x.Metadata.Sections = []string{m.describe.section.value}
 	}
 	if dm := m.describe.modifiedAt; dm != nil {
 		d := dm.Date

@@ -122,19 +122,6 @@ var vocabulary = map[vocabKind][]string{
 		"^sponsor:", "^sponsors:", "^sponsored by", "~sponsored by", "^präsentiert von",
 	},
 	vReadTime: {},
-	vRole: {
-		"~staff writer", "~staff reporter", "~writer", "~editor", "~correspondent", "~reporter", "~columnist",
-		"~contributor", "~contributing", "~producer", "~analyst", "~editor-at-large", "~senior", "~chief", "~staff",
-		"~freelance", "~journalist", "~news service", "~wire services", "~bureau", "~special to", "~for the",
-		"~opinion columnist", "~guest author", "~team", "~desk",
-	},
-	vAgency: {
-		"~reuters", "~associated press", "~the associated press", "=ap", "~agence france-presse", "~afp",
-		"~bloomberg", "~press trust of india", "=pti", "=ani", "=ians", "=upi", "~united press international",
-		"=dpa", "=efe", "=ansa", "~xinhua", "~news agencies", "~agencies", "~wire services", "~news service",
-		"~kyodo", "~yonhap", "~tass", "~ria novosti", "~interfax", "~anadolu", "~canadian press", "=cp",
-		"~australian associated press", "=aap",
-	},
 	vEnd: {
 		"^tags:", "=tags", "^tags ", "^topics:", "=topics", "^filed under", "^categories:", "^category:",
 		"^posted in", "^related topics", "^more about", "^keywords:", "^tagged", "^etiquetas", "^schlagwörter",
@@ -192,6 +179,13 @@ func buildVocab(skip func(kind vocabKind, entry string) bool) *phraseSet {
 	// labels here and for reading the credit.
 	for _, c := range lexicon.Cues {
 		add(vByline, "^"+c.Text)
+	}
+	// Roles and wire services are credit vocabulary, kept with the cues.
+	for _, e := range lexicon.Roles {
+		add(vRole, e)
+	}
+	for _, e := range lexicon.Agencies {
+		add(vAgency, e)
 	}
 	for _, w := range lexicon.PublishedWords {
 		add(vPublished, "^"+w)

@@ -1,15 +1,20 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
-	"unicode/utf8"
 
+	"github.com/pressroom/pressroom/internal/extract/credit"
 	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
-// bylineMatch is a parsed author credit.
+// Credits are read by package credit, for both front-ends; this file hands
+// it the page vocabulary compiled here (wire services, roles, furniture,
+// function words).
+
+// bylineMatch is a credit.Match in the form the text front-end keeps per
+// block (metadata.go memoises it); its fields mirror credit.Match's so
+// the scanners over blocks read as before.
 type bylineMatch struct {
 	authors  []string
 	agencies []string
@@ -20,10 +25,31 @@ type bylineMatch struct {
 	rest     string
 }
 
-// parseByline reads an author credit: "By A, B and C", "Posted by A on
-// <date>", "A | Site", "A, Staff Writer", "A @handle", "Author:". Roles,
-// handles, dates and the site glued to the credit are stripped; wire
-// services go to agencies.
+// creditReader reads credits with this package's page vocabulary.
+var creditReader = credit.Reader{Vocab: pageVocab{}}
+
+// pageVocab is the page vocabulary as credit.Vocabulary. It reads vocab at
+// each call: the phrase statistics test swaps vocab for one without an
+// entry.
+type pageVocab struct{}
+
+func (pageVocab) Hits(text string) credit.Hits {
+	var buf [64]byte
+	h := vocab.scan(string(lexicon.AppendFold(buf[:0], text)))
+	return credit.Hits{
+		Agency:      h.any&vAgency != 0,
+		WholeAgency: h.whole&vAgency != 0,
+		Role:        h.any&vRole != 0,
+		Furniture:   h.any&boilerKinds != 0,
+		Covered:     h.cover >= 0.99,
+	}
+}
+
+func (pageVocab) StopWord(folded string) bool {
+	return len(folded) <= maxStopLen && stopWords.lookup(folded) != 0
+}
+
+// parseByline reads an author credit (credit.Reader.Parse).
 func parseByline(text string, ctx datetime.Context) (bylineMatch, bool) {
 	return parseBylineFolded(text, "", ctx)
 }
@@ -31,594 +57,16 @@ func parseByline(text string, ctx datetime.Context) (bylineMatch, bool) {
 // parseBylineFolded is parseByline given foldLower(text) too, when the
 // caller has it ("" otherwise).
 func parseBylineFolded(text, folded string, ctx datetime.Context) (bylineMatch, bool) {
-	var m bylineMatch
-	s := strings.TrimSpace(strings.TrimLeft(text, "•·|-–—*> "))
-	lower := folded
-	if s != text || folded == "" {
-		lower = foldLower(s)
-	}
-	rest := ""
-	for _, c := range lexicon.Cues {
-		if !strings.HasPrefix(lower, c.Text) {
-			continue
-		}
-		after := lower[len(c.Text):]
-		if after == "" || after == ":" || after == "：" {
-			if c.Preposition {
-				break
-			}
-			m.cue, m.label = true, true
-			return m, true
-		}
-		if after[0] != ' ' && after[0] != ':' && !c.Glued && !strings.HasPrefix(after, "：") {
-			continue
-		}
-		// Folding keeps byte offsets for these cues' letters, so the
-		// original text is cut where the folded one was.
-		rest = strings.TrimLeft(s[len(c.Text):], ": ：/")
-		m.cue, m.prep = !c.Preposition, c.Preposition
-		break
-	}
-	if rest == "" {
-		// "김민수 기자": the role after the name.
-		for _, suf := range lexicon.Suffixes {
-			if name, ok := strings.CutSuffix(s, " "+suf); ok && cjkName(name) {
-				m.cue, m.authors = true, []string{name}
-				return m, true
-			}
-		}
-	}
-	if rest == "" && !m.cue {
-		// "Eine Kolumne von Name", "Un article de … par Name": a short
-		// label, then a preposition cue.
-		for _, c := range lexicon.Cues {
-			// Not "by": "Photo by", "Produced by" credit other work.
-			if !c.Preposition {
-				continue
-			}
-			i := strings.Index(lower, " "+c.Text+" ")
-			if i <= 0 || i > 40 || wordCount(lower[:i]) > 3 {
-				continue
-			}
-			if _, ok := datetime.Find(s[:i], ctx); ok {
-				break // "<date> by Name" below
-			}
-			rest = s[i+len(c.Text)+2:]
-			m.prep = true
-			break
-		}
-	}
-	if rest == "" && !m.cue && !m.prep {
-		// "<date> by Name", "11/19/2019 by Name", "22. Dezember 2019 von
-		// Name": after a date, a preposition cue is as explicit as "by".
-		// The first such cue: in "<date> by Ann von Lee" the "von" is the
-		// name's.
-		at, cueLen := -1, 0
-		for _, c := range lexicon.Cues {
-			if !c.Preposition && c.Text != "by" {
-				continue
-			}
-			i := strings.Index(lower, " "+c.Text+" ")
-			if i <= 0 || at >= 0 && i >= at {
-				continue
-			}
-			if _, ok := datetime.Find(s[:i], ctx); ok || lineIsDateCue(lower[:i]) {
-				at, cueLen = i, len(c.Text)
-			}
-		}
-		if at >= 0 {
-			rest = s[at+cueLen+2:]
-			m.cue = true
-		}
-	}
-	if rest == "" && !m.cue && !m.prep {
-		// "28. Juni 2019 | Ann Lee", "17. September 2019 Ann Lee 0
-		// Kommentare": a post's date, then its author.
-		if name, ok := nameAfterDate(s, ctx); ok {
-			// The template's post line is as explicit as "<date> by".
-			m.cue, m.authors = true, []string{name}
-			return m, true
-		}
-	}
-	if rest == "" {
-		// Without a cue the line itself must be a short credit; most lines
-		// are not, and are rejected before the expensive part.
-		if wordCount(s) > 14 || !hasUpper(s) || !mostlyCapitalised(s) {
-			return m, false
-		}
-		rest = s
-	}
-	if m.cue || m.prep {
-		// "von Name Kategorien: Mode", "von Name Foto: …": a label after
-		// the names starts something else. (Without a cue, a colon means
-		// the line is no credit at all; see below.)
-		if i := strings.Index(rest, ": "); i > 0 {
-			if j := strings.LastIndexByte(rest[:i], ' '); j > 0 {
-				rest = rest[:j]
-			}
-		}
-	}
-	uncut := rest
-	rest = cutCreditTail(rest, ctx)
-	m.rest = rest
-	names, agencies := splitCredit(rest)
-	// After a preposition inside a line, one word is a credit only when
-	// something follows it ("Gespeichert von jdoe am …"), not when it ends
-	// a phrase ("Jacken von Bosch").
-	if len(names) == 0 && len(agencies) == 0 && (m.cue || m.prep && (openingPrep(lower) || rest != strings.TrimSpace(uncut))) {
-		if lone, ok := loneCredit(rest, m.prep); ok {
-			names, m.lone = []string{lone}, true
-		}
-	}
-	if len(names) == 0 && len(agencies) == 0 {
-		return m, false
-	}
-	if !m.cue {
-		// Without a cue the whole line must be a credit: names, an agency,
-		// a role; nothing else.
-		if strings.ContainsAny(rest, ":;!?\"“”") || wordCount(rest) > 10 {
-			return m, false
-		}
-		if len(names) == 0 && wordCount(rest) > 4 {
-			return m, false
-		}
-	}
-	if !m.cue && !m.prep && len(names) == 1 && len(agencies) == 0 && dateAfterName(s, rest, ctx) {
-		// "Ann Lee | 9 décembre 2019", "Ann Lee, 02.02.2022": a name
-		// dated like a post is as explicit as "By".
-		m.cue = true
-	}
-	m.authors, m.agencies = names, agencies
-	return m, true
+	m, ok := creditReader.Parse(text, folded, ctx)
+	return bylineMatch{authors: m.Authors, agencies: m.Agencies, cue: m.Cue, prep: m.Prep, label: m.Label, lone: m.Lone, rest: m.Rest}, ok
 }
 
-// lineIsDateCue reports text that only announces a date ("Posted", "Published on").
-func lineIsDateCue(lower string) bool {
-	switch strings.TrimSpace(lower) {
-	case "posted", "published", "posted on", "published on":
-		return true
-	}
-	return false
-}
+// titleCase capitalises each word of a line printed in capitals, as
+// credit does for names.
+func titleCase(s string) string { return credit.TitleCase(s) }
 
-// cutCreditTail removes what follows the names in a credit: a date, a
-// handle, a site after "|", a role after " - ", "on <date>".
-func cutCreditTail(s string, ctx datetime.Context) string {
-	if dm, ok := datetime.Find(s, ctx); ok && dm.Start > 0 {
-		s = strings.TrimRight(s[:dm.Start], " ,")
-		// "… Monday, November 18, 2019": the weekday belongs to the date.
-		if i := strings.LastIndexByte(s, ' '); i > 0 && lexicon.Weekday(foldLower(s[i+1:])) {
-			s = s[:i]
-		}
-	}
-	for _, sep := range []string{" | ", "|", " / ", " - ", " – ", " — ", "@", " ／ ", "(", " · ", " • ", " for ", " For ", " FOR "} {
-		if i := strings.Index(s, sep); i > 0 {
-			s = s[:i] // "… For Daily Mail Australia", "… | Site", "… @handle"
-		}
-	}
-
-	s = strings.TrimSpace(splitGlued(s))
-	s = cutUpdateCue(s)
-	for {
-		t := strings.TrimRight(s, " ,;:-–—/|")
-		cut := false
-		for _, w := range []string{" on", " at", " in", " for", " em", " el", " le", " am", " il", " vom"} {
-			if len(t) >= len(w) && strings.EqualFold(t[len(t)-len(w):], w) {
-				t, cut = t[:len(t)-len(w)], true
-				break
-			}
-		}
-		// "Ann Lee Veröffentlicht am": the cue, then its preposition.
-		if u := cutUpdateCue(t); u != t {
-			t, cut = u, true
-		}
-		s = t
-		if !cut {
-			break
-		}
-	}
-	if strings.HasSuffix(s, ".") && !endsWithInitial(s) {
-		s = strings.TrimRight(s, ".")
-	}
-	return s
-}
-
-// endsWithInitial reports "Smith Jr." or "John E." style endings, whose
-// full stop belongs to the name.
-func endsWithInitial(s string) bool {
-	i := strings.LastIndexByte(s, ' ')
-	last := s[i+1:]
-	return utf8.RuneCountInString(last) <= 3 && strings.HasSuffix(last, ".")
-}
-
-// splitGlued separates a name from what a template glued to it without a
-// space: "Jane DoeEXAMPLENews", "Ann LeeView More Articles".
-// Name-internal capitals ("McDonald", "DeVries", "MacKenzie") follow at most
-// three lower-case letters and start a lower-case run, so they stay.
-func splitGlued(s string) string {
-	lowerRun := 0
-	prevUpperStart := false
-	for i, r := range s {
-		switch {
-		case unicode.IsLower(r):
-			lowerRun++
-		case unicode.IsUpper(r):
-			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-			acronym := unicode.IsUpper(next)
-			if prevUpperStart && (lowerRun >= 4 || lowerRun >= 2 && acronym) {
-				return s[:i]
-			}
-			lowerRun = 0
-			prevUpperStart = true
-		default:
-			lowerRun = 0
-			prevUpperStart = false
-		}
-	}
-	return s
-}
-
-// splitCredit splits "A, B and C, Role" into person names and agencies.
-func splitCredit(s string) (names, agencies []string) {
-	var buf [64]byte
-	var partsBuf [8]string
-	for _, part := range splitNames(partsBuf[:0], s) {
-		part = strings.TrimSpace(strings.Trim(part, " .,;:-–—"))
-		if part == "" {
-			continue
-		}
-		h := vocab.scan(string(appendFolded(buf[:0], part)))
-		// "Ann Lee Associated Press": an agency glued after the name.
-		if h.any&vAgency == 0 {
-			// no agency anywhere in the part: nothing to split off
-		} else if name, agency, ok := splitTrailingAgency(part); ok && isPersonName(name) {
-			names = append(names, normaliseName(name))
-			agencies = append(agencies, agency)
-			continue
-		}
-		if h.any&vAgency != 0 && h.any&vRole == 0 {
-			agencies = append(agencies, part)
-			continue
-		}
-		if h.any&(vRole|boilerKinds) != 0 {
-			continue
-		}
-		if isPersonName(part) {
-			names = append(names, normaliseName(part))
-		}
-	}
-	return dedupe(names), dedupe(agencies)
-}
-
-// splitNames appends to parts the pieces of s between commas, semicolons
-// and the word "and" in the supported languages.
-func splitNames(parts []string, s string) []string {
-	emit := func(p string) {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	start := 0 // start of the current name
-	i := 0
-	for i < len(s) {
-		switch c := s[i]; {
-		case c == ',' || c == ';' || c == '&':
-			emit(s[start:i])
-			i++
-			start = i
-			continue
-		case c == ' ':
-			i++
-			continue
-		}
-		// A word: is it a conjunction?
-		j := i
-		for j < len(s) && s[j] != ' ' && s[j] != ',' && s[j] != ';' && s[j] != '&' {
-			j++
-		}
-		if isConjunction(s[i:j]) {
-			emit(s[start:i])
-			start = j
-		}
-		i = j
-	}
-	emit(s[start:])
-	return parts
-}
-
-// isConjunction reports "and" in the languages bylines are read in.
-func isConjunction(w string) bool {
-	if len(w) > 3 {
-		return false // longer than any of them, in any case
-	}
-	var buf [4]byte
-	return lexicon.Conjunction(string(lexicon.AppendLower(buf[:0], w)))
-}
-
-// splitTrailingAgency separates "Name Agency" when the line ends with a
-// wire service.
-func splitTrailingAgency(part string) (string, string, bool) {
-	words := strings.Fields(part)
-	for k := 1; k < len(words) && k <= 4; k++ {
-		tail := strings.Join(words[len(words)-k:], " ")
-		h := vocab.scan(foldLower(tail))
-		if h.whole&vAgency != 0 || h.cover >= 0.99 && h.any&vAgency != 0 {
-			return strings.Join(words[:len(words)-k], " "), tail, true
-		}
-	}
-	return "", "", false
-}
-
-// orgWords mark a credit that names an organisation rather than a person.
-// The HTML front-end keeps its own list (htmlOrgWords): giving it this one
-// too (the union of both) cost HTML authors 0.978 → 0.956 on news and
-// 0.595 → 0.568 on readability, while the text side scored the same with
-// either, so the two stay apart.
-var orgWords = map[string]bool{
-	"news": true, "media": true, "press": true, "times": true, "post": true, "daily": true, "journal": true,
-	"magazine": true, "tv": true, "radio": true, "network": true, "online": true, "group": true, "inc": true,
-	"llc": true, "ltd": true, "corp": true, "company": true, "staff": true, "team": true, "editorial": true,
-	"desk": true, "service": true, "services": true, "agency": true, "reports": true, "report": true,
-	"business": true, "insider": true, "today": true, "weekly": true, "tribune": true, "herald": true,
-	"gazette": true, "review": true, "channel": true, "digital": true, "wire": true, "world": true,
-	"international": true, "blog": true, "admin": true, "editors": true, "contributors": true, "newsroom": true,
-	"bureau": true, "reuters": true, "bloomberg": true, "associated": true, "foundation": true,
-	"institute": true, "university": true, "council": true, "government": true, "ministry": true,
-	"department": true, "office": true, "association": true, "club": true, "records": true, "studio": true,
-	"studios": true, "productions": true, "publishing": true, "publications": true, "more": true,
-	"articles": true, "view": true, "photo": true, "photos": true, "video": true, "share": true,
-	"comments": true, "search": true, "home": true, "menu": true, "edition": true, "subscribe": true,
-	"newsletter": true, "sponsored": true, "podcast": true, "live": true, "watch": true, "read": true,
-	"follow": true, "shop": true, "store": true, "deals": true, "sign": true, "login": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
-	"sunday": true, "january": true, "february": true, "march": true, "april": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
-	"updated": true, "published": true, "posted": true, "minutes": true, "hours": true, "ago": true,
-	"the": true,
-}
-
-// isPersonName reports whether s is shaped like a person's name: two to
-// five words, each capitalised (initials and particles allowed), no digits,
-// no organisation words.
-func isPersonName(s string) bool {
-	var wordsBuf [6]string
-	words := appendFields(wordsBuf[:0], s, len(wordsBuf))
-	if len(words) < 2 || len(words) > 5 {
-		return cjkName(s)
-	}
-	caps := 0
-	allUpper := isUpperString(s)
-	var buf [32]byte
-	for i, w := range words {
-		// An acronym among capitalised words is an organisation or a topic
-		// ("Resultados UEFA"); names in capitals are all capitals.
-		if !allUpper && upperRun(w) >= 4 {
-			return false
-		}
-		lw := string(lexicon.AppendLower(buf[:0], strings.Trim(w, ".,")))
-		if orgWords[lw] && !givenNameMonth(lw, i, len(words)) || strings.Contains(lw, ".com") || strings.Contains(lw, "www") || isContraction(w) {
-			return false
-		}
-		r, _ := utf8.DecodeRuneInString(w)
-		if lexicon.NameParticle(lw) && i > 0 && i < len(words)-1 {
-			continue
-		}
-		// Scripts without case (Arabic, Hebrew, Devanagari …) have no
-		// capital to test.
-		if !unicode.IsUpper(r) && !(unicode.IsLetter(r) && !unicode.IsLower(r)) {
-			return false
-		}
-		for _, c := range w {
-			if unicode.IsDigit(c) || c == '@' || c == '#' || c == '/' || c == '_' || c == '=' {
-				return false
-			}
-		}
-		caps++
-	}
-	return caps >= 2
-}
-
-// isUpperString reports whether strings.ToUpper(s) == s, without building
-// the upper-cased copy.
-func isUpperString(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 'a' && c <= 'z' {
-				return false
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || unicode.ToUpper(r) != r {
-			return false // strings.ToUpper replaces invalid bytes
-		}
-		i += n
-	}
-	return true
-}
-
-// appendFolded appends foldLower(s) to dst.
-func appendFolded(dst []byte, s string) []byte {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			dst = append(dst, asciiLower[c])
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		dst = utf8.AppendRune(dst, foldRune(r))
-		i += n
-	}
-	return dst
-}
-
-// upperRun is the longest run of capital letters in w.
-func upperRun(w string) int {
-	best, run := 0, 0
-	for _, r := range w {
-		if unicode.IsUpper(r) {
-			run++
-			best = max(best, run)
-		} else {
-			run = 0
-		}
-	}
-	return best
-}
-
-// cjkName accepts a short run of CJK characters (two to four) as a name.
-func cjkName(s string) bool {
-	n := 0
-	for _, r := range s {
-		if r < 0x2e80 || !unicode.IsLetter(r) {
-			return false
-		}
-		n++
-	}
-	return n >= 2 && n <= 4
-}
-
-// normaliseName title-cases names printed in capitals ("LISA MASCARO").
-func normaliseName(s string) string {
-	if !singleSpaced(s) {
-		s = strings.Join(strings.Fields(s), " ")
-	}
-	if !isUpperString(s) {
-		return s
-	}
-	return titleCase(s)
-}
-
-// singleSpaced reports whether strings.Join(strings.Fields(s), " ") == s.
-func singleSpaced(s string) bool {
-	prevSpace := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == ' ':
-			if prevSpace {
-				return false
-			}
-			prevSpace = true
-		case c >= '\t' && c <= '\r' || c >= utf8.RuneSelf:
-			return false // other white space, or a rune that might be
-		default:
-			prevSpace = false
-		}
-	}
-	return !prevSpace || s == ""
-}
-
-// titleCase capitalises the first letter of each word and lowercases the
-// rest, keeping short all-capital tokens with dots ("S.D.") as they are.
-func titleCase(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		if strings.Contains(w, ".") && utf8.RuneCountInString(w) <= 4 {
-			continue
-		}
-		lw := []rune(strings.ToLower(w))
-		start := 0
-		for start < len(lw) && !unicode.IsLetter(lw[start]) {
-			start++
-		}
-		if start < len(lw) {
-			lw[start] = unicode.ToUpper(lw[start])
-		}
-		// Mc/Mac and hyphenated parts keep their capitals.
-		for j := 1; j < len(lw); j++ {
-			if lw[j-1] == '-' || lw[j-1] == '\'' && j >= 2 && lw[j-2] == 'o' {
-				lw[j] = unicode.ToUpper(lw[j])
-			}
-		}
-		words[i] = string(lw)
-	}
-	return strings.Join(words, " ")
-}
-
-func wordCount(s string) int {
-	n := 0
-	forEachWord(s, func(string) bool { n++; return true })
-	return n
-}
-
-// forEachWord calls fn with each space-separated word of s until fn
-// returns false; unlike strings.Fields it allocates nothing.
-func forEachWord(s string, fn func(w string) bool) {
-	for i := 0; i < len(s); {
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
-			i++
-		}
-		j := i
-		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '\n' {
-			j++
-		}
-		if j > i && !fn(s[i:j]) {
-			return
-		}
-		i = j
-	}
-}
-
-// appendFields appends the fields of s, as strings.Fields splits them, to
-// dst, at most max of them.
-func appendFields(dst []string, s string, max int) []string {
-	start := -1
-	for i := 0; i < len(s) && len(dst) < max; {
-		c := s[i]
-		n := 1
-		var space bool
-		if c < utf8.RuneSelf {
-			space = c == ' ' || c >= '\t' && c <= '\r'
-		} else {
-			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		switch {
-		case space && start >= 0:
-			dst = append(dst, s[start:i])
-			start = -1
-		case !space && start < 0:
-			start = i
-		}
-		i += n
-	}
-	if start >= 0 && len(dst) < max {
-		dst = append(dst, s[start:])
-	}
-	return dst
-}
-
-// mostlyCapitalised is a cheap first test for an uncued credit: mostly
-// capitalised words, at most a few lower-case ones (particles, "and", a
-// role) before the first digit.
-func mostlyCapitalised(s string) bool {
-	caps, lower, n := 0, 0, 0
-	digit := false
-	forEachWord(s, func(w string) bool {
-		r, _ := utf8.DecodeRuneInString(w)
-		switch {
-		case unicode.IsDigit(r):
-			digit = true // the date glued after a name starts here
-			return false
-		case unicode.IsUpper(r):
-			caps++
-		case unicode.IsLetter(r):
-			lower++
-		}
-		n++
-		return true
-	})
-	if digit {
-		return caps >= 2
-	}
-	// One capitalised word alone may be a wire service ("Reuters").
-	return lower <= 3 && (caps >= 2 || caps == 1 && n <= 3)
-}
+// wordCount counts the space-separated words of s (credit.WordCount).
+func wordCount(s string) int { return credit.WordCount(s) }
 
 func hasUpper(s string) bool {
 	for _, r := range s {
@@ -627,20 +75,4 @@ func hasUpper(s string) bool {
 		}
 	}
 	return false
-}
-
-func dedupe(ss []string) []string {
-	if len(ss) < 2 {
-		return ss
-	}
-	seen := make(map[string]bool, len(ss))
-	out := ss[:0]
-	for _, s := range ss {
-		k := strings.ToLower(s)
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, s)
-		}
-	}
-	return out
 }

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/pressroom/pressroom/internal/extract/credit"
+)
 
 // creditAnywhere finds, in a dump with no credit near its headline, a
 // short line anywhere that opens with an explicit credit cue ("Autorin:
@@ -9,7 +13,7 @@ import "strings"
 func creditAnywhere(doc *document) (int, bylineMatch, bool) {
 	for i := range doc.blocks {
 		b := &doc.blocks[i]
-		if b.words > 16 || b.label == labelTitle || b.label == labelComments || b.vocab.prefix&vByline == 0 || !htmlOpensWithCue(b.text) {
+		if b.words > 16 || b.label == labelTitle || b.label == labelComments || b.vocab.prefix&vByline == 0 || !credit.OpensWithCue(b.text) {
 			continue
 		}
 		m, ok := doc.parseBylineOf(i)
@@ -32,7 +36,7 @@ func repeatedName(doc *document) (int, bylineMatch, bool) {
 			continue
 		}
 		name := strings.TrimSpace(b.text)
-		if !isPersonName(name) {
+		if !credit.PersonName(name) {
 			continue
 		}
 		if first, ok := seen[name]; ok {

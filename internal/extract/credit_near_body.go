@@ -2,8 +2,8 @@ package extract
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/extract/credit"
 )
 
 // findBylineNearBody looks just above the start of the body for the credit
@@ -35,7 +35,7 @@ func findBylineNearBody(doc *document) {
 		}
 		m, ok := doc.parseBylineOf(i)
 		if !ok || len(m.authors) == 0 {
-			if t := creditBeforeSeparator(b.text); t != b.text {
+			if t := credit.BeforeSeparator(b.text); t != b.text {
 				m, ok = parseByline(t, doc.dateCtx())
 			}
 		}
@@ -62,25 +62,6 @@ func findBylineNearBody(doc *document) {
 // bylineNearBodyReach is how many blocks above the body a credit is looked
 // for when the headline gave none.
 const bylineNearBodyReach = 16
-
-// creditBeforeSeparator strips what a template prints around a credit:
-// the punctuation before it ("// By", "» By") and what follows a bullet
-// or a bar after it ("By Jane Roe • May 2, 2020 • 5 min read").
-func creditBeforeSeparator(s string) string {
-	for s != "" {
-		r, n := utf8.DecodeRuneInString(s)
-		if !unicode.IsPunct(r) && !unicode.IsSymbol(r) && !unicode.IsSpace(r) {
-			break
-		}
-		s = s[n:]
-	}
-	for _, sep := range []string{" • ", " · ", " | "} {
-		if i := strings.Index(s, sep); i > 0 {
-			s = s[:i]
-		}
-	}
-	return strings.TrimSpace(s)
-}
 
 // creditCompanion reports a short line that is a date with its time, a
 // reading time, or that names only a wire service: what a bare name is

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 const (
@@ -23,6 +25,9 @@ const (
 	// descBetter is how much more of its words another stated
 	// description must share with the article to replace a generic one.
 	descBetter = 0.5
+	// descCreditWords is the length up to which a description that opens
+	// with a credit cue is a byline: a summary is longer.
+	descCreditWords = 12
 )
 
 // descWords lists the folded words of s longer than two letters, which
@@ -89,15 +94,7 @@ func descNotGeneric(cands []descCand, title string, paras []string) descCand {
 	if len(differ) == 0 {
 		return first // the common case: the page states one summary
 	}
-	article := map[string]bool{}
-	for _, w := range descWords(title) {
-		article[w] = true
-	}
-	for _, p := range paras {
-		for _, w := range descWords(p) {
-			article[w] = true
-		}
-	}
+	article := descArticleWords(title, paras)
 	fc := descCoverage(fw, article)
 	if fc >= descGeneric {
 		return first
@@ -108,4 +105,81 @@ func descNotGeneric(cands []descCand, title string, paras []string) descCand {
 		}
 	}
 	return first
+}
+
+// descArticleWords is the set of words of the article's title and text.
+func descArticleWords(title string, paras []string) map[string]bool {
+	article := map[string]bool{}
+	for _, w := range descWords(title) {
+		article[w] = true
+	}
+	for _, p := range paras {
+		for _, w := range descWords(p) {
+			article[w] = true
+		}
+	}
+	return article
+}
+
+// descLongestAgreeing returns the longest stated description that says
+// what the chosen one says: sites trim one copy (the description <meta>
+// for search snippets) and keep the whole summary in another.
+func descLongestAgreeing(cands []descCand, chosen descCand) descCand {
+	cw := descWords(chosen.value)
+	best := chosen
+	for _, c := range cands {
+		if len(c.value) > len(best.value) && descAgreement(cw, descWords(c.value)) >= descAgree {
+			best = c
+		}
+	}
+	return best
+}
+
+// descCredit reports a stated description that is a byline ("Written by
+// Metro Desk Staff", "Par Jeanne Martin (blog, 3 mai)", "Author: Jeanne
+// Martin"): a credit cue, then two capitalised words, in a few words in
+// all. Some CMSs fill the description slot with it; it says who wrote,
+// not what about.
+func descCredit(s string) bool {
+	words := strings.Fields(s)
+	if len(words) > descCreditWords {
+		return false
+	}
+	for _, c := range lexicon.Cues {
+		n := strings.Count(c.Text, " ") + 1
+		if c.Glued || len(words) < n+2 || strings.TrimSuffix(strings.ToLower(strings.Join(words[:n], " ")), ":") != c.Text {
+			continue
+		}
+		return descCapitalised(words[n]) && descCapitalised(words[n+1])
+	}
+	return false
+}
+
+func descCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// descWithoutCredits drops the stated descriptions that are bylines. A
+// page that puts its byline in the description slot states no summary
+// there, and its other stated values are as often an author's or a site's
+// blurb: they stay only when most of their words are the article's.
+func descWithoutCredits(cands []descCand, title string, paras []string) []descCand {
+	credits := 0
+	for _, c := range cands {
+		if descCredit(c.value) {
+			credits++
+		}
+	}
+	if credits == 0 {
+		return cands
+	}
+	article := descArticleWords(title, paras)
+	var out []descCand
+	for _, c := range cands {
+		if !descCredit(c.value) && descCoverage(descWords(c.value), article) >= descGeneric {
+			out = append(out, c)
+		}
+	}
+	return out
 }

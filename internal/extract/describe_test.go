@@ -148,6 +148,34 @@ func TestHTMLDescribe_Sources(t *testing.T) {
 	}
 }
 
+// TestHTMLDescribe_Pick: which of the stated descriptions is taken — not
+// a byline, nor a blurb beside one; the longest of the copies that agree.
+func TestHTMLDescribe_Pick(t *testing.T) {
+	for _, tc := range []struct{ name, head, want, rule string }{
+		{"a byline in the description slot is no summary, nor is the site blurb beside it",
+			`<meta name="description" content="Written by Metro Desk Staff"><meta property="og:description" content="Valley Courier: news and views from the valley since 1998.">`,
+			fixtureProseWrap, "first-paragraph"},
+		{"beside a byline, a stated description of the article stays",
+			`<meta name="description" content="Par Jeanne Martin (Blog du village, 3 mai)"><meta property="og:description" content="The scorer takes this paragraph for the body of the article.">`,
+			"The scorer takes this paragraph for the body of the article.", "og:description"},
+		{"a labelled byline is none either",
+			`<meta name="description" content="Author: Jeanne Martin">`, fixtureProseWrap, "first-paragraph"},
+		{"a description opening with a preposition and no name is prose",
+			`<meta name="description" content="By 2030 the pool will need a new roof.">`, "By 2030 the pool will need a new roof.", "meta:description"},
+		{"the longest of the copies that agree",
+			`<meta name="description" content="Residents saved the pool for one more summer."><meta property="og:description" content="Residents saved the pool for one more summer, the council said.">`,
+			"Residents saved the pool for one more summer, the council said.", "og:description"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := htmlExtract(article.NewDump("", "https://host.example/p", "text/html", []byte(htmlPage(tc.head, "")), time.Time{}))
+			got := describeFrom(x)
+			if got.Description != tc.want || got.Rules["description"] != tc.rule {
+				t.Errorf("description %q from %q, want %q from %q", got.Description, got.Rules["description"], tc.want, tc.rule)
+			}
+		})
+	}
+}
+
 // fixtureProseWrap is the paragraph htmlPage puts in every page's body.
 const fixtureProseWrap = "This paragraph is long enough to be taken for the body of the article by the scorer, with a comma, and a full stop."
 
@@ -294,11 +322,11 @@ func TestHTMLSections(t *testing.T) {
 			if x.Err != nil {
 				t.Fatalf("Err = %v", x.Err)
 			}
-			if diff := cmp.Diff(tc.want, x.Sections); diff != "" {
+			if diff := cmp.Diff(tc.want, x.Metadata.Sections); diff != "" {
 				t.Errorf("sections (-want +got):\n%s", diff)
 			}
-			if len(x.Sections) > 0 && x.Sections[0] != x.Metadata.Section {
-				t.Errorf("Sections[0] = %q, want the section %q", x.Sections[0], x.Metadata.Section)
+			if len(x.Metadata.Sections) > 0 && x.Metadata.Sections[0] != x.Metadata.Section {
+				t.Errorf("Sections[0] = %q, want the section %q", x.Metadata.Sections[0], x.Metadata.Section)
 			}
 		})
 	}
@@ -320,11 +348,11 @@ func TestTextSections(t *testing.T) {
 			if x.Err != nil {
 				t.Fatalf("Err = %v", x.Err)
 			}
-			if diff := cmp.Diff(tc.want, x.Sections); diff != "" {
+			if diff := cmp.Diff(tc.want, x.Metadata.Sections); diff != "" {
 				t.Errorf("sections (-want +got):\n%s", diff)
 			}
-			if x.Sections[0] != x.Metadata.Section {
-				t.Errorf("Sections[0] = %q, want the section %q", x.Sections[0], x.Metadata.Section)
+			if x.Metadata.Sections[0] != x.Metadata.Section {
+				t.Errorf("Sections[0] = %q, want the section %q", x.Metadata.Sections[0], x.Metadata.Section)
 			}
 		})
 	}

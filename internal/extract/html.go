@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -87,7 +86,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	meta := dom.ReadMeta(doc)
 	ld := htmlRankLD(meta)
 	x.Metadata = htmlMetadata(meta, ld, d, &x.Diagnostics)
-	x.Sections = htmlSections(meta, ld, x.Metadata.Section, x.Metadata.SiteName)
+	x.Metadata.Sections = htmlSections(meta, ld, x.Metadata.Section, x.Metadata.SiteName)
 
 	blocks := dom.Segment(doc)
 	_, labels := dom.Select(doc, blocks, dom.SelectOptions{Title: x.Metadata.Title})
@@ -125,7 +124,6 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 		// Extraction holds an article or an error, not both; what the
 		// metadata said stays in the diagnostics.
 		x.Metadata = article.Metadata{}
-		x.Sections = nil
 		x.BodyMarkdown = ""
 		x.Err = fmt.Errorf("extract: html: %w: no article text found", article.ErrUnextractable)
 	}
@@ -174,18 +172,7 @@ func htmlVisibleMetadata(x *article.Extraction, meta *dom.Meta, ld htmlLD, block
 				Field: "authors", Value: strings.Join(p, "; "), Line: i + 1, Rule: "visible-byline", Confidence: 0.6})
 		}
 	}
-	if len(md.Authors) == 0 {
-		printed, _ := htmlCreditAnywhere(blocks, md.SiteName, ctx)
-		if a, rule := htmlCreditFallback(meta, ld, md.SiteName, printed); len(a) > 0 {
-			md.Authors = a
-			if md.Agencies = slices.DeleteFunc(md.Agencies, func(o string) bool { return slices.Contains(a, o) }); len(md.Agencies) == 0 {
-				md.Agencies = nil
-			}
-			x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
-				Field: "authors", Value: strings.Join(a, "; "), Rule: rule, Confidence: 0.5})
-		}
-	}
-	htmlMetadataCredit(x)
+	htmlCreditFallback(x, meta, ld, blocks, ctx)
 }
 
 // htmlDateContext is what reading a printed date needs: the fetch time

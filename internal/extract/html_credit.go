@@ -2,10 +2,8 @@ package extract
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/credit"
 	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/dom"
 )
@@ -66,7 +64,7 @@ func htmlStackedName(blocks []dom.Block, labels []string, site string, ctx datet
 		if b.Chars > 60 || b.Chars < 5 || b.HeadingLvl > 0 || labels[i] == dom.LabelTitle || labels[i] == dom.LabelContent && b.Chars > 40 {
 			continue
 		}
-		name, ok := htmlNameBeforeTail(b.Text)
+		name, ok := credit.NameBeforeTail(b.Text)
 		if !ok {
 			// Over a date, only under the headline: above it, kickers
 			// and section names sit over dates too.
@@ -75,9 +73,9 @@ func htmlStackedName(blocks []dom.Block, labels []string, site string, ctx datet
 			}
 			name = b.Text
 		}
-		name = htmlCutGluedBy(name)
+		name = credit.CutGluedBy(name)
 		m, ok := parseByline(name, ctx)
-		if !ok || len(m.authors) == 0 || m.rest != strings.TrimSpace(name) || !htmlOnlyNames(m.rest) {
+		if !ok || len(m.authors) == 0 || m.rest != strings.TrimSpace(name) || !credit.OnlyNames(m.rest) {
 			continue // more on the line than names: a category, a topic
 		}
 		if p, o := htmlSplitCredits(m.authors, site); len(p) > 0 {
@@ -85,22 +83,6 @@ func htmlStackedName(blocks []dom.Block, labels []string, site string, ctx datet
 		}
 	}
 	return nil, nil, -1
-}
-
-// htmlNameBeforeTail splits "Name • 8h" into the name, when the part after
-// the separator is short and holds a digit (a date, an age, a reading
-// time).
-func htmlNameBeforeTail(s string) (string, bool) {
-	for _, sep := range []string{" • ", " · ", " | "} {
-		name, tail, ok := strings.Cut(s, sep)
-		if !ok {
-			continue
-		}
-		if len(strings.Fields(tail)) <= 4 && strings.ContainsAny(tail, "0123456789") {
-			return name, true
-		}
-	}
-	return "", false
 }
 
 // htmlCreditCompanion reports a short block that names only a wire
@@ -117,73 +99,4 @@ func htmlCreditCompanion(b *dom.Block, dateToo bool, ctx datetime.Context) bool 
 	}
 	m, ok := parseByline(b.Text, ctx)
 	return ok && len(m.authors) == 0 && len(m.agencies) > 0
-}
-
-// htmlOnlyNames reports a credit every part of which is a person's name:
-// "AI & Machine Learning" is a category, though its last part is
-// name-shaped.
-func htmlOnlyNames(s string) bool {
-	var buf [8]string
-	parts := splitNames(buf[:0], s)
-	for _, p := range parts {
-		if !isPersonName(strings.Trim(p, " .,;:-–—")) {
-			return false
-		}
-	}
-	return len(parts) > 0
-}
-
-// htmlCutGluedBy removes a "By" glued to the name by markup without a
-// space ("<span>By</span><a>Jane Roe</a>" reads "ByJane Roe").
-func htmlCutGluedBy(s string) string {
-	if rest, ok := strings.CutPrefix(s, "By"); ok {
-		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
-			return rest
-		}
-	}
-	return s
-}
-
-// htmlMetadataCredit makes the credit the page's metadata states the
-// author when no person's full name is credited anywhere and the credit is
-// not shaped like one: an organisation (a wiki's contributors, a
-// foundation), an editorial desk, a pen name or a user name. It is what
-// the page says wrote it. Wire services stay agencies: they are credited
-// beside a writer, not instead; and a content system's default account
-// ("admin") credits no one.
-func htmlMetadataCredit(x *article.Extraction) {
-	md := &x.Metadata
-	if len(md.Authors) > 0 || len(md.Agencies) == 0 {
-		return
-	}
-	var authors, agencies []string
-	for _, o := range md.Agencies {
-		switch low := foldLower(o); {
-		case vocab.scan(low).any&vAgency != 0:
-			agencies = append(agencies, o)
-		case isDefaultAccount(low):
-		default:
-			authors = append(authors, o)
-		}
-	}
-	if len(authors) == 0 {
-		return
-	}
-	md.Authors, md.Agencies = authors, agencies
-	x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
-		Field: "authors", Value: strings.Join(authors, "; "), Rule: "metadata-credit", Confidence: 0.4})
-}
-
-// isDefaultAccount reports whether a lower-cased credit is a CMS's default
-// account, which credits no one.
-func isDefaultAccount(low string) bool {
-	return low == "admin" || low == "administrator" || low == "webmaster"
-}
-
-// notAuthorCredit reports whether a stated credit cannot stand as the
-// author when no person is named: a wire service (an agency) or a default
-// account.
-func notAuthorCredit(v string) bool {
-	low := foldLower(strings.TrimSpace(v))
-	return vocab.scan(low).any&vAgency != 0 || isDefaultAccount(low)
 }

@@ -4,30 +4,55 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/credit"
 	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/dom"
-	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
-// htmlAuthorLabels are the generic words a page's "twitter:label1" gives
-// the credit in "twitter:data1" (WordPress SEO plugins write it in the
-// site's language).
-var htmlAuthorLabels = map[string]bool{
-	"written by": true, "author": true, "verfasst von": true, "geschrieben von": true, "autor": true,
-	"autorin": true, "écrit par": true, "auteur": true, "escrito por": true, "scritto da": true,
-	"geschreven door": true, "napisane przez": true, "autor:": true, "skrevet af": true, "skrevet av": true,
-	"skriven av": true, "written by:": true,
+// htmlCreditFallback credits the author, in one ordered fallback, when no
+// person's name was found where the metadata is read first or near the
+// headline:
+//  1. a person's name in a later author field (the first named only the
+//     desk);
+//  2. else the JSON-LD author's pen name or user name;
+//  3. else the person printed with a credit cue elsewhere on the page
+//     (htmlCreditAnywhere);
+//  4. else the other fields' pen name, user name or desk ("Redaktion",
+//     "jdoe", "Staff Report");
+//  5. else the organisation the metadata credited (a wiki's contributors,
+//     a foundation, a desk), which the metadata readers set apart as an
+//     agency (credit.Reader.StatedCredit).
+//
+// The page states it is the author, so it stands as the page gives it,
+// provided it is short and is no address. Wire services stay agencies:
+// they are credited beside a writer, not instead; and a content system's
+// default account ("admin") credits no one.
+func htmlCreditFallback(x *article.Extraction, m *dom.Meta, ld htmlLD, blocks []dom.Block, ctx datetime.Context) {
+	md := &x.Metadata
+	if len(md.Authors) > 0 {
+		return
+	}
+	printed, _ := htmlCreditAnywhere(blocks, md.SiteName, ctx)
+	if a, rule := htmlStatedCredit(m, ld, md.SiteName, printed); len(a) > 0 {
+		md.Authors = a
+		if md.Agencies = slices.DeleteFunc(md.Agencies, func(o string) bool { return slices.Contains(a, o) }); len(md.Agencies) == 0 {
+			md.Agencies = nil
+		}
+		x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+			Field: "authors", Value: strings.Join(a, "; "), Rule: rule, Confidence: 0.5})
+		return
+	}
+	if a, agencies := creditReader.StatedCredit(md.Agencies); len(a) > 0 {
+		md.Authors, md.Agencies = a, agencies
+		x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{
+			Field: "authors", Value: strings.Join(a, "; "), Rule: "metadata-credit", Confidence: 0.4})
+	}
 }
 
-// htmlCreditFallback is the author when no person's name was found where
-// the metadata is read first or near the headline: a person's name in a
-// later author field (the first named only the desk), else the JSON-LD
-// author's pen name or user name, else the person printed with a credit
-// cue elsewhere on the page (printed, see htmlCreditAnywhere), else the
-// other fields' pen name, user name or desk ("Redaktion", "jdoe", "Staff
-// Report"). The page states it is the author, so it stands as the page
-// gives it, provided it is short and is no address.
-func htmlCreditFallback(m *dom.Meta, ld htmlLD, site string, printed []string) ([]string, string) {
+// htmlStatedCredit is steps 1 to 4 of htmlCreditFallback: the credit and
+// the rule that found it.
+func htmlStatedCredit(m *dom.Meta, ld htmlLD, site string, printed []string) ([]string, string) {
 	p, _ := ld.people("author")
 	cands := []struct {
 		vals []string
@@ -39,7 +64,7 @@ func htmlCreditFallback(m *dom.Meta, ld htmlLD, site string, printed []string) (
 		{m.RelAuthor, "a[rel=author]"},
 	}
 	for i := range cands {
-		cands[i].vals = slices.DeleteFunc(slices.Clone(cands[i].vals), notAuthorCredit)
+		cands[i].vals = slices.DeleteFunc(slices.Clone(cands[i].vals), func(v string) bool { return !creditReader.CanStand(v) })
 	}
 	for _, c := range cands {
 		if p, _ := htmlSplitCredits(c.vals, site); len(p) > 0 {
@@ -51,7 +76,7 @@ func htmlCreditFallback(m *dom.Meta, ld htmlLD, site string, printed []string) (
 			return printed, "visible-credit-anywhere"
 		}
 		for _, v := range c.vals {
-			if s, ok := htmlLoneCredit(v); ok {
+			if s, ok := credit.CleanValue(dom.CollapseSpace(strings.TrimSpace(v))); ok {
 				return []string{s}, c.rule + ":lone"
 			}
 		}
@@ -66,34 +91,16 @@ func htmlCreditFallback(m *dom.Meta, ld htmlLD, site string, printed []string) (
 // is the author.
 func htmlTwitterAuthor(m *dom.Meta) []string {
 	for _, l := range m.Metas["twitter:label1"] {
-		if htmlAuthorLabels[strings.ToLower(strings.TrimSpace(l))] {
+		if credit.AuthorLabel(l) {
 			return m.Metas["twitter:data1"]
 		}
 	}
 	return nil
 }
 
-// htmlLoneCredit cleans one credit: the cue goes ("By …"), and what is
-// left must be one to six words, without a link, a handle or a sentence.
-func htmlLoneCredit(v string) (string, bool) {
-	s := dom.CollapseSpace(htmlStripByline(strings.TrimSpace(v)))
-	s = strings.Trim(s, " ,;:|-–—")
-	if s == "" || len(s) > 60 || strings.ContainsAny(s, "@<>{}?!\"") {
-		return "", false
-	}
-	low := strings.ToLower(s)
-	if strings.HasPrefix(low, "http") || strings.HasPrefix(low, "www.") || strings.Contains(low, "://") {
-		return "", false
-	}
-	if n := len(strings.Fields(s)); n > 6 {
-		return "", false
-	}
-	return s, true
-}
-
 // htmlLoneCue is the credit of a printed cue line that names no person: a
-// pen name, user name or desk after "von", "By", "Autor:" (see
-// loneCredit), unless it is the site's own name.
+// pen name, user name or desk after "von", "By", "Autor:" (read by
+// credit.Reader.Parse), unless it is the site's own name.
 func htmlLoneCue(m bylineMatch, site string) string {
 	if len(m.authors) != 1 || m.label {
 		return ""
@@ -102,7 +109,7 @@ func htmlLoneCue(m bylineMatch, site string) string {
 	if p, _ := htmlSplitCredits(m.authors, site); len(p) > 0 {
 		return "" // a person: the caller takes it
 	}
-	if htmlLooksLikeURL(a) && strings.Contains(a, "/") {
+	if credit.LooksLikeAddress(a) && strings.Contains(a, "/") {
 		return ""
 	}
 	return a
@@ -118,7 +125,7 @@ func htmlLoneCue(m bylineMatch, site string) string {
 func htmlCreditAnywhere(blocks []dom.Block, site string, ctx datetime.Context) ([]string, int) {
 	for i := range blocks {
 		b := &blocks[i]
-		if b.Chars > 120 || b.Chars < 4 || !htmlOpensWithCue(b.Text) {
+		if b.Chars > 120 || b.Chars < 4 || !credit.OpensWithCue(b.Text) {
 			continue
 		}
 		m, ok := parseByline(b.Text, ctx)
@@ -130,19 +137,4 @@ func htmlCreditAnywhere(blocks []dom.Block, site string, ctx datetime.Context) (
 		}
 	}
 	return nil, -1
-}
-
-// htmlOpensWithCue reports a text that starts with a credit cue that is
-// not also an ordinary word.
-func htmlOpensWithCue(s string) bool {
-	low := foldLower(strings.TrimSpace(s))
-	for _, c := range lexicon.Cues {
-		if c.Preposition || c.Glued {
-			continue
-		}
-		if rest, ok := strings.CutPrefix(low, c.Text); ok && (rest == "" || rest[0] == ' ' || rest[0] == ':') {
-			return true
-		}
-	}
-	return false
 }

@@ -135,12 +135,13 @@ func htmlDescriptions(m *dom.Meta, ld htmlLD) []descCand {
 	return out
 }
 
-// htmlPickDescription returns the first stated description that is not
-// the site's generic one, else the visible standfirst, else the first
-// paragraph of the body.
+// htmlPickDescription returns the first stated description that is
+// neither a byline nor the site's generic one (its longest agreeing copy),
+// else the visible standfirst, else the first paragraph of the body.
 func htmlPickDescription(cands []descCand, blocks []dom.Block, title string, paras []string) (string, string, float64) {
+	cands = descWithoutCredits(cands, title, paras)
 	if len(cands) > 0 {
-		c := descNotGeneric(cands, title, paras)
+		c := descLongestAgreeing(cands, descNotGeneric(cands, title, paras))
 		return c.value, c.rule, 0.9
 	}
 	if s := htmlDek(blocks); s != "" {

@@ -1,9 +1,10 @@
 package extract
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // This file holds the multi-pattern matcher every line goes through once.
@@ -412,63 +413,9 @@ func isWordRune(r rune) bool {
 }
 
 // foldLower lowercases s and folds typographic quotes and dashes to ASCII,
-// so one phrase matches every spelling.
-func foldLower(s string) string {
-	ascii := true
-	upper := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if c >= 'A' && c <= 'Z' {
-			upper = true
-		}
-	}
-	if ascii {
-		if !upper {
-			return s
-		}
-		var b strings.Builder
-		b.Grow(len(s))
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b.WriteByte(c)
-		}
-		return b.String()
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		b.WriteRune(foldRune(r))
-	}
-	return b.String()
-}
+// so one phrase matches every spelling (lexicon.Fold, which the credit
+// reader uses too).
+func foldLower(s string) string { return lexicon.Fold(s) }
 
 // foldRune is foldLower for one rune beyond ASCII.
-func foldRune(r rune) rune {
-	switch r {
-	case '\u2018', '\u2019', '\u201b', '\u2032', '\u00b4':
-		return '\''
-	case '\u201c', '\u201d', '\u201e', '\u00ab', '\u00bb':
-		return '"'
-	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
-		return '-'
-	}
-	return unicode.ToLower(r)
-}
+func foldRune(r rune) rune { return lexicon.FoldRune(r) }

@@ -29,7 +29,7 @@ const (
 	a.source_name, a.location, a.sponsors, a.paywalled, a.original_publisher, a.language, a.url,
 	`
 	columnsAfterBody = `, a.word_count, a.extractor_version, a.received_at, a.created_at, a.updated_at,
-	a.description, a.image, a.canonical_url, a.section, a.tags, a.modified_at,
+	a.description, a.image, a.canonical_url, a.section, a.tags, a.modified_at, a.sections, a.modified_precision,
 	`
 )
 

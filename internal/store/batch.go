@@ -103,7 +103,7 @@ func (s *Store) insertBatch(ctx context.Context, p *batchParams) (map[article.ID
 //
 // insertIngestsSearchSQL is the same statement that also computes each
 // article's search vector (Options.SearchInline), and
-// insertIngestsGoSearchSQL one that takes the vectors built in Go as $39
+// insertIngestsGoSearchSQL one that takes the vectors built in Go as $41
 // (NULL where PostgreSQL must compute it: searchvec.go).
 var (
 	insertIngestsSQL         = insertIngests("", "", "")
@@ -126,14 +126,14 @@ const inlineSearchVector = `CASE WHEN octet_length(a.title) <= 1024 THEN pressro
 
 // insertIngests is insertIngestsSQL with extra article columns (", col")
 // and their values (", expr" over the unnest alias a), and optionally one
-// more array parameter ($39, "name::type") unnested as a.name. A new article column
+// more array parameter ($41, "name::type") unnested as a.name. A new article column
 // from the caller takes five places, all at the end: the INSERT list, the
 // SELECT list, the next $n in unnest, the alias list, and a batchParams
 // field filled in add and listed last in args.
 func insertIngests(columns, values, param string) string {
 	var paramArray, paramAlias string
 	if name, typ, ok := strings.Cut(param, "::"); ok {
-		paramArray, paramAlias = ", $39::"+typ+"[]", ", "+name
+		paramArray, paramAlias = ", $41::"+typ+"[]", ", "+name
 	}
 	return `WITH new_dumps AS (
 	INSERT INTO dumps (id, received_at, fetched_at, source, url, content_type,
@@ -152,22 +152,22 @@ INSERT INTO articles (id, dump_id, source, title, authors, agencies,
 	published_at, published_precision, published_has_zone, published_offset_minutes,
 	source_name, location, sponsors, paywalled, original_publisher, language, url,
 	body, word_count, body_sha256, extractor_version, received_at, body_markdown,
-	description, image, canonical_url, section, tags, modified_at` + columns + `)
+	description, image, canonical_url, section, tags, modified_at, sections, modified_precision` + columns + `)
 SELECT a.id, d.id, d.source, a.title, a.authors::text[], a.agencies::text[],
 	a.published_at, a.published_precision, a.published_has_zone, a.published_offset_minutes,
 	a.source_name, a.location, a.sponsors::text[], a.paywalled, a.original_publisher, a.language, a.url,
 	a.body, a.word_count, a.body_sha256, d.extractor_version, d.received_at, a.body_markdown,
-	a.description, a.image, a.canonical_url, a.section, a.tags::text[], a.modified_at` + values + `
+	a.description, a.image, a.canonical_url, a.section, a.tags::text[], a.modified_at, a.sections::text[], a.modified_precision` + values + `
 FROM unnest($13::uuid[], $14::uuid[], $15::text[], $16::text[], $17::text[],
 	$18::timestamptz[], $19::text[], $20::boolean[], $21::int[],
 	$22::text[], $23::text[], $24::text[], $25::boolean[], $26::text[], $27::text[], $28::text[],
 	$29::text[], $30::int[], $31::bytea[], $32::text[],
-	$33::text[], $34::text[], $35::text[], $36::text[], $37::text[], $38::timestamptz[]` + paramArray + `)
+	$33::text[], $34::text[], $35::text[], $36::text[], $37::text[], $38::timestamptz[], $39::text[], $40::text[]` + paramArray + `)
 	AS a(id, dump_id, title, authors, agencies,
 		published_at, published_precision, published_has_zone, published_offset_minutes,
 		source_name, location, sponsors, paywalled, original_publisher, language, url,
 		body, word_count, body_sha256, body_markdown,
-		description, image, canonical_url, section, tags, modified_at` + paramAlias + `)
+		description, image, canonical_url, section, tags, modified_at, sections, modified_precision` + paramAlias + `)
 JOIN new_dumps d ON d.id = a.dump_id
 RETURNING dump_id, created_at, updated_at
 )
@@ -230,6 +230,10 @@ type batchParams struct {
 	aSection     []string
 	aTags        []string // array literals, as aAuthors
 	aModifiedAt  []*time.Time
+
+	// and of migration 0008
+	aSections          []string // array literals, as aAuthors
+	aModifiedPrecision []*string
 }
 
 func newBatchParams(n int) *batchParams {
@@ -285,6 +289,8 @@ func (p *batchParams) add(r *ingestRow, dumpID, articleID article.ID) {
 	p.aSection = append(p.aSection, a.rich.section)
 	p.aTags = append(p.aTags, arrayLiteral(a.rich.tags))
 	p.aModifiedAt = append(p.aModifiedAt, a.rich.modifiedAt)
+	p.aSections = append(p.aSections, arrayLiteral(a.rich.sections))
+	p.aModifiedPrecision = append(p.aModifiedPrecision, a.rich.modifiedPrecision)
 }
 
 func (p *batchParams) args() []any {
@@ -295,7 +301,8 @@ func (p *batchParams) args() []any {
 		p.aPublishedAt, p.aPrecision, p.aHasZone, p.aOffsetMinutes,
 		p.aSourceName, p.aLocation, p.aSponsors, p.aPaywalled, p.aOriginalPublisher, p.aLanguage, p.aURL,
 		p.aBody, p.aWordCount, p.aBodySum, p.aMarkdown,
-		p.aDescription, p.aImage, p.aCanonical, p.aSection, p.aTags, p.aModifiedAt,
+		p.aDescription, p.aImage, p.aCanonical, p.aSection, p.aTags, p.aModifiedAt, p.aSections,
+		p.aModifiedPrecision,
 	}
 }
 

@@ -36,7 +36,7 @@ var (
 		"published_at", "published_precision", "published_has_zone", "published_offset_minutes",
 		"source_name", "location", "sponsors", "paywalled", "original_publisher", "language", "url",
 		"body", "word_count", "body_sha256", "extractor_version", "received_at", "body_markdown",
-		"description", "image", "canonical_url", "section", "tags", "modified_at"}
+		"description", "image", "canonical_url", "section", "tags", "modified_at", "sections", "modified_precision"}
 )
 
 // errKeyStored means a dump copyBatch was to write is already stored (or
@@ -114,7 +114,8 @@ func (s *Store) copyBatch(ctx context.Context, p *batchParams) (created map[arti
 			a.date.at, a.date.precision, a.date.hasZone, a.date.offsetMinutes,
 			a.siteName, a.location, nonNilList(a.sponsors), a.paywalled, a.originalPublisher, a.language, a.url,
 			a.body, a.wordCount, a.bodySum[:], r.version, r.receivedAt, a.markdown,
-			a.rich.description, a.rich.image, a.rich.canonicalURL, a.rich.section, nonNilList(a.rich.tags), a.rich.modifiedAt}
+			a.rich.description, a.rich.image, a.rich.canonicalURL, a.rich.section, nonNilList(a.rich.tags), a.rich.modifiedAt,
+			nonNilList(a.rich.sections), a.rich.modifiedPrecision}
 		if vectors != nil {
 			row = append(row, vectors[i])
 		}

@@ -43,6 +43,7 @@ func TestStore_SaveIngestBatch_CopyOrStatement(t *testing.T) {
 					case 0: // no dates, no lists: NULLs and empty arrays
 						x.Metadata.Published, x.Metadata.Modified = nil, nil
 						x.Metadata.Authors, x.Metadata.Agencies, x.Metadata.Sponsors, x.Metadata.Tags = nil, nil, nil, nil
+						x.Metadata.Section, x.Metadata.Sections = "", nil
 					case 1:
 						x.BodyMarkdown = "# Heading\n\nThe council voted on *Tuesday*."
 						x.Metadata.Authors = []string{`"quoted"`, `back\slash`, "Ünïcödé", ""}

@@ -32,18 +32,25 @@ func TestStore_SaveIngest_RoundTrip(t *testing.T) {
 			name: "no date, nil lists",
 			edit: func(x *article.Extraction) {
 				x.Metadata.Published, x.Metadata.Authors, x.Metadata.Agencies, x.Metadata.Sponsors = nil, nil, nil, nil
-				x.Metadata.Modified, x.Metadata.Tags = nil, nil
+				x.Metadata.Modified, x.Metadata.Tags, x.Metadata.Sections = nil, nil, nil
 			},
+			// An article with a section lists it (an extraction that
+			// named one section, an article stored before 0008).
+			want: func(m *article.Metadata, _ *[]string) { m.Sections = []string{"Local"} },
+		},
+		{
+			name: "no section, no sections",
+			edit: func(x *article.Extraction) { x.Metadata.Section, x.Metadata.Sections = "", nil },
 		},
 		{
 			name: "empty lists come back nil",
 			edit: func(x *article.Extraction) {
 				x.Metadata.Authors, x.Metadata.Agencies, x.Metadata.Sponsors, x.Paragraphs = []string{}, []string{}, []string{}, []string{}
-				x.Metadata.Tags = []string{}
+				x.Metadata.Tags, x.Metadata.Section, x.Metadata.Sections = []string{}, "", []string{}
 			},
 			want: func(m *article.Metadata, paras *[]string) {
 				m.Authors, m.Agencies, m.Sponsors, *paras = nil, nil, nil, nil
-				m.Tags = nil
+				m.Tags, m.Sections = nil, nil
 			},
 		},
 		{
@@ -66,6 +73,18 @@ func TestStore_SaveIngest_RoundTrip(t *testing.T) {
 					panic(err)
 				}
 				x.Metadata.Published = &article.Date{Time: time.Date(2019, 11, 19, 8, 3, 0, 0, ny), Precision: article.PrecisionMinute, HasZone: true}
+			},
+		},
+		{
+			name: "updated on a day: midnight UTC, day precision, no zone",
+			edit: func(x *article.Extraction) {
+				x.Metadata.Modified = &article.Date{Time: time.Date(2025, 5, 3, 0, 0, 0, 0, time.UTC), Precision: article.PrecisionDay}
+			},
+		},
+		{
+			name: "updated at a minute",
+			edit: func(x *article.Extraction) {
+				x.Metadata.Modified = &article.Date{Time: time.Date(2025, 5, 3, 9, 30, 0, 0, time.UTC), Precision: article.PrecisionMinute, HasZone: true}
 			},
 		},
 		{

@@ -164,7 +164,8 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 		source_name = $9, location = $10, sponsors = $11, paywalled = $12, original_publisher = $13,
 		language = $14, url = $15, body = $16, word_count = $17, body_sha256 = $18,
 		extractor_version = $19, diagnostics = NULL, body_markdown = $20, updated_at = now(),
-		description = $21, image = $22, canonical_url = $23, section = $24, tags = $25, modified_at = $26,
+		description = $21, image = $22, canonical_url = $23, section = $24, tags = $25, modified_at = $26, sections = $27,
+		modified_precision = $28,
 		search = CASE WHEN language = $14 AND title = $2 AND body_sha256 = $18 THEN search
 			ELSE pressroom_search_vector($14, $2, $16) END
 		WHERE dump_id = $1 RETURNING id`, append([]any{uuid(dumpID)}, fields...)...).Scan(&id)
@@ -179,7 +180,7 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 		source_name, location, sponsors, paywalled, original_publisher, language, url,
 		body, word_count, body_sha256, extractor_version, body_markdown, `+richColumns+`)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-		$19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)`,
+		$19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31)`,
 		append([]any{uuid(dumpID), uuid(article.NewID(time.Now())), source, receivedAt}, fields...)...)
 	if err != nil {
 		return false, fmt.Errorf("insert article: %w", err)

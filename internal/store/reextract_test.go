@@ -124,6 +124,7 @@ func reextraction() *article.Extraction {
 	x.Metadata.Published = &article.Date{Time: time.Date(2025, 7, 3, 0, 0, 0, 0, time.UTC), Precision: article.PrecisionDay}
 	x.Metadata.Language = "de"
 	x.Metadata.Description, x.Metadata.Section, x.Metadata.Tags = "Kein Tunnel.", "Lokales", []string{"Tunnel"}
+	x.Metadata.Sections = []string{"Lokales", "Verkehr"}
 	x.Metadata.Image, x.Metadata.CanonicalURL, x.Metadata.Modified = "", "", nil
 	x.Paragraphs = []string{"Ein Tunnel wurde abgelehnt."}
 	x.WordCount = 4

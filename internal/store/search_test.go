@@ -7,14 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -504,28 +502,7 @@ func TestMigration0004_KeepsVectors(t *testing.T) {
 	t.Parallel()
 	pool := dbtest.NewEmpty(t)
 	ctx := context.Background()
-	upTo := func(last int) fs.FS {
-		fsys := fstest.MapFS{}
-		files, err := fs.Glob(migrations.FS, "*.sql")
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, name := range files {
-			var v int
-			if _, err := fmt.Sscanf(name, "%04d_", &v); err != nil {
-				t.Fatal(err)
-			}
-			if v <= last {
-				b, err := fs.ReadFile(migrations.FS, name)
-				if err != nil {
-					t.Fatal(err)
-				}
-				fsys[name] = &fstest.MapFile{Data: b}
-			}
-		}
-		return fsys
-	}
-	if err := store.MigrateFS(ctx, pool, upTo(3)); err != nil {
+	if err := store.MigrateFS(ctx, pool, migrationsUpTo(t, 3)); err != nil {
 		t.Fatal(err)
 	}
 	for i, a := range []struct{ title, lang string }{{"Bridges reopen", "en"}, {"Neue Brücken", "de"}, {"Plain bridges", ""}} {

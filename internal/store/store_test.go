@@ -62,6 +62,7 @@ func extraction() *article.Extraction {
 			Image:             "https://example.com/img/bridge.jpg",
 			CanonicalURL:      "https://example.com/news/2025/bridge",
 			Section:           "Local",
+			Sections:          []string{"Local", "Politics"},
 			Tags:              []string{"Bridges", "Council", `Say "no"\`},
 			// Stored as an instant: it comes back in UTC.
 			Modified: &article.Date{Time: time.Date(2025, 7, 3, 8, 15, 0, 123000, time.UTC), Precision: article.PrecisionSecond, HasZone: true},

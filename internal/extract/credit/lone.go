@@ -1,4 +1,4 @@
-package extract
+package credit
 
 import (
 	"strings"
@@ -15,7 +15,7 @@ import (
 // must be one word after a preposition cue ("von", "par"), whose object is
 // as often a place or a time, and at most four after an explicit one; never
 // a function word, a number or a piece of page furniture.
-func loneCredit(rest string, prep bool) (string, bool) {
+func (rd Reader) loneCredit(rest string, prep bool) (string, bool) {
 	s := strings.TrimSpace(strings.TrimRight(rest, " ·•|/-–—,;:"))
 	if s == "" || len(s) > 40 {
 		return "", false
@@ -34,7 +34,7 @@ func loneCredit(rest string, prep bool) (string, bool) {
 	}
 	var buf [48]byte
 	first := string(lexicon.AppendLower(buf[:0], words[0]))
-	if len(first) <= maxStopLen && stopWords.lookup(first) != 0 {
+	if rd.Vocab.StopWord(first) {
 		return "", false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
@@ -46,7 +46,7 @@ func loneCredit(rest string, prep bool) (string, bool) {
 			return "", false
 		}
 	}
-	if h := vocab.scan(foldLower(s)); h.any&boilerKinds != 0 {
+	if rd.Vocab.Hits(s).Furniture {
 		return "", false
 	}
 	return s, true
@@ -88,7 +88,7 @@ func nameAfterDate(s string, ctx datetime.Context) (string, bool) {
 		}
 	}
 	name := strings.TrimRight(strings.Join(words[:n], " "), ",")
-	if !isPersonName(name) {
+	if !PersonName(name) {
 		return "", false
 	}
 	return normaliseName(name), true
@@ -114,13 +114,13 @@ func gluedYearRest(s string, end int) string {
 // searching the line for " "+cue took ~8% of a batch row's server CPU
 // (docs/performance.md).
 func cutUpdateCue(s string) string {
-	low := foldLower(s)
+	low := lexicon.Fold(s)
 	end := strings.TrimRightFunc(low, unicode.IsSpace)
 	for _, w := range lexicon.DateCueWords {
 		if i := len(end) - len(w) - 1; i > 0 && end[i] == ' ' && end[i+1:] == w {
 			s = strings.TrimSpace(s[:i])
 			for _, pre := range []string{" last", " zuletzt", " dernière"} {
-				if strings.HasSuffix(foldLower(s), pre) {
+				if strings.HasSuffix(lexicon.Fold(s), pre) {
 					s = strings.TrimSpace(s[:len(s)-len(pre)])
 				}
 			}
@@ -152,7 +152,7 @@ func dateAfterName(line, name string, ctx datetime.Context) bool {
 	t := strings.TrimLeft(after, " ,|·•-–—/")
 	// A separator, not a space only: "Ann Lee November 20, 2019" is as
 	// often a photo's credit.
-	if strings.TrimSpace(after[:len(after)-len(t)]) == "" || wordCount(name) < 2 {
+	if strings.TrimSpace(after[:len(after)-len(t)]) == "" || WordCount(name) < 2 {
 		return false
 	}
 	dm, ok := datetime.Find(t, ctx)
@@ -160,5 +160,5 @@ func dateAfterName(line, name string, ctx datetime.Context) bool {
 		return false
 	}
 	before := strings.Trim(t[:dm.Start], " ,")
-	return before == "" || lexicon.Weekday(foldLower(before))
+	return before == "" || lexicon.Weekday(lexicon.Fold(before))
 }

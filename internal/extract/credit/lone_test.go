@@ -1,4 +1,4 @@
-package extract
+package credit
 
 import "testing"
 
