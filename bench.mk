@@ -10,7 +10,9 @@
 #   ingest_vs_insert=… get_vs_select=… batch_rows_per_s=… p99_ms_half_load=… rss_mib=…
 #   ingest_search_vs_insert=… cpu_ms_per_article=…
 # (the last two from the phase that keeps search current: POST on a server
-# started with PRESSROOM_SEARCH_INLINE=true; CPU is server + PostgreSQL)
+# started with PRESSROOM_SEARCH_INLINE=true, the default; CPU is server +
+# PostgreSQL). The batch phase runs on that server too; the other POST
+# phases and GET on one with search deferred.
 
 LOADTEST := bin/loadtest
 BENCH_FLAGS ?=

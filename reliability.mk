@@ -32,6 +32,7 @@ FUZZ_TARGETS ?= \
 	./internal/api:FuzzDecodeEnvelopeFast \
 	./internal/api:FuzzDecodeDump \
 	./internal/api:FuzzBatchLines \
+	./internal/api:FuzzEscaper \
 	./internal/store:FuzzDecodeCursor \
 	./internal/tsvector:FuzzParseInvariants \
 	./internal/tsvector:FuzzParse \

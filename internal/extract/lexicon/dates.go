@@ -1,6 +1,9 @@
 package lexicon
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // published are the words that call a date the publication's, per
 // language; updated those that call it a later revision's.
@@ -19,8 +22,12 @@ var updated = map[string][]string{
 	"nb": {"oppdatert"}, "hu": {"frissítve"}, "ru": {"обновлено"},
 }
 
-// PublishedWords and UpdatedWords are the cue words of every language.
-var PublishedWords, UpdatedWords = flatten(published), flatten(updated)
+// PublishedWords and UpdatedWords are the cue words of every language;
+// DateCueWords is both, the update cues first.
+var (
+	PublishedWords, UpdatedWords = flatten(published), flatten(updated)
+	DateCueWords                 = append(slices.Clip(UpdatedWords), PublishedWords...)
+)
 
 func flatten(m map[string][]string) []string {
 	var out []string
