@@ -8,13 +8,17 @@
 // indexing search inside each ingest so that search stays current
 // (PRESSROOM_SEARCH_INLINE=true), for POST /v1/articles with distinct
 // generated dumps and POST /v1/articles/batch; then with search deferred,
-// for POST /v1/articles, the same at half that rate open-loop, and
-// GET /v1/articles/{id}. Each phase is warmed up, then measured: rate,
+// for POST /v1/articles, the same at half that rate open-loop,
+// GET /v1/articles/{id} and POST /v1/articles/batch again. Each phase is warmed up, then measured: rate,
 // latency percentiles, CPU seconds per 1,000 requests of the server, of
 // PostgreSQL and of this client, and the server's peak RSS (rss_mib: the
 // higher of the two servers'). The last line printed is the summary:
 //
-//	ingest_vs_insert=<x.xx> get_vs_select=<x.xx> batch_rows_per_s=<n> p99_ms_half_load=<x.x> rss_mib=<n> ingest_search_vs_insert=<x.xx> cpu_ms_per_article=<x.xx>
+//	ingest_vs_insert=<x.xx> get_vs_select=<x.xx> batch_rows_per_s=<n> p99_ms_half_load=<x.x> rss_mib=<n> ingest_search_vs_insert=<x.xx> cpu_ms_per_article=<x.xx> batch_search_rows_per_s=<n>
+//
+// batch_rows_per_s is measured with search deferred, as ingest_vs_insert is
+// (and as every run before search current was the default);
+// batch_search_rows_per_s is the same phase with search kept current.
 //
 // Usage: loadtest [-quick] [-duration 20s] [-concurrency 16] [-pool 8] [-server bin/pressroom]
 package main
@@ -370,7 +374,7 @@ func (b *bench) baselines(ctx context.Context, databaseURL string) error {
 }
 
 // pressroom drives the server with search deferred: POST at full speed,
-// POST open-loop at half that rate, then GET.
+// POST open-loop at half that rate, GET, then batches.
 func (b *bench) pressroom(ctx context.Context, base string) error {
 	post, err := b.measure(ctx, "POST /v1/articles", "req", b.closed(b.postArticle(base)))
 	if err != nil {
@@ -408,33 +412,38 @@ func (b *bench) pressroom(ctx context.Context, base string) error {
 		return err
 	}
 
-	return nil
+	return b.batchPhase(ctx, base, batchPhaseName, "search deferred (PRESSROOM_SEARCH_INLINE=false)")
 }
 
-// batchPhase drives POST /v1/articles/batch on the server at base, which
-// is the default one (search kept current): a batch's rows then pay for
-// their search vectors as a user's would, instead of leaving them to a
-// background indexer that the phase may or may not catch working.
-func (b *bench) batchPhase(ctx context.Context, base string) error {
+// batchPhase drives POST /v1/articles/batch on the server at base as the
+// phase called name; mode says how that server indexes search. It runs on
+// both servers: with search current (the default) a batch's rows pay for
+// their search vectors as a user's would; with search deferred it is the
+// figure every earlier run measured.
+func (b *bench) batchPhase(ctx context.Context, base, name, mode string) error {
 	// One single-line batch tells whether the endpoint exists yet.
 	if _, err := b.postBatch(base, 1)(ctx); errors.Is(err, errNoBatch) {
 		b.log.Printf("batch: %v", err)
-		b.phases = append(b.phases, &phase{name: batchPhaseName, unit: "row", skipped: true, note: errNoBatch.Error() + ": batch_rows_per_s=0"})
+		b.phases = append(b.phases, &phase{name: name, unit: "row", skipped: true, note: errNoBatch.Error() + ": batch_rows_per_s=0"})
 		return nil
 	}
 	workers := max(1, min(b.opts.concurrency, b.opts.pool))
-	batch, err := b.measure(ctx, batchPhaseName, "row", func(ctx context.Context, d time.Duration) (*sample, time.Duration) {
+	batch, err := b.measure(ctx, name, "row", func(ctx context.Context, d time.Duration) (*sample, time.Duration) {
 		return closedLoop(ctx, workers, d, b.postBatch(base, b.opts.batch))
 	})
 	if err != nil {
 		return err
 	}
-	batch.note = fmt.Sprintf("%d lines per request, %d concurrent requests, search current (PRESSROOM_SEARCH_INLINE=true); latency is per request", b.opts.batch, workers)
+	batch.note = fmt.Sprintf("%d lines per request, %d concurrent requests, %s; latency is per request", b.opts.batch, workers, mode)
 	return nil
 }
 
-// batchPhaseName is the batch phase's name in the report.
-const batchPhaseName = "POST /v1/articles/batch"
+// batchPhaseName and batchSearchPhase are the batch phases' names in the
+// report: search deferred, and search current.
+const (
+	batchPhaseName   = "POST /v1/articles/batch"
+	batchSearchPhase = "POST batch, search current"
+)
 
 // searchPhase is the phase that ingests with search kept current.
 const searchPhase = "POST, search current"
@@ -463,7 +472,7 @@ func (b *bench) searchCurrent(ctx context.Context, bin, dbURL, logPath string) e
 		}
 	}
 	if err == nil {
-		err = b.batchPhase(ctx, base)
+		err = b.batchPhase(ctx, base, batchSearchPhase, "search current (PRESSROOM_SEARCH_INLINE=true)")
 	}
 	return errors.Join(err, srv.stop())
 }
@@ -495,7 +504,7 @@ func (b *bench) report(rss float64, total time.Duration) {
 	fmt.Fprintln(b.out, "  per s and cpu s/1k count rows stored or articles read (a batch request stores many); vs baseline: INSERT for writes, SELECT for reads")
 	fmt.Fprintln(b.out, "  other load: CPU capacity used by processes outside the benchmark during the phase (a shared machine makes figures noisy)")
 	post, open, get, batch := b.find("POST /v1/articles"), b.find("POST open-loop ½ peak"), b.find("GET /v1/articles/{id}"), b.find(batchPhaseName)
-	search := b.find(searchPhase)
+	search, batchSearch := b.find(searchPhase), b.find(batchSearchPhase)
 	s := score{
 		ingestVsInsert: ratio(post.rate(), insert.itemRate()),
 		// A phase that left search behind sustained no current search.
@@ -503,9 +512,10 @@ func (b *bench) report(rss float64, total time.Duration) {
 		cpuMsPerArticle:      search.per1k(search.cpu.server + search.cpu.postgres),
 		getVsSelect:          ratio(get.rate(), sel.itemRate()),
 		batchRowsPerS:        batch.itemRate(),
+		batchSearchRowsPerS:  batchSearch.itemRate(),
 		p99HalfLoad:          open.p99,
 		// The peak of either server: search current is the default.
-		rssMiB: max(rss, search.peakRSS(), batch.peakRSS()),
+		rssMiB: max(rss, search.peakRSS(), batchSearch.peakRSS()),
 	}
 	fmt.Fprintln(b.out)
 	fmt.Fprintf(b.out, "CPU per 1,000 rows, server+postgres: POST %.3f s vs INSERT %.3f s (postgres alone %.3f s vs %.3f s)\n",
@@ -538,6 +548,6 @@ func (b *bench) report(rss float64, total time.Duration) {
 			search.per1k(search.cpu.postgres)-postPG/float64(max(post.items, 1))*1000, searchPhase, post.searchIndexed, c.per1k(c.cpu.postgres))
 	}
 	fmt.Fprintf(b.out, "server peak RSS %.1f MiB (search current, batches included) and %.1f MiB (search deferred); %d distinct dumps generated; total run %v\n",
-		max(search.peakRSS(), batch.peakRSS()), rss, b.next.Load(), total.Round(time.Second))
+		max(search.peakRSS(), batchSearch.peakRSS()), rss, b.next.Load(), total.Round(time.Second))
 	fmt.Fprintln(b.out, s.lastLine())
 }
