@@ -76,6 +76,8 @@ func classify(doc *document) {
 	endAtComments(doc)
 	refineBody(doc)
 	dropTrailingList(doc)
+	endAtTeaserRun(doc)
+	dropFinalIsland(doc)
 	endAtAppendix(doc)
 }
 

@@ -1,0 +1,210 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// endAtTeaserRun ends the body at a run of teaser lines after the article:
+// headlines of other stories, each perhaps with a line of teaser text, then
+// more of the page's furniture (an author box, a blurb about the site). The
+// densest span carries them along when the teasers read like short prose
+// and a long blurb follows them; but an article's own text comes in
+// paragraphs, and a run of short lines that are mostly no sentences, with
+// little prose after it, is the page around the article.
+func endAtTeaserRun(doc *document) {
+	bs := doc.blocks
+	var before float32  // positive score of the body before i
+	short, long := 0, 0 // the body's lines before i, teaser-length and longer
+	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
+		b := &bs[i]
+		if b.label != labelBody {
+			continue
+		}
+		// An article written in short lines (a changelog, a list of
+		// notes) shows no change of texture where its teasers start.
+		if before >= teaserArticleMin && 2*long >= short && isTeaserLine(b) && !introducedList(doc, i) {
+			if n, headlines, end := teaserRun(doc, i); n >= teaserRunMin && headlines*10 >= n*teaserHeadlineTenths {
+				var after float32 // what follows the run
+				for j := end; j < doc.bodyEnd; j++ {
+					if bs[j].label == labelBody && bs[j].score > 0 {
+						after += bs[j].score
+					}
+				}
+				if after <= before*teaserTailShare && after <= teaserTailMax {
+					for j := i; j < doc.bodyEnd; j++ {
+						if bs[j].label == labelBody {
+							bs[j].label, bs[j].reason = labelRelated, "layout:teaser-run"
+						}
+					}
+					doc.bodyEnd = i
+					return
+				}
+			}
+		}
+		if b.score > 0 {
+			before += b.score
+		}
+		if isTeaserLine(b) {
+			short++
+		} else {
+			long++
+		}
+	}
+}
+
+// teaserRun counts the body lines of the run of short lines from i, and
+// how many of them are headline-shaped (no sentence), and returns where
+// the run ends. Lines the classifier took for furniture do not break it.
+func teaserRun(doc *document, i int) (n, headlines, end int) {
+	end = doc.bodyEnd
+	for j := i; j < doc.bodyEnd; j++ {
+		b := &doc.blocks[j]
+		if b.label != labelBody {
+			continue
+		}
+		if !isTeaserLine(b) {
+			end = j
+			break
+		}
+		n++
+		if isTeaserHeadline(b) && !continuedBelow(doc, j) {
+			headlines++
+		}
+	}
+	return n, headlines, end
+}
+
+// introducedList reports a short line of a list that the article itself
+// introduces: a line ending with a colon ("Read about:", "the following
+// settings:") heads the run of short lines that holds it, or comes right
+// before that run. The list is the article's.
+func introducedList(doc *document, i int) bool {
+	for j := i; j >= doc.bodyStart; j-- {
+		b := &doc.blocks[j]
+		if b.label != labelBody {
+			continue
+		}
+		if strings.HasSuffix(strings.TrimSpace(b.text), ":") {
+			return true
+		}
+		if !isTeaserLine(b) {
+			return false
+		}
+	}
+	return false
+}
+
+// continuedBelow reports a line whose sentence runs on into the next body
+// line, which starts in lower case: hard-wrapped prose, no headline.
+func continuedBelow(doc *document, i int) bool {
+	for j := i + 1; j < doc.bodyEnd; j++ {
+		if b := &doc.blocks[j]; b.label == labelBody {
+			r, _ := utf8.DecodeRuneInString(b.text)
+			return unicode.IsLower(r)
+		}
+	}
+	return false
+}
+
+// isTeaserLine reports a line short enough to be a headline or a teaser.
+func isTeaserLine(b *block) bool {
+	return b.words <= teaserWords && b.effectiveLength() < teaserChars && b.cells < 2
+}
+
+// isTeaserHeadline reports a line that reads as another story's headline
+// or its cut-off teaser: words that start with a capital, mostly letters,
+// and no complete sentence. Items of an article's own lists (names of
+// functions, commands, single terms) are shorter or no words.
+func isTeaserHeadline(b *block) bool {
+	if b.words < 3 || b.letters*2 < b.runes || b.endsSentence && !truncated(b.text) {
+		return false
+	}
+	if strings.Contains(b.text, "://") {
+		return false // a link printed out is the article's
+	}
+	r, _ := utf8.DecodeRuneInString(b.text)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(b.text, " \u00a0"))
+	return (unicode.IsUpper(r) || unicode.IsDigit(r)) && (unicode.IsLetter(last) || unicode.IsDigit(last) || unicode.IsPunct(last))
+}
+
+// truncated reports a teaser cut off by the template: it ends with an
+// ellipsis.
+func truncated(s string) bool {
+	s = strings.TrimRight(s, " \u00a0")
+	return strings.HasSuffix(s, "…") || strings.HasSuffix(s, "...")
+}
+
+// A teaser run: at least teaserRunMin short lines (teaserWords words,
+// teaserChars characters) after teaserArticleMin of article score, with
+// at most teaserTailShare of that score from the run on.
+const (
+	teaserRunMin         = 5
+	teaserHeadlineTenths = 6 // of the run's lines headline-shaped
+	teaserWords          = 25
+	teaserChars          = 180
+	teaserArticleMin     = 2 * scoreArticleMin
+	teaserTailShare      = 0.35
+	teaserTailMax        = 3 * scoreArticleMin // an author box, not the rest of the article
+)
+
+// dropFinalIsland ends the body before a paragraph or two left alone at its
+// end behind a gap of furniture: an author's blurb under "About the
+// author", a pitch for the site, a licence note. The densest span takes
+// them in when the paragraph outweighs the few lines of chrome before it;
+// an article's last paragraph follows its text without such a gap.
+func dropFinalIsland(doc *document) {
+	bs := doc.blocks
+	prose := func(b *block) bool { return b.label == labelBody && b.score > 0 }
+	j := doc.bodyEnd - 1
+	for j > doc.bodyStart && !prose(&bs[j]) {
+		j--
+	}
+	islandEnd := j + 1
+	var island float32
+	for j > doc.bodyStart && prose(&bs[j]) && islandEnd-j <= islandMaxBlocks {
+		island += bs[j].score
+		j--
+	}
+	islandStart := j + 1
+	if islandEnd-islandStart > islandMaxBlocks || islandStart == islandEnd {
+		return
+	}
+	gap, chrome := 0, 0
+	for j > doc.bodyStart && !prose(&bs[j]) {
+		gap++
+		switch bs[j].label {
+		case labelRelated, labelShare, labelNewsletter, labelFollow, labelComments, labelFooter, labelAd, labelSponsor, labelNav:
+			chrome++
+		}
+		j--
+	}
+	if gap < islandGapMin || chrome == 0 {
+		return
+	}
+	var before float32
+	for k := doc.bodyStart; k <= j; k++ {
+		if prose(&bs[k]) {
+			before += bs[k].score
+		}
+	}
+	if island > before*islandShare {
+		return
+	}
+	for k := j + 1; k < doc.bodyEnd; k++ {
+		if bs[k].label == labelBody {
+			bs[k].label, bs[k].reason = labelRelated, "layout:final-island"
+		}
+	}
+	doc.bodyEnd = j + 1
+}
+
+// A final island: at most islandMaxBlocks paragraphs worth at most
+// islandShare of the body's score, behind at least islandGapMin lines
+// that are no prose, one of them furniture.
+const (
+	islandMaxBlocks = 2
+	islandGapMin    = 3
+	islandShare     = 0.25
+)
