@@ -1,0 +1,75 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
+)
+
+// markCreditedCaptions labels the captions that end with their picture's
+// credit: "Delegates at the meeting (Bildquelle: Example e.V.)", "The ski
+// star. © AFP / A. Person". The caption vocabulary reads a credit at the
+// start of a line; under a picture the credit closes the caption, which
+// reads like a short sentence and would stay in the body.
+func markCreditedCaptions(bs []block) {
+	for i := range bs {
+		b := &bs[i]
+		if b.label != labelNone || b.words > captionCreditWords || b.cells >= 2 {
+			continue
+		}
+		if endsWithCredit(b.lower) {
+			b.label, b.reason = labelCaption, "layout:credit-at-end"
+		}
+	}
+}
+
+// endsWithCredit reports a copyright sign in the line, or a closing
+// parenthesis that holds a caption label and a name's few words: "(Foto:
+// A. Person)". A label loose in the line ("… | Photo: Agency") is left
+// alone: Readability-style extractors keep such captions with the text.
+func endsWithCredit(lower string) bool {
+	if strings.Contains(lower, "©") {
+		return true
+	}
+	for _, label := range creditLabels {
+		k := strings.LastIndex(lower, label)
+		if k <= 0 || lower[k-1] != '(' {
+			continue
+		}
+		rest := strings.TrimSpace(lower[k+len(label):])
+		if strings.HasSuffix(rest, ")") && len(strings.Fields(rest)) <= creditNameWords {
+			return true
+		}
+	}
+	return false
+}
+
+// creditLabels are the caption vocabulary's labels that end with a colon,
+// in every language: "photo:", "foto:", "bild:", "bildquelle:".
+var creditLabels = func() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, entries := range lexicon.Page[lexicon.Caption] {
+		for _, e := range entries {
+			if e[0] != '^' {
+				continue
+			}
+			label := strings.TrimSpace(e[1:])
+			if !strings.HasSuffix(label, ":") {
+				label += ":"
+			}
+			if !seen[label] {
+				seen[label] = true
+				out = append(out, foldLower(label))
+			}
+		}
+	}
+	return out
+}()
+
+// A caption with its credit: at most captionCreditWords words, the name
+// after the label at most creditNameWords.
+const (
+	captionCreditWords = 40
+	creditNameWords    = 8
+)
