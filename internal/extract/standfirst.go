@@ -43,3 +43,18 @@ func sentenceCount(s string) int {
 	}
 	return n
 }
+
+// longerThanDek reports a body paragraph in [a, b) longer than any dek: a
+// credit under it closes a short article ("By … on …"), it does not head
+// one.
+func longerThanDek(doc *document, a, b int) bool {
+	for i := max(a, 0); i < b; i++ {
+		if bl := &doc.blocks[i]; bl.label == labelBody && bl.words >= dekMaxWords {
+			return true
+		}
+	}
+	return false
+}
+
+// dekMaxWords is more words than a dek or standfirst line runs to.
+const dekMaxWords = 45

@@ -37,3 +37,17 @@ func TestStandfirst(t *testing.T) {
 		})
 	}
 }
+
+// TestCreditUnderShortArticle checks that a short post whose credit and
+// date come after its one long paragraph keeps that paragraph as its body.
+func TestCreditUnderShortArticle(t *testing.T) {
+	post := "Im Herbst öffnen in der Stadt zwei neue Kinosäle, obwohl die Betreiber für die Umstellung auf digitale Projektoren viel Geld ausgeben mussten. Die kleinen Häuser am Rand der Altstadt haben sich zusammengeschlossen, teilen sich die Technik und zeigen nun jeden Abend Filme aus Europa, dazu am Sonntag ein Programm für Kinder. Die Besucherzahlen sind im ersten Monat gestiegen, sagt die Betreiberin. Für den Winter planen die beiden Häuser eine Reihe mit alten Filmen aus der Region, zu der die Regisseure selbst kommen sollen, und am Nachmittag Vorstellungen für ältere Besucher, die abends nicht mehr gern in die Stadt fahren."
+	dump := "Startseite\nBlog\n\nNeue Kinosäle in der Altstadt\n\n" + post + "\n\nVon Anna Beispiel am 07.08.2023 um 09:07 Uhr gespeichert unter Kultur\n\nBisher keine Kommentare\n\nEinen Kommentar schreiben\n"
+	x := Extract(&article.Dump{Body: []byte(dump)})
+	if x.Err != nil {
+		t.Fatalf("Extract: %v", x.Err)
+	}
+	if !strings.Contains(strings.Join(x.Paragraphs, "\n"), "Die Besucherzahlen sind im ersten Monat gestiegen") {
+		t.Errorf("body %q lost the post", x.Paragraphs)
+	}
+}
