@@ -22,7 +22,7 @@ func dropAuthorBio(doc *document) {
 		}
 		seen++
 		name, whole := authorOpening(b.text, doc.meta.authors)
-		bio := name && !whole && b.endsSentence && b.words >= bioMinWords
+		bio := name && !whole && b.endsSentence && b.words >= bioMinWords && tail <= bioAfterWords
 		alone := whole && tail <= bioTailWords
 		tail += b.words
 		if !bio && !alone {
@@ -70,13 +70,15 @@ func authorOpening(text string, authors []string) (opens, whole bool) {
 }
 
 // An author's box: within the body's last bioReach lines, a paragraph of
-// at least bioMinWords, or the name alone over at most bioTailWords, under
+// at least bioMinWords over at most bioAfterWords, or the name alone over
+// at most bioTailWords, under
 // heading lines of at most bioHeadingWords, after bioArticleMin
 // paragraphs of article.
 const (
 	bioReach        = 6
 	bioMinWords     = 12
 	bioTailWords    = 40
+	bioAfterWords   = 80 // under a paragraph about the author: the box's links, a pitch
 	bioHeadingWords = 6
 	bioArticleMin   = 3
 )
