@@ -71,9 +71,8 @@ func authorOpening(text string, authors []string) (opens, whole bool) {
 
 // An author's box: within the body's last bioReach lines, a paragraph of
 // at least bioMinWords over at most bioAfterWords, or the name alone over
-// at most bioTailWords, under
-// heading lines of at most bioHeadingWords, after bioArticleMin
-// paragraphs of article.
+// at most bioTailWords, under heading lines of at most bioHeadingWords,
+// after bioArticleMin paragraphs of article.
 const (
 	bioReach        = 6
 	bioMinWords     = 12
