@@ -51,3 +51,31 @@ func TestCreditUnderShortArticle(t *testing.T) {
 		t.Errorf("body %q lost the post", x.Paragraphs)
 	}
 }
+
+// TestLeadUnderDate checks that a lead printed under the headline and the
+// date, before any credit, opens the body.
+func TestLeadUnderDate(t *testing.T) {
+	body := "Die Stadtwerke legten am Dienstag einen Plan vor, nach dem beide Hallenbäder den ganzen Winter über geöffnet bleiben. Die Heizung wird im Januar repariert, die Kurse beginnen danach wieder.\n\n" +
+		"Der Stadtrat stimmte am Abend mit zwölf zu drei Stimmen zu. Am Wochenende sollen die Bäder künftig länger offen sein, sagte die Sprecherin der Stadtwerke, und für Anfänger gibt es neue Kurse.\n\n" +
+		"Die Kosten trägt zum größten Teil die Stadt, der Rest kommt aus dem Fonds des Landes für Sportstätten, der in diesem Jahr zum ersten Mal auch Bäder in kleinen Gemeinden fördert.\n"
+	lead := "Wochenlang stand die Schließung im Raum, jetzt ist klar: Beide Hallenbäder der Stadt bleiben den ganzen Winter über für alle geöffnet."
+	tests := []struct {
+		name      string
+		header    string
+		wantFirst string
+	}{
+		{"lead under the date", "12.03.2024, 08:15 Uhr\n\n" + lead + "\n\nteilen\nTwitter\nFacebook\nE-Mail\n\n", lead},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dump := "Startseite\nLokales\n\nHallenbäder bleiben offen\n\n" + tc.header + body
+			x := Extract(&article.Dump{Body: []byte(dump)})
+			if x.Err != nil {
+				t.Fatalf("Extract: %v", x.Err)
+			}
+			if len(x.Paragraphs) == 0 || !strings.HasPrefix(x.Paragraphs[0], tc.wantFirst) {
+				t.Errorf("body starts %q, want %q", x.Paragraphs, tc.wantFirst)
+			}
+		})
+	}
+}
