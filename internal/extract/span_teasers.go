@@ -25,7 +25,10 @@ func endAtTeaserRun(doc *document) {
 		// An article written in short lines (a changelog, a list of
 		// notes) shows no change of texture where its teasers start.
 		if before >= teaserArticleMin && 2*long >= short && isTeaserLine(b) && !introducedList(doc, i) {
-			if n, headlines, end := teaserRun(doc, i); n >= teaserRunMin && headlines*10 >= n*teaserHeadlineTenths {
+			n, headlines, end := teaserRun(doc, i)
+			// Under a "Read also" heading the teasers may be sentences.
+			headed := relatedHeadingBefore(doc, i) && n >= teaserHeadedMin
+			if headed || n >= teaserRunMin && headlines*10 >= n*teaserHeadlineTenths {
 				var after float32 // what follows the run
 				for j := end; j < doc.bodyEnd; j++ {
 					if bs[j].label == labelBody && bs[j].score > 0 {
@@ -52,6 +55,16 @@ func endAtTeaserRun(doc *document) {
 			long++
 		}
 	}
+}
+
+// relatedHeadingBefore reports a short heading of the related-links
+// vocabulary ("Read also", "Mehr zum Thema") right before block i.
+func relatedHeadingBefore(doc *document, i int) bool {
+	if i == 0 {
+		return false
+	}
+	b := &doc.blocks[i-1]
+	return b.label == labelRelated && b.words <= teaserHeadingWords && b.reason != "layout:related-list"
 }
 
 // teaserRun counts the body lines of the run of short lines from i, and
@@ -141,6 +154,8 @@ func truncated(s string) bool {
 // at most teaserTailShare of that score from the run on.
 const (
 	teaserRunMin         = 5
+	teaserHeadedMin      = 3 // teasers under a related-links heading
+	teaserHeadingWords   = 6
 	teaserHeadlineTenths = 6 // of the run's lines headline-shaped
 	teaserWords          = 25
 	teaserChars          = 180
