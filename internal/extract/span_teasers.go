@@ -15,6 +15,12 @@ import (
 // little prose after it, is the page around the article.
 func endAtTeaserRun(doc *document) {
 	bs := doc.blocks
+	var total float32 // positive score of the body
+	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
+		if bs[i].label == labelBody && bs[i].score > 0 {
+			total += bs[i].score
+		}
+	}
 	var before float32  // positive score of the body before i
 	short, long := 0, 0 // the body's lines before i, teaser-length and longer
 	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
@@ -25,16 +31,11 @@ func endAtTeaserRun(doc *document) {
 		// An article written in short lines (a changelog, a list of
 		// notes) shows no change of texture where its teasers start.
 		if before >= teaserArticleMin && 2*long >= short && isTeaserLine(b) && !introducedList(doc, i) {
-			n, headlines, end := teaserRun(doc, i)
+			n, headlines, run := teaserRun(doc, i)
 			// Under a "Read also" heading the teasers may be sentences.
 			headed := relatedHeadingBefore(doc, i) && n >= teaserHeadedMin
 			if headed || n >= teaserRunMin && headlines*10 >= n*teaserHeadlineTenths {
-				var after float32 // what follows the run
-				for j := end; j < doc.bodyEnd; j++ {
-					if bs[j].label == labelBody && bs[j].score > 0 {
-						after += bs[j].score
-					}
-				}
+				after := total - before - run // what follows the run
 				if after <= before*teaserTailShare && after <= teaserTailMax {
 					for j := i; j < doc.bodyEnd; j++ {
 						if bs[j].label == labelBody {
@@ -67,26 +68,28 @@ func relatedHeadingBefore(doc *document, i int) bool {
 	return b.label == labelRelated && b.words <= teaserHeadingWords && b.reason != "layout:related-list"
 }
 
-// teaserRun counts the body lines of the run of short lines from i, and
-// how many of them are headline-shaped (no sentence), and returns where
-// the run ends. Lines the classifier took for furniture do not break it.
-func teaserRun(doc *document, i int) (n, headlines, end int) {
-	end = doc.bodyEnd
-	for j := i; j < doc.bodyEnd; j++ {
+// teaserRun counts the body lines of the run of short lines from i (up to
+// teaserRunCap of them), how many of them are headline-shaped (no
+// sentence), and their positive score. Lines the classifier took for
+// furniture do not break the run.
+func teaserRun(doc *document, i int) (n, headlines int, score float32) {
+	for j := i; j < doc.bodyEnd && n < teaserRunCap; j++ {
 		b := &doc.blocks[j]
 		if b.label != labelBody {
 			continue
 		}
 		if !isTeaserLine(b) {
-			end = j
 			break
 		}
 		n++
+		if b.score > 0 {
+			score += b.score
+		}
 		if isTeaserHeadline(b) && !continuedBelow(doc, j) {
 			headlines++
 		}
 	}
-	return n, headlines, end
+	return n, headlines, score
 }
 
 // introducedList reports a short line of a list that the article itself
@@ -94,7 +97,7 @@ func teaserRun(doc *document, i int) (n, headlines, end int) {
 // settings:") heads the run of short lines that holds it, or comes right
 // before that run. The list is the article's.
 func introducedList(doc *document, i int) bool {
-	for j := i; j >= doc.bodyStart; j-- {
+	for j := i; j >= doc.bodyStart && i-j <= teaserRunCap; j-- {
 		b := &doc.blocks[j]
 		if b.label != labelBody {
 			continue
@@ -154,7 +157,8 @@ func truncated(s string) bool {
 // at most teaserTailShare of that score from the run on.
 const (
 	teaserRunMin         = 5
-	teaserHeadedMin      = 3 // teasers under a related-links heading
+	teaserHeadedMin      = 3  // teasers under a related-links heading
+	teaserRunCap         = 150 // lines enough to judge a run by; bounds the work
 	teaserHeadingWords   = 6
 	teaserHeadlineTenths = 6 // of the run's lines headline-shaped
 	teaserWords          = 25
