@@ -31,14 +31,19 @@ func endsWithCredit(lower string) bool {
 	if strings.Contains(lower, "©") {
 		return true
 	}
+	t := strings.TrimRight(lower, " ")
+	if !strings.HasSuffix(t, ")") {
+		return false
+	}
+	k := strings.LastIndexByte(t, '(')
+	if k < 0 {
+		return false
+	}
+	inner := t[k+1 : len(t)-1]
 	for _, label := range creditLabels {
-		k := strings.LastIndex(lower, label)
-		if k <= 0 || lower[k-1] != '(' {
-			continue
-		}
-		rest := strings.TrimSpace(lower[k+len(label):])
-		if strings.HasSuffix(rest, ")") && len(strings.Fields(rest)) <= creditNameWords {
-			return true
+		if strings.HasPrefix(inner, label) {
+			n := len(strings.Fields(inner[len(label):]))
+			return n > 0 && n <= creditNameWords
 		}
 	}
 	return false

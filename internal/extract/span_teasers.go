@@ -15,12 +15,7 @@ import (
 // little prose after it, is the page around the article.
 func endAtTeaserRun(doc *document) {
 	bs := doc.blocks
-	var total float32 // positive score of the body
-	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
-		if bs[i].label == labelBody && bs[i].score > 0 {
-			total += bs[i].score
-		}
-	}
+	runs := teaserRuns(doc)
 	var before float32  // positive score of the body before i
 	short, long := 0, 0 // the body's lines before i, teaser-length and longer
 	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
@@ -28,14 +23,14 @@ func endAtTeaserRun(doc *document) {
 		if b.label != labelBody {
 			continue
 		}
+		r := &runs[i-doc.bodyStart]
 		// An article written in short lines (a changelog, a list of
 		// notes) shows no change of texture where its teasers start.
-		if before >= teaserArticleMin && 2*long >= short && isTeaserLine(b) && !introducedList(doc, i) {
-			n, headlines, run := teaserRun(doc, i)
+		if before >= teaserArticleMin && 2*long >= short && r.n > 0 && !r.introduced {
 			// Under a "Read also" heading the teasers may be sentences.
-			headed := relatedHeadingBefore(doc, i) && n >= teaserHeadedMin
-			if headed || n >= teaserRunMin && headlines*10 >= n*teaserHeadlineTenths {
-				after := total - before - run // what follows the run
+			headed := relatedHeadingBefore(doc, i) && r.n >= teaserHeadedMin
+			if headed || r.n >= teaserRunMin && r.headlines*10 >= r.n*teaserHeadlineTenths {
+				after := runs[0].total - before - r.score // what follows the run
 				if after <= before*teaserTailShare && after <= teaserTailMax {
 					for j := i; j < doc.bodyEnd; j++ {
 						if bs[j].label == labelBody {
@@ -50,12 +45,76 @@ func endAtTeaserRun(doc *document) {
 		if b.score > 0 {
 			before += b.score
 		}
-		if isTeaserLine(b) {
+		if r.n > 0 {
 			short++
 		} else {
 			long++
 		}
 	}
+}
+
+// teaserStats describes the run of short body lines that starts at a line.
+type teaserStats struct {
+	n, headlines int     // teaser lines in the run, headline-shaped ones
+	score        float32 // their positive score
+	introduced   bool    // a line ending with a colon heads the run or comes right before it: the article's own list
+	total        float32 // at the span's first line only: the body's positive score
+}
+
+// teaserRuns returns, for every line of the body span, the run of teaser
+// lines from it to the first longer body line: one pass from the end for
+// the runs, one from the start for the colons that introduce them. Lines
+// the classifier took for furniture do not break a run.
+func teaserRuns(doc *document) []teaserStats {
+	bs := doc.blocks
+	runs := make([]teaserStats, doc.bodyEnd-doc.bodyStart)
+	var next *teaserStats // the next body line's run
+	nextIdx := -1
+	var total float32
+	for i := doc.bodyEnd - 1; i >= doc.bodyStart; i-- {
+		b := &bs[i]
+		if b.label != labelBody {
+			continue
+		}
+		if b.score > 0 {
+			total += b.score
+		}
+		r := &runs[i-doc.bodyStart]
+		if isTeaserLine(b) {
+			if next != nil {
+				r.n, r.headlines, r.score = next.n, next.headlines, next.score
+			}
+			r.n++
+			if b.score > 0 {
+				r.score += b.score
+			}
+			// A line whose sentence runs on into the next body line, which
+			// starts in lower case, is hard-wrapped prose, no headline.
+			continued := false
+			if nextIdx >= 0 {
+				first, _ := utf8.DecodeRuneInString(bs[nextIdx].text)
+				continued = unicode.IsLower(first)
+			}
+			if isTeaserHeadline(b) && !continued {
+				r.headlines++
+			}
+		}
+		next, nextIdx = r, i
+	}
+	if len(runs) > 0 {
+		runs[0].total = total
+	}
+	introduced := false
+	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
+		b := &bs[i]
+		if b.label != labelBody {
+			continue
+		}
+		colon := strings.HasSuffix(strings.TrimSpace(b.text), ":")
+		introduced = colon || introduced && isTeaserLine(b)
+		runs[i-doc.bodyStart].introduced = introduced
+	}
+	return runs
 }
 
 // relatedHeadingBefore reports a short heading of the related-links
@@ -66,62 +125,6 @@ func relatedHeadingBefore(doc *document, i int) bool {
 	}
 	b := &doc.blocks[i-1]
 	return b.label == labelRelated && b.words <= teaserHeadingWords && b.reason != "layout:related-list"
-}
-
-// teaserRun counts the body lines of the run of short lines from i (up to
-// teaserRunCap of them), how many of them are headline-shaped (no
-// sentence), and their positive score. Lines the classifier took for
-// furniture do not break the run.
-func teaserRun(doc *document, i int) (n, headlines int, score float32) {
-	for j := i; j < doc.bodyEnd && n < teaserRunCap; j++ {
-		b := &doc.blocks[j]
-		if b.label != labelBody {
-			continue
-		}
-		if !isTeaserLine(b) {
-			break
-		}
-		n++
-		if b.score > 0 {
-			score += b.score
-		}
-		if isTeaserHeadline(b) && !continuedBelow(doc, j) {
-			headlines++
-		}
-	}
-	return n, headlines, score
-}
-
-// introducedList reports a short line of a list that the article itself
-// introduces: a line ending with a colon ("Read about:", "the following
-// settings:") heads the run of short lines that holds it, or comes right
-// before that run. The list is the article's.
-func introducedList(doc *document, i int) bool {
-	for j := i; j >= doc.bodyStart && i-j <= teaserRunCap; j-- {
-		b := &doc.blocks[j]
-		if b.label != labelBody {
-			continue
-		}
-		if strings.HasSuffix(strings.TrimSpace(b.text), ":") {
-			return true
-		}
-		if !isTeaserLine(b) {
-			return false
-		}
-	}
-	return false
-}
-
-// continuedBelow reports a line whose sentence runs on into the next body
-// line, which starts in lower case: hard-wrapped prose, no headline.
-func continuedBelow(doc *document, i int) bool {
-	for j := i + 1; j < doc.bodyEnd; j++ {
-		if b := &doc.blocks[j]; b.label == labelBody {
-			r, _ := utf8.DecodeRuneInString(b.text)
-			return unicode.IsLower(r)
-		}
-	}
-	return false
 }
 
 // isTeaserLine reports a line short enough to be a headline or a teaser.
@@ -157,8 +160,7 @@ func truncated(s string) bool {
 // at most teaserTailShare of that score from the run on.
 const (
 	teaserRunMin         = 5
-	teaserHeadedMin      = 3  // teasers under a related-links heading
-	teaserRunCap         = 150 // lines enough to judge a run by; bounds the work
+	teaserHeadedMin      = 3 // teasers under a related-links heading
 	teaserHeadingWords   = 6
 	teaserHeadlineTenths = 6 // of the run's lines headline-shaped
 	teaserWords          = 25
