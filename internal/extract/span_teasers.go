@@ -226,6 +226,6 @@ func dropFinalIsland(doc *document) {
 // that are no prose, one of them furniture.
 const (
 	islandMaxBlocks = 2
-	islandGapMin    = 3
-	islandShare     = 0.25
+	islandGapMin    = 2
+	islandShare     = 0.2
 )
