@@ -21,12 +21,7 @@ var teaserTestArticle = strings.Join([]string{
 // article's own list, introduced by a colon, stays.
 func TestTeaserRun(t *testing.T) {
 	blurb := "Ann Example has written about the town's schools, pools and parks for twenty years. Before she joined the paper she taught geography at the grammar school for a decade and still coaches its rowing team."
-	tests := []struct {
-		name     string
-		tail     string
-		wantGone string
-		wantKept string
-	}{
+	checkTails(t, []tailCase{
 		{"headlines and a blurb",
 			"Why The Library Now Opens On Sundays\n\nHow the new bus line to the harbour works\n\nWhat the market square will look like with trees\n\nFive bakeries worth the walk across the bridge\n\nThe ferry timetable changes again in May\n\nAbout the author\n\n" + blurb + "\n",
 			blurb, ""},
@@ -39,13 +34,7 @@ func TestTeaserRun(t *testing.T) {
 		{"the article's own list",
 			"The council also agreed on these changes to the opening hours:\n\nMonday to Friday from seven in the morning\n\nSaturday from eight until late evening\n\nSunday from nine until six in the afternoon\n\nPublic holidays from ten until four\n\nSchool holidays with extra morning lanes\n",
 			"", "Public holidays from ten until four"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			dump := "Menu\nNews\n\nPools stay open all winter\n\nBy Ann Example\n\n" + teaserTestArticle + tc.tail
-			checkTextBody(t, dump, "The vote was twelve to three.", tc.wantGone, tc.wantKept)
-		})
-	}
+	})
 }
 
 // TestFinalIsland checks that a paragraph left alone at the end of the
@@ -54,16 +43,22 @@ func TestTeaserRun(t *testing.T) {
 func TestFinalIsland(t *testing.T) {
 	pitch := "Our newsroom is funded by its readers, and every contribution, however small, helps us to keep reporting on the town council, the schools and the courts for everyone who lives here."
 	last := "The swimming club expects the first lessons in the repaired pool to start in February, once the heating has run for a full week without a fault and the inspectors have signed off."
-	tests := []struct {
-		name     string
-		tail     string
-		wantGone string
-		wantKept string
-	}{
+	checkTails(t, []tailCase{
 		{"pitch behind furniture", "Related articles\n\nRead more\n\nSupport us\n\n" + pitch + "\n", pitch, ""},
 		{"last paragraph after a caption", "The old pool in 1972. Photo: Town archive\n\n" + last + "\n", "", last},
-	}
-	for _, tc := range tests {
+	})
+}
+
+// tailCase is a tail printed under teaserTestArticle, a line it must take
+// out of the body and a line it must leave in it ("" for none).
+type tailCase struct {
+	name, tail, wantGone, wantKept string
+}
+
+// checkTails extracts the test article with each tail under it.
+func checkTails(t *testing.T, cases []tailCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			dump := "Menu\nNews\n\nPools stay open all winter\n\nBy Ann Example\n\n" + teaserTestArticle + tc.tail
 			checkTextBody(t, dump, "The vote was twelve to three.", tc.wantGone, tc.wantKept)
