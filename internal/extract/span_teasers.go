@@ -32,6 +32,11 @@ func endAtTeaserRun(doc *document) {
 			if headed || r.n >= teaserRunMin && r.headlines*10 >= r.n*teaserHeadlineTenths {
 				after := runs[0].total - before - r.score // what follows the run
 				if after <= before*teaserTailShare && after <= teaserTailMax {
+					// The article's closing sentence may be short too: the
+					// teasers start at the first line that is no sentence.
+					for i+1 < doc.bodyEnd && bs[i].label == labelBody && bs[i].endsSentence && !truncated(bs[i].text) {
+						i++
+					}
 					for j := i; j < doc.bodyEnd; j++ {
 						if bs[j].label == labelBody {
 							bs[j].label, bs[j].reason = labelRelated, "layout:teaser-run"
