@@ -10,7 +10,8 @@ import (
 // credit: "Delegates at the meeting (Bildquelle: Example e.V.)", "The ski
 // star. © AFP / A. Person". The caption vocabulary reads a credit at the
 // start of a line; under a picture the credit closes the caption, which
-// reads like a short sentence and would stay in the body.
+// reads like a short sentence and would stay in the body. A line opened
+// by a figure's label ("Figure 3:", "Abbildung 4:") is a caption too.
 func markCreditedCaptions(bs []block) {
 	for i := range bs {
 		b := &bs[i]
@@ -19,6 +20,8 @@ func markCreditedCaptions(bs []block) {
 		}
 		if endsWithCredit(b.lower) {
 			b.label, b.reason = labelCaption, "layout:credit-at-end"
+		} else if figureLabel(b.lower) {
+			b.label, b.reason = labelCaption, "layout:figure-label"
 		}
 	}
 }
@@ -78,3 +81,20 @@ const (
 	captionCreditWords = 40
 	creditNameWords    = 8
 )
+
+// figureWords name a figure in a caption's label, per language: "Figure 3:",
+// "Abbildung 4:", "Abb. 2:", "Rysunek 1:".
+var figureWords = []string{"figure", "fig.", "abbildung", "abb.", "figura", "rysunek", "obrázek", "afbeelding", "figuur", "grafik", "grafika", "kuva"}
+
+// figureLabel reports a line that opens with a figure's label: the word,
+// an optional number, and a colon.
+func figureLabel(lower string) bool {
+	for _, w := range figureWords {
+		if !strings.HasPrefix(lower, w) {
+			continue
+		}
+		rest := strings.TrimLeft(lower[len(w):], " 0123456789.")
+		return strings.HasPrefix(rest, ":")
+	}
+	return false
+}

@@ -3,7 +3,8 @@ package extract
 import "testing"
 
 // TestCreditedCaptions checks that a caption closed by its picture's
-// credit leaves the body, and that prose with a parenthesis stays.
+// credit or opened by a figure's label leaves the body, and that prose
+// with a parenthesis stays.
 func TestCreditedCaptions(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -12,6 +13,7 @@ func TestCreditedCaptions(t *testing.T) {
 	}{
 		{"copyright sign", "The old pool on its opening day in 1972. © Town Archive / A. Person", true},
 		{"credit label in parentheses", "Swimmers queue at the gate before the first lesson (Foto: A. Person/Example Agency)", true},
+		{"figure label", "Abbildung 4: Die Lawine am Nordhang, zwei Tage nach dem Schneefall.", true},
 		{"prose with a parenthesis", "The council will publish the repair estimates on its website before the meeting in March (the auditor has asked for them).", false},
 	}
 	for _, tc := range tests {
