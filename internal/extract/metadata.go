@@ -52,6 +52,7 @@ func findMetadata(doc *document) {
 	trimHeader(doc)
 	extendBody(doc)
 	findSignatureAfterBody(doc) // after the header trim: the signature is no header
+	dropAuthorBio(doc)
 	findSite(doc)
 	findLocation(doc)
 	findSponsorsAndPaywall(doc)
