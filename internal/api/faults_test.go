@@ -108,7 +108,6 @@ func (ts *testServer) waitForBlockedQueries(t *testing.T, table string, n int) {
 func TestClientGone_Is499(t *testing.T) {
 	logs := &syncBuf{}
 	ts := newTestServer(t, api.Config{Logger: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))})
-	_, unlock := ts.lockTables(t, "dumps")
 	for _, tc := range []struct{ path, contentType string }{
 		{"/v1/articles", "text/plain"},
 		{"/v1/articles/batch", "application/x-ndjson"},
@@ -117,16 +116,18 @@ func TestClientGone_Is499(t *testing.T) {
 		if tc.contentType == "application/x-ndjson" {
 			body = envelopeLine(t, "gone", "https://example.com/gone", "text/plain", string(seed(t)))
 		}
-		// A group-commit write stays blocked after its client went away
-		// (it may carry others' rows), so wait for this request's own.
-		blocked := ts.blockedQueries(t, "dumps")
+		// Each request gets a database frozen for it alone, and thawed
+		// before the next: a group-commit write may go on after its
+		// client left, or be cancelled, and either must not decide whether
+		// the next request is seen blocked.
+		_, unlock := ts.lockTables(t, "dumps")
 		ctx, cancel := context.WithCancel(context.Background())
 		errc := make(chan error, 1)
 		go func() {
 			_, err := ts.postKeyed(ctx, t, tc.path, tc.contentType, "", body)
 			errc <- err
 		}()
-		ts.waitForBlockedQueries(t, "dumps", blocked+1)
+		ts.waitForBlockedQuery(t, "dumps")
 		cancel()
 		if err := <-errc; err == nil {
 			t.Fatalf("%s: the request was answered although the database was locked", tc.path)
@@ -134,8 +135,9 @@ func TestClientGone_Is499(t *testing.T) {
 		waitFor(t, "the 499 of "+tc.path, func() bool {
 			return counters(t, ts.reg)[`pressroom_http_requests_total{code="499",method="POST",route="`+tc.path+`"}`] == 1
 		})
+		unlock()
+		waitFor(t, "no statement blocked on dumps", func() bool { return ts.blockedQueries(t, "dumps") == 0 })
 	}
-	unlock()
 	for series, n := range counters(t, ts.reg) {
 		if strings.HasPrefix(series, "pressroom_http_requests_total{code=\"5") && n > 0 {
 			t.Errorf("%s = %v: a client going away was counted as a server error", series, n)
