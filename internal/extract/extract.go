@@ -38,7 +38,12 @@ import (
 // 6: credits and dates from more page layouts (a credit stated only in
 // metadata, pen names, printed dates with a cue anywhere), pruned page
 // vocabulary with general signals, several sections, cleaner descriptions.
-const Version = 6
+// 7: one credit package for both front-ends; teaser runs, author boxes and
+// credited captions end or leave a text dump's body; the lead printed in an
+// HTML article's header kept; more date forms and locales (en-GB day-first);
+// titles freed of breadcrumbs and labels; the sections list and the
+// modified date's precision (stored from migration 0008).
+const Version = 7
 
 // ErrLimit is wrapped, with article.ErrUnextractable, when a dump is
 // refused because it exceeds one of the extractor's limits (see maxLines),
