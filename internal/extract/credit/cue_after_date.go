@@ -20,13 +20,7 @@ func cueAfterDate(s string, ctx datetime.Context) (string, bool) {
 	if !ok || !dm.HasYear || dm.Start > 30 {
 		return "", false
 	}
-	rest := gluedYearRest(s, dm.End)
-	if t := strings.TrimLeft(rest, " |·•-–—,/"); t != "" {
-		if dm, ok := datetime.Find(t, ctx); ok && dm.Start == 0 {
-			rest = gluedYearRest(t, dm.End)
-		}
-	}
-	rest = strings.TrimLeft(rest, " |·•-–—,/")
+	rest := restAfterDates(s, dm, ctx)
 	low := lexicon.Fold(rest)
 	for _, c := range lexicon.Cues {
 		if c.Preposition || c.Glued || !strings.HasPrefix(low, c.Text) {
