@@ -23,7 +23,9 @@ func EndsWithCue(text string, ctx datetime.Context) bool {
 	}
 	low := lexicon.Fold(s)
 	for _, c := range lexicon.Cues {
-		if !c.Preposition && c.Text != "by" {
+		// "durch" (through) before a line break is a route's more often
+		// than a credit's: "Wanderung durch" / "Bad Schwartau".
+		if !c.Preposition && c.Text != "by" || c.Text == "durch" {
 			continue
 		}
 		head, ok := strings.CutSuffix(low, c.Text)

@@ -22,6 +22,7 @@ func TestEndsWithCue(t *testing.T) {
 		"Foto von":                 false,
 		"Ein Spaziergang von":      false, // more than a label before the cue
 		"Die Reise führte uns von": false,
+		"Wanderung durch":          false,
 		"Bo Park":                  false,
 		"":                         false,
 	} {
