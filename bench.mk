@@ -8,9 +8,11 @@
 #
 # The last line of the output is the summary:
 #   ingest_vs_insert=… get_vs_select=… batch_rows_per_s=… p99_ms_half_load=… rss_mib=…
-#   ingest_search_vs_insert=… cpu_ms_per_article=…
-# (the last two from the phase that keeps search current: POST on a server
-# started with PRESSROOM_SEARCH_INLINE=true; CPU is server + PostgreSQL)
+#   ingest_search_vs_insert=… cpu_ms_per_article=… batch_search_rows_per_s=…
+# (the last three from the phases that keep search current, on a server
+# started with PRESSROOM_SEARCH_INLINE=true, the default; CPU is server +
+# PostgreSQL). The other POST phases, GET and the batch phase that gives
+# batch_rows_per_s run on a server with search deferred.
 
 LOADTEST := bin/loadtest
 BENCH_FLAGS ?=

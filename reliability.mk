@@ -25,13 +25,26 @@ FUZZ_TARGETS ?= \
 	./internal/extract/credit:FuzzParseByline \
 	./internal/extract/credit:FuzzSplitValues \
 	./internal/extract:FuzzAllDates \
+	./internal/extract/dom:FuzzCollapseSpace \
+	./internal/extract/dom:FuzzParse \
+	./internal/extract/dom:FuzzJSONLD \
 	./internal/api:FuzzDecodeEnvelope \
 	./internal/api:FuzzDecodeEnvelopeFast \
 	./internal/api:FuzzDecodeDump \
 	./internal/api:FuzzBatchLines \
+	./internal/api:FuzzEscaper \
 	./internal/store:FuzzDecodeCursor \
 	./internal/tsvector:FuzzParseInvariants \
-	./internal/tsvector:FuzzParse
+	./internal/tsvector:FuzzParse \
+	./internal/extract:FuzzExtract \
+	./internal/extract:FuzzMeasure \
+	./internal/extract:FuzzPhraseScan \
+	./internal/extract:FuzzParseDateline \
+	./internal/extract:FuzzParseSponsor \
+	./internal/extract:FuzzPublisherIn \
+	./internal/store:FuzzParagraphs \
+	./cmd/loadtest:FuzzCountStored \
+	./cmd/loadtest:FuzzParseServing
 
 .PHONY: test-faults fuzz fuzz-short
 

@@ -4,16 +4,21 @@
 // It starts a durable PostgreSQL cluster (stock settings, unix socket only),
 // measures the baselines with pgx directly (single-row INSERT per
 // transaction, primary-key SELECT of the full row), then starts the built
-// Pressroom binary on the same cluster and drives POST /v1/articles with
-// distinct generated dumps, the same at half that rate open-loop,
-// GET /v1/articles/{id}, and POST /v1/articles/batch. Before those, it
-// drives POST on a server that indexes search inside each ingest, so that
-// search stays current (PRESSROOM_SEARCH_INLINE). Each phase is warmed up, then measured: rate,
+// Pressroom binary on the same cluster, first as a user runs it by default,
+// indexing search inside each ingest so that search stays current
+// (PRESSROOM_SEARCH_INLINE=true), for POST /v1/articles with distinct
+// generated dumps and POST /v1/articles/batch; then with search deferred,
+// for POST /v1/articles, the same at half that rate open-loop,
+// GET /v1/articles/{id} and POST /v1/articles/batch again. Each phase is warmed up, then measured: rate,
 // latency percentiles, CPU seconds per 1,000 requests of the server, of
 // PostgreSQL and of this client, and the server's peak RSS (rss_mib: the
 // higher of the two servers'). The last line printed is the summary:
 //
-//	ingest_vs_insert=<x.xx> get_vs_select=<x.xx> batch_rows_per_s=<n> p99_ms_half_load=<x.x> rss_mib=<n> ingest_search_vs_insert=<x.xx> cpu_ms_per_article=<x.xx>
+//	ingest_vs_insert=<x.xx> get_vs_select=<x.xx> batch_rows_per_s=<n> p99_ms_half_load=<x.x> rss_mib=<n> ingest_search_vs_insert=<x.xx> cpu_ms_per_article=<x.xx> batch_search_rows_per_s=<n>
+//
+// batch_rows_per_s is measured with search deferred, as ingest_vs_insert is
+// (and as every run before search current was the default);
+// batch_search_rows_per_s is the same phase with search kept current.
 //
 // Usage: loadtest [-quick] [-duration 20s] [-concurrency 16] [-pool 8] [-server bin/pressroom]
 package main
@@ -368,8 +373,8 @@ func (b *bench) baselines(ctx context.Context, databaseURL string) error {
 	return nil
 }
 
-// pressroom drives the default server: POST at full speed, POST open-loop at half
-// that rate, GET, then batches.
+// pressroom drives the server with search deferred: POST at full speed,
+// POST open-loop at half that rate, GET, then batches.
 func (b *bench) pressroom(ctx context.Context, base string) error {
 	post, err := b.measure(ctx, "POST /v1/articles", "req", b.closed(b.postArticle(base)))
 	if err != nil {
@@ -407,22 +412,38 @@ func (b *bench) pressroom(ctx context.Context, base string) error {
 		return err
 	}
 
+	return b.batchPhase(ctx, base, batchPhaseName, "search deferred (PRESSROOM_SEARCH_INLINE=false)")
+}
+
+// batchPhase drives POST /v1/articles/batch on the server at base as the
+// phase called name; mode says how that server indexes search. It runs on
+// both servers: with search current (the default) a batch's rows pay for
+// their search vectors as a user's would; with search deferred it is the
+// figure every earlier run measured.
+func (b *bench) batchPhase(ctx context.Context, base, name, mode string) error {
 	// One single-line batch tells whether the endpoint exists yet.
 	if _, err := b.postBatch(base, 1)(ctx); errors.Is(err, errNoBatch) {
 		b.log.Printf("batch: %v", err)
-		b.phases = append(b.phases, &phase{name: "POST /v1/articles/batch", unit: "row", skipped: true, note: errNoBatch.Error() + ": batch_rows_per_s=0"})
+		b.phases = append(b.phases, &phase{name: name, unit: "row", skipped: true, note: errNoBatch.Error() + ": batch_rows_per_s=0"})
 		return nil
 	}
 	workers := max(1, min(b.opts.concurrency, b.opts.pool))
-	batch, err := b.measure(ctx, "POST /v1/articles/batch", "row", func(ctx context.Context, d time.Duration) (*sample, time.Duration) {
+	batch, err := b.measure(ctx, name, "row", func(ctx context.Context, d time.Duration) (*sample, time.Duration) {
 		return closedLoop(ctx, workers, d, b.postBatch(base, b.opts.batch))
 	})
 	if err != nil {
 		return err
 	}
-	batch.note = fmt.Sprintf("%d lines per request, %d concurrent requests; latency is per request", b.opts.batch, workers)
+	batch.note = fmt.Sprintf("%d lines per request, %d concurrent requests, %s; latency is per request", b.opts.batch, workers, mode)
 	return nil
 }
+
+// batchPhaseName and batchSearchPhase are the batch phases' names in the
+// report: search deferred, and search current.
+const (
+	batchPhaseName   = "POST /v1/articles/batch"
+	batchSearchPhase = "POST batch, search current"
+)
 
 // searchPhase is the phase that ingests with search kept current.
 const searchPhase = "POST, search current"
@@ -432,6 +453,7 @@ const searchPhase = "POST, search current"
 // transaction (PRESSROOM_SEARCH_INLINE), so that nothing is deferred and
 // a text search finds every article once its POST is answered. The
 // backlog at the end of the phase shows whether search stayed current.
+// The batch phase follows on the same server.
 func (b *bench) searchCurrent(ctx context.Context, bin, dbURL, logPath string) error {
 	srv, err := startServer(ctx, bin, dbURL, logPath, "PRESSROOM_SEARCH_INLINE=true")
 	if err != nil {
@@ -440,13 +462,17 @@ func (b *bench) searchCurrent(ctx context.Context, bin, dbURL, logPath string) e
 	b.srv = srv
 	defer func() { b.srv = nil }()
 	b.log.Printf("pressroom pid %d, search indexed inline, serving on %s", srv.pid(), srv.httpAddr)
-	p, err := b.measure(ctx, searchPhase, "req", b.closed(b.postArticle("http://"+srv.httpAddr)))
+	base := "http://" + srv.httpAddr
+	p, err := b.measure(ctx, searchPhase, "req", b.closed(b.postArticle(base)))
 	if err == nil {
 		var c searchCounts
 		if c, err = b.searchCounts(ctx); err == nil {
 			p.searchPending = c.pending
 			p.note = fmt.Sprintf("PRESSROOM_SEARCH_INLINE=true: %.0f articles pending search at the end (current: under %d)", c.pending, maxSearchCurrentBacklog)
 		}
+	}
+	if err == nil {
+		err = b.batchPhase(ctx, base, batchSearchPhase, "search current (PRESSROOM_SEARCH_INLINE=true)")
 	}
 	return errors.Join(err, srv.stop())
 }
@@ -477,8 +503,8 @@ func (b *bench) report(rss float64, total time.Duration) {
 	writeTable(b.out, b.phases, baseFor, runtime.NumCPU())
 	fmt.Fprintln(b.out, "  per s and cpu s/1k count rows stored or articles read (a batch request stores many); vs baseline: INSERT for writes, SELECT for reads")
 	fmt.Fprintln(b.out, "  other load: CPU capacity used by processes outside the benchmark during the phase (a shared machine makes figures noisy)")
-	post, open, get, batch := b.find("POST /v1/articles"), b.find("POST open-loop ½ peak"), b.find("GET /v1/articles/{id}"), b.find("POST /v1/articles/batch")
-	search := b.find(searchPhase)
+	post, open, get, batch := b.find("POST /v1/articles"), b.find("POST open-loop ½ peak"), b.find("GET /v1/articles/{id}"), b.find(batchPhaseName)
+	search, batchSearch := b.find(searchPhase), b.find(batchSearchPhase)
 	s := score{
 		ingestVsInsert: ratio(post.rate(), insert.itemRate()),
 		// A phase that left search behind sustained no current search.
@@ -486,9 +512,10 @@ func (b *bench) report(rss float64, total time.Duration) {
 		cpuMsPerArticle:      search.per1k(search.cpu.server + search.cpu.postgres),
 		getVsSelect:          ratio(get.rate(), sel.itemRate()),
 		batchRowsPerS:        batch.itemRate(),
+		batchSearchRowsPerS:  batchSearch.itemRate(),
 		p99HalfLoad:          open.p99,
 		// The peak of either server: search current is the default.
-		rssMiB: max(rss, search.peakRSS()),
+		rssMiB: max(rss, search.peakRSS(), batchSearch.peakRSS()),
 	}
 	fmt.Fprintln(b.out)
 	fmt.Fprintf(b.out, "CPU per 1,000 rows, server+postgres: POST %.3f s vs INSERT %.3f s (postgres alone %.3f s vs %.3f s)\n",
@@ -520,7 +547,7 @@ func (b *bench) report(rss float64, total time.Duration) {
 		fmt.Fprintf(b.out, "PostgreSQL CPU per article indexed: inline %.3f ms (%s minus POST /v1/articles less its %.0f rows indexed in the background) vs background %.3f ms (catch-up)\n",
 			search.per1k(search.cpu.postgres)-postPG/float64(max(post.items, 1))*1000, searchPhase, post.searchIndexed, c.per1k(c.cpu.postgres))
 	}
-	fmt.Fprintf(b.out, "server peak RSS %.1f MiB (search current) and %.1f MiB (search deferred); %d distinct dumps generated; total run %v\n",
-		search.peakRSS(), rss, b.next.Load(), total.Round(time.Second))
+	fmt.Fprintf(b.out, "server peak RSS %.1f MiB (search current, batches included) and %.1f MiB (search deferred); %d distinct dumps generated; total run %v\n",
+		max(search.peakRSS(), batchSearch.peakRSS()), rss, b.next.Load(), total.Round(time.Second))
 	fmt.Fprintln(b.out, s.lastLine())
 }

@@ -178,6 +178,7 @@ type score struct {
 	rssMiB               float64
 	ingestSearchVsInsert float64 // POST with search kept current
 	cpuMsPerArticle      float64 // server + PostgreSQL, ingest + indexing
+	batchSearchRowsPerS  float64 // batches with search kept current
 }
 
 func boolFloat(b bool) float64 {
@@ -190,10 +191,10 @@ func boolFloat(b bool) float64 {
 // lastLine is the machine-readable summary; its format is a contract with
 // whoever tracks the benchmark over time.
 func (s score) lastLine() string {
-	return fmt.Sprintf("ingest_vs_insert=%.2f get_vs_select=%.2f batch_rows_per_s=%d p99_ms_half_load=%.1f rss_mib=%d ingest_search_vs_insert=%.2f cpu_ms_per_article=%.2f",
+	return fmt.Sprintf("ingest_vs_insert=%.2f get_vs_select=%.2f batch_rows_per_s=%d p99_ms_half_load=%.1f rss_mib=%d ingest_search_vs_insert=%.2f cpu_ms_per_article=%.2f batch_search_rows_per_s=%d",
 		s.ingestVsInsert, s.getVsSelect, int64(math.Round(s.batchRowsPerS)),
 		float64(s.p99HalfLoad)/float64(time.Millisecond), int64(math.Ceil(s.rssMiB)),
-		s.ingestSearchVsInsert, s.cpuMsPerArticle)
+		s.ingestSearchVsInsert, s.cpuMsPerArticle, int64(math.Round(s.batchSearchRowsPerS)))
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond)) }

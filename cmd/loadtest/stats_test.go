@@ -83,16 +83,16 @@ func TestSummarise(t *testing.T) {
 }
 
 func TestScoreLastLine(t *testing.T) {
-	format := regexp.MustCompile(`^ingest_vs_insert=\d+\.\d\d get_vs_select=\d+\.\d\d batch_rows_per_s=\d+ p99_ms_half_load=\d+\.\d rss_mib=\d+ ingest_search_vs_insert=\d+\.\d\d cpu_ms_per_article=\d+\.\d\d$`)
+	format := regexp.MustCompile(`^ingest_vs_insert=\d+\.\d\d get_vs_select=\d+\.\d\d batch_rows_per_s=\d+ p99_ms_half_load=\d+\.\d rss_mib=\d+ ingest_search_vs_insert=\d+\.\d\d cpu_ms_per_article=\d+\.\d\d batch_search_rows_per_s=\d+$`)
 	tests := []struct {
 		s    score
 		want string
 	}{
-		{score{}, "ingest_vs_insert=0.00 get_vs_select=0.00 batch_rows_per_s=0 p99_ms_half_load=0.0 rss_mib=0 ingest_search_vs_insert=0.00 cpu_ms_per_article=0.00"},
-		{score{ingestVsInsert: 1.234, getVsSelect: 0.5, batchRowsPerS: 4321.6, p99HalfLoad: 12345 * time.Microsecond, rssMiB: 41.2, ingestSearchVsInsert: 0.456, cpuMsPerArticle: 1.2345},
-			"ingest_vs_insert=1.23 get_vs_select=0.50 batch_rows_per_s=4322 p99_ms_half_load=12.3 rss_mib=42 ingest_search_vs_insert=0.46 cpu_ms_per_article=1.23"},
+		{score{}, "ingest_vs_insert=0.00 get_vs_select=0.00 batch_rows_per_s=0 p99_ms_half_load=0.0 rss_mib=0 ingest_search_vs_insert=0.00 cpu_ms_per_article=0.00 batch_search_rows_per_s=0"},
+		{score{ingestVsInsert: 1.234, getVsSelect: 0.5, batchRowsPerS: 4321.6, p99HalfLoad: 12345 * time.Microsecond, rssMiB: 41.2, ingestSearchVsInsert: 0.456, cpuMsPerArticle: 1.2345, batchSearchRowsPerS: 987.4},
+			"ingest_vs_insert=1.23 get_vs_select=0.50 batch_rows_per_s=4322 p99_ms_half_load=12.3 rss_mib=42 ingest_search_vs_insert=0.46 cpu_ms_per_article=1.23 batch_search_rows_per_s=987"},
 		{score{ingestVsInsert: 0.255, getVsSelect: 12.0, batchRowsPerS: 0.4, p99HalfLoad: 250 * time.Millisecond, rssMiB: 80, cpuMsPerArticle: 2.5},
-			"ingest_vs_insert=0.26 get_vs_select=12.00 batch_rows_per_s=0 p99_ms_half_load=250.0 rss_mib=80 ingest_search_vs_insert=0.00 cpu_ms_per_article=2.50"},
+			"ingest_vs_insert=0.26 get_vs_select=12.00 batch_rows_per_s=0 p99_ms_half_load=250.0 rss_mib=80 ingest_search_vs_insert=0.00 cpu_ms_per_article=2.50 batch_search_rows_per_s=0"},
 	}
 	for _, tt := range tests {
 		got := tt.s.lastLine()

@@ -71,8 +71,21 @@ func BenchmarkCreateArticle(b *testing.B) {
 // real store: 8 concurrent requests of 100 distinct lines each, as the load
 // benchmark sends them, built from the load generator's ~6 KB dump. One op
 // is one line (row); a CPU profile (-cpuprofile) shows where a row's
-// server CPU goes.
+// server CPU goes. search=current is the server's default (vectors built
+// in Go and stored with each row), search=deferred leaves them to the
+// background indexer (PRESSROOM_SEARCH_INLINE=false).
 func BenchmarkCreateBatch(b *testing.B) {
+	for _, mode := range []struct {
+		name   string
+		inline bool
+	}{{"search=current", true}, {"search=deferred", false}} {
+		b.Run(mode.name, func(b *testing.B) {
+			benchCreateBatch(b, store.Options{SearchInline: mode.inline})
+		})
+	}
+}
+
+func benchCreateBatch(b *testing.B, opts store.Options) {
 	dump, err := os.ReadFile("../../cmd/loadtest/testdata/dump_seed1_0.txt")
 	if err != nil {
 		b.Fatal(err)
@@ -92,7 +105,7 @@ func BenchmarkCreateBatch(b *testing.B) {
 		}
 		return buf.Bytes()
 	}
-	srv, client := benchAPI(b)
+	srv, client := benchAPIWith(b, opts)
 	requests := max(1, b.N/lines)
 	var next atomic.Int64
 	b.SetBytes(int64(len(dump)))
@@ -123,6 +136,11 @@ func BenchmarkCreateBatch(b *testing.B) {
 	// shared machine wall time also counts other processes.
 	if cpu := processCPU() - cpu; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(requests*lines), "cpu-ns/row")
+	}
+	// The whole process's peak (client included, and any benchmark run
+	// before in it): run one sub-benchmark per process to compare.
+	if rss := peakRSSMiB(); rss > 0 {
+		b.ReportMetric(rss, "peak-rss-MiB")
 	}
 }
 
@@ -166,7 +184,12 @@ func BenchmarkGetArticle(b *testing.B) {
 // that keeps a connection per concurrent caller (the default two idle
 // connections per host would make most requests dial anew).
 func benchAPI(b *testing.B) (*httptest.Server, *http.Client) {
-	st := store.New(dbtest.New(b))
+	return benchAPIWith(b, store.Options{})
+}
+
+// benchAPIWith is benchAPI with a store tuned by opts.
+func benchAPIWith(b *testing.B, opts store.Options) (*httptest.Server, *http.Client) {
+	st := store.NewWithOptions(dbtest.New(b), opts)
 	b.Cleanup(st.Close)
 	reg := prometheus.NewRegistry()
 	srv := httptest.NewServer(api.New(api.Config{Store: st, Registerer: reg, Gatherer: reg, AllowOpen: true}))

@@ -3,6 +3,7 @@
 package api_test
 
 import (
+	"runtime"
 	"syscall"
 	"time"
 )
@@ -15,4 +16,14 @@ func processCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// peakRSSMiB is the process's peak resident set so far, in MiB (Linux
+// counts ru_maxrss in KiB; other systems are reported as unknown).
+func peakRSSMiB() float64 {
+	var ru syscall.Rusage
+	if runtime.GOOS != "linux" || syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return float64(ru.Maxrss) / 1024
 }

@@ -9,11 +9,16 @@ import (
 )
 
 // TestEncodeStreamed: the streamed object is exactly what encoding/json
-// makes of the same members, whatever falls on a chunk boundary: a
+// makes of the same members, whatever falls on a buffer boundary: a
 // multi-byte rune, invalid UTF-8, control characters, HTML characters
 // (not escaped, as in writeJSON).
 func TestEncodeStreamed(t *testing.T) {
-	edge := strings.Repeat("a", escapeChunk-1)
+	const chunk = 16 << 10 // a bufio.Writer's size, give or take
+	edge := strings.Repeat("a", chunk-1)
+	var ascii strings.Builder
+	for c := range 0x80 {
+		ascii.WriteByte(byte(c))
+	}
 	tests := []struct {
 		name  string
 		parts []string
@@ -23,7 +28,9 @@ func TestEncodeStreamed(t *testing.T) {
 		{"rune across the boundary", []string{edge + "é€😀" + edge + "ü"}},
 		{"invalid UTF-8 at the boundary", []string{edge + "\xff\xfe" + edge + "\xe2\x82"}},
 		{"controls and HTML", []string{"<b>&</b>\x00\x1f\"\\\u2028", "line\nbreak\ttab"}},
-		{"long", []string{strings.Repeat("Grüße, \"world\" <3\n", 10000), strings.Repeat("x", 3*escapeChunk+7)}},
+		{"every ASCII byte", []string{ascii.String()}},
+		{"invalid UTF-8 and separators", []string{"\xc3\x28 \xed\xa0\x80 \xf0\x9f\x98 \u2029\u2028x", "\xff"}},
+		{"long", []string{strings.Repeat("Grüße, \"world\" <3\n", 10000), strings.Repeat("x", 3*chunk+7)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -56,4 +63,26 @@ func TestEncodeStreamed(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzEscaper: the escaper writes what encoding/json writes between the
+// quotes of any string, valid UTF-8 or not.
+func FuzzEscaper(f *testing.F) {
+	for _, s := range []string{"", "plain", "<b>&</b>\x00\x1f\"\\\u2028", "\xff\xfe", "é€😀\xe2\x82"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var got bytes.Buffer
+		e := &escaper{w: &got}
+		e.quoted(s)
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if w := bytes.TrimSuffix(want.Bytes(), []byte("\n")); e.err != nil || !bytes.Equal(got.Bytes(), w) {
+			t.Errorf("escaper(%q) = %q (%v), want %q", s, got.Bytes(), e.err, w)
+		}
+	})
 }

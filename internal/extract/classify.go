@@ -60,6 +60,7 @@ func classify(doc *document) {
 	markPaywallWall(bs)
 	markOwnSitePromos(doc)
 	markGalleries(bs)
+	markCreditedCaptions(bs)
 	for i := range bs {
 		// Three copies of a line: alt text of a gallery, a repeated promo.
 		if bs[i].dup >= 2 && bs[i].label == labelNone && !isLongProse(&bs[i]) {
@@ -76,6 +77,8 @@ func classify(doc *document) {
 	endAtComments(doc)
 	refineBody(doc)
 	dropTrailingList(doc)
+	endAtTeaserRun(doc)
+	dropFinalIsland(doc)
 	endAtAppendix(doc)
 }
 

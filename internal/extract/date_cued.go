@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/pressroom/pressroom/internal/extract/datetime"
 	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
@@ -23,7 +25,11 @@ func cuedDateLine(doc *document) (int, datetime.Match, bool) {
 		if !ok || !m.HasYear || m.Relative || m.Confidence < 0.5 {
 			continue
 		}
-		switch cue := lexicon.DateCue(foldLower(b.text[:m.Start])); {
+		cue := lexicon.DateCue(foldLower(b.text[:m.Start]))
+		if cue == 0 {
+			cue = cueAfterDate(b.text, m)
+		}
+		switch {
 		case cue > 0 || htmlCreditBefore(b.text[:m.Start], ctx):
 			return i, m, true
 		case cue < 0 && updAt < 0:
@@ -32,3 +38,24 @@ func cuedDateLine(doc *document) (int, datetime.Match, bool) {
 	}
 	return updAt, upd, updAt >= 0
 }
+
+// cueAfterDate reads a publication or update cue in the clause after a
+// date, where verb-final languages put the participle: "… wurde am 19. Mai
+// 2010 um 23:03 Uhr gepostet und unter X abgelegt", "Dieser Beitrag wurde am
+// 04/02/2020 von X in Y veröffentlicht." Only a short clause counts: a
+// sentence that goes on and on about publishing is no post line.
+func cueAfterDate(text string, m datetime.Match) int {
+	// The clause ends at a sentence end, a separator or the next number
+	// (another date has cues of its own: "11.01.2022 / Aktualisiert am …").
+	rest := text[m.End:]
+	if k := strings.IndexAny(rest, ".!?|;/•·–\n0123456789"); k >= 0 {
+		rest = rest[:k]
+	}
+	if len(strings.Fields(rest)) > cueAfterWords {
+		return 0
+	}
+	return lexicon.DateCue(foldLower(rest))
+}
+
+// cueAfterDate's reach: a credit, a category list and the participle.
+const cueAfterWords = 12

@@ -51,6 +51,7 @@ func TestCuedDateLine(t *testing.T) {
 		{"credit before the date", "Author: schreiberling am 29.12.2010, 13:36 Uhr", "2010-12-29"},
 		{"publication cue", "Veröffentlicht in Reisen, Erstellt am 3. März 2021", "2021-03-03"},
 		{"update only", "Aktualisiert: 30.12.2016", "2016-12-30"},
+		{"created, in English", "Created late in the afternoon of Sunday, October 18th, 2020.", "2020-10-18"},
 		{"a bare date is not enough", "Bild\t12.01.19", ""},
 		{"a line that is a date", "15.12.2021", "2021-12-15"},
 		{"a lone written date", "Stand: 3. März 2021", "2021-03-03"},

@@ -134,6 +134,8 @@ func newDocument(d *article.Dump, dec decoded, blocks []block) *document {
 		doc.dayFirst = 1
 	case order < 0:
 		doc.dayFirst = -1
+	default:
+		doc.dayFirst = urlDateOrder(doc.url)
 	}
 	return doc
 }

@@ -93,6 +93,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	htmlEndAtTeaserList(blocks, labels)
 	htmlDropSlideshow(blocks, labels)
 	htmlEndAtAppendix(blocks, labels)
+	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
 	if alt := htmlLDBody(ld, x.Paragraphs); alt != nil {
@@ -106,7 +107,9 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	if lang == "" {
 		lang, guessed = htmlGuessLanguage(x.Paragraphs), true
 	}
-	htmlVisibleMetadata(&x, meta, ld, blocks, labels, htmlDateContext(d, lang))
+	dateCtx := htmlDateContext(d, lang)
+	dateCtx.DayFirst = htmlDateOrder(meta, d.URL)
+	htmlVisibleMetadata(&x, meta, ld, blocks, labels, dateCtx)
 	if s, rule, conf := htmlPickDescription(htmlDescriptions(meta, ld), blocks, x.Metadata.Title, x.Paragraphs); s != "" {
 		x.Metadata.Description = s
 		x.Diagnostics.Fields = append(x.Diagnostics.Fields, article.FieldSource{Field: "description", Value: s, Rule: rule, Confidence: conf})

@@ -30,11 +30,21 @@ func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, host string, note func(st
 		best := cands[0]
 		// Structured sources disagree: the one printed on the page wins.
 		if len(cands) > 1 && !htmlSameTitle(cands[0].v, cands[1].v) {
-			for _, c := range cands[:2] {
-				if htmlOnPage(c.v, m.H1) {
-					best = c
-					break
+			// The one the <h1> prints after a kicker's element is the
+			// headline without the kicker; else the one printed whole.
+			printed := -1
+			for k, c := range cands[:2] {
+				if printed < 0 && htmlH1EndsWith(c.v, m.H1) {
+					printed = k
 				}
+			}
+			for k, c := range cands[:2] {
+				if printed < 0 && htmlOnPage(c.v, m.H1) {
+					printed = k
+				}
+			}
+			if printed >= 0 {
+				best = cands[printed]
 			}
 		}
 		// Metadata cut short ("…") is repaired from the visible heading.
@@ -69,6 +79,14 @@ func htmlTitle(m *dom.Meta, ld htmlLD, sites []string, host string, note func(st
 		// <title> is often a site label or an SEO variant; a headline-shaped
 		// <h1> that it does not match is the headline readers see.
 		t := htmlStripHost(htmlStripSite(dom.CollapseSpace(m.Title), sites, m.H1), host)
+		if h := htmlH1Within(t, m.H1); h != "" {
+			// "Label: <h1>", "<h1> (Ref) - Site": the <h1> without them.
+			note("title", h, "h1-within-title", 0.8)
+			return h
+		}
+		if len(m.H1) == 0 {
+			t = htmlTitleBeforeBars(t)
+		}
 		if t != "" && (len(m.H1) == 0 || htmlOnPage(t, m.H1) || len(strings.Fields(m.H1[0])) < 4) {
 			note("title", t, "title", 0.7)
 			return t

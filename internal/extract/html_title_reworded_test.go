@@ -38,6 +38,15 @@ func TestHTMLTitleFromH1(t *testing.T) {
 			"Neue Brücke: Kein Zugang mit Fahrrädern", "Neue Brücke: Kein Zugang mit Fahrrädern"},
 		{"another headline", `<meta property="og:title" content="Stadt eröffnet neue Brücke über den Fluss">`,
 			"Neue Brücke über den Fluss eröffnet", "Stadt eröffnet neue Brücke über den Fluss"},
+		{"<title> with a label", `<title>Stadtwerke e.V.: Neue Brücke über den Fluss eröffnet</title>`,
+			"Neue Brücke über den Fluss eröffnet", "Neue Brücke über den Fluss eröffnet"},
+		{"<title> with a blog name, no <h1>", `<title>Ein Tag am Meer mit Hund | Kleines Reiseblog</title>`,
+			"", "Ein Tag am Meer mit Hund"},
+		{"<title> with a reference", `<title>Ferienhaus am Fluss (4022) - Ferienhaus Lindenau</title>`,
+			"Ferienhaus am Fluss", "Ferienhaus am Fluss"},
+		{"a kicker element in the <h1>", `<meta property="og:title" content="Neue Brücke über den Fluss eröffnet">` +
+			`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Verkehr Neue Brücke über den Fluss eröffnet"}</script>`,
+			"Verkehr Neue Brücke über den Fluss eröffnet", "Neue Brücke über den Fluss eröffnet"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			x := htmlExtract(article.NewDump("", "", "text/html", []byte(htmlPage(tc.head, "<h1>"+tc.h1+"</h1>")), time.Time{}))

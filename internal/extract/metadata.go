@@ -52,6 +52,7 @@ func findMetadata(doc *document) {
 	trimHeader(doc)
 	extendBody(doc)
 	findSignatureAfterBody(doc) // after the header trim: the signature is no header
+	dropAuthorBio(doc)
 	findSite(doc)
 	findLocation(doc)
 	findSponsorsAndPaywall(doc)
@@ -282,7 +283,10 @@ func dateCue(b *block, m datetime.Match) int {
 	if k := strings.LastIndexAny(before, ";|•"); k >= 0 {
 		before = before[k+1:]
 	}
-	return lexicon.DateCue(before)
+	if c := lexicon.DateCue(before); c != 0 {
+		return c
+	}
+	return cueAfterDate(b.text, m)
 }
 
 // findPublished picks the publication date near the headline: "Published"
@@ -312,7 +316,7 @@ func findPublished(doc *document) {
 			}
 			r -= float64(d) * 0.02
 		}
-		return r
+		return r - proseDatePenalty(&bs[c.idx], c.m)
 	}
 	for i := from; i < to; i++ {
 		b := &bs[i]
@@ -322,7 +326,13 @@ func findPublished(doc *document) {
 			}
 			continue
 		}
-		if b.label == labelTitle || b.label == labelDuplicate || b.label == labelCaption ||
+		if b.label == labelTitle {
+			if m, ok := titleLineDate(doc, i); ok && (best == nil || rank(&cand{i, m, 0}) > rank(best)) {
+				best = &cand{i, m, 0}
+			}
+			continue
+		}
+		if b.label == labelDuplicate || b.label == labelCaption ||
 			isChrome(b.label) && b.vocab.any&(vPublished|vUpdated) == 0 && b.label != labelCounter {
 			continue
 		}
@@ -349,6 +359,9 @@ func findPublished(doc *document) {
 	}
 	if best != nil {
 		setPublished(doc, best.idx, best.m, "date:header", best.m.Confidence)
+		if best.idx == t {
+			dropTitleDate(doc, best.m)
+		}
 		if best == lead {
 			// The lead stays the body's: its date is no header line to trim.
 			doc.meta.date.idx, doc.meta.date.rule = -1, "date:lead"

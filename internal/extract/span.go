@@ -21,7 +21,7 @@ func trimHeader(doc *document) {
 	}
 	// More than a dek's worth of prose before the credit means the credit
 	// was found inside the article; leave the body alone.
-	if bodyCount(doc, doc.bodyStart, end) > 2 {
+	if bodyCount(doc, doc.bodyStart, end) > 2 || longerThanDek(doc, doc.bodyStart, end) {
 		return
 	}
 	for i := doc.bodyStart; i <= end; i++ {

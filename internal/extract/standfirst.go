@@ -17,7 +17,7 @@ func keepStandfirst(doc *document) {
 		return
 	}
 	b := &doc.blocks[d.idx]
-	if !b.endsSentence || (b.words < standfirstWords && sentenceCount(b.text) < standfirstSentences) {
+	if !b.endsSentence || (b.words < standfirstWords && sentenceCount(b.text) < standfirstSentences && !leadUnderDate(doc, d.idx)) {
 		return
 	}
 	b.label, b.reason = labelBody, "standfirst"
@@ -43,3 +43,38 @@ func sentenceCount(s string) int {
 	}
 	return n
 }
+
+// longerThanDek reports a body paragraph in [a, b) longer than any dek: a
+// credit under it closes a short article ("By … on …"), it does not head
+// one.
+func longerThanDek(doc *document, a, b int) bool {
+	for i := max(a, 0); i < b; i++ {
+		if bl := &doc.blocks[i]; bl.label == labelBody && bl.words >= dekMaxWords {
+			return true
+		}
+	}
+	return false
+}
+
+// dekMaxWords is more words than a dek or standfirst line runs to.
+const dekMaxWords = 45
+
+// leadUnderDate reports a dek printed under the headline and the date,
+// before any credit, as the first paragraph of an article is; a summary
+// line sits between the headline and the credit, above the date. A line
+// under a picture's credit is the picture's caption.
+func leadUnderDate(doc *document, dek int) bool {
+	t, dt, by := doc.meta.title.idx, doc.meta.date.idx, doc.meta.byline.idx
+	if t < 0 || dt <= t || dt >= dek || by > t && by < dek || doc.blocks[dek].words < leadMinWords {
+		return false
+	}
+	for i := dt + 1; i < dek; i++ {
+		if doc.blocks[i].label == labelCaption {
+			return false
+		}
+	}
+	return true
+}
+
+// leadMinWords is the shortest lead paragraph under the date.
+const leadMinWords = 15

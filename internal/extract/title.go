@@ -48,7 +48,7 @@ func findTitle(doc *document) {
 		}
 	}
 	conf := float64(bestScore) / 8
-	doc.meta.title = field{value: cleanTitle(bs[best].text), idx: best, rule: "headline-score", conf: clamp01(conf)}
+	doc.meta.title = field{value: closeSpaceBeforePunct(headlineOfTrail(cleanTitle(bs[best].text)), doc.lang), idx: best, rule: "headline-score", conf: clamp01(conf)}
 	bs[best].label, bs[best].reason = labelTitle, "headline-score"
 	if best >= doc.bodyStart && best < doc.bodyEnd {
 		doc.bodyStart = best + 1

@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"runtime"
 	"strings"
 	"time"
 
@@ -26,18 +27,30 @@ import (
 // adds at most one chunk under chunkBytes to what is held.
 const chunkBytes = 4 << 20
 
+// chunksPerCPU bounds the batch chunks being extracted or written at once,
+// in the whole process, per CPU: each holds its extractions and, with
+// search current, its vectors, and eight concurrent batches of two chunks
+// each took the server's peak RSS to ~147 MiB; on a CPU-bound server more
+// chunks in flight only wait longer (docs/performance.md).
+const chunksPerCPU = 2
+
 // Service extracts and stores dumps and counts what became of them.
 type Service struct {
 	store     *store.Store
 	metrics   *metrics
 	dbTimeout time.Duration
+	// chunkSlots has one token per batch chunk being extracted or
+	// written; a chunk takes one before its first extraction and gives it
+	// back once written.
+	chunkSlots chan struct{}
 }
 
 // New builds the service and registers its metrics on reg. dbTimeout
 // bounds each store call (one per dump, or per chunk of a batch); it does
 // not count extraction, so a large page does not eat the database budget.
 func New(st *store.Store, reg prometheus.Registerer, dbTimeout time.Duration) *Service {
-	return &Service{store: st, metrics: newMetrics(reg), dbTimeout: dbTimeout}
+	return &Service{store: st, metrics: newMetrics(reg), dbTimeout: dbTimeout,
+		chunkSlots: make(chan struct{}, chunksPerCPU*runtime.GOMAXPROCS(0))}
 }
 
 // Extract runs the extractor on d and records its metrics; it stores
@@ -98,7 +111,9 @@ func (s *Service) Create(ctx context.Context, d *article.Dump) (*store.Ingest, e
 // extracted while chunk N is written, so a lone batch keeps a core on
 // extraction and a connection busy at once; only those two chunks'
 // extractions are in memory, not every dump's (and a chunk of chunkBytes
-// or more is written alone). Each chunk may wait on the
+// or more is written alone); and at most chunksPerCPU per CPU of all
+// batches' chunks are, a chunk waiting for its turn before it is
+// extracted. Each chunk may wait on the
 // database for the DB timeout; once a whole chunk found the database
 // unavailable, the rest fail with it at once rather than each waiting
 // again.
@@ -110,7 +125,7 @@ func (s *Service) CreateBatch(ctx context.Context, dumps iter.Seq2[*article.Dump
 			b.results = append(b.results, store.IngestResult{Err: err})
 			continue
 		}
-		b.add(d)
+		b.add(ctx, d)
 		if len(b.next.items) == store.DefaultMaxBatch || b.next.bytes >= chunkBytes {
 			b.save(ctx)
 		}
@@ -138,9 +153,13 @@ type chunk struct {
 	items []store.IngestItem
 	slots []int // results index of each item
 	bytes int   // dump bytes in items
+	held  bool  // holds one of the service's chunkSlots
 }
 
-func (b *batch) add(d *article.Dump) {
+func (b *batch) add(ctx context.Context, d *article.Dump) {
+	if len(b.next.items) == 0 && !b.next.held {
+		b.next.held = b.s.acquireChunk(ctx)
+	}
 	x := b.s.Extract(d)
 	b.next.slots = append(b.next.slots, len(b.results))
 	b.next.items = append(b.next.items, store.IngestItem{Dump: d, Extraction: &x})
@@ -160,6 +179,7 @@ func (b *batch) save(ctx context.Context) {
 		for i := range out {
 			out[i].Err = b.downErr
 		}
+		b.s.releaseChunk(c.held)
 		b.finish(&c, out)
 		return
 	}
@@ -170,7 +190,11 @@ func (b *batch) save(ctx context.Context) {
 	go func() {
 		ctx, cancel := context.WithTimeout(ctx, b.s.dbTimeout)
 		defer cancel()
-		b.written <- b.s.store.SaveIngestBatch(ctx, c.items)
+		out := b.s.store.SaveIngestBatch(ctx, c.items)
+		// Here, not in wait: the batch's goroutine may itself be
+		// waiting for a slot for its next chunk.
+		b.s.releaseChunk(c.held)
+		b.written <- out
 	}()
 	if c.bytes >= chunkBytes {
 		b.wait()
@@ -202,6 +226,25 @@ func (b *batch) finish(c *chunk, out []store.IngestResult) {
 	}
 	if chunkDown && b.downErr == nil {
 		b.downErr = firstDown
+	}
+}
+
+// acquireChunk takes a chunk slot, and reports whether it did: a batch
+// whose caller is gone takes none rather than wait (its writes fail at
+// once).
+func (s *Service) acquireChunk(ctx context.Context) bool {
+	select {
+	case s.chunkSlots <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// releaseChunk gives back a slot acquireChunk took.
+func (s *Service) releaseChunk(held bool) {
+	if held {
+		<-s.chunkSlots
 	}
 }
 

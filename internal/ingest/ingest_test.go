@@ -105,6 +105,57 @@ func TestCreateBatch(t *testing.T) {
 	}
 }
 
+// TestCreateBatch_ChunkSlots: concurrent batches of several chunks each
+// share the service's chunk slots without waiting on each other forever
+// (a chunk gives its slot back once written, while its batch may be
+// waiting for a slot for the next), each slot is given back, including by
+// batches whose caller is gone.
+func TestCreateBatch_ChunkSlots(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		name     string
+		slots    int
+		cancel   bool
+		wantDone bool
+	}{
+		{name: "one slot", slots: 1, wantDone: true},
+		{name: "two slots", slots: 2, wantDone: true},
+		{name: "caller gone", slots: 1, cancel: true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			st := store.New(dbtest.New(t))
+			defer st.Close()
+			s := New(st, prometheus.NewRegistry(), 10*time.Second)
+			s.chunkSlots = make(chan struct{}, tt.slots)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			if tt.cancel {
+				cancel()
+			}
+			const batches, perBatch = 4, 2*store.DefaultMaxBatch + 3 // three chunks each
+			results := make(chan []store.IngestResult, batches)
+			for b := range batches {
+				ids := make([]int, perBatch)
+				for i := range ids {
+					ids[i] = b*perBatch + i
+				}
+				go func() { results <- s.CreateBatch(ctx, lines(ids)) }()
+			}
+			for range batches {
+				for i, r := range <-results {
+					if done := r.Err == nil && r.Ingest.Created; done != tt.wantDone {
+						t.Errorf("line %d: %+v, want stored: %v", i, r, tt.wantDone)
+					}
+				}
+			}
+			if n := len(s.chunkSlots); n != 0 {
+				t.Errorf("%d chunk slots still held", n)
+			}
+		})
+	}
+}
+
 func TestUnavailable(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

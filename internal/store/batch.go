@@ -67,7 +67,7 @@ func (s *Store) insertBatch(ctx context.Context, p *batchParams) (map[article.ID
 		args = append(args, searchVectorTexts(s.searchVectors(ctx, p.aLanguage, p.aTitle, p.aBody)))
 	case s.goSearch != nil:
 		sql = insertIngestsGoSearchSQL
-		args = append(args, s.searchVectors(ctx, p.aLanguage, p.aTitle, p.aBody))
+		args = append(append([]any{withVectorCodec{}}, args...), s.searchVectorParams(ctx, p.aLanguage, p.aTitle, p.aBody))
 	case s.searchInline:
 		sql = insertIngestsSearchSQL
 	}

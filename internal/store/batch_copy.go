@@ -66,6 +66,15 @@ func (s *Store) writeNew(ctx context.Context, p *batchParams, bulk bool) (map[ar
 // transaction. It fails with errKeyStored, having written nothing, when a
 // dump's key is taken.
 func (s *Store) copyBatch(ctx context.Context, p *batchParams) (created map[article.ID]articleTimes, err error) {
+	columns := articleCopyColumns
+	var vectors []pgtype.TSVector // at p.aID's index; built in Go (searchvec.go)
+	if s.searchInline {
+		// Before the transaction takes its connection: building them may
+		// ask the pool for another (ts_lexize), and with every connection
+		// held by a chunk waiting for one, none would ever come.
+		vectors = s.searchVectors(ctx, p.aLanguage, p.aTitle, p.aBody)
+		columns = append(slices.Clip(columns), "search")
+	}
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("copy dumps and articles: %w", err)
@@ -97,12 +106,6 @@ func (s *Store) copyBatch(ctx context.Context, p *batchParams) (created map[arti
 		if r.art != nil {
 			withArticle = append(withArticle, r)
 		}
-	}
-	columns := articleCopyColumns
-	var vectors []pgtype.TSVector // at p.aID's index; built in Go (searchvec.go)
-	if s.searchInline {
-		vectors = s.searchVectors(ctx, p.aLanguage, p.aTitle, p.aBody)
-		columns = append(slices.Clip(columns), "search")
 	}
 	_, err = tx.CopyFrom(ctx, pgx.Identifier{"articles"}, columns, pgx.CopyFromSlice(len(withArticle), func(i int) ([]any, error) {
 		r := withArticle[i]

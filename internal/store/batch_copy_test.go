@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/pressroom/pressroom/internal/dbtest"
 	"github.com/pressroom/pressroom/internal/store"
@@ -133,5 +135,48 @@ func TestStore_SaveIngestBatch_CopySearchVectors(t *testing.T) {
 				t.Errorf("vectors built in Go: %d (lookup fails: %v)", built, tt.failLexize)
 			}
 		})
+	}
+}
+
+// TestStore_SaveIngestBatch_CopyVectorsOnAFullPool: building a chunk's
+// vectors may ask the pool for a connection (ts_lexize), so it must not
+// wait for one while its own COPY holds the last: with as many concurrent
+// chunks as connections, every chunk waited for the others' until the
+// deadline, and the batches failed as unavailable.
+func TestStore_SaveIngestBatch_CopyVectorsOnAFullPool(t *testing.T) {
+	t.Parallel()
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	s, err := store.Open(ctx, withPoolMax(dbtest.NewURL(t), 1), store.Options{SearchInline: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	store.SetCopyMinRows(s, 0)
+	var items []store.IngestItem
+	for i := range 10 {
+		it := item("src", fmt.Sprint("full pool ", i))
+		it.Extraction.Metadata.Title = fmt.Sprintf("Ferries docking at pier %d", i)
+		items = append(items, it)
+	}
+	for i, res := range s.SaveIngestBatch(ctx, items) {
+		if res.Err != nil || !res.Ingest.Created {
+			t.Fatalf("item %d: %+v", i, res)
+		}
+	}
+	if built, left := store.SearchInlineCounts(s); built != uint64(len(items)) || left != 0 {
+		t.Errorf("vectors built in Go %d, left to PostgreSQL %d; want %d, 0", built, left, len(items))
+	}
+}
+
+// withPoolMax adds pool_max_conns to a connection string, URL or key=value.
+func withPoolMax(u string, n int) string {
+	switch {
+	case !strings.Contains(u, "://"):
+		return fmt.Sprintf("%s pool_max_conns=%d", u, n)
+	case strings.Contains(u, "?"):
+		return fmt.Sprintf("%s&pool_max_conns=%d", u, n)
+	default:
+		return fmt.Sprintf("%s?pool_max_conns=%d", u, n)
 	}
 }

@@ -77,6 +77,18 @@ func newGoSearch() *goSearch {
 // than the text format (docs/performance.md).
 func (s *Store) searchVectors(ctx context.Context, langs, titles, bodies []string) []pgtype.TSVector {
 	out := make([]pgtype.TSVector, len(langs))
+	for i, v := range s.searchVectorParams(ctx, langs, titles, bodies) {
+		if v != nil {
+			out[i] = pgVector(tsvector.Vector(v))
+		}
+	}
+	return out
+}
+
+// searchVectorParams is searchVectors as parameters that pgx writes
+// without a copy, for a query whose first argument is withVectorCodec.
+func (s *Store) searchVectorParams(ctx context.Context, langs, titles, bodies []string) []vectorParam {
+	out := make([]vectorParam, len(langs))
 	if s.goSearch == nil || len(langs) == 0 {
 		return out
 	}
@@ -89,7 +101,7 @@ func (s *Store) searchVectors(ctx context.Context, langs, titles, bodies []strin
 	built := 0
 	for i, v := range vecs {
 		if ok[i] {
-			out[i] = pgVector(v)
+			out[i] = vectorParam(v)
 			built++
 		}
 	}

@@ -52,42 +52,70 @@ const maxRounds = 16
 // its dictionaries were followed: dict is the index of the next one to
 // ask, answer the batch's answer that decided it (-1: not yet).
 type token struct {
-	typ    TokenType
 	text   string
-	dict   int
 	answer int32
+	dict   uint16
+	typ    TokenType
 }
 
 // batch interns one Vectors call's answers and lexemes, so that each token
 // costs one map lookup and grouping lexemes into a vector costs none.
 type batch struct {
-	c       *Cache
-	answers map[Key]int32
-	lexemes [][]int32 // per answer: its lexemes' ids; nil for NULL
-	known   []bool    // per answer: the dictionary recognised the word
-	lexID   map[string]int32
-	lexStr  []string
+	c *Cache
+	// answers by dictionary, then word: a string-keyed map is cheaper to
+	// probe than one keyed by Key, and most tokens go to one dictionary
+	answers  map[uint32]map[string]int32
+	lastDict uint32
+	last     map[string]int32 // answers[lastDict], or nil
+	lexemes  []span           // per answer: its lexemes' ids in ids; none for NULL
+	known    []bool           // per answer: the dictionary recognised the word
+	ids      []int32          // the lexeme ids of all answers, one slab
+	lexID    map[string]int32
+	lexStr   []string
 }
+
+// span is a run of batch.ids.
+type span struct{ start, n int32 }
 
 func (b *batch) add(k Key, l Lexized) int32 {
 	id := int32(len(b.known))
-	b.answers[k] = id
-	var ids []int32
+	b.byDict(k.Dict)[k.Word] = id
+	sp := span{start: int32(len(b.ids))}
 	if l.Known {
-		ids = make([]int32, len(l.Lexemes))
-		for i, s := range l.Lexemes {
+		for _, s := range l.Lexemes {
 			lid, ok := b.lexID[s]
 			if !ok {
 				lid = int32(len(b.lexStr))
 				b.lexID[s] = lid
 				b.lexStr = append(b.lexStr, s)
 			}
-			ids[i] = lid
+			b.ids = append(b.ids, lid)
 		}
+		sp.n = int32(len(l.Lexemes))
 	}
-	b.lexemes = append(b.lexemes, ids)
+	b.lexemes = append(b.lexemes, sp)
 	b.known = append(b.known, l.Known)
 	return id
+}
+
+// byDict is the answers of one dictionary.
+func (b *batch) byDict(dict uint32) map[string]int32 {
+	if b.last != nil && dict == b.lastDict {
+		return b.last
+	}
+	m := b.answers[dict]
+	if m == nil {
+		m = make(map[string]int32)
+		b.answers[dict] = m
+	}
+	b.lastDict, b.last = dict, m
+	return m
+}
+
+// lexemesOf is an answer's lexeme ids.
+func (b *batch) lexemesOf(answer int32) []int32 {
+	sp := b.lexemes[answer]
+	return b.ids[sp.start : sp.start+sp.n]
 }
 
 // resolve follows t's dictionaries until one recognises it or the list
@@ -95,9 +123,9 @@ func (b *batch) add(k Key, l Lexized) int32 {
 // key whose answer is still needed, if any.
 func (b *batch) resolve(cfg *Config, t *token) (Key, bool) {
 	dicts := cfg.Dicts[t.typ]
-	for t.answer < 0 && t.dict < len(dicts) {
+	for t.answer < 0 && int(t.dict) < len(dicts) {
 		k := Key{dicts[t.dict], t.text}
-		id, ok := b.answers[k]
+		id, ok := b.byDict(k.Dict)[k.Word]
 		if !ok {
 			l, cached := b.c.get(k)
 			if !cached {
@@ -135,7 +163,7 @@ func (c *Cache) Vectors(ctx context.Context, docs []Doc, lexize LexizeFunc) ([]V
 	}
 	// The batch's own answers also keep a word evicted from the cache
 	// meanwhile from being asked for twice.
-	b := &batch{c: c, answers: make(map[Key]int32), lexID: make(map[string]int32)}
+	b := &batch{c: c, answers: make(map[uint32]map[string]int32), lexID: make(map[string]int32)}
 	for round := 0; ; round++ {
 		var missing []Key
 		seen := make(map[Key]bool)
@@ -180,11 +208,16 @@ func (c *Cache) Vectors(ctx context.Context, docs []Doc, lexize LexizeFunc) ([]V
 
 // grouper builds vectors from resolved tokens, grouping positions by
 // lexeme id in slices rather than maps; stamp tells which entries belong
-// to the vector being built.
+// to the vector being built. Its scratch slices are reused from one
+// vector to the next, so that a vector allocates only what it keeps.
 type grouper struct {
 	entry, stamp []int32
 	rank         []int32 // of each lexeme id in bytewise order
 	gen          int32
+	scratch      Vector
+	counts       []int
+	ids          []int32
+	keys         []uint64
 }
 
 // ranks orders the batch's lexemes once, so that each vector sorts its
@@ -209,14 +242,12 @@ func (b *batch) ranks() []int32 {
 // counts each lexeme's occurrences so that all positions share one slab.
 func (g *grouper) build(b *batch, toks []token) Vector {
 	g.gen++
-	v := make(Vector, 0, min(len(toks), 1024))
-	counts := make([]int, 0, cap(v))
-	ids := make([]int32, 0, cap(v))
+	v, counts, ids := g.scratch[:0], g.counts[:0], g.ids[:0]
 	for _, t := range toks {
 		if t.answer < 0 {
 			continue
 		}
-		for _, lid := range b.lexemes[t.answer] {
+		for _, lid := range b.lexemesOf(t.answer) {
 			if g.stamp[lid] != g.gen {
 				g.stamp[lid], g.entry[lid] = g.gen, int32(len(v))
 				v = append(v, Entry{Lexeme: b.lexStr[lid]})
@@ -242,7 +273,7 @@ func (g *grouper) build(b *batch, toks []token) Vector {
 		}
 		pos++
 		p := uint16(min(pos, MaxPos))
-		for _, lid := range b.lexemes[t.answer] {
+		for _, lid := range b.lexemesOf(t.answer) {
 			e := &v[g.entry[lid]]
 			if k := len(e.Positions); k == 0 {
 				e.Positions = append(e.Positions, p)
@@ -253,15 +284,17 @@ func (g *grouper) build(b *batch, toks []token) Vector {
 	}
 	// Sort the entries by their lexemes' ranks: keys of rank and index in
 	// one integer sort without a comparison function.
-	keys := make([]uint64, len(v))
+	keys := g.keys[:0]
 	for i, id := range ids {
-		keys[i] = uint64(g.rank[id])<<32 | uint64(i)
+		keys = append(keys, uint64(g.rank[id])<<32|uint64(i))
 	}
 	slices.Sort(keys)
 	sorted := make(Vector, len(v))
 	for i, k := range keys {
 		sorted[i] = v[uint32(k)]
 	}
+	clear(v) // the scratch keeps no lexeme or positions alive
+	g.scratch, g.counts, g.ids, g.keys = v, counts, ids, keys
 	return sorted
 }
 

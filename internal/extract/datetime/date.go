@@ -309,12 +309,15 @@ func numericAt(toks []Token, i int, ctx Context, p *partial) bool {
 	default:
 		p.ambiguous = a != b
 		switch {
-		case ctx.DayFirst > 0:
-			dayFirst = true
 		case ctx.DayFirst < 0:
 			dayFirst = false
 		case sep.text == ".":
-			dayFirst = true // dotted dates are a European convention
+			// Dotted dates are a day-first convention (German, Nordic,
+			// Slavic, Swiss); month-first writers use slashes. The
+			// order is known, not guessed.
+			dayFirst, p.ambiguous = true, false
+		case ctx.DayFirst > 0:
+			dayFirst = true
 		default:
 			dayFirst = ctx.Lang != "en"
 		}
@@ -340,6 +343,12 @@ func dayMonthAt(toks []Token, i int, p *partial) bool {
 	j = skipOrdinal(toks, j)
 	if j < len(toks) && toks[j].text == "." {
 		j++
+	} else if j+1 < len(toks) && toks[j].text == "-" && toks[j+1].kind == tWord {
+		// "03-Mar-19" only: a dash before a month word needs the compact year.
+		if _, ok := compactYearAt(toks, i, j+1); !ok || lexicon.Month(toks[j+1].text) == 0 {
+			return false
+		}
+		j++
 	}
 	j = skipFillers(toks, j, 1)
 	if j >= len(toks) || toks[j].kind != tWord {
@@ -363,8 +372,31 @@ func dayMonthAt(toks []Token, i int, p *partial) bool {
 		p.y = y
 		p.hasYear = true
 		p.endTok = k
+	} else if y, ok := compactYearAt(toks, i, j); ok {
+		p.y = y
+		p.hasYear = true
+		p.endTok = j + 2
 	}
 	return p.hasYear || toks[j].upper
+}
+
+// compactYearAt reads the two-digit year of the compact form "03-Mar-19",
+// "03.Mär.19": day, month word and year glued by one repeated separator.
+// Written apart ("3. März 19 Gäste") the number is no year.
+func compactYearAt(toks []Token, i, j int) (int, bool) {
+	if j != i+2 || j+2 >= len(toks) {
+		return 0, false
+	}
+	sep, sep2, yy := toks[i+1], toks[j+1], toks[j+2]
+	if sep.kind != tSep || (sep.text != "-" && sep.text != ".") || sep2.text != sep.text ||
+		sep.space || toks[j].space || sep2.space || yy.space || yy.kind != tNum || len(yy.text) != 2 {
+		return 0, false
+	}
+	// Not the start of a longer chain ("03-Mar-19-2", "03.Mär.19.30").
+	if j+3 < len(toks) && !toks[j+3].space && (toks[j+3].kind == tNum || toks[j+3].text == sep.text || toks[j+3].text == ":") {
+		return 0, false
+	}
+	return 2000 + yy.val, true
 }
 
 // yearAt reads the year after a written day and month: four digits not

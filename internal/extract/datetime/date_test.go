@@ -55,6 +55,8 @@ func TestFind(t *testing.T) {
 		{in: "Thursday 11:00PM", want: "2025-06-26"},
 		{in: "15 января 2021", want: "2021-01-15"},
 		{in: "7. März 2022", want: "2022-03-07"},
+		{in: "Datum: 03.Mär.19", want: "2019-03-03"},
+		{in: "03-Mar-19 10:15", want: "2019-03-03"},
 		{in: "2. 11. 2021", ctx: &Context{Ref: ref, Lang: "cs"}, want: "2021-11-02"},
 		{in: "13. 01. 2020, 23:55", ctx: &Context{Ref: ref, Lang: "de"}, want: "2020-01-13"},
 		// Not dates.
@@ -70,6 +72,8 @@ func TestFind(t *testing.T) {
 		{in: "Monday was a holiday"},
 		{in: "see you monday 5:30"},
 		{in: "The 2019 season"},
+		{in: "Am 3. März 19 Gäste", want: "2025-03-03"}, // the year-less date, not 2019
+		{in: "Build 03-Mar-19-2"},
 	}
 	for _, tt := range tests {
 		c := ctx
@@ -162,4 +166,35 @@ func FuzzFindDate(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestFindAmbiguous: a numeric date whose day/month order was guessed is
+// marked so (its confidence drops); a dotted one follows the day-first
+// convention and is not a guess.
+func TestFindAmbiguous(t *testing.T) {
+	ref := time.Date(2025, 7, 3, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in        string
+		ctx       Context
+		want      string
+		ambiguous bool
+	}{
+		{in: "05/06/2019", ctx: Context{Ref: ref, Lang: "en"}, want: "2019-05-06", ambiguous: true},
+		{in: "05/06/2019", ctx: Context{Ref: ref, Lang: "de", DayFirst: 1}, want: "2019-06-05", ambiguous: true},
+		{in: "28/02/2023", ctx: Context{Ref: ref, Lang: "en"}, want: "2023-02-28"},
+		{in: "05.06.2019", ctx: Context{Ref: ref, Lang: "de"}, want: "2019-06-05"},
+		{in: "05.06.2019", ctx: Context{Ref: ref, Lang: "en", DayFirst: 1}, want: "2019-06-05"},
+		{in: "05.06.2019", ctx: Context{Ref: ref, Lang: "en", DayFirst: -1}, want: "2019-05-06", ambiguous: true},
+		{in: "06.06.2019", ctx: Context{Ref: ref, Lang: "en", DayFirst: -1}, want: "2019-06-06"},
+	}
+	for _, tt := range tests {
+		m, ok := Find(tt.in, tt.ctx)
+		if !ok {
+			t.Errorf("Find(%q): no date, want %s", tt.in, tt.want)
+			continue
+		}
+		if got := Format(&m.Date); got != tt.want || m.Ambiguous != tt.ambiguous {
+			t.Errorf("Find(%q, %+v) = %s ambiguous %v, want %s ambiguous %v", tt.in, tt.ctx, got, m.Ambiguous, tt.want, tt.ambiguous)
+		}
+	}
 }

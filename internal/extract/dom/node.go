@@ -81,7 +81,26 @@ func CollapseSpace(s string) string {
 	var sb strings.Builder
 	sb.Grow(len(s))
 	space := false
-	for _, r := range s {
+	// Byte by byte: every block's text passes here, and most of it is
+	// ASCII, which needs no decoding.
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' {
+				space = true
+				continue
+			}
+			if space && sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			space = false
+			sb.WriteByte(c)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		raw := s[i : i+size]
+		i += size
 		if isSpace(r) {
 			space = true
 			continue
@@ -93,7 +112,10 @@ func CollapseSpace(s string) string {
 			sb.WriteByte(' ')
 		}
 		space = false
-		sb.WriteRune(r)
+		if r == utf8.RuneError && size == 1 {
+			raw = "\uFFFD" // an invalid byte, as ranging over the string reads it
+		}
+		sb.WriteString(raw)
 	}
 	return sb.String()
 }

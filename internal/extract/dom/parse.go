@@ -64,6 +64,36 @@ type builder struct {
 	skipRaw string // skipTag's name when it has no atom
 
 	html, head, body *html.Node
+
+	slab     []html.Node      // see newNode
+	attrBuf  []html.Attribute // reused by token for each start tag
+	attrSlab []html.Attribute // see newAttrs
+}
+
+// newNode hands out nodes from a block allocated many at a time: a page
+// has thousands, and one allocation each is much of the parse's cost.
+func (b *builder) newNode() *html.Node {
+	if len(b.slab) == 0 {
+		// Blocks grow with the page, so a short fragment stays small.
+		b.slab = make([]html.Node, min(256, max(16, b.nodes/2)))
+	}
+	n := &b.slab[0]
+	b.slab = b.slab[1:]
+	return n
+}
+
+// newAttrs copies kept into a block shared by many elements, like
+// newNode; the copy's capacity is its length, so an append to one
+// element's attributes cannot reach its neighbour's.
+func (b *builder) newAttrs(kept []html.Attribute) []html.Attribute {
+	n := len(kept)
+	if n > len(b.attrSlab) {
+		b.attrSlab = make([]html.Attribute, max(n, min(128, max(16, b.nodes/4))))
+	}
+	attrs := b.attrSlab[:n:n]
+	copy(attrs, kept)
+	b.attrSlab = b.attrSlab[n:]
+	return attrs
 }
 
 func (b *builder) top() *html.Node { return b.stack[len(b.stack)-1] }
@@ -84,13 +114,20 @@ func (b *builder) token(z *html.Tokenizer, tt html.TokenType) error {
 			}
 			return nil
 		}
-		var attrs []html.Attribute
+		// The kept attributes are gathered in a reused buffer and copied
+		// out once, at their final length (see newAttrs).
+		kept := b.attrBuf[:0]
 		for hasAttr {
 			var k, v []byte
 			k, v, hasAttr = z.TagAttr()
-			if keepAttr(k) {
-				attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+			if key, ok := keptAttr(k); ok {
+				kept = append(kept, html.Attribute{Key: key, Val: string(v)})
 			}
+		}
+		b.attrBuf = kept
+		var attrs []html.Attribute
+		if len(kept) > 0 {
+			attrs = b.newAttrs(kept)
 		}
 		return b.start(a, name, attrs, tt == html.SelfClosingTagToken)
 	case html.EndTagToken:
@@ -114,18 +151,26 @@ func (b *builder) sameAsSkip(a atom.Atom, name []byte) bool {
 	return string(name) == b.skipRaw
 }
 
-// keepAttr lists the attributes extraction reads (start: an <ol>'s first
-// number, for the Markdown body); the rest (srcset, data-*,
-// event handlers) are the bulk of a modern page's attribute bytes.
-func keepAttr(k []byte) bool {
-	switch string(k) {
-	case "id", "class", "itemprop", "itemtype", "itemscope", "property", "name", "content",
+// keptAttrs lists the attributes extraction reads (start: an <ol>'s first
+// number, for the Markdown body; src, width, height: the lead image;
+// aria-label: breadcrumbs); the rest (srcset, data-*, event handlers) are
+// the bulk of a modern page's attribute bytes.
+var keptAttrs = map[string]string{}
+
+func init() {
+	for _, k := range []string{"id", "class", "itemprop", "itemtype", "itemscope", "property", "name", "content",
 		"href", "rel", "datetime", "hidden", "style", "aria-hidden", "lang", "type",
 		"charset", "http-equiv", "role", "pubdate", "title", "rev", "xml:lang", "start",
-		"src", "width", "height", "aria-label": // lead image and breadcrumb (metadata)
-		return true
+		"src", "width", "height", "aria-label"} {
+		keptAttrs[k] = k
 	}
-	return false
+}
+
+// keptAttr returns the key as a shared string when the attribute is kept,
+// so the many class and href keys of a page are not each a new string.
+func keptAttr(k []byte) (string, bool) {
+	key, ok := keptAttrs[string(k)]
+	return key, ok
 }
 
 func (b *builder) add(n *html.Node) error {
@@ -154,7 +199,9 @@ func (b *builder) text(t []byte) error {
 		last.Data += string(t)
 		return nil
 	}
-	return b.add(&html.Node{Type: html.TextNode, Data: string(t)})
+	n := b.newNode()
+	n.Type, n.Data = html.TextNode, string(t)
+	return b.add(n)
 }
 
 func isBlank(t []byte) bool {
@@ -211,7 +258,8 @@ func (b *builder) start(a atom.Atom, name []byte, attrs []html.Attribute, selfCl
 	}
 	b.implyEnds(a)
 
-	n := &html.Node{Type: html.ElementNode, DataAtom: a, Data: a.String(), Attr: attrs}
+	n := b.newNode()
+	n.Type, n.DataAtom, n.Data, n.Attr = html.ElementNode, a, a.String(), attrs
 	if a == 0 {
 		n.Data = string(name)
 	}

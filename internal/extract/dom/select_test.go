@@ -158,14 +158,51 @@ func TestSelect(t *testing.T) {
 
 func TestCollapseSpace(t *testing.T) {
 	for in, want := range map[string]string{
-		"  a \n\t b  ":       "a b",
-		"a\u00a0\u200bb":     "a b",
-		"plain":              "plain",
-		"soft\u00adhyphen":   "softhyphen",
-		"\u2003wide\u3000sp": "wide sp",
+		"  a \n\t b  ":         "a b",
+		"a\u00a0\u200bb":       "a b",
+		"plain":                "plain",
+		"soft\u00adhyphen":     "softhyphen",
+		"\u2003wide\u3000sp":   "wide sp",
+		"Grüße\n aus  Köln":    "Grüße aus Köln",
+		"bad\xffbyte \xe2\x82": "bad\ufffdbyte \ufffd\ufffd",
+		"\ufeff\u200b":         "",
+		"\u0085next\u00a0line": "next line",
 	} {
 		if got := CollapseSpace(in); got != want {
 			t.Errorf("CollapseSpace(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// collapseSpaceRunes is CollapseSpace written plainly, rune by rune: the
+// reference FuzzCollapseSpace holds the byte-wise version to.
+func collapseSpaceRunes(s string) string {
+	var sb strings.Builder
+	space := false
+	for _, r := range s {
+		if isSpace(r) {
+			space = true
+			continue
+		}
+		if r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad' {
+			continue
+		}
+		if space && sb.Len() > 0 {
+			sb.WriteByte(' ')
+		}
+		space = false
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+func FuzzCollapseSpace(f *testing.F) {
+	for _, s := range []string{"  a \n\t b  ", "a\u00a0\u200bb", "Grüße\n aus", "bad\xffbyte \xe2\x82", "\u3000x\u0085"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := CollapseSpace(s), collapseSpaceRunes(s); got != want {
+			t.Errorf("CollapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -52,17 +52,51 @@ var taxPathKinds = map[string]string{
 var taxStems = []string{"tag", "categor", "kategor", "rubri", "schlagw", "stichw", "topic", "them", "keyword",
 	"etiquet", "mot-cl", "section"}
 
-// taxPath returns the kind a link's address files it under, or "".
-func taxPath(href string) string {
-	lower := strings.ToLower(href)
-	candidate := false
-	for _, st := range taxStems {
-		if strings.Contains(lower, st) {
-			candidate = true
-			break
+// hasTaxStem reports whether href holds one of taxStems in any letter case.
+// Every link of the page is asked, so an ASCII address is read once, in
+// place: only at a letter that starts a stem are the stems compared.
+func hasTaxStem(href string) bool {
+	for i := 0; i < len(href); i++ {
+		if href[i] >= 0x80 {
+			return containsAny(strings.ToLower(href), taxStems)
 		}
 	}
-	if !candidate {
+	for i := 0; i < len(href); i++ {
+		c := href[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if taxStemStart[c] {
+			for _, st := range taxStems {
+				if st[0] == c && len(href)-i >= len(st) && strings.EqualFold(href[i:i+len(st)], st) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// taxStemStart marks the bytes a taxStems entry starts with.
+var taxStemStart = func() (set [256]bool) {
+	for _, st := range taxStems {
+		set[st[0]] = true
+	}
+	return set
+}()
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// taxPath returns the kind a link's address files it under, or "".
+func taxPath(href string) string {
+	if !hasTaxStem(href) {
 		return ""
 	}
 	u, err := url.Parse(strings.TrimSpace(href))
@@ -98,16 +132,50 @@ func inMetaBox(n *html.Node) bool {
 		if p.DataAtom == atom.Nav || p.DataAtom == atom.Body {
 			return false
 		}
-		hints := strings.ToLower(Attr(p, "class") + " " + Attr(p, "id"))
-		if hints == " " {
-			continue
+		if metaBoxHint(Attr(p, "class")) || metaBoxHint(Attr(p, "id")) {
+			return true
 		}
-		for _, w := range strings.FieldsFunc(hints, func(r rune) bool { return r == ' ' || r == '_' }) {
-			for _, mw := range metaBoxWords {
-				if w == mw || strings.HasPrefix(w, mw+"-") && (mw == "tags" || mw == "entry-meta" || mw == "post-meta") {
-					return true
-				}
-			}
+	}
+	return false
+}
+
+// metaBoxHint reports whether a class or id value holds a metaBoxWords
+// word (words split at spaces and underscores, any letter case). An ASCII
+// value, nearly every one, is read in place, without a lower-cased copy.
+func metaBoxHint(hint string) bool {
+	if hint == "" {
+		return false
+	}
+	ascii := true
+	for i := 0; i < len(hint) && ascii; i++ {
+		ascii = hint[i] < 0x80
+	}
+	if !ascii {
+		hint = strings.ToLower(hint)
+	}
+	for len(hint) > 0 {
+		end := strings.IndexAny(hint, " _")
+		if end < 0 {
+			end = len(hint)
+		}
+		if w := hint[:end]; w != "" && isMetaBoxWord(w) {
+			return true
+		}
+		hint = hint[min(end+1, len(hint)):]
+	}
+	return false
+}
+
+// isMetaBoxWord compares w with metaBoxWords; w is ASCII or lower-cased.
+func isMetaBoxWord(w string) bool {
+	for _, mw := range metaBoxWords {
+		// Equal lengths: a non-ASCII w cannot fold onto an ASCII word.
+		if len(w) == len(mw) && strings.EqualFold(w, mw) {
+			return true
+		}
+		if (mw == "tags" || mw == "entry-meta" || mw == "post-meta") && len(w) > len(mw) && w[len(mw)] == '-' &&
+			strings.EqualFold(w[:len(mw)], mw) {
+			return true
 		}
 	}
 	return false

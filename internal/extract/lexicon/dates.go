@@ -1,11 +1,14 @@
 package lexicon
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // published are the words that call a date the publication's, per
 // language; updated those that call it a later revision's.
 var published = map[string][]string{
-	"en": {"published", "posted"}, "de": {"veröffentlicht", "veröffentlichung", "erstellt", "gepostet", "publiziert"},
+	"en": {"published", "posted", "created"}, "de": {"veröffentlicht", "veröffentlichung", "erstellt", "gepostet", "publiziert"},
 	"fr": {"publié"}, "es": {"publicado"}, "pt": {"publicado"}, "it": {"pubblicato"},
 	"nl": {"gepubliceerd", "geplaatst"}, "pl": {"opublikowano"}, "cs": {"publikováno", "zveřejněno"},
 	"sv": {"publicerad"}, "da": {"publiceret"}, "nb": {"publisert"}, "hu": {"közzétéve", "megjelent"},
@@ -19,8 +22,12 @@ var updated = map[string][]string{
 	"nb": {"oppdatert"}, "hu": {"frissítve"}, "ru": {"обновлено"},
 }
 
-// PublishedWords and UpdatedWords are the cue words of every language.
-var PublishedWords, UpdatedWords = flatten(published), flatten(updated)
+// PublishedWords and UpdatedWords are the cue words of every language;
+// DateCueWords is both, the update cues first.
+var (
+	PublishedWords, UpdatedWords = flatten(published), flatten(updated)
+	DateCueWords                 = append(slices.Clip(UpdatedWords), PublishedWords...)
+)
 
 func flatten(m map[string][]string) []string {
 	var out []string

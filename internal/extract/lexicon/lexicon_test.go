@@ -75,7 +75,7 @@ func TestDateCue(t *testing.T) {
 		before string
 		want   int
 	}{
-		{"published ", 1}, {"veröffentlicht am ", 1}, {"publié le ", 1}, {"erstellt am: ", 1},
+		{"published ", 1}, {"veröffentlicht am ", 1}, {"publié le ", 1}, {"erstellt am: ", 1}, {"created on ", 1},
 		{"updated ", -1}, {"aktualisiert am ", -1}, {"mis à jour le ", -1}, {"", 0}, {"von anna ", 0},
 	}
 	for _, tt := range tests {
