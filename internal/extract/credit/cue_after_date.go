@@ -9,13 +9,13 @@ import (
 	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
-// cueAfterDate reads a blog template's post line whose labels for screen
+// authorLabelAfterDate reads a blog template's post line whose labels for screen
 // readers run into the values: "Posted on 2. Mai 20212. Mai 2021Author Ann
 // Lee", "Posted on 3 May 2021Author Ann Lee 4 Comments". After the date
 // (or the published and modified dates run together) comes a labelling
 // cue ("Author", "Autor"), glued or not, then the credit up to a number.
 // It returns the credit.
-func cueAfterDate(s string, ctx datetime.Context) (string, bool) {
+func authorLabelAfterDate(s string, ctx datetime.Context) (string, bool) {
 	dm, ok := datetime.Find(s, ctx)
 	if !ok || !dm.HasYear || dm.Start > 30 {
 		return "", false

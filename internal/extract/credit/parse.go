@@ -107,7 +107,7 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 		}
 	}
 	if rest == "" && !m.Cue && !m.Prep {
-		if r, ok := cueAfterDate(s, ctx); ok {
+		if r, ok := authorLabelAfterDate(s, ctx); ok {
 			rest, m.Cue = r, true
 		}
 	}
