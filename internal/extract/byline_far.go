@@ -13,6 +13,11 @@ import (
 func creditAnywhere(doc *document) (int, bylineMatch, bool) {
 	for i := range doc.blocks {
 		b := &doc.blocks[i]
+		if b.label != labelComments {
+			if m, ok := doc.splitCredit(i); ok {
+				return i + 1, m, true
+			}
+		}
 		if b.words > 16 || b.label == labelTitle || b.label == labelComments || b.vocab.prefix&vByline == 0 || !credit.OpensWithCue(b.text) {
 			continue
 		}

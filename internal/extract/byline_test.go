@@ -34,3 +34,29 @@ func TestCreditAnywhere(t *testing.T) {
 		})
 	}
 }
+
+// TestSplitCredit: a template that breaks its credit after the cue ("<date>
+// von", then the name on a line of its own) credits the name, under the
+// headline or under the article; a sponsor's or a photo's credit does not.
+func TestSplitCredit(t *testing.T) {
+	para := "Die Stiftung hat am Montag ihren Bericht vorgestellt, und die Fachleute sind sich über die wichtigsten Ergebnisse weitgehend einig.\n\n"
+	body := strings.Repeat(para, 12)
+	for _, tc := range []struct {
+		name, dump string
+		authors    []string
+	}{
+		{"date and cue under the headline", "Bericht der Stiftung vorgestellt\n\n12.03.2021 09:15 von\nBo Park\n\n" + body, []string{"Bo Park"}},
+		// The cue beats a name-shaped kicker nearer the headline.
+		{"cue under a kicker", "Bericht der Stiftung vorgestellt\n\nStiftung Warentest\n\nGlosse von\nBo Park\n\n" + body, []string{"Bo Park"}},
+		{"cue alone under the article", "Bericht der Stiftung vorgestellt\n\n" + body + "Glosse von\nBo Park\n\nKommentare\n", []string{"Bo Park"}},
+		{"a sponsor", "Bericht der Stiftung vorgestellt\n\n" + body + "präsentiert von\nAcme Bank\n\nKommentare\n", nil},
+		{"a photo", "Bericht der Stiftung vorgestellt\n\n" + body + "Foto von\nBo Park\n\nKommentare\n", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := Extract(article.NewDump("", "", "text/plain", []byte(tc.dump), time.Time{}))
+			if diff := cmp.Diff(tc.authors, x.Metadata.Authors); diff != "" {
+				t.Errorf("authors (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

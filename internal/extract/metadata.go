@@ -91,6 +91,11 @@ func findByline(doc *document) {
 		if b.label == labelTitle || b.words > 25 || (isChrome(b.label) && b.vocab.prefix&vByline == 0) {
 			continue
 		}
+		if cue == nil {
+			if m, ok := doc.splitCredit(i); ok {
+				cue = &cand{i + 1, m}
+			}
+		}
 		m, ok := doc.parseBylineOf(i)
 		if !ok {
 			continue

@@ -7,7 +7,8 @@
 // value side's for an author field); the organisation, desk and role words
 // that tell a credit from a person (words.go: one list, two named
 // extensions); what a template prints around a credit on its line
-// (line.go); and a credit stated as a value in a page's metadata: split,
+// (line.go); a line ending in its cue, whose name is on the next line
+// (split_cue.go); and a credit stated as a value in a page's metadata: split,
 // cleaned, or, when it names no person, the organisation that stands as
 // the author (value.go).
 //

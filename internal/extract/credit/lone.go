@@ -64,15 +64,7 @@ func nameAfterDate(s string, ctx datetime.Context) (string, bool) {
 	if !ok || dm.Start != 0 || !dm.HasYear {
 		return "", false
 	}
-	rest := gluedYearRest(s, dm.End)
-	for k := 0; k < 2; k++ {
-		t := strings.TrimLeft(rest, " |·•-–—,/")
-		if dm, ok := datetime.Find(t, ctx); ok && dm.Start == 0 {
-			rest = gluedYearRest(t, dm.End)
-		}
-	}
-	rest = strings.TrimLeft(rest, " |·•-–—,/")
-	words := strings.Fields(rest)
+	words := strings.Fields(restAfterDates(s, dm, ctx))
 	n := 0
 	for n < len(words) && n < 4 {
 		w := words[n]
@@ -92,6 +84,19 @@ func nameAfterDate(s string, ctx datetime.Context) (string, bool) {
 		return "", false
 	}
 	return normaliseName(name), true
+}
+
+// restAfterDates returns what follows the date dm in a post line and the
+// dates run on after it (published, then modified), separators trimmed.
+func restAfterDates(s string, dm datetime.Match, ctx datetime.Context) string {
+	rest := gluedYearRest(s, dm.End)
+	for k := 0; k < 2; k++ {
+		t := strings.TrimLeft(rest, " |·•-–—,/")
+		if dm, ok := datetime.Find(t, ctx); ok && dm.Start == 0 {
+			rest = gluedYearRest(t, dm.End)
+		}
+	}
+	return strings.TrimLeft(rest, " |·•-–—,/")
 }
 
 // gluedYearRest returns what follows a date ending at end in s. A date

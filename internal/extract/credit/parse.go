@@ -107,6 +107,11 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 		}
 	}
 	if rest == "" && !m.Cue && !m.Prep {
+		if r, ok := authorLabelAfterDate(s, ctx); ok {
+			rest, m.Cue = r, true
+		}
+	}
+	if rest == "" && !m.Cue && !m.Prep {
 		// "28. Juni 2019 | Ann Lee", "17. September 2019 Ann Lee 0
 		// Kommentare": a post's date, then its author.
 		if name, ok := nameAfterDate(s, ctx); ok {

@@ -56,6 +56,10 @@ func TestParseByline(t *testing.T) {
 		{in: "2. Februar 20202. Februar 2020 Ann Lee 1 Kommentar Reisen, Kochen", ok: true, cue: true, authors: []string{"Ann Lee"}},
 		{in: "September 17, 2019 Bo Park 0", ok: true, cue: true, authors: []string{"Bo Park"}},
 		{in: "17. September 2019 Berliner Senat beschließt neues Gesetz"},
+		// Its screen-reader labels run into the values: "Author" after the dates.
+		{in: "Posted on3. Mai 20213. Mai 2021AuthorBo Park4 Kommentare", ok: true, cue: true, authors: []string{"Bo Park"}},
+		{in: "Posted on 3 May 2021Author Webteam", ok: true, cue: true, authors: []string{"Webteam"}},
+		{in: "3 May 2021 Authored a new report on schools"},
 		{in: "Posted 3. Mai 2018 by Ann von Lee", ok: true, cue: true, authors: []string{"Ann von Lee"}},
 		{in: "By Ann Lee Last updated Nov 8, 2023", ok: true, cue: true, authors: []string{"Ann Lee"}},
 		{in: "Von Ann Lee Vom 3. Februar 2022", ok: true, authors: []string{"Ann Lee"}},
