@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/pressroom/pressroom/internal/extract/credit"
 	"github.com/pressroom/pressroom/internal/extract/datetime"
 )
 
@@ -65,7 +66,7 @@ type document struct {
 	meta       meta
 	dates      map[int]datetime.Match // memo for dateOf: the lines that hold one
 	dateDone   []int8                 // 0 not yet parsed, 1 found, -1 none
-	bylines    map[int]bylineMatch
+	bylines    map[int]credit.Match
 	bylineDone []int8
 	toks       []datetime.Token // scratch for the date tokenizer
 }

@@ -12,19 +12,6 @@ import (
 // it the page vocabulary compiled here (wire services, roles, furniture,
 // function words).
 
-// bylineMatch is a credit.Match in the form the text front-end keeps per
-// block (metadata.go memoises it); its fields mirror credit.Match's so
-// the scanners over blocks read as before.
-type bylineMatch struct {
-	authors  []string
-	agencies []string
-	cue      bool // an explicit "By", "Author:" or "Posted by"
-	prep     bool // a preposition that is also a cue: "von", "par", "di"
-	label    bool // the line is only a label ("Author:"): the value follows
-	lone     bool // the credit is a pen name, user name or desk, no person's name
-	rest     string
-}
-
 // creditReader reads credits with this package's page vocabulary.
 var creditReader = credit.Reader{Vocab: pageVocab{}}
 
@@ -50,15 +37,14 @@ func (pageVocab) StopWord(folded string) bool {
 }
 
 // parseByline reads an author credit (credit.Reader.Parse).
-func parseByline(text string, ctx datetime.Context) (bylineMatch, bool) {
+func parseByline(text string, ctx datetime.Context) (credit.Match, bool) {
 	return parseBylineFolded(text, "", ctx)
 }
 
 // parseBylineFolded is parseByline given foldLower(text) too, when the
 // caller has it ("" otherwise).
-func parseBylineFolded(text, folded string, ctx datetime.Context) (bylineMatch, bool) {
-	m, ok := creditReader.Parse(text, folded, ctx)
-	return bylineMatch{authors: m.Authors, agencies: m.Agencies, cue: m.Cue, prep: m.Prep, label: m.Label, lone: m.Lone, rest: m.Rest}, ok
+func parseBylineFolded(text, folded string, ctx datetime.Context) (credit.Match, bool) {
+	return creditReader.Parse(text, folded, ctx)
 }
 
 // titleCase capitalises each word of a line printed in capitals, as

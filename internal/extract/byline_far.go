@@ -10,7 +10,7 @@ import (
 // short line anywhere that opens with an explicit credit cue ("Autorin:
 // …", "Author: …", "Written by …") and names a person or a pen name. It
 // is the text front-end's htmlCreditAnywhere.
-func creditAnywhere(doc *document) (int, bylineMatch, bool) {
+func creditAnywhere(doc *document) (int, credit.Match, bool) {
 	for i := range doc.blocks {
 		b := &doc.blocks[i]
 		if b.label != labelComments {
@@ -22,18 +22,18 @@ func creditAnywhere(doc *document) (int, bylineMatch, bool) {
 			continue
 		}
 		m, ok := doc.parseBylineOf(i)
-		if ok && m.cue && !m.label && len(m.authors) > 0 {
+		if ok && m.Cue && !m.Label && len(m.Authors) > 0 {
 			return i, m, true
 		}
 	}
-	return -1, bylineMatch{}, false
+	return -1, credit.Match{}, false
 }
 
 // repeatedName finds, in a dump with no credit anywhere, a person's name
 // printed alone on a line at least twice: the byline and the author box
 // under the article, or the author box twice. A name mentioned in the
 // story is inside sentences, not alone on its lines.
-func repeatedName(doc *document) (int, bylineMatch, bool) {
+func repeatedName(doc *document) (int, credit.Match, bool) {
 	seen := map[string]int{}
 	for i := range doc.blocks {
 		b := &doc.blocks[i]
@@ -46,12 +46,12 @@ func repeatedName(doc *document) (int, bylineMatch, bool) {
 		}
 		if first, ok := seen[name]; ok {
 			m, ok := doc.parseBylineOf(first)
-			if ok && len(m.authors) == 1 && len(m.agencies) == 0 {
+			if ok && len(m.Authors) == 1 && len(m.Agencies) == 0 {
 				return first, m, true
 			}
 			continue
 		}
 		seen[name] = i
 	}
-	return -1, bylineMatch{}, false
+	return -1, credit.Match{}, false
 }

@@ -34,17 +34,17 @@ func findBylineNearBody(doc *document) {
 			continue
 		}
 		m, ok := doc.parseBylineOf(i)
-		if !ok || len(m.authors) == 0 {
+		if !ok || len(m.Authors) == 0 {
 			if t := credit.BeforeSeparator(b.text); t != b.text {
 				m, ok = parseByline(t, doc.dateCtx())
 			}
 		}
-		if !ok || len(m.authors) == 0 {
+		if !ok || len(m.Authors) == 0 {
 			continue
 		}
 		rule := "byline:near-body"
-		if !m.cue {
-			if inBody || b.words > 5 || m.rest != b.text || i+1 >= len(bs) || !creditCompanion(doc, i+1) {
+		if !m.Cue {
+			if inBody || b.words > 5 || m.Rest != b.text || i+1 >= len(bs) || !creditCompanion(doc, i+1) {
 				continue
 			}
 			rule = "byline:stacked"
@@ -52,7 +52,7 @@ func findBylineNearBody(doc *document) {
 		if old := doc.meta.byline.idx; old >= 0 && bs[old].label == labelByline {
 			bs[old].label, bs[old].reason = labelNone, ""
 		}
-		doc.meta.authors, doc.meta.agencies = m.authors, m.agencies
+		doc.meta.authors, doc.meta.agencies = m.Authors, m.Agencies
 		doc.meta.byline = field{value: b.text, idx: i, rule: rule, conf: 0.5}
 		b.label, b.reason = labelByline, rule
 		return
@@ -84,7 +84,7 @@ func creditCompanion(doc *document, i int) bool {
 		return true // "4 min read": printed under the writer's name
 	}
 	m, ok := doc.parseBylineOf(i)
-	return ok && len(m.authors) == 0 && len(m.agencies) > 0
+	return ok && len(m.Authors) == 0 && len(m.Agencies) > 0
 }
 
 // findSignatureAfterBody takes the credit a blog prints as the article's
@@ -106,14 +106,14 @@ func findSignatureAfterBody(doc *document) {
 			continue
 		}
 		m, ok := doc.parseBylineOf(i)
-		if !ok || len(m.authors) != 1 || !strings.HasPrefix(b.text, m.rest) {
+		if !ok || len(m.Authors) != 1 || !strings.HasPrefix(b.text, m.Rest) {
 			continue
 		}
-		after := strings.TrimSpace(b.text[len(m.rest):])
+		after := strings.TrimSpace(b.text[len(m.Rest):])
 		if !strings.HasPrefix(after, "—") && !strings.HasPrefix(after, "–") && !strings.HasPrefix(after, "|") && !strings.HasPrefix(after, "·") && !strings.HasPrefix(after, "•") {
 			continue
 		}
-		doc.meta.authors, doc.meta.agencies = m.authors, m.agencies
+		doc.meta.authors, doc.meta.agencies = m.Authors, m.Agencies
 		doc.meta.byline = field{value: b.text, idx: i, rule: "byline:signature", conf: 0.4}
 		return
 	}

@@ -75,11 +75,11 @@ func htmlStackedName(blocks []dom.Block, labels []string, site string, ctx datet
 		}
 		name = credit.CutGluedBy(name)
 		m, ok := parseByline(name, ctx)
-		if !ok || len(m.authors) == 0 || m.rest != strings.TrimSpace(name) || !credit.OnlyNames(m.rest) {
+		if !ok || len(m.Authors) == 0 || m.Rest != strings.TrimSpace(name) || !credit.OnlyNames(m.Rest) {
 			continue // more on the line than names: a category, a topic
 		}
-		if p, o := htmlSplitCredits(m.authors, site); len(p) > 0 {
-			return p, append(o, m.agencies...), i
+		if p, o := htmlSplitCredits(m.Authors, site); len(p) > 0 {
+			return p, append(o, m.Agencies...), i
 		}
 	}
 	return nil, nil, -1
@@ -98,5 +98,5 @@ func htmlCreditCompanion(b *dom.Block, dateToo bool, ctx datetime.Context) bool 
 		}
 	}
 	m, ok := parseByline(b.Text, ctx)
-	return ok && len(m.authors) == 0 && len(m.agencies) > 0
+	return ok && len(m.Authors) == 0 && len(m.Agencies) > 0
 }

@@ -101,12 +101,12 @@ func htmlTwitterAuthor(m *dom.Meta) []string {
 // htmlLoneCue is the credit of a printed cue line that names no person: a
 // pen name, user name or desk after "von", "By", "Autor:" (read by
 // credit.Reader.Parse), unless it is the site's own name.
-func htmlLoneCue(m bylineMatch, site string) string {
-	if len(m.authors) != 1 || m.label {
+func htmlLoneCue(m credit.Match, site string) string {
+	if len(m.Authors) != 1 || m.Label {
 		return ""
 	}
-	a := m.authors[0]
-	if p, _ := htmlSplitCredits(m.authors, site); len(p) > 0 {
+	a := m.Authors[0]
+	if p, _ := htmlSplitCredits(m.Authors, site); len(p) > 0 {
 		return "" // a person: the caller takes it
 	}
 	if credit.LooksLikeAddress(a) && strings.Contains(a, "/") {
@@ -129,10 +129,10 @@ func htmlCreditAnywhere(blocks []dom.Block, site string, ctx datetime.Context) (
 			continue
 		}
 		m, ok := parseByline(b.Text, ctx)
-		if !ok || !m.cue || m.label {
+		if !ok || !m.Cue || m.Label {
 			continue
 		}
-		if p, _ := htmlSplitCredits(m.authors, site); len(p) > 0 {
+		if p, _ := htmlSplitCredits(m.Authors, site); len(p) > 0 {
 			return p, i
 		}
 	}

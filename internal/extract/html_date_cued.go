@@ -47,7 +47,7 @@ func htmlCreditBefore(before string, ctx datetime.Context) bool {
 		return false
 	}
 	m, ok := parseByline(before, ctx)
-	return ok && (m.cue || m.prep) && len(m.authors) > 0
+	return ok && (m.Cue || m.Prep) && len(m.Authors) > 0
 }
 
 // htmlBareDate is the last resort of a page that states no date anywhere

@@ -86,7 +86,7 @@ func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx dat
 			continue
 		}
 		m, ok := parseByline(b.Text, ctx)
-		if !ok || !m.cue && !m.prep {
+		if !ok || !m.Cue && !m.Prep {
 			continue
 		}
 		// A line ending in a full stop is prose ("… Empfinden von
@@ -94,7 +94,7 @@ func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx dat
 		if loneAt < 0 && !strings.HasSuffix(strings.TrimSpace(b.Text), ".") {
 			lone, loneAt = htmlLoneCue(m, site), i
 		}
-		if m.label {
+		if m.Label {
 			if i+1 >= len(blocks) || blocks[i+1].Chars > 80 {
 				continue
 			}
@@ -103,9 +103,9 @@ func htmlVisibleByline(blocks []dom.Block, labels []string, site string, ctx dat
 				continue
 			}
 		}
-		p, o := htmlSplitCredits(m.authors, site)
+		p, o := htmlSplitCredits(m.Authors, site)
 		if len(p) > 0 {
-			return p, append(o, m.agencies...), i
+			return p, append(o, m.Agencies...), i
 		}
 	}
 	if p, o, i := htmlNameUnderHeadline(blocks, labels, site, ctx); len(p) > 0 {
@@ -143,11 +143,11 @@ func htmlNameUnderHeadline(blocks []dom.Block, labels []string, site string, ctx
 			continue
 		}
 		m, ok := parseByline(b.Text, ctx)
-		if !ok || len(m.authors) == 0 {
+		if !ok || len(m.Authors) == 0 {
 			continue
 		}
-		if p, o := htmlSplitCredits(m.authors, site); len(p) > 0 {
-			return p, append(o, m.agencies...), i
+		if p, o := htmlSplitCredits(m.Authors, site); len(p) > 0 {
+			return p, append(o, m.Agencies...), i
 		}
 	}
 	return nil, nil, -1

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"github.com/pressroom/pressroom/internal/extract/credit"
+
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -83,7 +85,7 @@ func findByline(doc *document) {
 	from, to = max(from, 0), min(to, n)
 	type cand struct {
 		idx int
-		m   bylineMatch
+		m   credit.Match
 	}
 	var cue, shaped *cand
 	for i := from; i < to; i++ {
@@ -100,10 +102,10 @@ func findByline(doc *document) {
 		if !ok {
 			continue
 		}
-		if m.label {
+		if m.Label {
 			if i+1 < n {
 				if v, ok := labelledCredit(bs[i+1].text); ok {
-					m.authors = []string{v}
+					m.Authors = []string{v}
 					bs[i].label, bs[i].reason = labelByline, "byline:label"
 					if cue == nil {
 						cue = &cand{i + 1, m}
@@ -114,10 +116,10 @@ func findByline(doc *document) {
 		}
 		// "von …", "par …": a preposition opening a short line of names
 		// is as explicit as "By".
-		if (m.cue || m.prep && len(m.authors) > 0 && b.words <= 12) && cue == nil {
+		if (m.Cue || m.Prep && len(m.Authors) > 0 && b.words <= 12) && cue == nil {
 			cue = &cand{i, m}
 		}
-		if !m.cue && shaped == nil && b.words <= 10 && (t < 0 || separation(doc, t, i) <= 4) && !bodyBetween(doc, t, i) {
+		if !m.Cue && shaped == nil && b.words <= 10 && (t < 0 || separation(doc, t, i) <= 4) && !bodyBetween(doc, t, i) {
 			shaped = &cand{i, m}
 		}
 	}
@@ -132,7 +134,7 @@ func findByline(doc *document) {
 			if b.words > 8 || isChrome(b.label) || b.isUpperLine() {
 				continue // capitals above a headline are a section label
 			}
-			if m, ok := doc.parseBylineOf(i); ok && len(m.authors) > 0 {
+			if m, ok := doc.parseBylineOf(i); ok && len(m.Authors) > 0 {
 				pick, rule, conf = &cand{i, m}, "byline:above-headline", 0.5
 				break
 			}
@@ -148,7 +150,7 @@ func findByline(doc *document) {
 	if pick == nil {
 		return
 	}
-	doc.meta.authors, doc.meta.agencies = pick.m.authors, pick.m.agencies
+	doc.meta.authors, doc.meta.agencies = pick.m.Authors, pick.m.Agencies
 	doc.meta.byline = field{value: bs[pick.idx].text, idx: pick.idx, rule: rule, conf: conf}
 	bs[pick.idx].label, bs[pick.idx].reason = labelByline, rule
 }
@@ -211,24 +213,24 @@ func labelledCredit(s string) (string, bool) {
 // bylineOf is parseByline of block i for the lines shaped like a credit
 // with several names: most lines have no cue and not two capitalised words,
 // and are rejected without parsing.
-func (doc *document) bylineOf(i int) (bylineMatch, bool) {
+func (doc *document) bylineOf(i int) (credit.Match, bool) {
 	if b := &doc.blocks[i]; b.vocab.prefix&vByline == 0 && (b.capWords < 2 && b.cjk == 0 || b.words > 14) && !strings.Contains(b.lower, " by ") {
-		return bylineMatch{}, false
+		return credit.Match{}, false
 	}
 	return doc.parseBylineOf(i)
 }
 
 // parseBylineOf memoises parseByline for block i.
-func (doc *document) parseBylineOf(i int) (bylineMatch, bool) {
+func (doc *document) parseBylineOf(i int) (credit.Match, bool) {
 	if doc.bylineDone == nil {
 		doc.bylineDone = make([]int8, len(doc.blocks))
-		doc.bylines = make(map[int]bylineMatch)
+		doc.bylines = make(map[int]credit.Match)
 	}
 	switch doc.bylineDone[i] {
 	case 1:
 		return doc.bylines[i], true
 	case -1:
-		return bylineMatch{}, false
+		return credit.Match{}, false
 	}
 	m, ok := parseBylineFolded(doc.blocks[i].text, doc.blocks[i].lower, doc.dateCtx())
 	if ok {

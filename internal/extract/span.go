@@ -116,7 +116,7 @@ func isCreditOrDate(doc *document, i int) bool {
 		return true
 	}
 	m, ok := doc.bylineOf(i)
-	return ok && len(m.authors) > 0 && (m.cue || b.words <= 4)
+	return ok && len(m.Authors) > 0 && (m.Cue || b.words <= 4)
 }
 
 // Body extension: how far past the span to look, and how strong a

@@ -236,7 +236,7 @@ func titleCandidates(doc *document) (int, []titleFeatures, []bool) {
 		f[tfUpperLine] = indicator(b.isUpperLine())
 		f[tfLongProse] = indicator(w > 20 && b.stopDensity() > 0.3)
 		if w <= 10 {
-			if m, ok := doc.bylineOf(i); ok && len(m.authors) > 0 && (m.cue || m.rest == b.text) {
+			if m, ok := doc.bylineOf(i); ok && len(m.Authors) > 0 && (m.Cue || m.Rest == b.text) {
 				f[tfCreditLine] = 1
 			}
 		}
@@ -326,7 +326,7 @@ func headlineFollowers(doc *document, i int, f *titleFeatures) {
 		}
 		if !shaped && b.words <= 8 {
 			// A user name or desk is too weak a sign of a headline above.
-			if m, ok := doc.bylineOf(j); ok && len(m.authors) > 0 && !m.lone {
+			if m, ok := doc.bylineOf(j); ok && len(m.Authors) > 0 && !m.Lone {
 				shaped = true
 			}
 		}
