@@ -15,12 +15,7 @@ import (
 // paragraphs, with less text after it than before.
 func endAtPostNavigation(doc *document) {
 	bs := doc.blocks
-	total := 0
-	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
-		if bs[i].label == labelBody {
-			total += bs[i].runes
-		}
-	}
+	total := bodyRunes(doc)
 	before, paragraphs := 0, 0
 	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
 		b := &bs[i]
@@ -29,12 +24,7 @@ func endAtPostNavigation(doc *document) {
 		}
 		if paragraphs >= postNavArticleMin && b.words <= postNavWords && !b.endsSentence && isPostNavigation(b.text) &&
 			(total-before)*postNavTailShare <= total {
-			for j := i; j < doc.bodyEnd; j++ {
-				if bs[j].label == labelBody {
-					bs[j].label, bs[j].reason = labelNav, "layout:post-navigation"
-				}
-			}
-			doc.bodyEnd = i
+			cutBody(doc, i, labelNav, "layout:post-navigation")
 			return
 		}
 		before += b.runes
@@ -65,4 +55,26 @@ func isPostNavigation(s string) bool {
 		return !strings.ContainsAny(s[:len(s)-utf8.RuneLen(last)], "«‹")
 	}
 	return false
+}
+
+// bodyRunes counts the characters of the body span's body lines.
+func bodyRunes(doc *document) int {
+	n := 0
+	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
+		if doc.blocks[i].label == labelBody {
+			n += doc.blocks[i].runes
+		}
+	}
+	return n
+}
+
+// cutBody ends the body at block i, relabelling the body lines from there
+// on with l for the diagnostics.
+func cutBody(doc *document, i int, l label, reason string) {
+	for j := i; j < doc.bodyEnd; j++ {
+		if b := &doc.blocks[j]; b.label == labelBody {
+			b.label, b.reason = l, reason
+		}
+	}
+	doc.bodyEnd = i
 }
