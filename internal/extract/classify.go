@@ -80,6 +80,7 @@ func classify(doc *document) {
 	endAtTeaserRun(doc)
 	dropFinalIsland(doc)
 	endAtAppendix(doc)
+	endAtPostNavigation(doc)
 }
 
 // damplistOutliers lowers the score of a long line inside a long run of

@@ -56,12 +56,7 @@ func listHeading(b *block) bool {
 // htmlEndAtAppendix reads it in markup.
 func endAtAppendix(doc *document) {
 	bs := doc.blocks
-	total := 0
-	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
-		if bs[i].label == labelBody {
-			total += bs[i].runes
-		}
-	}
+	total := bodyRunes(doc)
 	before := 0
 	for i := doc.bodyStart; i < doc.bodyEnd; i++ {
 		b := &bs[i]
@@ -70,12 +65,7 @@ func endAtAppendix(doc *document) {
 		}
 		if before >= htmlArticleChars && b.words <= appendixLabelWords && strings.HasSuffix(b.text, ":") &&
 			appendixSmallTail(total-before-b.runes, before) && !proseAfter(doc, i+1) {
-			for j := i; j < doc.bodyEnd; j++ {
-				if bs[j].label == labelBody {
-					bs[j].label, bs[j].reason = labelRelated, "layout:appendix"
-				}
-			}
-			doc.bodyEnd = i
+			cutBody(doc, i, labelRelated, "layout:appendix")
 			return
 		}
 		before += b.runes
