@@ -17,7 +17,7 @@ func htmlEndAtAppendix(blocks []dom.Block, labels []string) {
 	before := 0
 	for k, i := range content {
 		b := &blocks[i]
-		if before >= htmlArticleChars && appendixLabel(b) && appendixSmallTail(total-before-b.Chars, before) &&
+		if before >= htmlArticleChars && (appendixLabel(b) || appendixHeading(b) && !htmlSentencesAmong(blocks, content[k+1:])) && appendixSmallTail(total-before-b.Chars, before) &&
 			!htmlProseAmong(blocks, content[k+1:]) {
 			for _, j := range content[k:] {
 				labels[j] = dom.LabelLinks
@@ -52,6 +52,27 @@ func appendixLabel(b *dom.Block) bool {
 	}
 	return b.Text[len(b.Text)-1] == ':'
 }
+
+// appendixHeading reports a heading of a few words that does not end a
+// sentence: the title of a section ("More on this", "About the author").
+func appendixHeading(b *dom.Block) bool {
+	return b.HeadingLvl > 0 && b.Words > 0 && b.Words <= appendixLabelWords && !endsSentence(b.Text)
+}
+
+// htmlSentencesAmong reports whether one of the blocks idx is a sentence
+// of some length: under a section's heading, what follows an article's
+// own last section is said in sentences, an appendix in names and links.
+func htmlSentencesAmong(blocks []dom.Block, idx []int) bool {
+	for _, i := range idx {
+		if b := &blocks[i]; b.Words >= appendixSentenceWords && b.LinkDensity() < 0.5 && endsSentence(b.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// appendixSentenceWords: a sentence, beyond a label or a name.
+const appendixSentenceWords = 10
 
 // htmlProseAmong reports whether one of the blocks idx is a paragraph of
 // prose: long and ending a sentence.

@@ -9,7 +9,8 @@ import (
 
 // TestHTMLAppendixAfterArticle checks that a short label ending with a
 // colon under the article, followed by a few short lines, leaves the body
-// with them, and that a label followed by a paragraph of prose stays.
+// with them, and that a label followed by a paragraph of prose stays; a
+// short heading goes with the lines under it unless one is a sentence.
 func TestHTMLAppendixAfterArticle(t *testing.T) {
 	paras := []string{
 		"The town library will open on Sundays from next month, the first change to its hours in a decade, after a survey found that most readers could only come at the weekend.",
@@ -30,13 +31,22 @@ func TestHTMLAppendixAfterArticle(t *testing.T) {
 		{"contact box", []string{"Press contact:", "Ann Example, town hall, room 12", "Phone 555 0100"},
 			[]string{"Press contact:", "Phone 555 0100"}, nil},
 		{"label over prose", []string{"What comes next:", prose}, nil, []string{"What comes next:", prose}},
+		// A tail item starting with "<" is written as it is.
+		{"heading over names", []string{"<h3>About the club</h3>", "Town Readers Club, every second Tuesday in the library hall from seven in the evening",
+			"Ann Example and John Example, who founded the club in the spring of 1990 with six friends"},
+			[]string{"About the club", "Town Readers Club", "Ann Example"}, nil},
+		{"heading over a sentence", []string{"<h3>Plans for the autumn</h3>", "The librarians hope to add a second reading hour for older pupils."},
+			nil, []string{"Plans for the autumn", "The librarians hope to add a second reading hour for older pupils."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			var b strings.Builder
 			b.WriteString("<html><body><article><h1>Library opens on Sundays</h1>")
 			for _, p := range append(append([]string{}, paras...), tc.tail...) {
-				b.WriteString("<p>" + p + "</p>")
+				if !strings.HasPrefix(p, "<") {
+					p = "<p>" + p + "</p>"
+				}
+				b.WriteString(p)
 			}
 			b.WriteString("</article></body></html>")
 			x := Extract(&article.Dump{Body: []byte(b.String()), ContentType: "text/html"})
