@@ -6,7 +6,8 @@
 #   make bench-quick   4 s per phase, under a minute in all
 #   make bench BENCH_FLAGS='-concurrency 64 -pool 16'
 #   make bench BENCH_FLAGS='-pprof /tmp/pprof'   + the server's Go CPU profile
-#       of each Pressroom phase (its profiler on PRESSROOM_DEBUG_ADDR);
+#       of each Pressroom phase and its heap profile at the phase's end (its
+#       profiler on PRESSROOM_DEBUG_ADDR);
 #       go tool pprof -top /tmp/pprof/post-search-current.pprof
 #
 # The last line of the output is the summary:

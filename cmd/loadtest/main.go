@@ -88,7 +88,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.Uint64Var(&o.seed, "seed", 0, "dump generator seed (default: from the clock)")
 	fs.BoolVar(&o.quick, "quick", false, "short phases (4s, warm-up 1s) unless -duration/-warmup are given")
 	fs.StringVar(&o.perfDir, "perf", "", "record a system-wide `perf record -g` profile of each measured phase into this directory")
-	fs.StringVar(&o.pprofDir, "pprof", "", "save the server's Go CPU profile (from PRESSROOM_DEBUG_ADDR) of each measured Pressroom phase into this directory")
+	fs.StringVar(&o.pprofDir, "pprof", "", "save the server's Go CPU profile (from PRESSROOM_DEBUG_ADDR) of each measured Pressroom phase, and its heap profile at the phase's end, into this directory")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -320,6 +320,11 @@ func (b *bench) measure(ctx context.Context, name, unit string, l loop) (*phase,
 		b.log.Printf("%s: %v", name, perr)
 	} else if path != "" {
 		b.log.Printf("%s: server CPU profile in %s (go tool pprof -top %s)", name, path, path)
+	}
+	if path, herr := b.saveHeapProfile(ctx, name); herr != nil {
+		b.log.Printf("%s: %v", name, herr)
+	} else if path != "" {
+		b.log.Printf("%s: server heap profile in %s (go tool pprof -sample_index=inuse_space -top %s)", name, path, path)
 	}
 	if perr := rec.stop(); perr != nil {
 		b.log.Printf("%s: %v", name, perr)

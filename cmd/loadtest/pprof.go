@@ -42,6 +42,20 @@ func (b *bench) startCPUProfile(ctx context.Context, phase string) *cpuProfile {
 	return p
 }
 
+// saveHeapProfile saves the server's heap profile at the end of a
+// measured phase (what is live, and what the phase allocated), next to
+// its CPU profile; it returns the file's path, or "" without -pprof.
+func (b *bench) saveHeapProfile(ctx context.Context, phase string) (string, error) {
+	if b.opts.pprofDir == "" || b.srv == nil || b.srv.debugAddr == "" {
+		return "", nil
+	}
+	path := filepath.Join(b.opts.pprofDir, slug(phase)+".heap.pprof")
+	if err := fetchTo(ctx, "http://"+b.srv.debugAddr+"/debug/pprof/heap", path); err != nil {
+		return "", fmt.Errorf("server heap profile: %w", err)
+	}
+	return path, nil
+}
+
 // wait returns the profile's path once it is written.
 func (p *cpuProfile) wait() (string, error) {
 	if p == nil {
