@@ -5,6 +5,10 @@
 #   make bench         20 s per phase, under 5 minutes in all
 #   make bench-quick   4 s per phase, under a minute in all
 #   make bench BENCH_FLAGS='-concurrency 64 -pool 16'
+#   make bench BENCH_FLAGS='-pprof /tmp/pprof'   + the server's Go CPU profile
+#       of each Pressroom phase and its heap profile at the phase's end (its
+#       profiler on PRESSROOM_DEBUG_ADDR);
+#       go tool pprof -top /tmp/pprof/post-search-current.pprof
 #
 # The last line of the output is the summary:
 #   ingest_vs_insert=… get_vs_select=… batch_rows_per_s=… p99_ms_half_load=… rss_mib=…

@@ -59,6 +59,7 @@ type options struct {
 	seed        uint64
 	quick       bool
 	perfDir     string
+	pprofDir    string
 }
 
 func main() {
@@ -87,6 +88,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.Uint64Var(&o.seed, "seed", 0, "dump generator seed (default: from the clock)")
 	fs.BoolVar(&o.quick, "quick", false, "short phases (4s, warm-up 1s) unless -duration/-warmup are given")
 	fs.StringVar(&o.perfDir, "perf", "", "record a system-wide `perf record -g` profile of each measured phase into this directory")
+	fs.StringVar(&o.pprofDir, "pprof", "", "save the server's Go CPU profile (from PRESSROOM_DEBUG_ADDR) of each measured Pressroom phase, and its heap profile at the phase's end, into this directory")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -194,7 +196,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 	}
 	// The other phases measure ingest with search deferred (the issue's
 	// ingest_vs_insert), whatever the server's default.
-	srv, err := startServer(ctx, bin, dbURL, filepath.Join(tmp, "server.log"), "PRESSROOM_SEARCH_INLINE=false")
+	srv, err := startServer(ctx, bin, dbURL, filepath.Join(tmp, "server.log"), b.serverSettings("PRESSROOM_SEARCH_INLINE=false")...)
 	if err != nil {
 		return err
 	}
@@ -311,8 +313,19 @@ func (b *bench) measure(ctx context.Context, name, unit string, l loop) (*phase,
 		return nil, err
 	}
 	b.log.Printf("%s: measuring %v", name, b.opts.duration)
+	prof := b.startCPUProfile(ctx, name)
 	s, elapsed := l(ctx, b.opts.duration)
 	after, err := b.snapshot()
+	if path, perr := prof.wait(); perr != nil {
+		b.log.Printf("%s: %v", name, perr)
+	} else if path != "" {
+		b.log.Printf("%s: server CPU profile in %s (go tool pprof -top %s)", name, path, path)
+	}
+	if path, herr := b.saveHeapProfile(ctx, name); herr != nil {
+		b.log.Printf("%s: %v", name, herr)
+	} else if path != "" {
+		b.log.Printf("%s: server heap profile in %s (go tool pprof -sample_index=inuse_space -top %s)", name, path, path)
+	}
 	if perr := rec.stop(); perr != nil {
 		b.log.Printf("%s: %v", name, perr)
 	} else if rec != nil {
@@ -455,7 +468,7 @@ const searchPhase = "POST, search current"
 // backlog at the end of the phase shows whether search stayed current.
 // The batch phase follows on the same server.
 func (b *bench) searchCurrent(ctx context.Context, bin, dbURL, logPath string) error {
-	srv, err := startServer(ctx, bin, dbURL, logPath, "PRESSROOM_SEARCH_INLINE=true")
+	srv, err := startServer(ctx, bin, dbURL, logPath, b.serverSettings("PRESSROOM_SEARCH_INLINE=true")...)
 	if err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ type server struct {
 	cmd         *exec.Cmd
 	httpAddr    string
 	metricsAddr string
+	debugAddr   string // "" unless started with PRESSROOM_DEBUG_ADDR
 	logPath     string
 	done        chan struct{} // closed when the process has exited
 	waitErr     error
@@ -32,6 +33,22 @@ type servingLine struct {
 	Msg         string `json:"msg"`
 	HTTPAddr    string `json:"http_addr"`
 	MetricsAddr string `json:"metrics_addr"`
+	DebugAddr   string `json:"debug_addr"`
+}
+
+// parseProfiler recognises the line the server logs, before "serving",
+// when its profiler listens on loopback, and returns the profiler's
+// address.
+func parseProfiler(line []byte) (string, bool) {
+	var l servingLine
+	if json.Unmarshal(line, &l) != nil || l.Msg != "profiler listening" {
+		return "", false
+	}
+	host, _, err := net.SplitHostPort(l.DebugAddr)
+	if ip := net.ParseIP(host); err != nil || ip == nil || !ip.IsLoopback() {
+		return "", false
+	}
+	return l.DebugAddr, true
 }
 
 // parseServing recognises the "serving" log line and returns the two
@@ -91,8 +108,8 @@ func startServer(ctx context.Context, bin, databaseURL, logPath string, settings
 	s := &server{cmd: cmd, logPath: logPath, done: make(chan struct{})}
 
 	type addrs struct {
-		http, metrics string
-		err           error
+		http, metrics, debug string
+		err                  error
 	}
 	found := make(chan addrs, 1)
 	copied := make(chan struct{})
@@ -101,14 +118,18 @@ func startServer(ctx context.Context, bin, databaseURL, logPath string, settings
 		defer logf.Close()
 		br := bufio.NewReaderSize(stderr, 64<<10)
 		seen := false
+		debugAddr := ""
 		for {
 			line, err := br.ReadBytes('\n')
 			logf.Write(line)
 			if !seen {
+				if d, ok := parseProfiler(bytes.TrimSpace(line)); ok {
+					debugAddr = d
+				}
 				h, m, ok, perr := parseServing(bytes.TrimSpace(line))
 				if ok || perr != nil {
 					seen = true
-					found <- addrs{h, m, perr}
+					found <- addrs{h, m, debugAddr, perr}
 				}
 			}
 			if err != nil {
@@ -135,7 +156,7 @@ func startServer(ctx context.Context, bin, databaseURL, logPath string, settings
 			s.stop()
 			return nil, a.err
 		}
-		s.httpAddr, s.metricsAddr = a.http, a.metrics
+		s.httpAddr, s.metricsAddr, s.debugAddr = a.http, a.metrics, a.debug
 		return s, nil
 	case <-s.done:
 		return nil, fmt.Errorf("server exited before serving (%v): %s", s.waitErr, logTail(logPath, 6))

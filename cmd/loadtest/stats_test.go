@@ -177,6 +177,23 @@ func TestParseServing(t *testing.T) {
 	}
 }
 
+func TestParseProfiler(t *testing.T) {
+	for _, tt := range []struct {
+		line, want string
+		ok         bool
+	}{
+		{`{"msg":"profiler listening","debug_addr":"127.0.0.1:6060"}`, "127.0.0.1:6060", true},
+		{`{"msg":"profiler listening","debug_addr":"0.0.0.0:6060"}`, "", false},
+		{`{"msg":"profiler listening","debug_addr":"6060"}`, "", false},
+		{`{"msg":"serving","debug_addr":"127.0.0.1:6060"}`, "", false},
+		{`not json`, "", false},
+	} {
+		if got, ok := parseProfiler([]byte(tt.line)); got != tt.want || ok != tt.ok {
+			t.Errorf("parseProfiler(%s) = %q, %v; want %q, %v", tt.line, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
 func TestCountStored(t *testing.T) {
 	tests := []struct {
 		name, body string

@@ -22,6 +22,7 @@ type config struct {
 	DataDir            string
 	HTTPAddr           string
 	MetricsAddr        string
+	DebugAddr          string // "": no profiling listener
 	MaxDumpBytes       int64
 	LogLevel           slog.Level
 	ShutdownTimeout    time.Duration
@@ -72,6 +73,7 @@ var envVars = []envVar{
 	{"PRESSROOM_DATA_DIR", ".pgdata", "Data folder of the private PostgreSQL (when DATABASE_URL is unset)."},
 	{"PRESSROOM_HTTP_ADDR", "127.0.0.1:8080", "Address of the public API."},
 	{"PRESSROOM_METRICS_ADDR", "127.0.0.1:9090", "Address of /metrics, /healthz and /readyz."},
+	{"PRESSROOM_DEBUG_ADDR", "", "Address of a listener serving Go's profiler (net/http/pprof, /debug/pprof/), apart from the API and /metrics; unset: none. Keep it on loopback (127.0.0.1:6060): profiles expose the program's internals and cost CPU."},
 	{"PRESSROOM_MAX_DUMP_BYTES", strconv.Itoa(api.DefaultMaxDumpBytes), "Largest dump accepted, in bytes."},
 	{"PRESSROOM_LOG_LEVEL", "info", "debug, info, warn or error."},
 	{"PRESSROOM_DB_TIMEOUT", "10s", "How long one request may wait on the database before it fails with 503 (a partitioned or frozen database must not hold requests)."},
@@ -105,6 +107,7 @@ func loadConfig(getenv func(string) string) (config, error) {
 		DataDir:            r.get("PRESSROOM_DATA_DIR"),
 		HTTPAddr:           r.addr("PRESSROOM_HTTP_ADDR"),
 		MetricsAddr:        r.addr("PRESSROOM_METRICS_ADDR"),
+		DebugAddr:          r.optionalAddr("PRESSROOM_DEBUG_ADDR"),
 		MaxDumpBytes:       r.dumpBytes("PRESSROOM_MAX_DUMP_BYTES"),
 		LogLevel:           r.logLevel("PRESSROOM_LOG_LEVEL"),
 		ShutdownTimeout:    r.duration("PRESSROOM_SHUTDOWN_TIMEOUT"),
@@ -227,6 +230,15 @@ func (r *envReader) addr(name string) string {
 	return a
 }
 
+// optionalAddr is addr for a listener that is off when its setting is
+// unset ("").
+func (r *envReader) optionalAddr(name string) string {
+	if r.get(name) == "" {
+		return ""
+	}
+	return r.addr(name)
+}
+
 func (r *envReader) rate(name string) float64 {
 	f, err := strconv.ParseFloat(r.get(name), 64)
 	if err != nil || f < 0 {
@@ -260,6 +272,7 @@ func (c config) LogValue() slog.Value {
 		slog.String("data_dir", c.DataDir),
 		slog.String("http_addr", c.HTTPAddr),
 		slog.String("metrics_addr", c.MetricsAddr),
+		slog.String("debug_addr", c.DebugAddr),
 		slog.Int64("max_dump_bytes", c.MaxDumpBytes),
 		slog.String("log_level", c.LogLevel.String()),
 		slog.String("db_timeout", c.DBTimeout.String()),

@@ -17,7 +17,7 @@ func TestLoadConfig_Defaults(t *testing.T) {
 	if c.HTTPAddr != "127.0.0.1:8080" || c.MetricsAddr != "127.0.0.1:9090" || c.MaxDumpBytes != 10<<20 ||
 		c.ShutdownTimeout != 20*time.Second || !c.RunMigrations || c.DatabaseURL != "" || c.DataDir != ".pgdata" ||
 		c.GCPercent != 200 || c.MemoryLimit != defaultMemoryLimit || c.MaxConns != 0 || c.ExpensiveReads != 1 ||
-		c.BodyBudgetBytes != 96<<20 || len(c.TrustedProxies) != 0 {
+		c.BodyBudgetBytes != 96<<20 || len(c.TrustedProxies) != 0 || c.DebugAddr != "" {
 		t.Fatalf("defaults = %+v", c)
 	}
 }
@@ -50,6 +50,7 @@ func TestLoadConfig_Invalid(t *testing.T) {
 		"PRESSROOM_BODY_BUDGET_BYTES": {"PRESSROOM_BODY_BUDGET_BYTES": "1000"},
 		"PRESSROOM_EXPENSIVE_READS":   {"PRESSROOM_EXPENSIVE_READS": "0"},
 		"PRESSROOM_SEARCH_INLINE":     {"PRESSROOM_SEARCH_INLINE": "sometimes"},
+		"PRESSROOM_DEBUG_ADDR":        {"PRESSROOM_DEBUG_ADDR": "6060"},
 	} {
 		if _, err := loadConfig(envOf(env)); err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("%v: err = %v, want one naming %s", env, err, name)

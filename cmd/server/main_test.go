@@ -33,6 +33,7 @@ type server struct {
 	cmd         *exec.Cmd
 	httpAddr    string
 	metricsAddr string
+	debugAddr   string // "" unless the profiler listens
 	logs        *syncBuffer
 	exited      chan error
 }
@@ -64,9 +65,15 @@ func startServer(t *testing.T, env ...string) *server {
 				Msg         string `json:"msg"`
 				HTTPAddr    string `json:"http_addr"`
 				MetricsAddr string `json:"metrics_addr"`
+				DebugAddr   string `json:"debug_addr"`
 			}
-			if json.Unmarshal(line, &rec) == nil && rec.Msg == "serving" {
-				addrs <- [2]string{rec.HTTPAddr, rec.MetricsAddr}
+			if json.Unmarshal(line, &rec) == nil {
+				switch rec.Msg {
+				case "profiler listening": // logged before "serving"
+					s.debugAddr = rec.DebugAddr
+				case "serving":
+					addrs <- [2]string{rec.HTTPAddr, rec.MetricsAddr}
+				}
 			}
 		}
 		s.exited <- cmd.Wait()

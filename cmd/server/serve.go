@@ -126,6 +126,7 @@ type Main struct {
 	api            *api.API
 	ingest         *ingest.Service
 	apiSrv, opsSrv *http.Server
+	debugSrv       *http.Server // nil unless PRESSROOM_DEBUG_ADDR is set
 	stopIndexer    func()
 	stopPurge      func()
 	stopReextract  func()
@@ -212,7 +213,7 @@ func (m *Main) newAPI(ctx context.Context, reg *prometheus.Registry) error {
 	return nil
 }
 
-// listen opens both listeners before serving either, so that a taken port
+// listen opens every listener before serving any, so that a taken port
 // fails the start at once.
 func (m *Main) listen() error {
 	apiLn, err := net.Listen("tcp", m.Config.HTTPAddr)
@@ -224,17 +225,43 @@ func (m *Main) listen() error {
 		apiLn.Close()
 		return fmt.Errorf("listen on PRESSROOM_METRICS_ADDR: %w", err)
 	}
+	var debugLn net.Listener
+	if m.Config.DebugAddr != "" {
+		if debugLn, err = net.Listen("tcp", m.Config.DebugAddr); err != nil {
+			apiLn.Close()
+			opsLn.Close()
+			return fmt.Errorf("listen on PRESSROOM_DEBUG_ADDR: %w", err)
+		}
+	}
 	errLog := slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn)
 	cfg := m.Config
 	var apiLim, opsLim *limitListener
 	m.apiSrv, apiLim = limitServer(newHTTPServer(m.api, errLog), apiLn, apiConnLimit(cfg.MaxConns, openFileLimit()))
 	m.opsSrv, opsLim = limitServer(newHTTPServer(m.api.OpsHandler(), errLog), opsLn, opsMaxConns)
 	m.Logger.Info("connection limits", "api", cap(apiLim.slots), "metrics", cap(opsLim.slots), "open_file_limit", openFileLimit())
-	m.serveErr = make(chan error, 2)
+	m.serveErr = make(chan error, 3)
 	go func() { m.serveErr <- m.apiSrv.Serve(apiLim) }()
 	go func() { m.serveErr <- m.opsSrv.Serve(opsLim) }()
+	if debugLn != nil {
+		m.serveDebug(debugLn, errLog)
+	}
 	m.Logger.Info("serving", "http_addr", apiLn.Addr().String(), "metrics_addr", opsLn.Addr().String())
 	return nil
+}
+
+// serveDebug serves the profiler on ln, a listener of its own: never on
+// the API's router or the metrics listener, which may be reachable from
+// other machines.
+func (m *Main) serveDebug(ln net.Listener, errLog *log.Logger) {
+	var lim *limitListener
+	m.debugSrv, lim = limitServer(newDebugServer(errLog), ln, debugMaxConns)
+	go func() { m.serveErr <- m.debugSrv.Serve(lim) }()
+	addr := ln.Addr().String()
+	if isLoopback(addr) {
+		m.Logger.Info("profiler listening", "debug_addr", addr)
+	} else {
+		m.Logger.Warn("profiler listening on a non-loopback address: anyone who reaches it can read the program's memory profile and command line", "debug_addr", addr)
+	}
 }
 
 // wait returns when ctx is done (nil) or a listener fails (its error).
@@ -302,6 +329,12 @@ func (m *Main) shutdownListeners() error {
 	}
 	if serr := m.opsSrv.Shutdown(ctx); serr != nil {
 		err = errors.Join(err, fmt.Errorf("shutdown metrics listener: %w", serr))
+	}
+	if m.debugSrv != nil {
+		// A profile still being taken is of no use to anyone now.
+		if serr := m.debugSrv.Close(); serr != nil {
+			err = errors.Join(err, fmt.Errorf("close debug listener: %w", serr))
+		}
 	}
 	return err
 }

@@ -31,8 +31,11 @@ const chunkBytes = 4 << 20
 // in the whole process, per CPU: each holds its extractions and, with
 // search current, its vectors, and eight concurrent batches of two chunks
 // each took the server's peak RSS to ~147 MiB; on a CPU-bound server more
-// chunks in flight only wait longer (docs/performance.md).
-const chunksPerCPU = 2
+// chunks in flight only wait longer. At 2 per CPU the search-current
+// server's batches still peaked at 103-115 MiB in loaded runs; at 1 at
+// 96-100 MiB, rows/s within the noise (docs/performance.md, "Memory:
+// chunks in flight per CPU").
+const chunksPerCPU = 1
 
 // Service extracts and stores dumps and counts what became of them.
 type Service struct {
