@@ -27,16 +27,7 @@ func BenchmarkExtractHTMLEval(b *testing.B) {
 	if len(files) == 0 {
 		b.Skip("no evaluation corpora under " + dir)
 	}
-	var dumps []*article.Dump
-	size := 0
-	for _, f := range files {
-		body, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		size += len(body)
-		dumps = append(dumps, article.NewDump("", "https://example.com/2025/07/02/a-story", "text/html", body, time.Time{}))
-	}
+	dumps, size := htmlDumps(b, files, "https://example.com/2025/07/02/a-story")
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	cpu := processCPU()
@@ -48,4 +39,19 @@ func BenchmarkExtractHTMLEval(b *testing.B) {
 	if cpu := processCPU() - cpu; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*len(dumps)), "cpu-ns/page")
 	}
+}
+
+// htmlDumps reads files as HTML dumps sent with url, and their total size.
+func htmlDumps(b *testing.B, files []string, url string) ([]*article.Dump, int) {
+	var dumps []*article.Dump
+	size := 0
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += len(body)
+		dumps = append(dumps, article.NewDump("", url, "text/html", body, time.Time{}))
+	}
+	return dumps, size
 }

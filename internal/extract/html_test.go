@@ -196,16 +196,7 @@ func TestHTMLIsHTML(t *testing.T) {
 
 func BenchmarkExtractHTML(b *testing.B) {
 	files, _ := filepath.Glob("testdata/html/*.html")
-	var dumps []*article.Dump
-	size := 0
-	for _, f := range files {
-		body, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		size += len(body)
-		dumps = append(dumps, article.NewDump("", "", "text/html", body, time.Time{}))
-	}
+	dumps, size := htmlDumps(b, files, "")
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
