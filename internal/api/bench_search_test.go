@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"fmt"
+	"github.com/pressroom/pressroom/internal/proctime"
 	"net/http"
 	"os"
 	"sync/atomic"
@@ -33,7 +34,7 @@ func BenchmarkCreateArticleSearch(b *testing.B) {
 	b.ReportAllocs()
 	b.SetParallelism(8) // sixteen clients on two cores, as the load benchmark
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := proctime.CPU()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			i := n.Add(1)
@@ -44,7 +45,7 @@ func BenchmarkCreateArticleSearch(b *testing.B) {
 			}
 		}
 	})
-	if cpu := processCPU() - cpu; cpu > 0 {
+	if cpu := proctime.CPU() - cpu; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }

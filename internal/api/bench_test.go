@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/pressroom/pressroom/internal/proctime"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -112,7 +113,7 @@ func benchCreateBatch(b *testing.B, opts store.Options) {
 	b.ReportAllocs()
 	b.SetParallelism(4) // 8 concurrent requests on two cores
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := proctime.CPU()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			if next.Add(1) > int64(requests) {
@@ -134,12 +135,12 @@ func benchCreateBatch(b *testing.B, opts store.Options) {
 	})
 	// This process's CPU (server and client, not PostgreSQL) per row: on a
 	// shared machine wall time also counts other processes.
-	if cpu := processCPU() - cpu; cpu > 0 {
+	if cpu := proctime.CPU() - cpu; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(requests*lines), "cpu-ns/row")
 	}
 	// The whole process's peak (client included, and any benchmark run
 	// before in it): run one sub-benchmark per process to compare.
-	if rss := peakRSSMiB(); rss > 0 {
+	if rss := proctime.PeakRSSMiB(); rss > 0 {
 		b.ReportMetric(rss, "peak-rss-MiB")
 	}
 }
@@ -166,7 +167,7 @@ func BenchmarkGetArticle(b *testing.B) {
 	b.ReportAllocs()
 	b.SetParallelism(8)
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := proctime.CPU()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
 			resp, err := client.Get(locations[n.Add(1)%int64(len(locations))])
@@ -175,7 +176,7 @@ func BenchmarkGetArticle(b *testing.B) {
 			}
 		}
 	})
-	if cpu := processCPU() - cpu; cpu > 0 {
+	if cpu := proctime.CPU() - cpu; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"github.com/pressroom/pressroom/internal/proctime"
 	"os"
 	"strings"
 	"testing"
@@ -45,7 +46,7 @@ func benchmarkExtractErr(b *testing.B, body []byte, wantErr error) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := proctime.CPU()
 	for i := 0; i < b.N; i++ {
 		x := Extract(d)
 		if wantErr == nil && x.Err != nil || wantErr != nil && wantErr != errAny && !errors.Is(x.Err, wantErr) {
@@ -54,7 +55,7 @@ func benchmarkExtractErr(b *testing.B, body []byte, wantErr error) {
 	}
 	// On a shared machine wall time includes the time other processes
 	// held the cores; CPU time per operation does not.
-	if cpu := processCPU() - cpu; cpu > 0 {
+	if cpu := proctime.CPU() - cpu; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/pressroom/pressroom/internal/proctime"
 	"os"
 	"path/filepath"
 	"testing"
@@ -30,13 +31,13 @@ func BenchmarkExtractHTMLEval(b *testing.B) {
 	dumps, size := htmlDumps(b, files, "https://example.com/2025/07/02/a-story")
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
-	cpu := processCPU()
+	cpu := proctime.CPU()
 	for b.Loop() {
 		for _, d := range dumps {
 			Extract(d)
 		}
 	}
-	if cpu := processCPU() - cpu; cpu > 0 {
+	if cpu := proctime.CPU() - cpu; cpu > 0 {
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N*len(dumps)), "cpu-ns/page")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"github.com/pressroom/pressroom/internal/proctime"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -14,7 +15,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -298,7 +298,7 @@ func writeAll(b *testing.B, srv *benchServer, items []store.IngestItem, workers,
 		mu      sync.Mutex
 		latency []time.Duration
 	)
-	pg0, go0, t0 := srv.pgCPU(b), processCPU(), time.Now()
+	pg0, go0, t0 := srv.pgCPU(b), proctime.CPU(), time.Now()
 	for range workers {
 		wg.Go(func() {
 			var mine []time.Duration
@@ -322,7 +322,7 @@ func writeAll(b *testing.B, srv *benchServer, items []store.IngestItem, workers,
 		})
 	}
 	wg.Wait()
-	return cost{wall: time.Since(t0), pg: srv.pgCPU(b) - pg0, goCPU: processCPU() - go0, latency: latency}
+	return cost{wall: time.Since(t0), pg: srv.pgCPU(b) - pg0, goCPU: proctime.CPU() - go0, latency: latency}
 }
 
 // tableBytes is the size of dumps and articles with their TOAST tables and
@@ -473,10 +473,4 @@ func (s *benchServer) pgCPU(b *testing.B) time.Duration {
 		}
 	}
 	return time.Duration(ticks) * time.Second / 100 // USER_HZ
-}
-
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

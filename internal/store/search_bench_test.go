@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"github.com/pressroom/pressroom/internal/proctime"
 	"os"
 	"strings"
 	"testing"
@@ -74,7 +75,7 @@ func BenchmarkSearchIndexing(b *testing.B) {
 		if !strings.HasPrefix(v.name, "background") {
 			return
 		}
-		pg0, go0, t0 := srv.pgCPU(b), processCPU(), time.Now()
+		pg0, go0, t0 := srv.pgCPU(b), proctime.CPU(), time.Now()
 		for {
 			k, err := v.s.IndexSearch(ctx, 25)
 			if err != nil {
@@ -84,7 +85,7 @@ func BenchmarkSearchIndexing(b *testing.B) {
 				break
 			}
 		}
-		v.index.add(cost{wall: time.Since(t0), pg: srv.pgCPU(b) - pg0, goCPU: processCPU() - go0})
+		v.index.add(cost{wall: time.Since(t0), pg: srv.pgCPU(b) - pg0, goCPU: proctime.CPU() - go0})
 	})
 	if b.N < roundRows {
 		return // the framework's trial run

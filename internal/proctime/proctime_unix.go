@@ -1,6 +1,6 @@
 //go:build unix
 
-package api_test
+package proctime
 
 import (
 	"runtime"
@@ -8,9 +8,9 @@ import (
 	"time"
 )
 
-// processCPU is the CPU time the process has used so far, user and system,
-// GC workers included.
-func processCPU() time.Duration {
+// CPU is the CPU time the process has used so far, user and system, GC
+// workers included; 0 when it cannot be read.
+func CPU() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
@@ -18,9 +18,9 @@ func processCPU() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// peakRSSMiB is the process's peak resident set so far, in MiB (Linux
-// counts ru_maxrss in KiB; other systems are reported as unknown).
-func peakRSSMiB() float64 {
+// PeakRSSMiB is the process's peak resident set so far, in MiB (Linux
+// counts ru_maxrss in KiB; other systems are reported as unknown, 0).
+func PeakRSSMiB() float64 {
 	var ru syscall.Rusage
 	if runtime.GOOS != "linux" || syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0

@@ -1,9 +1,0 @@
-//go:build !unix
-
-package extract
-
-import "time"
-
-// processCPU is unknown on this platform; benchmarks then report no CPU
-// figure.
-func processCPU() time.Duration { return 0 }
