@@ -25,15 +25,25 @@ func nounPhrase(s, lang string) bool {
 	}
 	var wordsBuf [6]string
 	words := appendFields(wordsBuf[:0], s, len(wordsBuf))
-	var buf [32]byte
+	prev := ""
 	for i, w := range words {
 		if strings.HasSuffix(w, ".") {
 			continue
 		}
-		lw := string(lexicon.AppendLower(buf[:0], strings.Trim(w, ",;:")))
+		lw := strings.ToLower(strings.Trim(w, ",;:"))
 		if i == 0 && len(words) > 1 && (lexicon.PhraseOpener(lang, lw) || lexicon.InflectedAdjective(lang, lw)) {
 			return true
 		}
+		// Further in, a name holds particles ("de", "la", "von"), never
+		// another article or preposition: "Ann In Aktuell" is a name run
+		// into a section's label. German writes its article inside a name
+		// only after "von" ("von der Leyen"); alone it is a genitive's
+		// ("Markt der Zukunft").
+		if i > 0 && lexicon.PhraseOpener(lang, lw) &&
+			(!lexicon.NameParticle(lw) || lexicon.CapitalisesNouns(lang) && !lexicon.NameParticle(prev)) {
+			return true
+		}
+		prev = lw
 		for part := range strings.SplitSeq(lw, "-") {
 			if lexicon.NounSuffix(lang, part) {
 				return true

@@ -24,6 +24,7 @@ func TestPersonNameIn(t *testing.T) {
 		{"en", "Will Knight", true},
 		{"en", "May Lindqvist", true},
 		{"en", "Dan Goodin", true},
+		{"en", "Theresa May", true},
 		{"en", "A. J. Baxter", true},
 		{"fr", "Jean-Pierre Dupont", true},
 		{"fr", "Loïc Le Bihan", true},
@@ -54,6 +55,15 @@ func TestPersonNameIn(t *testing.T) {
 		{"de", "Weitere Themen", false},
 		{"de", "Effiziente Heizsysteme", false},
 		{"de", "Jagdliches Brauchtum", false},
+		{"de", "Internationale Beziehungen", false},
+		{"de", "Konventionelle Kraftwerke", false},
+		// An article or a preposition further in.
+		{"de", "Anna In Aktuell", false},
+		{"de", "Anna Beispiel Für Alle", false},
+		{"de", "Markt der Zukunft", false},
+		{"de", "Zu den Angeboten", false},
+		{"fr", "Marine Le Bihan", true},
+		{"de", "Jan van der Berg", true},
 		// A derived noun.
 		{"de", "Problem Zustellung", false},
 		{"de", "Faszination Tiefsee", false},

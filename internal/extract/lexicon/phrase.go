@@ -12,12 +12,12 @@ import "strings"
 // fused with an article. English leaves out its modal verbs and months
 // ("Will", "May"), which its stop words hold and which open given names.
 var phraseOpeners = map[string]string{
-	"en": `the a an my your our their its this these those every each no all any some other more most`,
+	"en": `the a an my your our their its this these those every each no all any some other`,
 	"de": `der die das den dem des ein eine einer eines einem einen kein keine keiner keines keinem keinen
 	mein meine meiner meines meinem meinen dein deine deiner deines deinem deinen sein seine seiner
 	seines seinem seinen ihr ihre ihrer ihres ihrem ihren unser unsere unserer unseres unserem unseren
 	euer eure eurer eures eurem euren dieser diese dieses diesem diesen jeder jede jedes jedem jeden
-	alle aller allen alles viele mehr weitere andere im am zum zur vom beim ins ans aufs übers
+	alle aller allen alles viele mehr weitere andere im am zu zum zur vom beim ins ans aufs übers
 	über unter für mit aus nach bei auf an in um gegen ohne durch hier jetzt`,
 	"fr": `le la les l' un une des du au aux mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs
 	ce cet cette ces tout toute tous toutes chaque aucun aucune autres plus pour sur dans avec sans`,
@@ -69,14 +69,15 @@ var nounSuffixes = map[string][]string{
 // after it before its noun. A first word made of both ("Öffentliche",
 // "Aktuelles", "Effiziente", "Weitere") is an adjective opening a noun
 // phrase. Where a given name ends in the same letters ("Michelle",
-// "Pascale"), the suffix takes only the endings no given name has.
+// "Pascale"), the suffix takes only the endings no given name has, unless
+// a longer suffix rules the name out ("Internationale").
 var adjectiveSuffixes = map[string][]adjectiveSuffix{
 	"de": {
 		{"lich", allEndings}, {"ig", allEndings}, {"isch", allEndings}, {"bar", allEndings},
 		{"sam", allEndings}, {"haft", allEndings}, {"los", allEndings}, {"voll", allEndings},
 		{"iv", allEndings}, {"ant", allEndings}, {"ent", allEndings}, {"är", allEndings},
 		{"ös", allEndings}, {"end", allEndings}, {"iert", allEndings}, {"er", allEndings},
-		{"ell", longEndings}, {"al", longEndings},
+		{"ell", longEndings}, {"al", longEndings}, {"ional", allEndings}, {"ionell", allEndings},
 	},
 }
 
@@ -134,3 +135,8 @@ func runeCount(s string) int {
 	}
 	return n
 }
+
+// CapitalisesNouns reports a language that writes every noun with a
+// capital (German): there a capitalised pair of words is as often a noun
+// phrase as a name.
+func CapitalisesNouns(lang string) bool { return lang == "de" }
