@@ -1,6 +1,9 @@
 package lexicon
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // What tells a capitalised noun phrase from a person's name in languages
 // whose headings and menus capitalise it like one ("Die Nachrichten",
@@ -99,12 +102,12 @@ const minStem = 4
 // suffix of lang, after a stem long enough to be a word of its own.
 func NounSuffix(lang, w string) bool {
 	for _, suf := range nounSuffixes[lang] {
-		if stem, ok := strings.CutSuffix(w, suf); ok && runeCount(stem) >= minStem {
+		if stem, ok := strings.CutSuffix(w, suf); ok && utf8.RuneCountInString(stem) >= minStem {
 			return true
 		}
 	}
 	// -ung alone ends surnames too ("Hartung"): only after a longer stem.
-	if stem, ok := strings.CutSuffix(w, "ung"); ok && lang == "de" && runeCount(stem) > minStem {
+	if stem, ok := strings.CutSuffix(w, "ung"); ok && lang == "de" && utf8.RuneCountInString(stem) > minStem {
 		return true
 	}
 	return false
@@ -120,20 +123,12 @@ func InflectedAdjective(lang, w string) bool {
 			if !ok {
 				continue
 			}
-			if stem, ok := strings.CutSuffix(base, suf.text); ok && runeCount(stem) >= minStem {
+			if stem, ok := strings.CutSuffix(base, suf.text); ok && utf8.RuneCountInString(stem) >= minStem {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-func runeCount(s string) int {
-	n := 0
-	for range s {
-		n++
-	}
-	return n
 }
 
 // CapitalisesNouns reports a language that writes every noun with a
