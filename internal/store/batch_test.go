@@ -79,8 +79,8 @@ func countRows(t *testing.T, pool *pgxpool.Pool) (dumps, articles int) {
 func TestStore_SaveIngestBatch_Order(t *testing.T) {
 	t.Parallel()
 	pool := dbtest.New(t)
-	// MaxBatch 3 makes the 9 items span several transactions.
-	s := store.NewWithOptions(pool, store.Options{MaxBatch: 3})
+	// BatchRows 3 makes the 9 items span several transactions.
+	s := store.NewWithOptions(pool, store.Options{BatchRows: 3})
 	defer s.Close()
 	ctx := context.Background()
 	mismatch := item("a", "checksum mismatch")
