@@ -91,6 +91,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	blocks := dom.Segment(doc)
 	_, labels := dom.Select(doc, blocks, dom.SelectOptions{Title: x.Metadata.Title})
 	htmlEndAtTeaserList(blocks, labels)
+	htmlEndAtTeaserGrid(blocks, labels)
 	htmlDropSlideshow(blocks, labels)
 	htmlEndAtAppendix(blocks, labels)
 	htmlKeepLead(blocks, labels)
