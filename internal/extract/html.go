@@ -94,6 +94,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	htmlEndAtTeaserGrid(blocks, labels)
 	htmlDropSlideshow(blocks, labels)
 	htmlEndAtAppendix(blocks, labels)
+	htmlDropOrphanHeadings(blocks, labels)
 	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
