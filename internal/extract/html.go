@@ -93,6 +93,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	htmlEndAtTeaserList(blocks, labels)
 	htmlEndAtTeaserGrid(blocks, labels)
 	htmlDropSlideshow(blocks, labels)
+	htmlDropRepeatedFurniture(blocks, labels)
 	htmlEndAtAppendix(blocks, labels)
 	htmlDropOrphanHeadings(blocks, labels)
 	htmlKeepLead(blocks, labels)
