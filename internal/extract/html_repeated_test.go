@@ -13,14 +13,7 @@ import (
 // article's end, and that the article's lead, which a box of related
 // links repeats, stays.
 func TestHTMLRepeatedFurniture(t *testing.T) {
-	story := []string{
-		"The council voted on Tuesday to keep the public pool open through the winter, reversing a decision it made in the spring after residents packed three meetings to object to the closure of the building.",
-		"The pool will now close for two weeks in January for repairs to its heating system, the council said, and reopen with longer hours on weekends and a new class for beginners who want to learn.",
-		"Members who had argued for the closure said the repairs would cost more than the budget allows, but agreed to revisit the figures at the next meeting in March with the auditor present.",
-		"Residents who spoke at the meetings said the pool was the only place in the district where children could learn to swim in winter, and that the next nearest was an hour away by bus.",
-		"The vote was twelve to three. The three members who voted against said they would ask the auditor to look at the repair estimates before the work begins in the new year.",
-		"A spokesperson for the swimming club said its members were delighted and would help to raise money for the repairs with a sponsored swim in the spring, as it did four years ago.",
-	}
+	story := htmlPoolStory
 	appeal := "Good local reporting costs money. Support our newsroom with a monthly contribution of your choice today."
 	tests := []struct {
 		name    string
@@ -43,7 +36,7 @@ func TestHTMLRepeatedFurniture(t *testing.T) {
 			if x.Err != nil {
 				t.Fatalf("Extract: %v", x.Err)
 			}
-			for _, p := range append(story, tc.kept...) {
+			for _, p := range slices.Concat(story, tc.kept) {
 				if !slices.Contains(x.Paragraphs, p) {
 					t.Errorf("body lost %q", p[:40])
 				}

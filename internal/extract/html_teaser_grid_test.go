@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,14 +14,7 @@ import (
 // dropped, and that an article's own repeated shapes stay: sections of
 // unequal length, and a ranked list whose entries are whole paragraphs.
 func TestHTMLTeaserGridAfterArticle(t *testing.T) {
-	story := []string{
-		"The council voted on Tuesday to keep the public pool open through the winter, reversing a decision it made in the spring after residents packed three meetings to object to the closure.",
-		"The pool will now close for two weeks in January for repairs to its heating system, the council said, and reopen with longer hours on weekends and a new class for beginners.",
-		"Members who had argued for the closure said the repairs would cost more than the budget allows, but agreed to revisit the figures at the next meeting in March.",
-		"Residents who spoke at the meetings said the pool was the only place in the district where children could learn to swim in winter, and that the next nearest was an hour away by bus.",
-		"The vote was twelve to three. The three members who voted against said they would ask the auditor to look at the repair estimates before the work begins.",
-		"A spokesperson for the swimming club said its members were delighted and would help to raise money for the repairs with a sponsored swim in the spring.",
-	}
+	story := htmlPoolStory
 	excerpts := []string{
 		"A new bakery opens on the high street after a year of delays, and its owners say the first queue went round the block.",
 		"The library will stay open late on Thursdays from next month, the first change to its opening hours in a decade or more.",
@@ -75,7 +69,7 @@ func TestHTMLTeaserGridAfterArticle(t *testing.T) {
 				t.Fatalf("Extract: %v", x.Err)
 			}
 			body := strings.Join(x.Paragraphs, "\n")
-			for _, p := range append(story, tc.kept...) {
+			for _, p := range slices.Concat(story, tc.kept) {
 				if !strings.Contains(body, p) {
 					t.Errorf("body lost %q", p[:40])
 				}
