@@ -456,10 +456,20 @@ func bigNegatives(blocks []Block) map[*html.Node]bool {
 // most widenLevels up, that holds more paragraphs of prose is the root;
 // the labelling inside it drops the furniture again.
 func widenLoneParagraph(best *html.Node, blocks []Block, class []int) *html.Node {
-	good := func(n *html.Node) (count int) {
-		for i := range blocks {
-			if class[i] == classGood && under(blocks[i].Node, n) {
-				count++
+	// A walk of the candidate's subtree, not a walk up from every block
+	// (see the root's marking in selectIgnoring).
+	goodAt := map[*html.Node]int{}
+	for i := range blocks {
+		if class[i] == classGood {
+			goodAt[blocks[i].Node]++
+		}
+	}
+	var good func(n *html.Node) int
+	good = func(n *html.Node) int {
+		count := goodAt[n]
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				count += good(c)
 			}
 		}
 		return count
