@@ -81,6 +81,7 @@ func classify(doc *document) {
 	dropFinalIsland(doc)
 	endAtAppendix(doc)
 	endAtPostNavigation(doc)
+	dropTrailingStubs(doc)
 }
 
 // damplistOutliers lowers the score of a long line inside a long run of

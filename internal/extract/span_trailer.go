@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// dropTrailingStubs ends the body before the short lines it closes with
+// when they are no sentences: a heading with nothing under it ("More on
+// this topic"), a link back home, a tag line, a lead-in ending with a colon
+// ("Share this article:") that introduces a box the body does not hold. An
+// article ends on a sentence, a credit or a note in brackets.
+func dropTrailingStubs(doc *document) {
+	bs := doc.blocks
+	var stubs []int // from the end
+	for i := doc.bodyEnd - 1; i > doc.bodyStart; i-- {
+		if bs[i].label != labelBody {
+			continue
+		}
+		if !trailingStub(doc, i) {
+			// The closing lines of a list the article introduces stay.
+			if len(stubs) > 0 && strings.HasSuffix(strings.TrimRight(bs[i].text, " "), ":") {
+				return
+			}
+			break
+		}
+		if stubs = append(stubs, i); len(stubs) > trailingStubMax {
+			return // a list: dropTrailingList and endAtTeaserRun judge those
+		}
+	}
+	for _, i := range stubs {
+		if bodyRunes(doc)-bs[i].runes < htmlArticleChars {
+			return
+		}
+		cutBody(doc, i, labelRelated, "layout:trailing-stub")
+	}
+}
+
+// trailingStub reports a short line that does not end a sentence, or a
+// lead-in of a few words ending with a colon; never a note in brackets or
+// a credit ("Contributing: Ann Lee").
+func trailingStub(doc *document, i int) bool {
+	b := &doc.blocks[i]
+	if b.words > trailingStubWords || b.cells >= 2 {
+		return false
+	}
+	t := strings.TrimRightFunc(b.text, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.Is(unicode.So, r) // a closing emoji
+	})
+	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		return false
+	}
+	leadIn := strings.HasSuffix(t, ":") && b.words <= trailingLeadInWords
+	if endsSentence(t) && !leadIn {
+		return false
+	}
+	m, ok := doc.bylineOf(i)
+	return !ok || len(m.Authors) == 0
+}
+
+// At most trailingStubMax stubs end a body. The longest heading or link line taken for a stub, and the longest
+// lead-in: a longer line ending with a colon is a sentence introducing a
+// quotation or an embed.
+const (
+	trailingStubMax     = 3
+	trailingStubWords   = 8
+	trailingLeadInWords = 6
+)
