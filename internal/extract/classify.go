@@ -82,6 +82,7 @@ func classify(doc *document) {
 	endAtAppendix(doc)
 	endAtPostNavigation(doc)
 	dropTrailingStubs(doc)
+	dropTrailingBox(doc)
 }
 
 // damplistOutliers lowers the score of a long line inside a long run of

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // dropTrailingStubs ends the body before the short lines it closes with
@@ -65,4 +66,37 @@ const (
 	trailingStubMax     = 3
 	trailingStubWords   = 8
 	trailingLeadInWords = 6
+)
+
+// dropTrailingBox ends the body before a short heading over one short
+// paragraph at its very end: a contact box ("Contact" over "Questions?
+// Write to us."), a pitch, an editor's tip. An article's closing section
+// says more than boxWords under its heading; a numbered heading is a
+// section of the document's own.
+func dropTrailingBox(doc *document) {
+	bs := doc.blocks
+	var body []int
+	for i := doc.bodyEnd - 1; i > doc.bodyStart && len(body) < 2; i-- {
+		if bs[i].label == labelBody {
+			body = append(body, i)
+		}
+	}
+	if len(body) < 2 {
+		return
+	}
+	p, h := &bs[body[0]], &bs[body[1]]
+	if r, _ := utf8.DecodeRuneInString(h.text); !unicode.IsLetter(r) {
+		return // a numbered section of the document's own, a signature
+	}
+	if h.words > boxHeadingWords || h.endsSentence || p.words > boxWords || bodyRunes(doc)-p.runes-h.runes < htmlArticleChars {
+		return
+	}
+	cutBody(doc, body[1], labelRelated, "layout:trailing-box")
+}
+
+// A box under the article: a heading of at most boxHeadingWords over a
+// paragraph of at most boxWords.
+const (
+	boxHeadingWords = 5
+	boxWords        = 20
 )

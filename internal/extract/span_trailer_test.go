@@ -35,3 +35,16 @@ func TestTrailingStubs(t *testing.T) {
 		})
 	}
 }
+
+// TestTrailingBox checks that a short heading over one short paragraph at
+// the end of the body leaves it, and that a numbered section and a closing
+// section of some length stay.
+func TestTrailingBox(t *testing.T) {
+	closing := "The club expects the first lessons in the repaired pool to start in February, once the heating has run for a full week without a fault and the inspectors have signed off on the work."
+	checkTails(t, []tailCase{
+		{"contact box", "Your contact\n\nQuestions about the pools? Our office is glad to hear from you.\n",
+			"Questions about the pools? Our office is glad to hear from you.", ""},
+		{"numbered section", "7. Opening hours\n\nThe pools open at seven on weekdays.\n", "", "The pools open at seven on weekdays."},
+		{"closing section", "What happens next\n\n" + closing + "\n", "", closing},
+	})
+}
