@@ -83,6 +83,7 @@ func classify(doc *document) {
 	endAtPostNavigation(doc)
 	dropTrailingStubs(doc)
 	dropTrailingBox(doc)
+	dropSiteBlurb(doc)
 }
 
 // damplistOutliers lowers the score of a long line inside a long run of
