@@ -70,7 +70,7 @@ func classify(doc *document) {
 	for i := range bs {
 		bs[i].score = contentScore(doc, &bs[i])
 	}
-	neutralisePreformatted(doc, preformattedRuns(bs))
+	neutralisePreformatted(doc, codeRuns(bs, preformattedRuns(bs)))
 	releaseTableCells(doc)
 	damplistOutliers(bs)
 	doc.bodyStart, doc.bodyEnd = densestSpan(bs)
