@@ -18,7 +18,7 @@ func dropTrailingStubs(doc *document) {
 		if bs[i].label != labelBody {
 			continue
 		}
-		if !trailingStub(doc, i) {
+		if !trailingStub(doc, i) || wrappedLine(doc, i) {
 			// The closing lines of a list the article introduces stay.
 			if len(stubs) > 0 && strings.HasSuffix(strings.TrimRight(bs[i].text, " "), ":") {
 				return
@@ -35,6 +35,22 @@ func dropTrailingStubs(doc *document) {
 		}
 		cutBody(doc, i, labelRelated, "layout:trailing-stub")
 	}
+}
+
+// wrappedLine reports a body line that starts in lower case under a line
+// that does not end a sentence: hard-wrapped prose, its sentence begun on
+// the line above.
+func wrappedLine(doc *document, i int) bool {
+	r, _ := utf8.DecodeRuneInString(doc.blocks[i].text)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for j := i - 1; j >= doc.bodyStart; j-- {
+		if b := &doc.blocks[j]; b.label == labelBody {
+			return !b.endsSentence
+		}
+	}
+	return false
 }
 
 // trailingStub reports a short line that does not end a sentence, or a
@@ -59,12 +75,12 @@ func trailingStub(doc *document, i int) bool {
 	return !ok || len(m.Authors) == 0
 }
 
-// At most trailingStubMax stubs end a body. The longest heading or link line taken for a stub, and the longest
-// lead-in: a longer line ending with a colon is a sentence introducing a
-// quotation or an embed.
+// At most trailingStubMax stubs end a body. The longest heading or link
+// line taken for a stub, and the longest lead-in: a longer line ending
+// with a colon is a sentence introducing a quotation or an embed.
 const (
 	trailingStubMax     = 3
-	trailingStubWords   = 8
+	trailingStubWords   = 12
 	trailingLeadInWords = 6
 )
 

@@ -25,6 +25,10 @@ func TestTrailingStubs(t *testing.T) {
 		{"two stubs", "Pools and parks in winter\n\nback to the front page\n", "Pools and parks in winter", ""},
 		{"closing note in brackets", "(Reporting by Ann Example; editing by Bo Sample)\n", "", "(Reporting by Ann Example; editing by Bo Sample)"},
 		{"closing sentence with an emoji", "See you at the pool! 🙂\n", "", "See you at the pool!"},
+		{"longer link line", "Pictures from the opening night of the pools in the old town\n",
+			"Pictures from the opening night of the pools", ""},
+		{"hard-wrapped closing lines", "The board said that it will publish the repair figures and the costs for both pools on its website next week, as well\nas the new timetable of the courses\n",
+			"", "as the new timetable of the courses"},
 		{"sentence introducing a quotation", "The mayor posted a short note about the vote on the evening of the meeting:\n",
 			"", "The mayor posted a short note about the vote on the evening of the meeting:"},
 	}
