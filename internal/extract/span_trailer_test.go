@@ -7,19 +7,7 @@ import "testing"
 // link home), while a closing sentence, a note in brackets and a long
 // sentence introducing a quotation stay.
 func TestTrailingStubs(t *testing.T) {
-	article1 := "Residents gathered on Tuesday evening outside the town hall to hear whether the two heated pools would stay open through the winter, as the council had promised in the spring.\n\n" +
-		"Councillors voted later that night, twelve against three, to keep both pools open. Repairs to the heating begin in January, and weekend hours grow longer afterwards, officials said.\n\n" +
-		"The cost is shared between the town and a regional fund for sports grounds, which this year for the first time also supports pools in small towns.\n\n" +
-		"Residents who spoke at the meetings said the pool was the only place in the district where children could learn to swim in winter, and that the next nearest was an hour away by bus.\n\n" +
-		"A spokesperson for the swimming club said its members were delighted and would help to raise money for the repairs with a sponsored swim in the spring.\n\n" +
-		"Members who had argued for the closure said the repairs would cost more than the budget allows, but agreed to revisit the figures at the next meeting in March.\n\n" +
-		"The vote was twelve to three.\n\n"
-	tests := []struct {
-		name     string
-		tail     string
-		wantGone string
-		wantKept string
-	}{
+	checkTails(t, []tailCase{
 		{"empty heading", "Pictures of the valley in autumn\n", "Pictures of the valley in autumn", ""},
 		{"lead-in with a colon", "Tell your friends about it:\n", "Tell your friends about it:", ""},
 		{"two stubs", "Pools and parks in winter\n\nback to the front page\n", "Pools and parks in winter", ""},
@@ -31,13 +19,7 @@ func TestTrailingStubs(t *testing.T) {
 			"", "as the new timetable of the courses"},
 		{"sentence introducing a quotation", "The mayor posted a short note about the vote on the evening of the meeting:\n",
 			"", "The mayor posted a short note about the vote on the evening of the meeting:"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			dump := "Menu\nNews\n\nPools stay open all winter\n\nBy Ann Example\n\n" + article1 + tc.tail
-			checkTextBody(t, dump, "The vote was twelve to three.", tc.wantGone, tc.wantKept)
-		})
-	}
+	})
 }
 
 // TestTrailingBox checks that a short heading over one short paragraph at
