@@ -78,6 +78,7 @@ func classify(doc *document) {
 	refineBody(doc)
 	dropTrailingList(doc)
 	endAtTeaserRun(doc)
+	endAtDatedCards(doc)
 	dropFinalIsland(doc)
 	endAtAppendix(doc)
 	endAtPostNavigation(doc)
