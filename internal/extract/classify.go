@@ -85,6 +85,7 @@ func classify(doc *document) {
 	dropTrailingStubs(doc)
 	dropTrailingBox(doc)
 	dropSiteBlurb(doc)
+	endAtDatedCards(doc) // again: the furniture under the cards may have hidden them
 }
 
 // damplistOutliers lowers the score of a long line inside a long run of
