@@ -75,6 +75,9 @@ var vocabulary = map[vocabKind][]string{
 		"^watch now", "^must read", "^recent articles", "^recent posts", "^previous", "^next", "^next article",
 		"^more articles", "^previous post", "^next post", "^in case you missed", "^more in", "^more like this",
 		"^around the web", "^more news", "^latest videos", "^関連記事", "^keep reading", "^you may also", "=highlights",
+		"^verwandte themen", "^neueste artikel", "^neueste beiträge", "^beliebte beiträge",
+		"^ähnliche beiträge", "^das könnte dich auch", "^empfehlungen der redaktion", "^empfehlungen aus der redaktion",
+		"^top themen", "^weitere inhalte", "^articles en relation", "^articles liés",
 	},
 	vComments: {
 		"=comment", "=view comments", "=show comments", "^comments powered by", "^join the conversation", "=reply",
@@ -125,7 +128,7 @@ var vocabulary = map[vocabKind][]string{
 	vEnd: {
 		"^tags:", "=tags", "^tags ", "^topics:", "=topics", "^filed under", "^categories:", "^category:",
 		"^posted in", "^related topics", "^more about", "^keywords:", "^tagged", "^etiquetas", "^schlagwörter",
-		"^теги", "^метки", "^tópicos", "^temas", "^sujets", "^about the author",
+		"^теги", "^метки", "^tópicos", "^temas", "^sujets", "^about the author", "^über den autor", "^über die autorin",
 	},
 }
 
