@@ -83,6 +83,8 @@ var vocabulary = map[vocabKind][]string{
 		"=comment", "=view comments", "=show comments", "^comments powered by", "^join the conversation", "=reply",
 		"^discuss", "^conversation", "=talk", "^show comments", "^responses to", "^permalink", "^leave a comment",
 		"^post a comment", "~comments feed",
+		"^einen kommentar schreiben", "^bisher keine kommentare", "^noch keine kommentare", "^kommentieren sie",
+		"^écrire un commentaire",
 	},
 	vNewsletter: {
 		"^sign up", "~sign up to", "~delivered to your inbox", "~no spam", "~unsubscribe at any time",

@@ -15,3 +15,15 @@ func TestRelatedHeadingWords(t *testing.T) {
 		{"related topics", "Verwandte Themen\n\n" + teasers, "The market hall reopens after repairs", ""},
 	})
 }
+
+// TestCommentPromptWords checks that the generic prompts of a comment
+// section in German and French end the body with the readers' text under
+// them.
+func TestCommentPromptWords(t *testing.T) {
+	reader := "I have swum in that pool every winter since I was a boy, and I am glad the council finally listened to the people who actually use it."
+	checkTails(t, []tailCase{
+		{"German prompt", "Einen Kommentar schreiben\n\n" + reader + "\n", reader, ""},
+		{"German invitation", "Kommentieren Sie hier\n\n" + reader + "\n", reader, ""},
+		{"French prompt", "Écrire un commentaire\n\n" + reader + "\n", reader, ""},
+	})
+}
