@@ -129,6 +129,7 @@ type bench struct {
 	log      *log.Logger
 
 	postmaster int
+	dbURL      string // Pressroom's database, for settling it (see settle)
 	srv        *server // nil outside the Pressroom phases
 	phases     []*phase
 	catchUp    *catchUp // nil when the server indexes search inside the ingest
@@ -184,7 +185,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		return err
 	}
 
-	dbURL, err := withParam(cluster.URL(pglocal.DefaultDatabase), "pool_max_conns", strconv.Itoa(o.pool))
+	b.dbURL = cluster.URL(pglocal.DefaultDatabase)
+	dbURL, err := withParam(b.dbURL, "pool_max_conns", strconv.Itoa(o.pool))
 	if err != nil {
 		return err
 	}
@@ -380,7 +382,7 @@ func (b *bench) baselines(ctx context.Context, databaseURL string) error {
 	if _, err := b.measure(ctx, "baseline INSERT", "row", b.closed(b.insertPlainOp(pool, &ids))); err != nil {
 		return err
 	}
-	if _, err := b.measure(ctx, "baseline SELECT", "row", b.closed(selectPlainOp(pool, &ids))); err != nil {
+	if _, err := b.measureSettled(ctx, databaseURL, "baseline SELECT", "row", b.closed(selectPlainOp(pool, &ids))); err != nil {
 		return err
 	}
 	return nil
@@ -405,7 +407,7 @@ func (b *bench) pressroom(ctx context.Context, base string) error {
 	if b.catchUp, err = b.measureCatchUp(ctx); err != nil {
 		return err
 	}
-	open, err := b.measure(ctx, "POST open-loop ½ peak", "req", func(ctx context.Context, d time.Duration) (*sample, time.Duration) {
+	open, err := b.measureSettled(ctx, b.dbURL, "POST open-loop ½ peak", "req", func(ctx context.Context, d time.Duration) (*sample, time.Duration) {
 		return openLoop(ctx, half, d, b.postArticle(base))
 	})
 	if err != nil {
@@ -421,7 +423,7 @@ func (b *bench) pressroom(ctx context.Context, base string) error {
 		return err
 	}
 
-	if _, err := b.measure(ctx, "GET /v1/articles/{id}", "req", b.closed(b.getArticle(base))); err != nil {
+	if _, err := b.measureSettled(ctx, b.dbURL, "GET /v1/articles/{id}", "req", b.closed(b.getArticle(base))); err != nil {
 		return err
 	}
 
