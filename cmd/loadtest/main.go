@@ -129,7 +129,7 @@ type bench struct {
 	log      *log.Logger
 
 	postmaster int
-	dbURL      string // Pressroom's database, for settling it (see settle)
+	dbURL      string  // Pressroom's database, for settling it (see settle)
 	srv        *server // nil outside the Pressroom phases
 	phases     []*phase
 	catchUp    *catchUp // nil when the server indexes search inside the ingest
