@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -30,7 +31,18 @@ func (b *bench) settle(ctx context.Context, dbURL string) (string, error) {
 		return "", fmt.Errorf("settle: connect: %w", err)
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
-	b.log.Printf("settling: VACUUM (ANALYZE), then CHECKPOINT")
+	// What autovacuum was doing when the phase would have started: the
+	// evidence that settling matters.
+	var running []string
+	if err := conn.QueryRow(ctx, `SELECT coalesce(array_agg(query ORDER BY query), '{}') FROM pg_stat_activity
+		WHERE backend_type = 'autovacuum worker' AND query <> ''`).Scan(&running); err != nil {
+		return "", fmt.Errorf("settle: autovacuum workers: %w", err)
+	}
+	busy := "no autovacuum worker running"
+	if len(running) > 0 {
+		busy = "running then: " + strings.Join(running, "; ")
+	}
+	b.log.Printf("settling (%s): VACUUM (ANALYZE), then CHECKPOINT", busy)
 	// A manual VACUUM waits for the table lock of an autovacuum worker
 	// already on the table, which the worker gives up after
 	// deadlock_timeout; either way the table is vacuumed once.
@@ -41,8 +53,8 @@ func (b *bench) settle(ctx context.Context, dbURL string) (string, error) {
 	if _, err := conn.Exec(ctx, "CHECKPOINT"); err != nil {
 		return "", fmt.Errorf("settle: checkpoint: %w", err)
 	}
-	return fmt.Sprintf("settled before the phase: VACUUM (ANALYZE) %.1f s, CHECKPOINT %.1f s",
-		vacuumed.Seconds(), (time.Since(start) - vacuumed).Seconds()), nil
+	return fmt.Sprintf("settled before the phase (%s): VACUUM (ANALYZE) %.1f s, CHECKPOINT %.1f s",
+		busy, vacuumed.Seconds(), (time.Since(start) - vacuumed).Seconds()), nil
 }
 
 // bufferCounts are a database's shared-buffer hits and reads so far.
