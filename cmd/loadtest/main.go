@@ -9,7 +9,12 @@
 // (PRESSROOM_SEARCH_INLINE=true), for POST /v1/articles with distinct
 // generated dumps and POST /v1/articles/batch; then with search deferred,
 // for POST /v1/articles, the same at half that rate open-loop,
-// GET /v1/articles/{id} and POST /v1/articles/batch again. Each phase is warmed up, then measured: rate,
+// GET /v1/articles/{id} and POST /v1/articles/batch again. The read phases
+// (baseline SELECT, GET) and the open-loop phase start on a settled
+// database: VACUUM (ANALYZE) and CHECKPOINT first, so that no autovacuum
+// or checkpoint left by the phases before them runs during them (see
+// settle); the open-loop phase's dumps are generated before it starts.
+// Each phase is warmed up, then measured: rate,
 // latency percentiles, CPU seconds per 1,000 requests of the server, of
 // PostgreSQL and of this client, and the server's peak RSS (rss_mib: the
 // higher of the two servers'). The last line printed is the summary:
