@@ -65,6 +65,7 @@ type options struct {
 	quick       bool
 	perfDir     string
 	pprofDir    string
+	settle      bool
 }
 
 func main() {
@@ -94,6 +95,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.quick, "quick", false, "short phases (4s, warm-up 1s) unless -duration/-warmup are given")
 	fs.StringVar(&o.perfDir, "perf", "", "record a system-wide `perf record -g` profile of each measured phase into this directory")
 	fs.StringVar(&o.pprofDir, "pprof", "", "save the server's Go CPU profile (from PRESSROOM_DEBUG_ADDR) of each measured Pressroom phase, and its heap profile at the phase's end, into this directory")
+	fs.BoolVar(&o.settle, "settle", true, "VACUUM (ANALYZE) and CHECKPOINT before the baseline SELECT, the open-loop and the GET phases; -settle=false measures them as earlier runs did, for comparison")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}

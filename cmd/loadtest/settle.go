@@ -90,9 +90,12 @@ func bufferNote(before, after bufferCounts) string {
 // measureSettled settles the database at dbURL, then measures the phase
 // as measure does, noting the settling and the phase's buffer hits.
 func (b *bench) measureSettled(ctx context.Context, dbURL, name, unit string, l loop) (*phase, error) {
-	settled, err := b.settle(ctx, dbURL)
-	if err != nil {
-		return nil, err
+	settled := "not settled (-settle=false)"
+	if b.opts.settle {
+		var err error
+		if settled, err = b.settle(ctx, dbURL); err != nil {
+			return nil, err
+		}
 	}
 	before, err := buffers(ctx, dbURL)
 	if err != nil {
