@@ -18,13 +18,12 @@
 package extract
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"unicode"
 
 	"github.com/pressroom/pressroom/internal/article"
-	"github.com/pressroom/pressroom/internal/extract/datetime"
+	"github.com/pressroom/pressroom/internal/extract/text"
+	"github.com/pressroom/pressroom/internal/extract/web"
 )
 
 // Version identifies the extractor's rules. It is stored with every article
@@ -48,7 +47,7 @@ const Version = 7
 // ErrLimit is wrapped, with article.ErrUnextractable, when a dump is
 // refused because it exceeds one of the extractor's limits (see maxLines),
 // which keep the time and memory one extraction takes bounded.
-var ErrLimit = errors.New("limit exceeded")
+var ErrLimit = text.ErrLimit
 
 // errInternal marks an extraction that failed on a bug rather than on its
 // input; tests and fuzzing look for it.
@@ -78,110 +77,20 @@ func Extract(d *article.Dump) (x article.Extraction) {
 	}()
 	// Unwrap once, then sniff: an envelope may carry HTML as well as text.
 	d, enveloped := unwrapDump(d)
-	if htmlIsHTML(d) {
-		return htmlExtract(d)
-	}
-	if n := bytes.Count(d.Body, []byte{'\n'}); n > maxLines {
-		// Decoding never removes a line break from plain text; refuse
-		// before copying the dump.
-		return article.Extraction{Input: article.InputText, Version: Version,
-			Diagnostics: article.Diagnostics{Input: article.InputText},
-			Err:         fmt.Errorf("extract: %w: %w: more than %d lines (max %d)", article.ErrUnextractable, ErrLimit, n, maxLines)}
-	}
-	dec := decode(d)
-	if enveloped {
-		dec.notes = append([]string{"json envelope"}, dec.notes...)
-	}
-	blocks, err := segment(dec.text, maxLines)
-	if err != nil {
-		return article.Extraction{Input: dec.kind, Version: Version,
-			Diagnostics: article.Diagnostics{Input: dec.kind, Notes: dec.notes},
-			Err:         fmt.Errorf("extract: %w: %w", article.ErrUnextractable, err)}
-	}
-	return extractDocument(newDocument(d, dec, blocks))
-}
-
-// extractDocument runs the shared part of the pipeline on a front-end's
-// document.
-func extractDocument(doc *document) article.Extraction {
-	if len(doc.blocks) == 0 {
-		return article.Extraction{Input: doc.input, Version: Version,
-			Diagnostics: article.Diagnostics{Input: doc.input, Notes: doc.notes},
-			Err:         fmt.Errorf("extract: %w: no text", article.ErrUnextractable)}
-	}
-	classify(doc)
-	findMetadata(doc)
-	return assemble(doc)
-}
-
-// newDocument wraps a front-end's blocks with what the rest of the pipeline
-// needs: the reference time for relative dates, the URL's hints, the
-// language and the document's numeric date order.
-func newDocument(d *article.Dump, dec decoded, blocks []block) *document {
-	doc := &document{input: dec.kind, blocks: blocks, notes: dec.notes, langIdx: -1}
-	doc.ref = dec.fetchedAt
-	if doc.ref.IsZero() {
-		doc.ref = d.ReceivedAt
-	}
-	if !doc.ref.IsZero() {
-		doc.ref = doc.ref.UTC()
-	}
-	doc.url, doc.urlInfo = parseURLInfo(dec.url)
-	detectLanguage(doc)
-	order := 0
-	for i := range blocks {
-		if blocks[i].digits >= 3 {
-			order += datetime.NumericOrder(blocks[i].text)
-		}
-	}
 	switch {
-	case order > 0:
-		doc.dayFirst = 1
-	case order < 0:
-		doc.dayFirst = -1
+	case htmlIsHTML(d):
+		x = web.Extract(d)
+	case enveloped:
+		x = text.Extract(d, "json envelope")
 	default:
-		doc.dayFirst = urlDateOrder(doc.url)
+		x = text.Extract(d)
 	}
-	return doc
+	// The front-ends know the rules, not their version.
+	x.Version = Version
+	return x
 }
 
-// detectLanguage guesses the language from the prose-like blocks and sets
-// every block's stop-word count for it.
-func detectLanguage(doc *document) {
-	var sc scriptCounts
-	var hits [langCount]int
-	letters := 0
-	for i := range doc.blocks {
-		b := &doc.blocks[i]
-		if b.words < 5 && b.cjk < 8 {
-			continue
-		}
-		// A few thousand letters settle the script; reading them all
-		// would only cost time.
-		switch {
-		case letters >= 5000:
-		case b.latin == b.letters:
-			sc.latin += b.letters
-			letters += b.letters
-		default:
-			for _, r := range b.text {
-				if unicode.IsLetter(r) {
-					sc.add(r)
-					letters++
-				}
-			}
-		}
-		for li := range hits {
-			hits[li] += int(b.stopHits[li])
-		}
-	}
-	doc.lang = guessLanguage(sc, hits)
-	doc.langIdx = langIndex(doc.lang)
-	switch {
-	case doc.lang == "":
-	case doc.langIdx >= 0:
-		doc.langRule, doc.langConf = "stop-words", 0.8
-	default:
-		doc.langRule, doc.langConf = "script", 0.9
-	}
-}
+// ParagraphsMarkdown renders plain paragraphs as the Markdown body, with
+// the HTML front-end's escaping: what the API serves for a text dump,
+// whose Markdown is not stored.
+func ParagraphsMarkdown(paras []string) string { return web.ParagraphsMarkdown(paras) }
