@@ -6,15 +6,20 @@
 //
 // # Two front-ends, one vocabulary
 //
-// Extract unwraps a JSON envelope once, then sniffs the format:
+// Extract unwraps a JSON envelope once (envelope.go), then sniffs the
+// format (sniff.go) and hands the dump to a front-end, each a package:
 //
-//	text  decode (decode.go) → segment (blocks.go, measure.go) → classify
-//	      (classify.go) → metadata (metadata.go) → assemble (assemble.go)
-//	HTML  dom.Parse → dom.Segment/Select (dom/) → metadata (html_*.go)
+//	text  decode → segment into blocks → classify → metadata → assemble
+//	      (package text: a visible-text dump, line by line)
+//	web   dom.Parse → dom.Segment/Select → metadata (package web: HTML)
 //
-// What is not about the input format is shared: the word lists of every
-// purpose and language (lexicon), the date parser (datetime),
-// the credit parser (byline.go) and the language guesser (language.go).
+// What is not about the input format exists once, below both: the word
+// lists of every purpose and language (lexicon), the date parser
+// (datetime), the credit parser (credit), and package page: the compiled
+// page vocabulary and its credit reader, the language guess, URL hints,
+// description, section and tag picking. Dependencies point inward: extract
+// imports text and web; they import page, credit, datetime and lexicon
+// (web and page also dom), never each other.
 package extract
 
 import (
@@ -45,7 +50,7 @@ import (
 const Version = 7
 
 // ErrLimit is wrapped, with article.ErrUnextractable, when a dump is
-// refused because it exceeds one of the extractor's limits (see maxLines),
+// refused because it exceeds one of the extractor's limits (see text.MaxLines),
 // which keep the time and memory one extraction takes bounded.
 var ErrLimit = text.ErrLimit
 

@@ -213,7 +213,7 @@ func FuzzTextExtract(f *testing.F) {
 	})
 }
 
-// TestLineLimit: a dump of more than maxLines lines is refused early as
+// TestLineLimit: a dump of more than text.MaxLines lines is refused early as
 // unextractable, wrapping ErrLimit, and one of 100,000 lines is not.
 func TestLineLimit(t *testing.T) {
 	if testing.Short() {

@@ -1,3 +1,6 @@
+// Package extracttest holds what the tests of the extract packages share:
+// the fixed clock of test dumps, golden-file comparison, and views of an
+// extraction that several packages' tests compare.
 package extracttest
 
 import (
@@ -87,3 +90,25 @@ func DescribeFrom(x article.Extraction) DescribeOf {
 }
 
 const FixtureProse = "The council voted on Tuesday evening to keep the old swimming pool open for another summer, after a petition signed by more than four thousand residents."
+
+// LanguageSamples are one sentence in each language the stop-word lists
+// cover, or written in a script that names its language, and that
+// language's ISO 639-1 code: both front-ends must guess it.
+var LanguageSamples = []struct{ Text, Lang string }{
+	{"The president said on Tuesday that the trade talks with China were going well and that a deal could be reached.", "en"},
+	{"El presidente dijo el martes que las conversaciones comerciales con China iban bien y que se podría llegar a un acuerdo.", "es"},
+	{"O presidente disse na terça-feira que as negociações comerciais com a China estão indo bem e que um acordo pode ser alcançado.", "pt"},
+	{"Le président a déclaré mardi que les négociations commerciales avec la Chine se passaient bien et qu'un accord pourrait être conclu.", "fr"},
+	{"Der Präsident sagte am Dienstag, dass die Handelsgespräche mit China gut verlaufen und dass eine Einigung erzielt werden könnte.", "de"},
+	{"Il presidente ha detto martedì che i colloqui commerciali con la Cina stanno andando bene e che si potrebbe raggiungere un accordo.", "it"},
+	{"De president zei dinsdag dat de handelsbesprekingen met China goed verlopen en dat er een akkoord kan worden bereikt.", "nl"},
+	{"Президент заявил во вторник, что торговые переговоры с Китаем идут хорошо и что может быть достигнуто соглашение.", "ru"},
+	{"先日、不正に改造したiPhoneを販売したとして、商標法違反の疑いで男性が逮捕されました。", "ja"},
+	{"대통령은 화요일에 중국과의 무역 협상이 잘 진행되고 있으며 합의에 도달할 수 있다고 말했다.", "ko"},
+	{"总统周二表示，与中国的贸易谈判进展顺利，可能会达成协议。", "zh"},
+	{"قال الرئيس يوم الثلاثاء إن المحادثات التجارية مع الصين تسير بشكل جيد", "ar"},
+	{"Az elnök kedden azt mondta, hogy a kereskedelmi tárgyalások jól haladnak, és hogy most már megállapodás is lehet.", "hu"},
+	{"Prezident v úterý řekl, že obchodní jednání s Čínou jsou na dobré cestě a že by mohlo být dosaženo dohody.", "cs"},
+	{"Præsidenten sagde tirsdag, at handelsforhandlingerne med Kina går godt, og at der kan blive indgået en aftale.", "da"},
+	{"Prezydent powiedział we wtorek, że rozmowy handlowe z Chinami idą dobrze i że może być zawarte porozumienie.", "pl"},
+}

@@ -2,7 +2,7 @@ package page
 
 // What may follow an appendix label: at most 1/appendixShare of the text
 // above it and appendixMaxChars characters, and no paragraph of
-// appendixProseWords words or more.
+// AppendixProseWords words or more.
 const (
 	appendixShare      = 4
 	appendixMaxChars   = 800

@@ -39,7 +39,7 @@ const BoilerKinds = VShare | VNav | VRelated | VComments | VNewsletter | VLegal 
 	VCaption | VPaywall | VFollow | VReadTime | VEnd | VSponsor
 
 // vocabulary lists the phrases beside lexicon's page vocabulary (Page),
-// which holds each language's generic words by purpose; buildVocab
+// which holds each language's generic words by purpose; BuildVocab
 // compiles both. The first character is the mode: '=' the phrase is the
 // whole line, '^' it starts the line, '~' anywhere. An entry here fires on
 // at least two development sites or is a single word: phrasestat_test.go

@@ -39,7 +39,7 @@ func ParseByline(text string, ctx datetime.Context) (credit.Match, bool) {
 	return ParseBylineFolded(text, "", ctx)
 }
 
-// ParseBylineFolded is parseByline given foldLower(text) too, when the
+// ParseBylineFolded is ParseByline given FoldLower(text) too, when the
 // caller has it ("" otherwise).
 func ParseBylineFolded(text, folded string, ctx datetime.Context) (credit.Match, bool) {
 	return CreditReader.Parse(text, folded, ctx)

@@ -53,7 +53,7 @@ const (
 	MaxStopLen   = 16
 )
 
-// stopKey packs w, at most maxStopLen bytes, into two integers.
+// stopKey packs w, at most MaxStopLen bytes, into two integers.
 func stopKey(w string) (k0, k1 uint64) {
 	for i := 0; i < len(w) && i < 8; i++ {
 		k0 |= uint64(w[i]) << (8 * i)

@@ -92,7 +92,7 @@ type dfa struct {
 }
 
 // NewPhraseSet compiles phrases, whose text must already be folded (see
-// foldLower).
+// FoldLower).
 func NewPhraseSet(phrases []Phrase) *phraseSet {
 	ps := &phraseSet{Phrases: phrases, wordStart: make([]bool, len(phrases)), wordEnd: make([]bool, len(phrases))}
 	var anchored, anywhere []int32
@@ -417,5 +417,5 @@ func IsWordRune(r rune) bool {
 // reader uses too).
 func FoldLower(s string) string { return lexicon.Fold(s) }
 
-// FoldRune is foldLower for one rune beyond ASCII.
+// FoldRune is FoldLower for one rune beyond ASCII.
 func FoldRune(r rune) rune { return lexicon.FoldRune(r) }

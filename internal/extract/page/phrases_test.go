@@ -20,7 +20,7 @@ type referencePhraseSet struct {
 }
 
 // newReferencePhraseSet compiles phrases, whose text must already be folded (see
-// foldLower).
+// FoldLower).
 func newReferencePhraseSet(phrases []Phrase) *referencePhraseSet {
 	ps := &referencePhraseSet{phrases: phrases}
 	n := 1

@@ -55,7 +55,7 @@ func assemble(doc *document) article.Extraction {
 
 // bodyParagraphs returns the body blocks' text, joining a drop capital
 // printed on a line of its own to the paragraph it starts, and their words
-// as countWords counts them.
+// as page.CountWords counts them.
 func bodyParagraphs(doc *document) ([]string, int) {
 	var out []string
 	words := 0

@@ -16,7 +16,7 @@ import (
 type block struct {
 	line  int    // 1-based line (text) or element index (HTML)
 	text  string // trimmed, inner whitespace collapsed
-	lower string // foldLower(text)
+	lower string // page.FoldLower(text)
 
 	// Layout: text dumps separate paragraphs by blank lines; runs of lines
 	// without blank lines between them are menus, lists or tables.
@@ -32,7 +32,7 @@ type block struct {
 	capWords                                  int // words starting with an upper-case letter
 	cells                                     int // tab characters: innerText separates table cells with tabs
 	latin                                     int // letters of the Latin script (below U+0250)
-	counted                                   int // words as countWords counts them
+	counted                                   int // words as page.CountWords counts them
 	endsSentence                              bool
 	glued                                     bool                  // holds a word glued to a capitalised one ("PossibleThe")
 	stopHits                                  [page.LangCount]uint8 // function words per language
@@ -51,7 +51,7 @@ type document struct {
 	input    string // article.InputText or article.InputHTML
 	blocks   []block
 	lang     string
-	langIdx  int // index into stopLangs, -1 when none
+	langIdx  int // index into page.StopLangs, -1 when none
 	langRule string
 	langConf float64
 	ref      time.Time
@@ -78,7 +78,7 @@ type document struct {
 const MaxLines = 250_000
 
 // segment splits normalised text into line blocks with their features. It
-// fails, wrapping errLimit, on text of more than limit lines.
+// fails, wrapping ErrLimit, on text of more than limit lines.
 func segment(text string, limit int) ([]block, error) {
 	lines := strings.Count(text, "\n")
 	if !strings.HasSuffix(text, "\n") {

@@ -1,3 +1,13 @@
+// Package text is the front-end for text dumps: the visible text of a
+// page as a scraper gets it (innerText), one block per line.
+//
+//	decode (decode.go) → segment into blocks (blocks.go, measure.go) →
+//	classify (classify.go, label.go, span*.go) → metadata (metadata.go:
+//	title*.go, byline*.go, date_*.go, site.go, dateline.go, sponsor.go,
+//	paywall*.go, describe.go) → assemble (assemble.go)
+//
+// Extract is its entry point; package extract calls it after unwrapping
+// an envelope and sniffing that the dump is not an HTML page.
 package text
 
 import (
@@ -13,7 +23,7 @@ import (
 )
 
 // ErrLimit is wrapped, with article.ErrUnextractable, when a dump is
-// refused because it exceeds one of the extractor's limits (see maxLines),
+// refused because it exceeds one of the extractor's limits (see MaxLines),
 // which keep the time and memory one extraction takes bounded.
 var ErrLimit = errors.New("limit exceeded")
 

@@ -36,7 +36,7 @@ var asciiCount1, asciiCount2 = func() (t1, t2 [utf8.RuneSelf]uint64) {
 	return t1, t2
 }()
 
-// runeClass is asciiClass for a rune beyond ASCII.
+// runeClass is page.ASCIIClass for a rune beyond ASCII.
 func runeClass(r rune) uint8 {
 	switch {
 	case unicode.IsLetter(r):
@@ -67,7 +67,7 @@ type lineStats struct {
 }
 
 // measureText computes the shallow text features of b, its function words
-// included, and appends foldLower(b.text) to lower.
+// included, and appends page.FoldLower(b.text) to lower.
 func measureText(b *block, lower []byte) []byte {
 	var m lineStats
 	s := b.text
@@ -200,7 +200,7 @@ func gluedASCII(tok string) bool {
 func (m *lineStats) token(tok string, lower []byte) []byte {
 	m.words++
 	wordStart := true
-	inCounted := false // countWords's notion of a word
+	inCounted := false // page.CountWords's notion of a word
 	lowerRun, upperStart := 0, false
 	// The function word being read: its folded bytes packed as stopKey
 	// packs them, and its length.
@@ -211,7 +211,7 @@ func (m *lineStats) token(tok string, lower []byte) []byte {
 		i += n
 		m.runes++
 		var cls uint8
-		var f rune // r folded as foldLower folds it
+		var f rune // r folded as page.FoldLower folds it
 		if r < utf8.RuneSelf {
 			cls, f = page.ASCIIClass[r], rune(page.ASCIILower[r])
 		} else {

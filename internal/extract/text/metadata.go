@@ -210,7 +210,7 @@ func labelledCredit(s string) (string, bool) {
 	return strings.Join(words, " "), true
 }
 
-// bylineOf is parseByline of block i for the lines shaped like a credit
+// bylineOf is page.ParseByline of block i for the lines shaped like a credit
 // with several names: most lines have no cue and not two capitalised words,
 // and are rejected without parsing.
 func (doc *document) bylineOf(i int) (credit.Match, bool) {
@@ -220,7 +220,7 @@ func (doc *document) bylineOf(i int) (credit.Match, bool) {
 	return doc.parseBylineOf(i)
 }
 
-// parseBylineOf memoises parseByline for block i.
+// parseBylineOf memoises page.ParseByline for block i.
 func (doc *document) parseBylineOf(i int) (credit.Match, bool) {
 	if doc.bylineDone == nil {
 		doc.bylineDone = make([]int8, len(doc.blocks))

@@ -31,7 +31,7 @@ func parseSponsor(s string) (string, bool) {
 		if i > 0 && (i > 40 || c != "brought to you by" && c != "in partnership with") {
 			continue
 		}
-		// foldLower keeps byte offsets for ASCII; map back conservatively.
+		// page.FoldLower keeps byte offsets for ASCII; map back conservatively.
 		if len(lower) != len(s) {
 			j := strings.Index(strings.ToLower(s), c)
 			if j < 0 {

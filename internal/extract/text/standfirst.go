@@ -4,7 +4,7 @@ import "github.com/pressroom/pressroom/internal/extract/page"
 
 // keepStandfirst opens the body with a standfirst that is a paragraph:
 // the line under the headline that findDek took, when it runs to a
-// paragraph's length (standfirstWords, or standfirstSentences sentences).
+// paragraph's length (page.StandfirstWords, or standfirstSentences sentences).
 // A one-sentence dek summarises the headline and stays out of the body; a
 // lead paragraph set in bold above the credit is the article's opening.
 // It stays the description too.

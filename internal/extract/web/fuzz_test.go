@@ -25,7 +25,7 @@ func FuzzHTMLExtract(f *testing.F) {
 			if !errors.Is(x.Err, article.ErrUnextractable) {
 				t.Fatalf("Err = %v, want ErrUnextractable", x.Err)
 			}
-			// htmlExtract recovers panics into this message; a fuzzer
+			// Extract recovers panics into this message; a fuzzer
 			// finding one has found a bug.
 			if strings.Contains(x.Err.Error(), "internal error") {
 				t.Fatalf("recovered panic: %v", x.Err)

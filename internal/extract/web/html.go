@@ -1,3 +1,12 @@
+// Package web is the front-end for HTML pages, over package dom: the
+// metadata a page states (JSON-LD, OpenGraph, <meta>, microdata: meta.go,
+// title*.go, describe.go, sections.go), the content dom selects, trimmed of
+// teasers, slideshows and appendices (teasers.go, appendix.go, lead.go),
+// then the dates and credits printed near the headline (visible.go,
+// credit*.go, date_cued.go), and the Markdown body (markdown.go).
+//
+// Extract is its entry point; package extract calls it when the sniff
+// finds a page.
 package web
 
 import (
@@ -12,7 +21,7 @@ import (
 	"github.com/pressroom/pressroom/internal/extract/page"
 )
 
-// htmlExtract extracts an article from an HTML dump: structured metadata
+// Extract extracts an article from an HTML dump: structured metadata
 // first, then the main content blocks. It never panics; a page it cannot
 // parse within limits, or one without article text, yields an Err wrapping
 // article.ErrUnextractable.
