@@ -4,7 +4,9 @@
 // with its role, handle, date or site cut off and its wire services set
 // apart as agencies (Reader.Parse); the shape of a person's name, one test
 // with what each kind of input adds (PersonName for a line of text, the
-// value side's for an author field); the organisation, desk and role words
+// value side's for an author field), and for a line the grammar of the
+// page's language, which tells a title-case noun phrase from a name
+// (PersonNameIn, noun_phrase.go); the organisation, desk and role words
 // that tell a credit from a person (words.go: one list, two named
 // extensions); what a template prints around a credit on its line
 // (line.go); a line ending in its cue, whose name is on the next line

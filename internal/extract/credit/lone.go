@@ -80,7 +80,7 @@ func nameAfterDate(s string, ctx datetime.Context) (string, bool) {
 		}
 	}
 	name := strings.TrimRight(strings.Join(words[:n], " "), ",")
-	if !PersonName(name) {
+	if !PersonNameIn(name, ctx.Lang) {
 		return "", false
 	}
 	return normaliseName(name), true

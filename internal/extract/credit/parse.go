@@ -141,7 +141,7 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 	uncut := rest
 	rest = cutTail(rest, ctx)
 	m.Rest = rest
-	names, agencies := rd.split(rest)
+	names, agencies := rd.split(rest, ctx.Lang)
 	// After a preposition inside a line, one word is a credit only when
 	// something follows it ("Gespeichert von jdoe am …"), not when it ends
 	// a phrase ("Jacken von Bosch").
@@ -258,8 +258,9 @@ func splitGlued(s string) string {
 	return s
 }
 
-// split splits "A, B and C, Role" into person names and agencies.
-func (rd Reader) split(s string) (names, agencies []string) {
+// split splits "A, B and C, Role" into person names and agencies, the
+// names tested in the page's language lang.
+func (rd Reader) split(s, lang string) (names, agencies []string) {
 	var partsBuf [8]string
 	for _, part := range splitNames(partsBuf[:0], s) {
 		part = strings.TrimSpace(strings.Trim(part, " .,;:-–—"))
@@ -270,7 +271,7 @@ func (rd Reader) split(s string) (names, agencies []string) {
 		// "Ann Lee Associated Press": an agency glued after the name.
 		if !h.Agency {
 			// no agency anywhere in the part: nothing to split off
-		} else if name, agency, ok := rd.splitTrailingAgency(part); ok && PersonName(name) {
+		} else if name, agency, ok := rd.splitTrailingAgency(part); ok && PersonNameIn(name, lang) {
 			names = append(names, normaliseName(name))
 			agencies = append(agencies, agency)
 			continue
@@ -282,7 +283,7 @@ func (rd Reader) split(s string) (names, agencies []string) {
 		if h.Role || h.Furniture {
 			continue
 		}
-		if PersonName(part) {
+		if PersonNameIn(part, lang) {
 			names = append(names, normaliseName(part))
 		}
 	}

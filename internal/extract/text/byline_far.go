@@ -46,6 +46,9 @@ func repeatedName(doc *document) (int, credit.Match, bool) {
 			continue
 		}
 		if first, ok := seen[name]; ok {
+			if sameNeighbour(doc, first, i) {
+				continue
+			}
 			m, ok := doc.parseBylineOf(first)
 			if ok && len(m.Authors) == 1 && len(m.Agencies) == 0 {
 				return first, m, true
@@ -55,4 +58,16 @@ func repeatedName(doc *document) (int, credit.Match, bool) {
 		seen[name] = i
 	}
 	return -1, credit.Match{}, false
+}
+
+// sameNeighbour reports two lines printed with the same line before or
+// after them: a menu or a list printed twice (header and footer, desktop
+// and mobile), whose entries repeat with it. A byline and its author box
+// stand among different lines.
+func sameNeighbour(doc *document, a, b int) bool {
+	bs := doc.blocks
+	if a > 0 && bs[a-1].text == bs[b-1].text {
+		return true
+	}
+	return b+1 < len(bs) && bs[a+1].text == bs[b+1].text
 }

@@ -24,6 +24,8 @@ func TestCreditAnywhere(t *testing.T) {
 		{"a preposition is not enough", "Von Bo Park", nil},
 		{"a name alone on its line twice", "Bo Park\n\nBo Park schreibt über Stiftungen und Vereine.\n\nBo Park", []string{"Bo Park"}},
 		{"a name alone once", "Bo Park", nil},
+		// A menu printed twice repeats its entries with their neighbours.
+		{"a menu printed twice", "Startseite\nBo Park\nKontakt\n\nImpressum\n\nStartseite\nBo Park\nKontakt", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dump := "Bericht der Stiftung vorgestellt\n\n" + strings.Repeat(para, 12) + tc.foot + "\n\nKommentare\n"

@@ -55,13 +55,14 @@ func htmlDescribe(m *dom.Meta, ld htmlLD, base string, md *article.Metadata, not
 	}
 }
 
-// cleanDescription collapses white space, undoes a second level of HTML
-// escaping, drops markup some CMSs leave in the value and bounds the
-// length; it returns "" for a value that is not prose (a URL, a lone
-// word). Prose may name a URL, an address or "km/h": only a value that is
-// nothing but an address is refused.
+// cleanDescription keeps the heading of a description laid out over
+// several lines (descHeadingLine), collapses white space, undoes a second
+// level of HTML escaping, drops markup some CMSs leave in the value and
+// bounds the length; it returns "" for a value that is not prose (a URL,
+// a lone word). Prose may name a URL, an address or "km/h": only a value
+// that is nothing but an address is refused.
 func cleanDescription(s string) string {
-	s = page.UnescapeOnce(s)
+	s = page.UnescapeOnce(descHeadingLine(descLineBreaks(s)))
 	if markupInside(s) {
 		s = page.StripMarkup(s)
 	}

@@ -124,7 +124,8 @@ func TestHTMLDescribe_Sources(t *testing.T) {
 }
 
 // TestHTMLDescribe_Pick: which of the stated descriptions is taken — not
-// a byline, nor a blurb beside one; the longest of the copies that agree.
+// a byline, nor a blurb beside one; the longest of the copies that agree;
+// the heading of one laid out over several lines.
 func TestHTMLDescribe_Pick(t *testing.T) {
 	for _, tc := range []struct{ name, head, want, rule string }{
 		{"a byline in the description slot is no summary, nor is the site blurb beside it",
@@ -140,6 +141,21 @@ func TestHTMLDescribe_Pick(t *testing.T) {
 		{"the longest of the copies that agree",
 			`<meta name="description" content="Residents saved the pool for one more summer."><meta property="og:description" content="Residents saved the pool for one more summer, the council said.">`,
 			"Residents saved the pool for one more summer, the council said.", "og:description"},
+		{"a description laid out under a heading states the heading, its dek",
+			"<meta property=\"og:description\" content=\"Pool stays open for summer\nThe council voted on Tuesday to keep the old pool open for another year.\">",
+			"Pool stays open for summer", "og:description"},
+		{"a line break escaped as a backslash and n is a line break",
+			`<meta name="description" content="Pool stays open for summer\n The council voted on Tuesday to keep the old pool open for another year.">`,
+			"Pool stays open for summer", "meta:description"},
+		{"a first line that ends a sentence heads nothing",
+			"<meta name=\"description\" content=\"The pool stays open.\nThe council voted on Tuesday to keep the old pool open for another year.\">",
+			"The pool stays open. The council voted on Tuesday to keep the old pool open for another year.", "meta:description"},
+		{"a first line that ends with a separator is a menu's fragment",
+			"<meta name=\"description\" content=\"Local news |\nThe council voted on Tuesday to keep the old pool open for another year.\">",
+			"Local news | The council voted on Tuesday to keep the old pool open for another year.", "meta:description"},
+		{"a heading over a few words is the whole description",
+			"<meta name=\"description\" content=\"Pool stays open for summer\nSee the photos here.\">",
+			"Pool stays open for summer See the photos here.", "meta:description"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			x := Extract(article.NewDump("", "https://host.example/p", "text/html", []byte(htmlPage(tc.head, "")), time.Time{}))
