@@ -35,7 +35,7 @@ type meta struct {
 	paywalled bool
 	paywall   field
 	publisher field
-	describe  describe // dek, section, tags, update date (text_describe.go)
+	describe  describe // dek, section, tags, update date (describe.go)
 }
 
 func noField() field { return field{idx: -1} }

@@ -8,7 +8,7 @@ import (
 	"github.com/pressroom/pressroom/internal/extract/page"
 )
 
-// The paywall detector itself is vocabulary (page.VPaywall in boilerplate.go):
+// The paywall detector itself is vocabulary (page.VPaywall in page/boilerplate.go):
 // "verify access", "already a subscriber", "to read the full story". This
 // file reads who the wall, or a syndication notice, says the article
 // belongs to.
