@@ -73,7 +73,7 @@ func classify(doc *document) {
 	for i := range bs {
 		bs[i].score = contentScore(doc, &bs[i])
 	}
-	neutralisePreformatted(doc, preformattedRuns(bs))
+	neutralisePreformatted(doc, codeRuns(bs, preformattedRuns(bs)))
 	releaseTableCells(doc)
 	damplistOutliers(bs)
 	doc.bodyStart, doc.bodyEnd = densestSpan(bs)
@@ -84,6 +84,9 @@ func classify(doc *document) {
 	dropFinalIsland(doc)
 	endAtAppendix(doc)
 	endAtPostNavigation(doc)
+	dropTrailingStubs(doc)
+	dropTrailingBox(doc)
+	dropSiteBlurb(doc)
 }
 
 // damplistOutliers lowers the score of a long line inside a long run of

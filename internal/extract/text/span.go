@@ -42,6 +42,7 @@ func trimHeader(doc *document) {
 // it bring. It never crosses the headline, a comment section, a paywall, a
 // footer or a related-links heading.
 func extendBody(doc *document) {
+	dropHeaderCaption(doc)
 	if doc.bodyEnd <= doc.bodyStart {
 		return
 	}

@@ -9,6 +9,7 @@ import "strings"
 // short lines that head the box ("About the author"). The article speaks
 // of its author in its credit, not in a paragraph at its end.
 func dropAuthorBio(doc *document) {
+	dropAuthorBoxes(doc)
 	if len(doc.meta.authors) == 0 || doc.bodyEnd <= doc.bodyStart {
 		return
 	}

@@ -4,7 +4,8 @@ import "github.com/pressroom/pressroom/internal/extract/page"
 
 // keepStandfirst opens the body with a standfirst that is a paragraph:
 // the line under the headline that findDek took, when it runs to a
-// paragraph's length (page.StandfirstWords, or standfirstSentences sentences).
+// paragraph's length (page.StandfirstWords, or standfirstSentences sentences),
+// or that leads into the story (leadUnderDate, leadParagraph).
 // A one-sentence dek summarises the headline and stays out of the body; a
 // lead paragraph set in bold above the credit is the article's opening.
 // It stays the description too.
@@ -14,7 +15,7 @@ func keepStandfirst(doc *document) {
 		return
 	}
 	b := &doc.blocks[d.idx]
-	if !b.endsSentence || (b.words < page.StandfirstWords && page.SentenceCount(b.text) < standfirstSentences && !leadUnderDate(doc, d.idx)) {
+	if !b.endsSentence || (b.words < page.StandfirstWords && page.SentenceCount(b.text) < standfirstSentences && !leadUnderDate(doc, d.idx) && !leadParagraph(doc, d.idx)) {
 		return
 	}
 	b.label, b.reason = labelBody, "standfirst"

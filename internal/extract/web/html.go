@@ -51,8 +51,11 @@ func Extract(d *article.Dump) (x article.Extraction) {
 	blocks := dom.Segment(doc)
 	_, labels := dom.Select(doc, blocks, dom.SelectOptions{Title: x.Metadata.Title})
 	htmlEndAtTeaserList(blocks, labels)
+	htmlEndAtTeaserGrid(blocks, labels)
 	htmlDropSlideshow(blocks, labels)
+	htmlDropRepeatedFurniture(blocks, labels)
 	htmlEndAtAppendix(blocks, labels)
+	htmlDropOrphanHeadings(blocks, labels)
 	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)

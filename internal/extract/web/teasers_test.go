@@ -11,14 +11,7 @@ import (
 // repeated source label after the article are dropped, and that an
 // article whose paragraphs are not interleaved with a label keeps them.
 func TestHTMLTeaserListAfterArticle(t *testing.T) {
-	paras := []string{
-		"The council voted on Tuesday to keep the public pool open through the winter, reversing a decision it made in the spring after residents packed three meetings to object to the closure.",
-		"The pool will now close for two weeks in January for repairs to its heating system, the council said, and reopen with longer hours on weekends and a new class for beginners.",
-		"Members who had argued for the closure said the repairs would cost more than the budget allows, but agreed to revisit the figures at the next meeting in March.",
-		"Residents who spoke at the meetings said the pool was the only place in the district where children could learn to swim in winter, and that the next nearest was an hour away by bus.",
-		"The vote was twelve to three. The three members who voted against said they would ask the auditor to look at the repair estimates before the work begins.",
-		"A spokesperson for the swimming club said its members were delighted and would help to raise money for the repairs with a sponsored swim in the spring.",
-	}
+	paras := htmlPoolStory
 	teasers := []string{
 		"A new bakery opens on the high street after a year of delays, and its owners say the queue on the first morning went round the block.",
 		"The library will stay open late on Thursdays from next month, the first change to its hours in a decade.",
