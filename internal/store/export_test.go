@@ -29,6 +29,10 @@ func SetFlushHook(s *Store, f func(n int)) { s.commit.flushHook = f }
 // COPY; 0 means always, a large number never.
 func SetCopyMinRows(s *Store, n int) { s.copyMinRows = n }
 
+// SetEncodeParams makes s encode the group commit INSERT's parameters
+// itself (the default with pgx's default exec mode) or leave them to pgx.
+func SetEncodeParams(s *Store, on bool) { s.encodeParams = on }
+
 // QueueLen is the number of SaveIngest calls waiting for a writer.
 func QueueLen(s *Store) int {
 	s.commit.mu.Lock()
