@@ -211,7 +211,14 @@ func (c *Cache) Vectors(ctx context.Context, docs []Doc, lexize LexizeFunc) ([]V
 		if !texts[i].sure {
 			continue // nil: left to PostgreSQL
 		}
-		out[i] = Concat(g.build(b, toks(texts[i].title)).SetWeight(A), g.build(b, toks(texts[i].body)).SetWeight(B))
+		// The title's and body's vectors live only until Concat has
+		// merged them: they are the grouper's, reused.
+		title := g.build(b, toks(texts[i].title), g.title).SetWeight(A)
+		body := g.build(b, toks(texts[i].body), g.body).SetWeight(B)
+		out[i] = Concat(title, body)
+		clear(title)
+		clear(body)
+		g.title, g.body = title[:0], body[:0]
 	}
 	return out, nil
 }
@@ -281,6 +288,7 @@ type grouper struct {
 	entry, stamp []int32
 	rank         []int32 // of each lexeme id in bytewise order
 	order        []int32 // lexeme ids in bytewise order, for rank
+	title, body  Vector  // a doc's two vectors before Concat
 	gen          int32
 	scratch      Vector
 	counts       []int
@@ -316,7 +324,8 @@ func (g *grouper) reset(b *batch) {
 // lexeme's positions are capped at MaxPos, without repeats, at most
 // maxPositions-1 of them, and none after one reached MaxPos. A first pass
 // counts each lexeme's occurrences so that all positions share one slab.
-func (g *grouper) build(b *batch, toks []token) Vector {
+// The vector is written into dst's array, grown if need be.
+func (g *grouper) build(b *batch, toks []token, dst Vector) Vector {
 	g.gen++
 	v, counts, ids := g.scratch[:0], g.counts[:0], g.ids[:0]
 	for _, t := range toks {
@@ -365,7 +374,7 @@ func (g *grouper) build(b *batch, toks []token) Vector {
 		keys = append(keys, uint64(g.rank[id])<<32|uint64(i))
 	}
 	slices.Sort(keys)
-	sorted := make(Vector, len(v))
+	sorted := slices.Grow(dst[:0], len(v))[:len(v)]
 	for i, k := range keys {
 		sorted[i] = v[uint32(k)]
 	}
