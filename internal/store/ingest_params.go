@@ -171,49 +171,31 @@ func (e *paramEncoder) appendInt4Array(vals []int) {
 }
 
 // encode writes p's columns as insertIngestsSQL's parameters $1 to $40,
-// in its order (args), and vectors, if not nil, as $41.
+// in args' order, and vectors, if not nil, as $41. Each column's Go type
+// names its element type.
 func (p *batchParams) encode(e *paramEncoder, vectors []vectorParam) {
-	appendArray(e, pgtype.UUIDOID, p.id, uuidElem)
-	appendArray(e, pgtype.TimestamptzOID, p.receivedAt, timeElem)
-	appendArray(e, pgtype.TimestamptzOID, p.fetchedAt, timeOrNullElem)
-	appendArray(e, pgtype.TextOID, p.source, textElem)
-	appendArray(e, pgtype.TextOID, p.url, textElem)
-	appendArray(e, pgtype.TextOID, p.contentType, textElem)
-	appendArray(e, pgtype.ByteaOID, p.body, byteaElem)
-	appendArray(e, pgtype.ByteaOID, p.sum, byteaElem)
-	e.appendInt4Array(p.size)
-	appendArray(e, pgtype.TextOID, p.status, textElem)
-	appendArray(e, pgtype.TextOID, p.extractError, textElem)
-	e.appendInt4Array(p.version)
-
-	appendArray(e, pgtype.UUIDOID, p.aID, uuidElem)
-	appendArray(e, pgtype.UUIDOID, p.aDumpID, uuidElem)
-	appendArray(e, pgtype.TextOID, p.aTitle, textElem)
-	appendArray(e, pgtype.TextOID, p.aAuthors, textElem)
-	appendArray(e, pgtype.TextOID, p.aAgencies, textElem)
-	appendArray(e, pgtype.TimestamptzOID, p.aPublishedAt, timeOrNullElem)
-	appendArray(e, pgtype.TextOID, p.aPrecision, textOrNullElem)
-	appendArray(e, pgtype.BoolOID, p.aHasZone, boolElem)
-	e.appendInt4Array(p.aOffsetMinutes)
-	appendArray(e, pgtype.TextOID, p.aSourceName, textElem)
-	appendArray(e, pgtype.TextOID, p.aLocation, textElem)
-	appendArray(e, pgtype.TextOID, p.aSponsors, textElem)
-	appendArray(e, pgtype.BoolOID, p.aPaywalled, boolElem)
-	appendArray(e, pgtype.TextOID, p.aOriginalPublisher, textElem)
-	appendArray(e, pgtype.TextOID, p.aLanguage, textElem)
-	appendArray(e, pgtype.TextOID, p.aURL, textElem)
-	appendArray(e, pgtype.TextOID, p.aBody, textElem)
-	e.appendInt4Array(p.aWordCount)
-	appendArray(e, pgtype.ByteaOID, p.aBodySum, byteaElem)
-	appendArray(e, pgtype.TextOID, p.aMarkdown, textOrNullElem)
-	appendArray(e, pgtype.TextOID, p.aDescription, textElem)
-	appendArray(e, pgtype.TextOID, p.aImage, textElem)
-	appendArray(e, pgtype.TextOID, p.aCanonical, textElem)
-	appendArray(e, pgtype.TextOID, p.aSection, textElem)
-	appendArray(e, pgtype.TextOID, p.aTags, textElem)
-	appendArray(e, pgtype.TimestamptzOID, p.aModifiedAt, timeOrNullElem)
-	appendArray(e, pgtype.TextOID, p.aSections, textElem)
-	appendArray(e, pgtype.TextOID, p.aModifiedPrecision, textOrNullElem)
+	for _, col := range p.args() {
+		switch col := col.(type) {
+		case []pgtype.UUID:
+			appendArray(e, pgtype.UUIDOID, col, uuidElem)
+		case []time.Time:
+			appendArray(e, pgtype.TimestamptzOID, col, timeElem)
+		case []*time.Time:
+			appendArray(e, pgtype.TimestamptzOID, col, timeOrNullElem)
+		case []string:
+			appendArray(e, pgtype.TextOID, col, textElem)
+		case []*string:
+			appendArray(e, pgtype.TextOID, col, textOrNullElem)
+		case [][]byte:
+			appendArray(e, pgtype.ByteaOID, col, byteaElem)
+		case []int:
+			e.appendInt4Array(col)
+		case []bool:
+			appendArray(e, pgtype.BoolOID, col, boolElem)
+		default:
+			e.fail(fmt.Errorf("no binary array encoding for a column of %T", col))
+		}
+	}
 	if vectors != nil {
 		appendArray(e, pgtype.TSVectorOID, vectors, vectorElem)
 	}
