@@ -29,7 +29,7 @@ import (
 type paramEncoder struct {
 	buf    []byte
 	ends   []int    // where each parameter ends in buf
-	values [][]byte // the parameters, slices of buf (values)
+	values [][]byte // the parameters, slices of buf (params)
 	err    error    // the first value that could not be encoded
 }
 
@@ -45,9 +45,6 @@ func putParamEncoder(e *paramEncoder) {
 	if cap(e.buf) > maxPooledParamBytes {
 		return
 	}
-	// The values alias buf, which holds article text: drop the slices so
-	// that the pool keeps only its own bytes.
-	clear(e.values)
 	e.buf, e.ends, e.values, e.err = e.buf[:0], e.ends[:0], e.values[:0], nil
 	paramEncoders.Put(e)
 }
