@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/pressroom/pressroom/internal/article"
@@ -56,3 +57,6 @@ const (
 	IndexSearchSQL   = indexSearchSQL
 	SearchPendingSQL = searchPendingSQL
 )
+
+// EncodesParams is encodesParams, for the pool settings test.
+func EncodesParams(cfg *pgx.ConnConfig) bool { return encodesParams(cfg) }

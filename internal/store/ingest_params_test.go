@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/pressroom/pressroom/internal/article"
@@ -162,5 +163,31 @@ func TestStore_EncodedParams(t *testing.T) {
 				t.Error("no search vector stored")
 			}
 		})
+	}
+}
+
+// TestEncodesParams: the store encodes the INSERT's parameters only in
+// pgx's default mode, which keeps prepared statements on the connection;
+// the modes for a PgBouncer without them keep pgx's own path.
+func TestEncodesParams(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		params string
+		want   bool
+	}{
+		{"", true},
+		{"default_query_exec_mode=cache_statement", true},
+		{"default_query_exec_mode=cache_describe", false},
+		{"default_query_exec_mode=describe_exec", false},
+		{"default_query_exec_mode=exec", false},
+		{"default_query_exec_mode=simple_protocol", false},
+	} {
+		cfg, err := pgx.ParseConfig("postgres://u@localhost/db?" + tt.params)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := store.EncodesParams(cfg); got != tt.want {
+			t.Errorf("%q: encodes %v, want %v", tt.params, got, tt.want)
+		}
 	}
 }
