@@ -75,9 +75,9 @@ eval-html: build
 ## train: fit the text front-end's headline weights on the development
 ## corpora (../shared/eval, read at train time only), print the hand-set vs
 ## fitted figures with 5-fold site-grouped cross-validation, and rewrite
-## internal/extract/title_weights_fitted.go. Deterministic; ~30 s.
+## internal/extract/text/title_weights_fitted.go. Deterministic; ~30 s.
 train:
-	$(GO) test -count=1 -run '^TestTrainTitleWeights$$' -v ./internal/extract -train-titles=$(abspath ../shared/eval)
+	$(GO) test -count=1 -run '^TestTrainTitleWeights$$' -v ./internal/extract/text -train-titles=$(abspath ../shared/eval)
 
 clean:
 	rm -rf bin
