@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -181,6 +182,38 @@ func TestBatchBody(t *testing.T) {
 		}
 		if e.Content != string(dumps[k].Text) || e.Source != dumps[k].Source || e.URL != dumps[k].URL || !strings.HasPrefix(e.ContentType, "text/plain") {
 			t.Errorf("line %d does not carry dump %d", k, k)
+		}
+	}
+}
+
+// appendJSONString must write what encoding/json reads back as the same
+// string, for every kind of byte JSON treats specially; invalid UTF-8 reads
+// back as encoding/json's own encoding does (U+FFFD).
+func TestAppendJSONString(t *testing.T) {
+	for _, in := range []string{
+		"", "plain words", `a "quoted" word`, `back\\slash`, "line\nbreak\r\ttab", "nul\x00 and \x1f and \x7f",
+		"héllo wörld – “quotes” 日本", "line\u2028sep\u2029para", "<b>&amp;</b>", "bad \xff byte", "cut \xe2\x80",
+		"\xe2\x80\xa8", "ends with \\",
+	} {
+		got := appendJSONString([]byte("x"), []byte(in))
+		if got[0] != 'x' {
+			t.Fatalf("%q: the buffer's start was overwritten", in)
+		}
+		var back string
+		if err := json.Unmarshal(got[1:], &back); err != nil {
+			t.Errorf("%q: %s does not decode: %v", in, got[1:], err)
+			continue
+		}
+		want, err := json.Marshal(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wantBack string
+		if err := json.Unmarshal(want, &wantBack); err != nil {
+			t.Fatal(err)
+		}
+		if back != wantBack {
+			t.Errorf("%q: decodes to %q, encoding/json's to %q", in, back, wantBack)
 		}
 	}
 }

@@ -335,7 +335,7 @@ func TestDatabaseDown_503(t *testing.T) {
 
 	// A batch of several store transactions is one 503 too.
 	var lines [][]byte
-	for i := range 2*store.DefaultMaxBatch + 1 {
+	for i := range 2*store.DefaultBatchRows + 1 {
 		lines = append(lines, []byte(fmt.Sprintf(`{"content": "Line %d of a batch, an article of its own."}`, i)))
 	}
 	pool.Close()

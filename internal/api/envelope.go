@@ -1,6 +1,7 @@
 package api
 
 import (
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -153,58 +154,38 @@ func (s *jsonScanner) string() (string, bool) {
 		return "", false
 	}
 	start := s.i
-	ascii := true
 	// The common case: no escapes, so the value is the bytes themselves.
-	for s.i < len(s.b) {
-		c := s.b[s.i]
-		if c == '"' {
-			v := s.b[start:s.i]
-			s.i++
-			if !ascii && !utf8.Valid(v) {
-				return "", false
-			}
-			return string(v), true
-		}
-		if c == '\\' {
-			break
-		}
-		if c < 0x20 {
+	s.skipPlain()
+	if s.i < len(s.b) && s.b[s.i] == '"' {
+		v := s.b[start:s.i]
+		s.i++
+		if !utf8.Valid(v) {
 			return "", false
 		}
-		if c >= utf8.RuneSelf {
-			ascii = false
-		}
-		s.i++
+		return string(v), true
 	}
 	if s.i == len(s.b) {
 		return "", false
 	}
-	out := make([]byte, 0, len(s.b)-start)
-	out = append(out, s.b[start:s.i]...)
+	// A Builder, so that the value becomes a string without another copy.
+	var out strings.Builder
+	out.Grow(len(s.b) - start)
+	out.Write(s.b[start:s.i])
 	for {
 		// Copy the run of bytes up to the next quote, escape or control.
 		run := s.i
-		for s.i < len(s.b) {
-			c := s.b[s.i]
-			if c == '"' || c == '\\' || c < 0x20 {
-				break
-			}
-			if c >= utf8.RuneSelf {
-				ascii = false
-			}
-			s.i++
-		}
-		out = append(out, s.b[run:s.i]...)
+		s.skipPlain()
+		out.Write(s.b[run:s.i])
 		if s.i+1 >= len(s.b) {
 			return "", false // no closing quote, or a lone backslash
 		}
 		switch s.b[s.i] {
 		case '"':
 			s.i++
-			if !ascii && !utf8.Valid(out) {
+			if !utf8.ValidString(out.String()) {
 				return "", false
 			}
-			return string(out), true
+			return out.String(), true
 		case '\\':
 		default:
 			return "", false // a control character
@@ -213,17 +194,17 @@ func (s *jsonScanner) string() (string, bool) {
 		s.i += 2
 		switch e {
 		case '"', '\\', '/':
-			out = append(out, e)
+			out.WriteByte(e)
 		case 'b':
-			out = append(out, '\b')
+			out.WriteByte('\b')
 		case 'f':
-			out = append(out, '\f')
+			out.WriteByte('\f')
 		case 'n':
-			out = append(out, '\n')
+			out.WriteByte('\n')
 		case 'r':
-			out = append(out, '\r')
+			out.WriteByte('\r')
 		case 't':
-			out = append(out, '\t')
+			out.WriteByte('\t')
 		case 'u':
 			r, ok := s.hex4()
 			if !ok {
@@ -243,12 +224,31 @@ func (s *jsonScanner) string() (string, bool) {
 					return "", false
 				}
 			}
-			out = utf8.AppendRune(out, r)
+			out.WriteRune(r)
 		default:
 			return "", false
 		}
 	}
 }
+
+// skipPlain moves past the bytes a string holds as they are, to the next
+// quote, backslash or control character (or the end). UTF-8 is checked
+// once the whole value is read (utf8.Valid takes ASCII eight bytes at a
+// time), so this loop tests one table entry per byte.
+func (s *jsonScanner) skipPlain() {
+	for s.i < len(s.b) && !stringStop[s.b[s.i]] {
+		s.i++
+	}
+}
+
+// stringStop marks the bytes that end a run of plain bytes in a string.
+var stringStop = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
 
 // hex4 reads the four hex digits of a \u escape.
 func (s *jsonScanner) hex4() (rune, bool) {

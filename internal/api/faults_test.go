@@ -222,7 +222,7 @@ func TestIdempotencyKey_BatchWithRetryableItemsNotReplayed(t *testing.T) {
 		t.Fatal(err)
 	}
 	var lines [][]byte
-	for i := range store.DefaultMaxBatch {
+	for i := range store.DefaultBatchRows {
 		lines = append(lines, envelopeLine(t, "steady", fmt.Sprint("https://example.com/s/", i), "text/plain",
 			fmt.Sprintf("Headline number %d of the day\n\n%s", i, filler(fmt.Sprint("steady ", i), 3))))
 	}
@@ -247,10 +247,10 @@ func TestIdempotencyKey_BatchWithRetryableItemsNotReplayed(t *testing.T) {
 		created, existed, failed int
 		replayed                 string
 	}{
-		{store.DefaultMaxBatch, 0, 1, ""},
-		{0, store.DefaultMaxBatch, 1, ""}, // run again, not replayed
-		{1, store.DefaultMaxBatch, 0, ""}, // the trigger is gone: all final
-		{1, store.DefaultMaxBatch, 0, "true"},
+		{store.DefaultBatchRows, 0, 1, ""},
+		{0, store.DefaultBatchRows, 1, ""}, // run again, not replayed
+		{1, store.DefaultBatchRows, 0, ""}, // the trigger is gone: all final
+		{1, store.DefaultBatchRows, 0, "true"},
 	} {
 		if i == 2 {
 			if _, err := ts.pool.Exec(ctx, `DROP TRIGGER flaky ON dumps`); err != nil {

@@ -421,13 +421,13 @@ func TestList_FiltersAndSearch(t *testing.T) {
 // line's article, and a bad line fails alone.
 func TestBatch_AcrossChunks(t *testing.T) {
 	ts := newTestServer(t, api.Config{})
-	n := 2*store.DefaultMaxBatch + 5
+	n := 2*store.DefaultBatchRows + 5
 	lines := make([][]byte, n)
 	for i := range lines {
 		lines[i] = envelopeLine(t, "chunks", fmt.Sprintf("https://example.com/c/%d", i), "text/plain",
 			fmt.Sprintf("Story number %d\n\n%s", i, filler(fmt.Sprintf("item %d", i), 4)))
 	}
-	repeat, bad := store.DefaultMaxBatch+3, store.DefaultMaxBatch*2+1
+	repeat, bad := store.DefaultBatchRows+3, store.DefaultBatchRows*2+1
 	lines[repeat] = lines[1]
 	lines[bad] = []byte(`{"content": 7}`)
 	b := postBatch(t, ts, lines...)
@@ -455,7 +455,7 @@ func TestBatch_AcrossChunks(t *testing.T) {
 // of its lines, even where the refusal comes after several store
 // transactions' worth of good lines.
 func TestBatch_RefusedWholeStoresNothing(t *testing.T) {
-	maxItems := 2*store.DefaultMaxBatch + 1
+	maxItems := 2*store.DefaultBatchRows + 1
 	ts := newTestServer(t, api.Config{BatchMaxItems: maxItems, MaxDumpBytes: 16 << 10})
 	good := func(i int) []byte {
 		return envelopeLine(t, "whole", fmt.Sprintf("https://example.com/w/%d", i), "text/plain",

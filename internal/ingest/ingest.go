@@ -129,7 +129,7 @@ func (s *Service) CreateBatch(ctx context.Context, dumps iter.Seq2[*article.Dump
 			continue
 		}
 		b.add(ctx, d)
-		if len(b.next.items) == store.DefaultMaxBatch || b.next.bytes >= chunkBytes {
+		if len(b.next.items) == s.store.BatchRows() || b.next.bytes >= chunkBytes {
 			b.save(ctx)
 		}
 	}

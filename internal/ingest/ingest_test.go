@@ -49,7 +49,7 @@ func lines(ids []int) iter.Seq2[*article.Dump, error] {
 // every line counted once under its outcome.
 func TestCreateBatch(t *testing.T) {
 	t.Parallel()
-	many := make([]int, store.DefaultMaxBatch+2) // more than one chunk
+	many := make([]int, store.DefaultBatchRows+2) // more than one chunk
 	for i := range many {
 		many[i] = i
 	}
@@ -133,7 +133,7 @@ func TestCreateBatch_ChunkSlots(t *testing.T) {
 			if tt.cancel {
 				cancel()
 			}
-			const batches, perBatch = 4, 2*store.DefaultMaxBatch + 3 // three chunks each
+			const batches, perBatch = 4, 2*store.DefaultBatchRows + 3 // three chunks each
 			results := make(chan []store.IngestResult, batches)
 			for b := range batches {
 				ids := make([]int, perBatch)

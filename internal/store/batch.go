@@ -12,6 +12,16 @@ import (
 	"github.com/pressroom/pressroom/internal/article"
 )
 
+// DefaultBatchRows is Options.BatchRows' default: the rows of a batch
+// written in one transaction. A transaction's fixed costs (its round trips,
+// commit and WAL flush, the COPYs' setup) are shared by more rows the
+// larger it is: 128 rows against 32 cost PostgreSQL and the server less CPU
+// per row (docs/performance.md, "Batches, fourth pass"), and a batch of up
+// to 128 lines is one transaction. The ingest service extracts a batch a
+// transaction's worth at a time, so this also bounds what a batch holds in
+// memory (with its byte bound, ingest.chunkBytes).
+const DefaultBatchRows = 128
+
 // IngestItem is one dump and its extraction for SaveIngestBatch.
 type IngestItem struct {
 	Dump       *article.Dump
@@ -29,9 +39,9 @@ type IngestResult struct {
 // SaveIngest for each item: results are in input order, each successful
 // result is committed, and one bad item does not fail the others. Items
 // repeating an earlier item's source and bytes get its dump and article with
-// Created false. Up to Options.MaxBatch items share one transaction and one
-// round trip; when such a transaction fails because of an item, it is split
-// until the item is alone and gets the error.
+// Created false. Up to Options.BatchRows items share one transaction; when
+// such a transaction fails because of an item, it is split until the item
+// is alone and gets the error.
 func (s *Store) SaveIngestBatch(ctx context.Context, items []IngestItem) []IngestResult {
 	results := make([]IngestResult, len(items))
 	rows := make([]*ingestRow, 0, len(items))
@@ -45,14 +55,17 @@ func (s *Store) SaveIngestBatch(ctx context.Context, items []IngestItem) []Inges
 		rows = append(rows, row)
 		at = append(at, i)
 	}
-	for start := 0; start < len(rows); start += s.maxBatch {
-		end := min(start+s.maxBatch, len(rows))
+	for start := 0; start < len(rows); start += s.batchRows {
+		end := min(start+s.batchRows, len(rows))
 		for j, r := range s.writeRows(ctx, rows[start:end], true) {
 			results[at[start+j]] = r
 		}
 	}
 	return results
 }
+
+// BatchRows is the most rows SaveIngestBatch writes in one transaction.
+func (s *Store) BatchRows() int { return s.batchRows }
 
 // insertBatch runs insertIngestsSQL and returns the dumps it created, with
 // the times of their articles (zero for a dump without one). The statement
@@ -62,6 +75,10 @@ func (s *Store) SaveIngestBatch(ctx context.Context, items []IngestItem) []Inges
 func (s *Store) insertBatch(ctx context.Context, p *batchParams) (map[article.ID]articleTimes, error) {
 	sql, args := insertIngestsSQL, p.args()
 	switch {
+	case s.encodeParams && s.goSearch != nil && !s.goSearch.asText:
+		return s.insertEncoded(ctx, insertIngestsGoSearchSQL, p, s.searchVectorParams(ctx, p.aLanguage, p.aTitle, p.aBody))
+	case s.encodeParams && !s.searchInline:
+		return s.insertEncoded(ctx, insertIngestsSQL, p, nil)
 	case s.goSearch != nil && s.goSearch.asText:
 		sql = insertIngestsGoSearchTextSQL
 		args = append(args, searchVectorTexts(s.searchVectors(ctx, p.aLanguage, p.aTitle, p.aBody)))

@@ -79,8 +79,8 @@ func countRows(t *testing.T, pool *pgxpool.Pool) (dumps, articles int) {
 func TestStore_SaveIngestBatch_Order(t *testing.T) {
 	t.Parallel()
 	pool := dbtest.New(t)
-	// MaxBatch 3 makes the 9 items span several transactions.
-	s := store.NewWithOptions(pool, store.Options{MaxBatch: 3})
+	// BatchRows 3 makes the 9 items span several transactions.
+	s := store.NewWithOptions(pool, store.Options{BatchRows: 3})
 	defer s.Close()
 	ctx := context.Background()
 	mismatch := item("a", "checksum mismatch")
@@ -324,5 +324,50 @@ func TestStore_SaveIngestBatch_ClosedPool(t *testing.T) {
 		if !isKind(res.Err, article.ErrUnavailable) {
 			t.Errorf("item %d: %v, want ErrUnavailable", i, res.Err)
 		}
+	}
+}
+
+// A batch is written Options.BatchRows rows to a transaction: the rows'
+// xmin, the id of the transaction that wrote them, tells how many there
+// were, whether the rows went through COPY (copyMinRows or more) or the
+// statement.
+func TestStore_SaveIngestBatch_RowsPerTransaction(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		batchRows int // 0: the default
+		items     int
+		wantTxs   int
+	}{
+		{"DefaultOneTransaction", 0, 100, 1},
+		{"DefaultSplitsPastIt", 0, store.DefaultBatchRows + 1, 2},
+		{"SmallStatements", 3, 7, 3},
+		{"CopyChunks", 10, 25, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			pool := dbtest.New(t)
+			s := store.NewWithOptions(pool, store.Options{BatchRows: tt.batchRows})
+			defer s.Close()
+			items := make([]store.IngestItem, tt.items)
+			for i := range items {
+				items[i] = item("rows", fmt.Sprintf("article %d of the batch", i))
+			}
+			for i, r := range s.SaveIngestBatch(context.Background(), items) {
+				if r.Err != nil {
+					t.Fatalf("item %d: %v", i, r.Err)
+				}
+			}
+			var dumpTxs, articleTxs int
+			err := pool.QueryRow(context.Background(), `SELECT
+				(SELECT count(DISTINCT xmin::text) FROM dumps), (SELECT count(DISTINCT xmin::text) FROM articles)`).Scan(&dumpTxs, &articleTxs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if dumpTxs != tt.wantTxs || articleTxs != tt.wantTxs {
+				t.Errorf("dumps written in %d transactions and articles in %d, want %d", dumpTxs, articleTxs, tt.wantTxs)
+			}
+		})
 	}
 }

@@ -90,9 +90,9 @@ func BenchmarkIngestTuning(b *testing.B) {
 		},
 		"Batch": {
 			{name: "rows=32", workers: 2, chunk: 32, save: saveBatch},
-			{name: "rows=16", workers: 2, chunk: 16, opts: store.Options{MaxBatch: 16}, save: saveBatch},
-			{name: "rows=64", workers: 2, chunk: 64, opts: store.Options{MaxBatch: 64}, save: saveBatch},
-			{name: "rows=256", workers: 2, chunk: 256, opts: store.Options{MaxBatch: 256}, save: saveBatch},
+			{name: "rows=16", workers: 2, chunk: 16, opts: store.Options{BatchRows: 16}, save: saveBatch},
+			{name: "rows=64", workers: 2, chunk: 64, opts: store.Options{BatchRows: 64}, save: saveBatch},
+			{name: "rows=256", workers: 2, chunk: 256, opts: store.Options{BatchRows: 256}, save: saveBatch},
 		},
 		"Storage": {
 			{name: "lz4"},
@@ -114,8 +114,15 @@ func BenchmarkIngestTuning(b *testing.B) {
 		"Copy": {
 			{name: "copy", workers: 2, chunk: 32, save: saveBatch},
 			{name: "statement", workers: 2, chunk: 32, save: saveBatch, setup: noCopy},
-			{name: "copy/rows=64", workers: 2, chunk: 64, opts: store.Options{MaxBatch: 64}, save: saveBatch},
-			{name: "copy/rows=64/workers=4", workers: 4, chunk: 64, opts: store.Options{MaxBatch: 64}, save: saveBatch},
+			{name: "copy/rows=64", workers: 2, chunk: 64, opts: store.Options{BatchRows: 64}, save: saveBatch},
+			{name: "copy/rows=64/workers=4", workers: 4, chunk: 64, opts: store.Options{BatchRows: 64}, save: saveBatch},
+		},
+		// A batch transaction's rows (store.DefaultBatchRows), and TOAST:
+		// the large columns kept inline, uncompressed.
+		"CopyRows": {
+			{name: "copy/rows=32", workers: 2, chunk: 32, opts: store.Options{BatchRows: 32}, save: saveBatch},
+			{name: "copy/rows=128", workers: 2, chunk: 128, save: saveBatch},
+			{name: "copy/rows=128/target8160", workers: 2, chunk: 128, schema: "lz4-target8160", save: saveBatch},
 		},
 		"Statements": {
 			{name: "cache_statement"},
@@ -123,7 +130,7 @@ func BenchmarkIngestTuning(b *testing.B) {
 			{name: "exec", params: "default_query_exec_mode=exec"},
 		},
 	}
-	for _, g := range []string{"Pool", "Lone", "GroupCommit", "Batch", "Storage", "Indexes", "Copy", "Statements"} {
+	for _, g := range []string{"Pool", "Lone", "GroupCommit", "Batch", "Storage", "Indexes", "Copy", "CopyRows", "Statements"} {
 		b.Run(g, func(b *testing.B) { compare(b, groups[g][0].name, groups[g]) })
 	}
 }

@@ -21,12 +21,13 @@ import (
 
 // Store reads and writes dumps and articles. It is safe for concurrent use.
 type Store struct {
-	pool     *pgxpool.Pool
-	ownsPool bool // opened by Open: Close closes it
-	maxBatch int  // rows per write transaction
+	pool      *pgxpool.Pool
+	ownsPool  bool // opened by Open: Close closes it
+	batchRows int  // rows per SaveIngestBatch transaction
 	// searchInline: ingest computes the search vector (Options.SearchInline).
 	searchInline bool
 	copyMinRows  int          // new dumps from which a write uses COPY (writeNew)
+	encodeParams bool         // the INSERT's parameters are encoded by the store (ingest_params.go)
 	goSearch     *goSearch    // builds the inline vectors in Go; nil: in SQL
 	commit       *committer   // nil without group commit
 	ingestBusy   atomic.Int64 // nanoseconds spent in ingest writes, summed over concurrent writes
@@ -34,9 +35,12 @@ type Store struct {
 
 // Options tunes a Store. The zero value means the defaults.
 type Options struct {
-	// MaxBatch caps the rows written in one transaction, by group commit
-	// and by SaveIngestBatch alike. 0 means DefaultMaxBatch.
+	// MaxBatch caps the rows written in one group-commit transaction. 0
+	// means DefaultMaxBatch.
 	MaxBatch int
+	// BatchRows caps the rows SaveIngestBatch writes in one transaction.
+	// 0 means DefaultBatchRows.
+	BatchRows int
 	// Writers is how many group-commit transactions may be in flight at
 	// once. 0 means DefaultWriters.
 	Writers int
@@ -123,13 +127,17 @@ func NewWithOptions(pool *pgxpool.Pool, opts Options) *Store {
 	if opts.MaxBatch <= 0 {
 		opts.MaxBatch = DefaultMaxBatch
 	}
+	if opts.BatchRows <= 0 {
+		opts.BatchRows = DefaultBatchRows
+	}
 	if opts.Writers <= 0 {
 		opts.Writers = DefaultWriters
 	}
 	if opts.FlushTimeout <= 0 {
 		opts.FlushTimeout = DefaultFlushTimeout
 	}
-	s := &Store{pool: pool, maxBatch: opts.MaxBatch, searchInline: opts.SearchInline, copyMinRows: copyMinRows}
+	s := &Store{pool: pool, batchRows: opts.BatchRows, searchInline: opts.SearchInline, copyMinRows: copyMinRows,
+		encodeParams: encodesParams(pool.Config().ConnConfig)}
 	if opts.SearchInline && !opts.SearchInSQL {
 		s.goSearch = newGoSearch()
 	}

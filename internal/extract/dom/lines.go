@@ -116,7 +116,7 @@ func creditLine(b *Block) bool {
 		return false
 	}
 	t := b.Text
-	if strings.HasPrefix(t, "©") {
+	if strings.HasPrefix(t, "©") || closingCopyright(t) {
 		return true
 	}
 	if !strings.HasSuffix(t, ")") {
@@ -133,6 +133,28 @@ func creditLine(b *Block) bool {
 	}
 	return strings.Contains(p, "/") && !strings.Contains(p, " / ") && !strings.Contains(p, "http") && len(p) < 60
 }
+
+// closingCopyright reports a caption that ends with its picture's credit
+// after a copyright sign ("A skier on the slope. © Agency / Name"): the
+// sign, then a few words of names to the end.
+func closingCopyright(t string) bool {
+	i := strings.LastIndex(t, "©")
+	if i <= 0 {
+		return false
+	}
+	rest := t[i+len("©"):]
+	// A sentence after the sign is text; a dot inside a word is a domain
+	// ("agency.com").
+	end := strings.TrimSpace(rest)
+	return len(rest) <= closingCreditMaxBytes && len(strings.Fields(rest)) <= closingCreditMaxWords &&
+		!strings.ContainsAny(rest, "!?") && !strings.Contains(rest, ". ") && !strings.HasSuffix(end, ".")
+}
+
+// A credit is a name or two and an agency, not a sentence.
+const (
+	closingCreditMaxBytes = 60
+	closingCreditMaxWords = 6
+)
 
 // linkedSentence reports a paragraph that is one linked sentence ("Remember
 // the state's quest for a slogan?"), which belongs to the text around it.

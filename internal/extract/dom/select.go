@@ -156,6 +156,9 @@ func selectIgnoring(doc *html.Node, blocks []Block, opt SelectOptions, negIgnore
 	if best == nil {
 		return nil, labels, 0
 	}
+	if scope == nil {
+		best = widenLoneParagraph(best, blocks, class)
+	}
 
 	// One walk of the root's subtree instead of a walk up from every
 	// block: depth times blocks is what hostile nesting would exploit.
@@ -445,3 +448,48 @@ func bigNegatives(blocks []Block) map[*html.Node]bool {
 	}
 	return ignored
 }
+
+// widenLoneParagraph returns the root to use when the best-scoring element
+// holds a single paragraph of prose: the story's other paragraphs sit
+// beside it among blocks that score against it (captions, ad slots), so
+// that one paragraph alone outscored its parent. The nearest ancestor, at
+// most widenLevels up, that holds more paragraphs of prose is the root;
+// the labelling inside it drops the furniture again.
+func widenLoneParagraph(best *html.Node, blocks []Block, class []int) *html.Node {
+	// A walk of the candidate's subtree, not a walk up from every block
+	// (see the root's marking in selectIgnoring).
+	goodAt := map[*html.Node]int{}
+	for i := range blocks {
+		if class[i] == classGood {
+			goodAt[blocks[i].Node]++
+		}
+	}
+	var good func(n *html.Node) int
+	good = func(n *html.Node) int {
+		count := goodAt[n]
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				count += good(c)
+			}
+		}
+		return count
+	}
+	if good(best) != 1 {
+		return best
+	}
+	n := best
+	for level := 0; level < widenLevels && n.Parent != nil && n.Parent.Type == html.ElementNode; level++ {
+		n = n.Parent
+		if n.DataAtom == atom.Body {
+			break
+		}
+		if good(n) >= 2 {
+			return n
+		}
+	}
+	return best
+}
+
+// widenLevels bounds how far up a lone paragraph's root may move: a
+// paragraph's container and the container's wrapper.
+const widenLevels = 2
