@@ -183,3 +183,27 @@ func descWithoutCredits(cands []descCand, title string, paras []string) []descCa
 	}
 	return out
 }
+
+// descIntact drops the stated descriptions that hold U+FFFD, the mark of
+// bytes decoded in the wrong charset, when the page states another one
+// intact: a page whose <meta> values were written in one charset and
+// served in another often carries a clean copy in its JSON-LD, whose
+// escapes (\u00fc) survive any decoding.
+func descIntact(cands []descCand) []descCand {
+	damaged := 0
+	for _, c := range cands {
+		if strings.ContainsRune(c.value, utf8.RuneError) {
+			damaged++
+		}
+	}
+	if damaged == 0 || damaged == len(cands) {
+		return cands
+	}
+	out := make([]descCand, 0, len(cands)-damaged)
+	for _, c := range cands {
+		if !strings.ContainsRune(c.value, utf8.RuneError) {
+			out = append(out, c)
+		}
+	}
+	return out
+}

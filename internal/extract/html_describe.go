@@ -137,10 +137,11 @@ func htmlDescriptions(m *dom.Meta, ld htmlLD) []descCand {
 }
 
 // htmlPickDescription returns the first stated description that is
-// neither a byline nor the site's generic one (its longest agreeing copy),
+// neither damaged (when an intact one is stated), a byline nor the site's
+// generic one (its longest agreeing copy),
 // else the visible standfirst, else the first paragraph of the body.
 func htmlPickDescription(cands []descCand, blocks []dom.Block, title string, paras []string) (string, string, float64) {
-	cands = descWithoutCredits(cands, title, paras)
+	cands = descWithoutCredits(descIntact(cands), title, paras)
 	if len(cands) > 0 {
 		c := descLongestAgreeing(cands, descNotGeneric(cands, title, paras))
 		return c.value, c.rule, 0.9
