@@ -186,3 +186,27 @@ func DescWithoutCredits(cands []DescCand, title string, paras []string) []DescCa
 
 // DescCand is one stated description and where it came from.
 type DescCand struct{ Value, Rule string }
+
+// DescIntact drops the stated descriptions that hold U+FFFD, the mark of
+// bytes decoded in the wrong charset, when the page states another one
+// intact: a page whose <meta> values were written in one charset and
+// served in another often carries a clean copy in its JSON-LD, whose
+// escapes (\u00fc) survive any decoding.
+func DescIntact(cands []DescCand) []DescCand {
+	damaged := 0
+	for _, c := range cands {
+		if strings.ContainsRune(c.Value, utf8.RuneError) {
+			damaged++
+		}
+	}
+	if damaged == 0 || damaged == len(cands) {
+		return cands
+	}
+	out := make([]DescCand, 0, len(cands)-damaged)
+	for _, c := range cands {
+		if !strings.ContainsRune(c.Value, utf8.RuneError) {
+			out = append(out, c)
+		}
+	}
+	return out
+}

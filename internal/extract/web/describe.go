@@ -131,10 +131,11 @@ func htmlDescriptions(m *dom.Meta, ld htmlLD) []page.DescCand {
 }
 
 // htmlPickDescription returns the first stated description that is
-// neither a byline nor the site's generic one (its longest agreeing copy),
+// neither damaged (when an intact one is stated), a byline nor the site's
+// generic one (its longest agreeing copy),
 // else the visible standfirst, else the first paragraph of the body.
 func htmlPickDescription(cands []page.DescCand, blocks []dom.Block, title string, paras []string) (string, string, float64) {
-	cands = page.DescWithoutCredits(cands, title, paras)
+	cands = page.DescWithoutCredits(page.DescIntact(cands), title, paras)
 	if len(cands) > 0 {
 		c := page.DescLongestAgreeing(cands, page.DescNotGeneric(cands, title, paras))
 		return c.Value, c.Rule, 0.9

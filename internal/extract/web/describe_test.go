@@ -153,6 +153,13 @@ func TestHTMLDescribe_Pick(t *testing.T) {
 		{"a first line that ends with a separator is a menu's fragment",
 			"<meta name=\"description\" content=\"Local news |\nThe council voted on Tuesday to keep the old pool open for another year.\">",
 			"Local news | The council voted on Tuesday to keep the old pool open for another year.", "meta:description"},
+		{"a description decoded in the wrong charset gives way to an intact copy",
+			"<meta name=\"description\" content=\"Die Gemeinde \ufffdffnet das alte Freibad f\ufffdr einen weiteren Sommer.\">" +
+				`<script type="application/ld+json">{"@type":"NewsArticle","headline":"Freibad bleibt offen","description":"Die Gemeinde \u00f6ffnet das alte Freibad f\u00fcr einen weiteren Sommer."}</script>`,
+			"Die Gemeinde öffnet das alte Freibad für einen weiteren Sommer.", "jsonld:description"},
+		{"a damaged description stays when the page states no intact one",
+			"<meta name=\"description\" content=\"Die Gemeinde \ufffdffnet das alte Freibad f\ufffdr einen weiteren Sommer.\">",
+			"Die Gemeinde \ufffdffnet das alte Freibad f\ufffdr einen weiteren Sommer.", "meta:description"},
 		{"a heading over a few words is the whole description",
 			"<meta name=\"description\" content=\"Pool stays open for summer\nSee the photos here.\">",
 			"Pool stays open for summer See the photos here.", "meta:description"},
