@@ -45,11 +45,11 @@ vet:
 		test -z "$$big" || { echo "tracked files over 1 MiB (build outputs?):"; echo "$$big"; exit 1; }
 	$(GO) vet $(RACE) ./...
 
-## vet-cross: most Go developers are on a Mac; Windows at least builds the
-## server (it runs there against DATABASE_URL, without the private PostgreSQL).
+## vet-cross: most Go developers are on a Mac; on Windows every command builds
+## (the server runs there against DATABASE_URL, without the private PostgreSQL).
 vet-cross:
 	GOOS=darwin $(GO) vet ./...
-	GOOS=windows $(GO) build -o /dev/null ./cmd/server
+	GOOS=windows $(GO) build -o /dev/null ./...
 
 # staticcheck is built once as a plain binary, then run with -race in
 # GOFLAGS so that the packages it loads are the race-built ones.
@@ -75,9 +75,9 @@ eval-html: build
 ## train: fit the text front-end's headline weights on the development
 ## corpora (../shared/eval, read at train time only), print the hand-set vs
 ## fitted figures with 5-fold site-grouped cross-validation, and rewrite
-## internal/extract/title_weights_fitted.go. Deterministic; ~30 s.
+## internal/extract/text/title_weights_fitted.go. Deterministic; ~30 s.
 train:
-	$(GO) test -count=1 -run '^TestTrainTitleWeights$$' -v ./internal/extract -train-titles=$(abspath ../shared/eval)
+	$(GO) test -count=1 -run '^TestTrainTitleWeights$$' -v ./internal/extract/text -train-titles=$(abspath ../shared/eval)
 
 clean:
 	rm -rf bin

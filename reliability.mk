@@ -20,11 +20,11 @@ FUZZMINIMIZETIME ?= 2s
 # with the list endpoint's cursors) is reported and skipped.
 FUZZ_TARGETS ?= \
 	./internal/extract:FuzzTextExtract \
-	./internal/extract:FuzzHTMLExtract \
+	./internal/extract/web:FuzzHTMLExtract \
 	./internal/extract/datetime:FuzzFindDate \
 	./internal/extract/credit:FuzzParseByline \
 	./internal/extract/credit:FuzzSplitValues \
-	./internal/extract:FuzzAllDates \
+	./internal/extract/text:FuzzAllDates \
 	./internal/extract/dom:FuzzCollapseSpace \
 	./internal/extract/dom:FuzzParse \
 	./internal/extract/dom:FuzzJSONLD \
@@ -37,11 +37,11 @@ FUZZ_TARGETS ?= \
 	./internal/tsvector:FuzzParseInvariants \
 	./internal/tsvector:FuzzParse \
 	./internal/extract:FuzzExtract \
-	./internal/extract:FuzzMeasure \
-	./internal/extract:FuzzPhraseScan \
-	./internal/extract:FuzzParseDateline \
-	./internal/extract:FuzzParseSponsor \
-	./internal/extract:FuzzPublisherIn \
+	./internal/extract/text:FuzzMeasure \
+	./internal/extract/page:FuzzPhraseScan \
+	./internal/extract/text:FuzzParseDateline \
+	./internal/extract/text:FuzzParseSponsor \
+	./internal/extract/text:FuzzPublisherIn \
 	./internal/store:FuzzParagraphs \
 	./cmd/loadtest:FuzzCountStored \
 	./cmd/loadtest:FuzzParseServing

@@ -217,3 +217,37 @@ func TestAppendJSONString(t *testing.T) {
 		}
 	}
 }
+
+// generate hands out the same dumps, in order, as one postArticle call
+// after another would have, and the next request after them gets a new
+// index.
+func TestBench_Generate(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		handedOut   uint64 // b.next before
+		n           int
+		wantNextIdx uint64
+	}{
+		{"fresh", 0, 5, 6},
+		{"after other phases", 100, 7, 108},
+		{"none", 3, 0, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := &bench{gen: generator{seed: 9}}
+			b.next.Store(tc.handedOut)
+			dumps := b.generate(tc.n)
+			if len(dumps) != tc.n {
+				t.Fatalf("got %d dumps, want %d", len(dumps), tc.n)
+			}
+			for i, d := range dumps {
+				want := b.gen.dump(tc.handedOut + 1 + uint64(i))
+				if d == nil || !bytes.Equal(d.Text, want.Text) {
+					t.Fatalf("dump %d is not the generator's dump %d", i, tc.handedOut+1+uint64(i))
+				}
+			}
+			if got := b.next.Add(1); got != tc.wantNextIdx {
+				t.Errorf("next index after generate: %d, want %d", got, tc.wantNextIdx)
+			}
+		})
+	}
+}

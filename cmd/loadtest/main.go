@@ -9,7 +9,12 @@
 // (PRESSROOM_SEARCH_INLINE=true), for POST /v1/articles with distinct
 // generated dumps and POST /v1/articles/batch; then with search deferred,
 // for POST /v1/articles, the same at half that rate open-loop,
-// GET /v1/articles/{id} and POST /v1/articles/batch again. Each phase is warmed up, then measured: rate,
+// GET /v1/articles/{id} and POST /v1/articles/batch again. The read phases
+// (baseline SELECT, GET) and the open-loop phase start on a settled
+// database: VACUUM (ANALYZE) and CHECKPOINT first, so that no autovacuum
+// or checkpoint left by the phases before them runs during them (see
+// settle); the open-loop phase's dumps are generated before it starts.
+// Each phase is warmed up, then measured: rate,
 // latency percentiles, CPU seconds per 1,000 requests of the server, of
 // PostgreSQL and of this client, and the server's peak RSS (rss_mib: the
 // higher of the two servers'). The last line printed is the summary:
@@ -60,6 +65,7 @@ type options struct {
 	quick       bool
 	perfDir     string
 	pprofDir    string
+	settle      bool
 }
 
 func main() {
@@ -89,6 +95,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.quick, "quick", false, "short phases (4s, warm-up 1s) unless -duration/-warmup are given")
 	fs.StringVar(&o.perfDir, "perf", "", "record a system-wide `perf record -g` profile of each measured phase into this directory")
 	fs.StringVar(&o.pprofDir, "pprof", "", "save the server's Go CPU profile (from PRESSROOM_DEBUG_ADDR) of each measured Pressroom phase, and its heap profile at the phase's end, into this directory")
+	fs.BoolVar(&o.settle, "settle", true, "VACUUM (ANALYZE) and CHECKPOINT before the baseline SELECT, the open-loop and the GET phases; -settle=false measures them as earlier runs did, for comparison")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -129,6 +136,7 @@ type bench struct {
 	log      *log.Logger
 
 	postmaster int
+	dbURL      string  // Pressroom's database, for settling it (see settle)
 	srv        *server // nil outside the Pressroom phases
 	phases     []*phase
 	catchUp    *catchUp // nil when the server indexes search inside the ingest
@@ -184,7 +192,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (err erro
 		return err
 	}
 
-	dbURL, err := withParam(cluster.URL(pglocal.DefaultDatabase), "pool_max_conns", strconv.Itoa(o.pool))
+	b.dbURL = cluster.URL(pglocal.DefaultDatabase)
+	dbURL, err := withParam(b.dbURL, "pool_max_conns", strconv.Itoa(o.pool))
 	if err != nil {
 		return err
 	}
@@ -380,7 +389,7 @@ func (b *bench) baselines(ctx context.Context, databaseURL string) error {
 	if _, err := b.measure(ctx, "baseline INSERT", "row", b.closed(b.insertPlainOp(pool, &ids))); err != nil {
 		return err
 	}
-	if _, err := b.measure(ctx, "baseline SELECT", "row", b.closed(selectPlainOp(pool, &ids))); err != nil {
+	if _, err := b.measureSettled(ctx, databaseURL, "baseline SELECT", "row", b.closed(selectPlainOp(pool, &ids))); err != nil {
 		return err
 	}
 	return nil
@@ -405,14 +414,17 @@ func (b *bench) pressroom(ctx context.Context, base string) error {
 	if b.catchUp, err = b.measureCatchUp(ctx); err != nil {
 		return err
 	}
-	open, err := b.measure(ctx, "POST open-loop ½ peak", "req", func(ctx context.Context, d time.Duration) (*sample, time.Duration) {
-		return openLoop(ctx, half, d, b.postArticle(base))
+	// Its dumps, warm-up's and measurement's, are made before it starts
+	// (see postPrepared), and before the database is settled.
+	prepared := b.postPrepared(base, b.generate(int(half*(b.opts.warmup+b.opts.duration).Seconds())+1))
+	open, err := b.measureSettled(ctx, b.dbURL, "POST open-loop ½ peak", "req", func(ctx context.Context, d time.Duration) (*sample, time.Duration) {
+		return openLoop(ctx, half, d, prepared)
 	})
 	if err != nil {
 		return err
 	}
 	open.target = half
-	open.note = fmt.Sprintf("scheduled %.0f req/s (half of %.0f), latency counted from each request's scheduled send time", half, post.rate())
+	open.note = fmt.Sprintf("scheduled %.0f req/s (half of %.0f), latency counted from each request's scheduled send time; dumps generated before the phase", half, post.rate())
 
 	// What the open-loop phase left unindexed is worked off before the
 	// reads, which then run on a quiet database, as the baseline SELECT
@@ -421,7 +433,7 @@ func (b *bench) pressroom(ctx context.Context, base string) error {
 		return err
 	}
 
-	if _, err := b.measure(ctx, "GET /v1/articles/{id}", "req", b.closed(b.getArticle(base))); err != nil {
+	if _, err := b.measureSettled(ctx, b.dbURL, "GET /v1/articles/{id}", "req", b.closed(b.getArticle(base))); err != nil {
 		return err
 	}
 

@@ -107,6 +107,9 @@ type phase struct {
 	// searchNote says what the background search indexer did meanwhile
 	// (empty for the baselines, and for a server indexing inside ingest).
 	searchNote string
+	// dbNotes say how the database was settled before the phase and how
+	// its reads were served (see settle).
+	dbNotes []string
 	// searchPending is the search backlog at the end of the search phase.
 	searchPending float64
 	// searchIndexed is how many rows the background indexer indexed
@@ -230,6 +233,9 @@ func writeTable(w io.Writer, phases []*phase, baseFor func(*phase) *phase, ncpu 
 		}
 		if p.searchNote != "" {
 			fmt.Fprintf(w, "  %s: %s\n", p.name, p.searchNote)
+		}
+		for _, n := range p.dbNotes {
+			fmt.Fprintf(w, "  %s: %s\n", p.name, n)
 		}
 		if p.failed > 0 {
 			kinds := make([]string, 0, len(p.errors))

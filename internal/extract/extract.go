@@ -6,25 +6,29 @@
 //
 // # Two front-ends, one vocabulary
 //
-// Extract unwraps a JSON envelope once, then sniffs the format:
+// Extract unwraps a JSON envelope once (envelope.go), then sniffs the
+// format (sniff.go) and hands the dump to a front-end, each a package:
 //
-//	text  decode (decode.go) → segment (blocks.go, measure.go) → classify
-//	      (classify.go) → metadata (metadata.go) → assemble (assemble.go)
-//	HTML  dom.Parse → dom.Segment/Select (dom/) → metadata (html_*.go)
+//	text  decode → segment into blocks → classify → metadata → assemble
+//	      (package text: a visible-text dump, line by line)
+//	web   dom.Parse → dom.Segment/Select → metadata (package web: HTML)
 //
-// What is not about the input format is shared: the word lists of every
-// purpose and language (lexicon), the date parser (datetime),
-// the credit parser (byline.go) and the language guesser (language.go).
+// What is not about the input format exists once, below both: the word
+// lists of every purpose and language (lexicon), the date parser
+// (datetime), the credit parser (credit), and package page: the compiled
+// page vocabulary and its credit reader, the language guess, URL hints,
+// description, section and tag picking. Dependencies point inward: extract
+// imports text and web; they import page, credit, datetime and lexicon
+// (web and page also dom), never each other.
 package extract
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"unicode"
 
 	"github.com/pressroom/pressroom/internal/article"
-	"github.com/pressroom/pressroom/internal/extract/datetime"
+	"github.com/pressroom/pressroom/internal/extract/text"
+	"github.com/pressroom/pressroom/internal/extract/web"
 )
 
 // Version identifies the extractor's rules. It is stored with every article
@@ -46,9 +50,9 @@ import (
 const Version = 7
 
 // ErrLimit is wrapped, with article.ErrUnextractable, when a dump is
-// refused because it exceeds one of the extractor's limits (see maxLines),
+// refused because it exceeds one of the extractor's limits (see text.MaxLines),
 // which keep the time and memory one extraction takes bounded.
-var ErrLimit = errors.New("limit exceeded")
+var ErrLimit = text.ErrLimit
 
 // errInternal marks an extraction that failed on a bug rather than on its
 // input; tests and fuzzing look for it.
@@ -78,110 +82,20 @@ func Extract(d *article.Dump) (x article.Extraction) {
 	}()
 	// Unwrap once, then sniff: an envelope may carry HTML as well as text.
 	d, enveloped := unwrapDump(d)
-	if htmlIsHTML(d) {
-		return htmlExtract(d)
-	}
-	if n := bytes.Count(d.Body, []byte{'\n'}); n > maxLines {
-		// Decoding never removes a line break from plain text; refuse
-		// before copying the dump.
-		return article.Extraction{Input: article.InputText, Version: Version,
-			Diagnostics: article.Diagnostics{Input: article.InputText},
-			Err:         fmt.Errorf("extract: %w: %w: more than %d lines (max %d)", article.ErrUnextractable, ErrLimit, n, maxLines)}
-	}
-	dec := decode(d)
-	if enveloped {
-		dec.notes = append([]string{"json envelope"}, dec.notes...)
-	}
-	blocks, err := segment(dec.text, maxLines)
-	if err != nil {
-		return article.Extraction{Input: dec.kind, Version: Version,
-			Diagnostics: article.Diagnostics{Input: dec.kind, Notes: dec.notes},
-			Err:         fmt.Errorf("extract: %w: %w", article.ErrUnextractable, err)}
-	}
-	return extractDocument(newDocument(d, dec, blocks))
-}
-
-// extractDocument runs the shared part of the pipeline on a front-end's
-// document.
-func extractDocument(doc *document) article.Extraction {
-	if len(doc.blocks) == 0 {
-		return article.Extraction{Input: doc.input, Version: Version,
-			Diagnostics: article.Diagnostics{Input: doc.input, Notes: doc.notes},
-			Err:         fmt.Errorf("extract: %w: no text", article.ErrUnextractable)}
-	}
-	classify(doc)
-	findMetadata(doc)
-	return assemble(doc)
-}
-
-// newDocument wraps a front-end's blocks with what the rest of the pipeline
-// needs: the reference time for relative dates, the URL's hints, the
-// language and the document's numeric date order.
-func newDocument(d *article.Dump, dec decoded, blocks []block) *document {
-	doc := &document{input: dec.kind, blocks: blocks, notes: dec.notes, langIdx: -1}
-	doc.ref = dec.fetchedAt
-	if doc.ref.IsZero() {
-		doc.ref = d.ReceivedAt
-	}
-	if !doc.ref.IsZero() {
-		doc.ref = doc.ref.UTC()
-	}
-	doc.url, doc.urlInfo = parseURLInfo(dec.url)
-	detectLanguage(doc)
-	order := 0
-	for i := range blocks {
-		if blocks[i].digits >= 3 {
-			order += datetime.NumericOrder(blocks[i].text)
-		}
-	}
 	switch {
-	case order > 0:
-		doc.dayFirst = 1
-	case order < 0:
-		doc.dayFirst = -1
+	case htmlIsHTML(d):
+		x = web.Extract(d)
+	case enveloped:
+		x = text.Extract(d, "json envelope")
 	default:
-		doc.dayFirst = urlDateOrder(doc.url)
+		x = text.Extract(d)
 	}
-	return doc
+	// The front-ends know the rules, not their version.
+	x.Version = Version
+	return x
 }
 
-// detectLanguage guesses the language from the prose-like blocks and sets
-// every block's stop-word count for it.
-func detectLanguage(doc *document) {
-	var sc scriptCounts
-	var hits [langCount]int
-	letters := 0
-	for i := range doc.blocks {
-		b := &doc.blocks[i]
-		if b.words < 5 && b.cjk < 8 {
-			continue
-		}
-		// A few thousand letters settle the script; reading them all
-		// would only cost time.
-		switch {
-		case letters >= 5000:
-		case b.latin == b.letters:
-			sc.latin += b.letters
-			letters += b.letters
-		default:
-			for _, r := range b.text {
-				if unicode.IsLetter(r) {
-					sc.add(r)
-					letters++
-				}
-			}
-		}
-		for li := range hits {
-			hits[li] += int(b.stopHits[li])
-		}
-	}
-	doc.lang = guessLanguage(sc, hits)
-	doc.langIdx = langIndex(doc.lang)
-	switch {
-	case doc.lang == "":
-	case doc.langIdx >= 0:
-		doc.langRule, doc.langConf = "stop-words", 0.8
-	default:
-		doc.langRule, doc.langConf = "script", 0.9
-	}
-}
+// ParagraphsMarkdown renders plain paragraphs as the Markdown body, with
+// the HTML front-end's escaping: what the API serves for a text dump,
+// whose Markdown is not stored.
+func ParagraphsMarkdown(paras []string) string { return web.ParagraphsMarkdown(paras) }

@@ -13,6 +13,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/extracttest"
+	"github.com/pressroom/pressroom/internal/extract/text"
 )
 
 // checkInvariants asserts what every extraction must satisfy, whatever the
@@ -27,13 +29,8 @@ func checkInvariants(t *testing.T, d *article.Dump, x article.Extraction) {
 	if x.Version != Version {
 		t.Fatalf("Version = %d, want %d", x.Version, Version)
 	}
-	var lines []string
 	inner, _ := unwrapDump(d)
-	for _, l := range strings.Split(decode(inner).text, "\n") {
-		if c := collapseSpace(l); c != "" {
-			lines = append(lines, c)
-		}
-	}
+	lines := text.InputLines(inner)
 	j := 0
 	for _, p := range x.Paragraphs {
 		if p == "" || strings.Contains(p, "\n\n") || strings.TrimSpace(p) != p {
@@ -99,7 +96,7 @@ func TestExtractHTMLFallback(t *testing.T) {
 <p>The city council voted on Tuesday to approve the construction of a new bridge across the river, ending a debate that lasted for more than two years.</p>
 <p>Supporters said the bridge would cut commuting times for thousands of residents, while opponents worried about the cost and the impact on the riverbank.</p>
 <footer>&copy; 2025 Example Gazette. All rights reserved.</footer></body></html>`
-	d := article.NewDump("", "", "text/html", []byte(page), testReceivedAt)
+	d := article.NewDump("", "", "text/html", []byte(page), extracttest.ReceivedAt)
 	x := Extract(d)
 	checkInvariants(t, d, x)
 	if x.Input != article.InputHTML {
@@ -121,7 +118,7 @@ func TestExtractHTMLFallback(t *testing.T) {
 func TestExtractEnvelope(t *testing.T) {
 	env := `{"url":"https://example.com/2019/11/19/council-approves-bridge","source":"s","content_type":"text/plain",` +
 		`"content":"Council approves bridge\n\nThe city council voted on Tuesday to approve the construction of a new bridge across the river, ending a long debate.\n\nSupporters said the bridge would cut commuting times for thousands of residents every single day."}`
-	d := article.NewDump("", "", "application/json", []byte(env), testReceivedAt)
+	d := article.NewDump("", "", "application/json", []byte(env), extracttest.ReceivedAt)
 	x := Extract(d)
 	checkInvariants(t, d, x)
 	if x.Metadata.URL != "https://example.com/2019/11/19/council-approves-bridge" {
@@ -138,7 +135,7 @@ func TestExtractEnvelope(t *testing.T) {
 // TestExtractEnvelopeHTML: an envelope is unwrapped before the format is
 // sniffed, so the page it carries extracts exactly as the page posted raw.
 func TestExtractEnvelopeHTML(t *testing.T) {
-	files, err := filepath.Glob("testdata/html/*.html")
+	files, err := filepath.Glob("web/testdata/html/*.html")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no fixtures: %v", err)
 	}
@@ -157,8 +154,8 @@ func TestExtractEnvelopeHTML(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				raw := Extract(article.NewDump("test", url, ctype, page, testReceivedAt))
-				got := Extract(article.NewDump("test", "", "application/json", env, testReceivedAt))
+				raw := Extract(article.NewDump("test", url, ctype, page, extracttest.ReceivedAt))
+				got := Extract(article.NewDump("test", "", "application/json", env, extracttest.ReceivedAt))
 				if got.Input != article.InputHTML {
 					t.Errorf("Input = %q, want html", got.Input)
 				}
@@ -172,7 +169,7 @@ func TestExtractEnvelopeHTML(t *testing.T) {
 
 func TestExtractLatin1(t *testing.T) {
 	body := []byte("Caf\xe9 owners protest\n\nThe owners of the caf\xe9s in the old town protested on Monday against the new rules on terraces, which they say will ruin the summer season.\n")
-	d := article.NewDump("", "", "text/plain; charset=iso-8859-1", body, testReceivedAt)
+	d := article.NewDump("", "", "text/plain; charset=iso-8859-1", body, extracttest.ReceivedAt)
 	x := Extract(d)
 	checkInvariants(t, d, x)
 	if len(x.Paragraphs) == 0 || !strings.Contains(x.Paragraphs[0], "cafés") {
@@ -191,7 +188,56 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte(`{"content":"Title\n\nBody text here.","url":"http://x/y"}`), "")
 	f.Add([]byte("H\n\nong Kong is burning.\n\n\u00a0\u200b\r\n"), "::")
 	f.Fuzz(func(t *testing.T, body []byte, url string) {
-		d := article.NewDump("fuzz", url, "", body, testReceivedAt)
+		d := article.NewDump("fuzz", url, "", body, extracttest.ReceivedAt)
 		checkInvariants(t, d, Extract(d))
 	})
+}
+
+// FuzzTextExtract keeps the fuzzer on the text front-end: the dump is
+// labelled text/plain (with a charset the fuzzer picks among real ones), so
+// only bodies that start like an HTML document leave it.
+func FuzzTextExtract(f *testing.F) {
+	seed, err := os.ReadFile("testdata/seed.txt")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed, uint8(0))
+	f.Add([]byte("Harbour plan clears the vote\n\nBy Ana Silva\n\nMarch 4, 2025\n\nThe council voted on Tuesday, ending a debate that lasted two years.\n"), uint8(0))
+	f.Add([]byte("caf\xe9 cr\xe8me\n\nLatin-1 text that says it is UTF-8, with sentences.\n"), uint8(1))
+	f.Add([]byte("\xff\xfeH\x00i\x00\n\x00"), uint8(3))
+	f.Add([]byte("a\x00b\x00\r\r\n\u2028\u00a0\u200b\ufeff\n\n\n"), uint8(0))
+	charsets := []string{"", "; charset=utf-8", "; charset=iso-8859-1", "; charset=utf-16le", "; charset=shift_jis", "; charset=nonsense"}
+	f.Fuzz(func(t *testing.T, body []byte, cs uint8) {
+		d := article.NewDump("fuzz", "https://e.example/2025/03/04/harbour-plan", "text/plain"+charsets[int(cs)%len(charsets)], body, extracttest.ReceivedAt)
+		checkInvariants(t, d, Extract(d))
+	})
+}
+
+// TestLineLimit: a dump of more than text.MaxLines lines is refused early as
+// unextractable, wrapping ErrLimit, and one of 100,000 lines is not.
+func TestLineLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large input")
+	}
+	tests := []struct {
+		name    string
+		body    []byte
+		wantErr error
+	}{
+		{"100k lines", extracttest.LinesDump(100_000), nil},
+		{"1M lines", []byte(strings.Repeat("A line.\n", 1_000_000)), ErrLimit},
+		{"blank lines count too", []byte(strings.Repeat("\n", text.MaxLines) + "A line of the article."), ErrLimit},
+		{"envelope", []byte(`{"url":"https://example.com/a","content":"` + strings.Repeat(`A line.\n`, 1_000_000) + `"}`), ErrLimit},
+	}
+	for _, tt := range tests {
+		x := Extract(article.NewDump("", "", "text/plain", tt.body, extracttest.ReceivedAt))
+		switch {
+		case tt.wantErr == nil && x.Err != nil:
+			t.Errorf("%s: Err = %v", tt.name, x.Err)
+		case tt.wantErr != nil && (!errors.Is(x.Err, tt.wantErr) || !errors.Is(x.Err, article.ErrUnextractable)):
+			t.Errorf("%s: Err = %v, want %v wrapping %v", tt.name, x.Err, article.ErrUnextractable, tt.wantErr)
+		case tt.wantErr != nil && (len(x.Paragraphs) > 0 || x.Diagnostics.Input != article.InputText):
+			t.Errorf("%s: refused with %d paragraphs, diagnostics input %q", tt.name, len(x.Paragraphs), x.Diagnostics.Input)
+		}
+	}
 }

@@ -8,18 +8,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/pressroom/pressroom/internal/article"
 	"github.com/pressroom/pressroom/internal/extract/datetime"
+	"github.com/pressroom/pressroom/internal/extract/extracttest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.json from the current output")
-
-// testReceivedAt is the fixed clock of every test dump.
-var testReceivedAt = time.Date(2025, 7, 3, 12, 0, 0, 0, time.UTC)
 
 // golden is the part of an extraction the golden files pin down.
 type golden struct {
@@ -100,7 +97,7 @@ func readFixture(t testing.TB, path string) *article.Dump {
 	if strings.HasSuffix(path, ".json") {
 		ctype = "application/json"
 	}
-	return article.NewDump("test", "", ctype, body, testReceivedAt)
+	return article.NewDump("test", "", ctype, body, extracttest.ReceivedAt)
 }
 
 // TestGolden extracts every fixture in testdata and compares with its
@@ -120,7 +117,7 @@ func TestGolden(t *testing.T) {
 		name := strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
 		t.Run(name, func(t *testing.T) {
 			got := toGolden(Extract(readFixture(t, p)))
-			checkGoldenJSON(t, filepath.Join("testdata", name+".golden.json"), got, *update, "-update")
+			extracttest.CheckGoldenJSON(t, filepath.Join("testdata", name+".golden.json"), got, *update, "-update")
 		})
 	}
 }
@@ -178,7 +175,7 @@ func TestSeedExpected(t *testing.T) {
 // ErrUnextractable.
 func TestExtractUnextractable(t *testing.T) {
 	for _, body := range []string{"", "   \n\n  \t", "Home\nNews\nSports\nLogin\nSubscribe"} {
-		x := Extract(article.NewDump("", "", "text/plain", []byte(body), testReceivedAt))
+		x := Extract(article.NewDump("", "", "text/plain", []byte(body), extracttest.ReceivedAt))
 		if !errors.Is(x.Err, article.ErrUnextractable) {
 			t.Errorf("Extract(%q).Err = %v, want ErrUnextractable", body, x.Err)
 		}
@@ -191,30 +188,10 @@ func TestExtractUnextractable(t *testing.T) {
 	}
 }
 
-// checkGoldenJSON compares got with the JSON golden file at path, or, when
-// update is set, rewrites the file from got (flag names the flag that does
-// that, for the message when the file is missing).
-func checkGoldenJSON[T any](t *testing.T, path string, got T, update bool, flag string) {
-	t.Helper()
-	if update {
-		b, err := json.MarshalIndent(got, "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test %s to create it)", err, flag)
-	}
-	var want T
-	if err := json.Unmarshal(b, &want); err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("extraction differs from %s (-want +got):\n%s", path, diff)
+// TestTextMarkdown: text dumps have no structure, and no Markdown body.
+func TestTextMarkdown(t *testing.T) {
+	x := Extract(readFixture(t, "testdata/seed.txt"))
+	if x.Err != nil || x.BodyMarkdown != "" {
+		t.Errorf("Err = %v, BodyMarkdown = %q, want none", x.Err, x.BodyMarkdown)
 	}
 }

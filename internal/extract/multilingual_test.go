@@ -6,6 +6,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/extracttest"
 )
 
 // TestTextDumpLanguages: a short text dump (headline, credit, date, three
@@ -45,7 +46,7 @@ func TestTextDumpLanguages(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.lang, func(t *testing.T) {
 			dump := tt.title + "\n\n" + tt.credit + "\n\n" + tt.date + "\n\n" + tt.paras[0] + "\n\n" + tt.paras[1] + "\n\n" + tt.paras[2] + "\n"
-			d := article.NewDump("", "", "text/plain", []byte(dump), testReceivedAt)
+			d := article.NewDump("", "", "text/plain", []byte(dump), extracttest.ReceivedAt)
 			x := Extract(d)
 			checkInvariants(t, d, x)
 			if x.Err != nil {

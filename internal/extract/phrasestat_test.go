@@ -25,7 +25,10 @@ import (
 	"testing"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/extracttest"
 	"github.com/pressroom/pressroom/internal/extract/lexicon"
+	"github.com/pressroom/pressroom/internal/extract/page"
+	"github.com/pressroom/pressroom/internal/extract/text"
 )
 
 var (
@@ -85,22 +88,22 @@ func mapStatList(name string, m map[string]bool) statList {
 
 // otherStatLists are the phrase lists outside the vocabulary automaton.
 func otherStatLists() []statList {
-	pubs := make([]string, len(publisherCues))
-	for i, pc := range publisherCues {
-		pubs[i] = pc.cue
+	pubs := make([]string, len(text.PublisherCues))
+	for i, pc := range text.PublisherCues {
+		pubs[i] = pc.Cue
 	}
-	orig := publisherCues
+	orig := text.PublisherCues
 	return []statList{
-		sliceStatList("sponsorCues", &sponsorCues),
+		sliceStatList("sponsorCues", &text.SponsorCues),
 		{
 			name: "publisherCues", entries: pubs,
 			without: func(i int) func() {
-				publisherCues = append(orig[:i:i], orig[i+1:]...)
-				return func() { publisherCues = orig }
+				text.PublisherCues = append(orig[:i:i], orig[i+1:]...)
+				return func() { text.PublisherCues = orig }
 			},
 			needle: func(i int) string { return strings.TrimSpace(pubs[i]) },
 		},
-		sliceStatList("commenterSuffixes", &commenterSuffixes),
+		sliceStatList("commenterSuffixes", &text.CommenterSuffixes),
 		sliceStatList("lexicon.PhotoCredit", &lexicon.PhotoCredit),
 		sliceStatList("lexicon.SectionLabels", &lexicon.SectionLabels),
 		sliceStatList("lexicon.TagLabels", &lexicon.TagLabels),
@@ -110,10 +113,10 @@ func otherStatLists() []statList {
 	}
 }
 
-var vocabKindNames = map[vocabKind]string{vShare: "share", vNav: "nav", vRelated: "related", vComments: "comments",
-	vNewsletter: "newsletter", vLegal: "legal", vAd: "ad", vCaption: "caption", vPaywall: "paywall", vFollow: "follow",
-	vByline: "byline", vPublished: "published", vUpdated: "updated", vSyndication: "syndication", vSponsor: "sponsor",
-	vReadTime: "readtime", vRole: "role", vAgency: "agency", vEnd: "end"}
+var vocabKindNames = map[page.VocabKind]string{page.VShare: "share", page.VNav: "nav", page.VRelated: "related", page.VComments: "comments",
+	page.VNewsletter: "newsletter", page.VLegal: "legal", page.VAd: "ad", page.VCaption: "caption", page.VPaywall: "paywall", page.VFollow: "follow",
+	page.VByline: "byline", page.VPublished: "published", page.VUpdated: "updated", page.VSyndication: "syndication", page.VSponsor: "sponsor",
+	page.VReadTime: "readtime", page.VRole: "role", page.VAgency: "agency", page.VEnd: "end"}
 
 // statSite names a document's site: its host without "www.", the archived
 // page's host for the Wayback Machine, and the test case for the
@@ -168,7 +171,7 @@ func loadStatDocs(t *testing.T, evalDir string) []statDoc {
 				}
 				docs = append(docs, statDoc{
 					site: statSite(c.name, rec.ID, rec.URL), name: c.name + "/" + in.dir + "/" + rec.ID,
-					dump: article.NewDump("", rec.URL, "", body, testReceivedAt), lower: foldLower(string(body)),
+					dump: article.NewDump("", rec.URL, "", body, extracttest.ReceivedAt), lower: page.FoldLower(string(body)),
 				})
 			}
 		}
@@ -203,18 +206,18 @@ func TestPhraseStats(t *testing.T) {
 	t.Logf("%d documents", len(docs))
 
 	// Baseline, recording which vocabulary phrases fire on which document.
-	full := vocab
-	firedOn := make([][]int, len(full.phrases))
+	full := page.Vocab
+	firedOn := make([][]int, len(full.Phrases))
 	for di := range docs {
-		full.fired = make([]bool, len(full.phrases))
+		full.Fired = make([]bool, len(full.Phrases))
 		docs[di].base = fingerprint(Extract(docs[di].dump))
-		for pi, f := range full.fired {
+		for pi, f := range full.Fired {
 			if f {
 				firedOn[pi] = append(firedOn[pi], di)
 			}
 		}
 	}
-	full.fired = nil
+	full.Fired = nil
 
 	measure := func(st *entryStat, on []int) {
 		for _, di := range on {
@@ -226,19 +229,19 @@ func TestPhraseStats(t *testing.T) {
 		}
 	}
 	var stats []*entryStat
-	for pi, p := range full.phrases {
-		st := &entryStat{list: "vocab." + vocabKindNames[p.kind], entry: p.entry, fired: map[string]bool{}, changed: map[string]bool{}}
+	for pi, p := range full.Phrases {
+		st := &entryStat{list: "vocab." + vocabKindNames[p.Kind], entry: p.Entry, fired: map[string]bool{}, changed: map[string]bool{}}
 		if len(firedOn[pi]) > 0 {
-			vocab = buildVocab(func(kind vocabKind, entry string) bool { return kind == p.kind && entry == p.entry })
+			page.Vocab = page.BuildVocab(func(kind page.VocabKind, entry string) bool { return kind == p.Kind && entry == p.Entry })
 			measure(st, firedOn[pi])
-			vocab = full
+			page.Vocab = full
 		}
 		stats = append(stats, st)
 	}
 	for _, l := range otherStatLists() {
 		for i, e := range l.entries {
 			st := &entryStat{list: l.name, entry: e, fired: map[string]bool{}, changed: map[string]bool{}}
-			needle := foldLower(l.needle(i))
+			needle := page.FoldLower(l.needle(i))
 			var on []int
 			for di := range docs {
 				if strings.Contains(docs[di].lower, needle) {

@@ -75,6 +75,10 @@ func (s *Store) BatchRows() int { return s.batchRows }
 func (s *Store) insertBatch(ctx context.Context, p *batchParams) (map[article.ID]articleTimes, error) {
 	sql, args := insertIngestsSQL, p.args()
 	switch {
+	case s.encodeParams && s.goSearch != nil && !s.goSearch.asText:
+		return s.insertEncoded(ctx, insertIngestsGoSearchSQL, p, s.searchVectorParams(ctx, p.aLanguage, p.aTitle, p.aBody))
+	case s.encodeParams && !s.searchInline:
+		return s.insertEncoded(ctx, insertIngestsSQL, p, nil)
 	case s.goSearch != nil && s.goSearch.asText:
 		sql = insertIngestsGoSearchTextSQL
 		args = append(args, searchVectorTexts(s.searchVectors(ctx, p.aLanguage, p.aTitle, p.aBody)))

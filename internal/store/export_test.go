@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/pressroom/pressroom/internal/article"
@@ -29,6 +30,10 @@ func SetFlushHook(s *Store, f func(n int)) { s.commit.flushHook = f }
 // COPY; 0 means always, a large number never.
 func SetCopyMinRows(s *Store, n int) { s.copyMinRows = n }
 
+// SetEncodeParams makes s encode the group commit INSERT's parameters
+// itself (the default with pgx's default exec mode) or leave them to pgx.
+func SetEncodeParams(s *Store, on bool) { s.encodeParams = on }
+
 // QueueLen is the number of SaveIngest calls waiting for a writer.
 func QueueLen(s *Store) int {
 	s.commit.mu.Lock()
@@ -52,3 +57,6 @@ const (
 	IndexSearchSQL   = indexSearchSQL
 	SearchPendingSQL = searchPendingSQL
 )
+
+// EncodesParams is encodesParams, for the pool settings test.
+func EncodesParams(cfg *pgx.ConnConfig) bool { return encodesParams(cfg) }

@@ -36,6 +36,11 @@ func (encodeVectorParam) Encode(value any, buf []byte) ([]byte, error) {
 	if v == nil {
 		return nil, nil
 	}
+	return appendVector(buf, v), nil
+}
+
+// appendVector appends v in tsvector's binary format.
+func appendVector(buf []byte, v vectorParam) []byte {
 	buf = binary.BigEndian.AppendUint32(buf, uint32(len(v)))
 	for _, e := range v {
 		buf = append(buf, e.Lexeme...)
@@ -45,7 +50,7 @@ func (encodeVectorParam) Encode(value any, buf []byte) ([]byte, error) {
 			buf = binary.BigEndian.AppendUint16(buf, p)
 		}
 	}
-	return buf, nil
+	return buf
 }
 
 // withVectorCodec, as a query's first argument, registers vectorCodec

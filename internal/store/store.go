@@ -23,11 +23,11 @@ import (
 type Store struct {
 	pool      *pgxpool.Pool
 	ownsPool  bool // opened by Open: Close closes it
-	maxBatch  int  // rows per group-commit transaction
 	batchRows int  // rows per SaveIngestBatch transaction
 	// searchInline: ingest computes the search vector (Options.SearchInline).
 	searchInline bool
 	copyMinRows  int          // new dumps from which a write uses COPY (writeNew)
+	encodeParams bool         // the INSERT's parameters are encoded by the store (ingest_params.go)
 	goSearch     *goSearch    // builds the inline vectors in Go; nil: in SQL
 	commit       *committer   // nil without group commit
 	ingestBusy   atomic.Int64 // nanoseconds spent in ingest writes, summed over concurrent writes
@@ -136,7 +136,8 @@ func NewWithOptions(pool *pgxpool.Pool, opts Options) *Store {
 	if opts.FlushTimeout <= 0 {
 		opts.FlushTimeout = DefaultFlushTimeout
 	}
-	s := &Store{pool: pool, maxBatch: opts.MaxBatch, batchRows: opts.BatchRows, searchInline: opts.SearchInline, copyMinRows: copyMinRows}
+	s := &Store{pool: pool, batchRows: opts.BatchRows, searchInline: opts.SearchInline, copyMinRows: copyMinRows,
+		encodeParams: encodesParams(pool.Config().ConnConfig)}
 	if opts.SearchInline && !opts.SearchInSQL {
 		s.goSearch = newGoSearch()
 	}

@@ -149,34 +149,44 @@ func (b *batch) resolve(cfg *Config, t *token) (Key, bool) {
 // a nil vector (Concat makes every other one non-nil): it is to be built
 // by PostgreSQL instead.
 func (c *Cache) Vectors(ctx context.Context, docs []Doc, lexize LexizeFunc) ([]Vector, error) {
+	w := getWorkspace(c)
+	defer putWorkspace(w)
+	b, g := &w.batch, &w.grouper
 	type parsed struct {
-		title, body []token
+		title, body span // in w.toks
 		sure        bool
 	}
 	texts := make([]parsed, len(docs))
 	for i, d := range docs {
-		title, sureTitle := tokens(d.Config, d.Title)
-		body, sureBody := tokens(d.Config, d.Body)
+		start := len(w.toks)
+		sureTitle := w.tokens(d.Config, d.Title)
+		mid := len(w.toks)
+		sureBody := w.tokens(d.Config, d.Body)
 		if texts[i].sure = sureTitle && sureBody; texts[i].sure {
-			texts[i].title, texts[i].body = title, body
+			texts[i].title = span{int32(start), int32(mid - start)}
+			texts[i].body = span{int32(mid), int32(len(w.toks) - mid)}
+		} else {
+			w.toks = w.toks[:start]
 		}
 	}
+	toks := func(sp span) []token { return w.toks[sp.start : sp.start+sp.n] }
 	// The batch's own answers also keep a word evicted from the cache
 	// meanwhile from being asked for twice.
-	b := &batch{c: c, answers: make(map[uint32]map[string]int32), lexID: make(map[string]int32)}
 	for round := 0; ; round++ {
-		var missing []Key
-		seen := make(map[Key]bool)
+		missing := w.missing[:0]
+		clear(w.seen)
 		for i, d := range docs {
-			for _, toks := range [][]token{texts[i].title, texts[i].body} {
-				for j := range toks {
-					if k, ok := b.resolve(d.Config, &toks[j]); ok && !seen[k] {
-						seen[k] = true
+			for _, sp := range [2]span{texts[i].title, texts[i].body} {
+				ts := toks(sp)
+				for j := range ts {
+					if k, ok := b.resolve(d.Config, &ts[j]); ok && !w.seen[k] {
+						w.seen[k] = true
 						missing = append(missing, k)
 					}
 				}
 			}
 		}
+		w.missing = missing
 		if len(missing) == 0 {
 			break
 		}
@@ -196,15 +206,79 @@ func (c *Cache) Vectors(ctx context.Context, docs []Doc, lexize LexizeFunc) ([]V
 		}
 	}
 	out := make([]Vector, len(docs))
-	g := grouper{entry: make([]int32, len(b.lexStr)), stamp: make([]int32, len(b.lexStr)), rank: b.ranks()}
+	g.reset(b)
 	for i := range docs {
 		if !texts[i].sure {
 			continue // nil: left to PostgreSQL
 		}
-		out[i] = Concat(g.build(b, texts[i].title).SetWeight(A), g.build(b, texts[i].body).SetWeight(B))
+		// The title's and body's vectors live only until Concat has
+		// merged them: they are the grouper's, reused.
+		title := g.build(b, toks(texts[i].title), g.title).SetWeight(A)
+		body := g.build(b, toks(texts[i].body), g.body).SetWeight(B)
+		out[i] = Concat(title, body)
+		clear(title)
+		clear(body)
+		g.title, g.body = title[:0], body[:0]
 	}
 	return out, nil
 }
+
+// workspace is the scratch of one Vectors call: its tokens, its batch's
+// maps and slices, and its grouper. Workspaces are pooled, so that a call
+// allocates little more than the vectors it returns: the scratch was ~60%
+// of the bytes a vector cost, and the server's collector runs in
+// proportion to the bytes allocated (docs/performance.md, fourth pass).
+type workspace struct {
+	toks    []token
+	batch   batch
+	grouper grouper
+	missing []Key
+	seen    map[Key]bool
+}
+
+var workspaces sync.Pool
+
+// maxPooledTokens bounds the token slab a pooled workspace keeps: a rare
+// huge body should not pin its slab (24 bytes a token) in the pool.
+const maxPooledTokens = 1 << 16
+
+func getWorkspace(c *Cache) *workspace {
+	w, _ := workspaces.Get().(*workspace)
+	if w == nil {
+		w = &workspace{
+			batch: batch{answers: make(map[uint32]map[string]int32), lexID: make(map[string]int32)},
+			seen:  make(map[Key]bool),
+		}
+	}
+	w.batch.c = c
+	return w
+}
+
+// putWorkspace empties w of every reference into the call's texts and
+// answers (the maps' keys are slices of the articles) and pools it.
+func putWorkspace(w *workspace) {
+	clear(w.toks)
+	w.toks = w.toks[:0]
+	b := &w.batch
+	b.c = nil
+	for _, m := range b.answers {
+		clear(m)
+	}
+	b.lastDict, b.last = 0, nil
+	clear(b.lexID)
+	clear(b.lexStr)
+	b.lexemes, b.known, b.ids, b.lexStr = b.lexemes[:0], b.known[:0], b.ids[:0], b.lexStr[:0]
+	clear(w.missing)
+	w.missing = w.missing[:0]
+	clear(w.seen)
+	if cap(w.toks) > maxPooledTokens || len(b.answers) > maxPooledDicts {
+		return
+	}
+	workspaces.Put(w)
+}
+
+// maxPooledDicts bounds the per-dictionary maps a pooled workspace keeps.
+const maxPooledDicts = 64
 
 // grouper builds vectors from resolved tokens, grouping positions by
 // lexeme id in slices rather than maps; stamp tells which entries belong
@@ -213,6 +287,8 @@ func (c *Cache) Vectors(ctx context.Context, docs []Doc, lexize LexizeFunc) ([]V
 type grouper struct {
 	entry, stamp []int32
 	rank         []int32 // of each lexeme id in bytewise order
+	order        []int32 // lexeme ids in bytewise order, for rank
+	title, body  Vector  // a doc's two vectors before Concat
 	gen          int32
 	scratch      Vector
 	counts       []int
@@ -220,19 +296,27 @@ type grouper struct {
 	keys         []uint64
 }
 
-// ranks orders the batch's lexemes once, so that each vector sorts its
-// entries by comparing integers.
-func (b *batch) ranks() []int32 {
-	ids := make([]int32, len(b.lexStr))
-	for i := range ids {
-		ids[i] = int32(i)
+// reset readies g for the vectors of b: it ranks b's lexemes once, so
+// that each vector sorts its entries by comparing integers, and sizes its
+// per-lexeme slices, reused from earlier batches.
+func (g *grouper) reset(b *batch) {
+	n := len(b.lexStr)
+	if g.gen > 1<<30 || cap(g.stamp) < n {
+		// A stamp from an earlier batch is below gen and so reads as
+		// not in the vector; only a fresh or wrapping stamp slice is cleared.
+		g.stamp, g.gen = make([]int32, n, max(n, 2*cap(g.stamp))), 0
 	}
-	slices.SortFunc(ids, func(x, y int32) int { return strings.Compare(b.lexStr[x], b.lexStr[y]) })
-	rank := make([]int32, len(ids))
-	for r, id := range ids {
-		rank[id] = int32(r)
+	g.stamp = g.stamp[:n]
+	g.entry = slices.Grow(g.entry[:0], n)[:n]
+	g.order = slices.Grow(g.order[:0], n)[:n]
+	for i := range g.order {
+		g.order[i] = int32(i)
 	}
-	return rank
+	slices.SortFunc(g.order, func(x, y int32) int { return strings.Compare(b.lexStr[x], b.lexStr[y]) })
+	g.rank = slices.Grow(g.rank[:0], n)[:n]
+	for r, id := range g.order {
+		g.rank[id] = int32(r)
+	}
 }
 
 // build is to_tsvector's grouping (uniqueWORD): a recognised token takes
@@ -240,7 +324,8 @@ func (b *batch) ranks() []int32 {
 // lexeme's positions are capped at MaxPos, without repeats, at most
 // maxPositions-1 of them, and none after one reached MaxPos. A first pass
 // counts each lexeme's occurrences so that all positions share one slab.
-func (g *grouper) build(b *batch, toks []token) Vector {
+// The vector is written into dst's array, grown if need be.
+func (g *grouper) build(b *batch, toks []token, dst Vector) Vector {
 	g.gen++
 	v, counts, ids := g.scratch[:0], g.counts[:0], g.ids[:0]
 	for _, t := range toks {
@@ -289,7 +374,7 @@ func (g *grouper) build(b *batch, toks []token) Vector {
 		keys = append(keys, uint64(g.rank[id])<<32|uint64(i))
 	}
 	slices.Sort(keys)
-	sorted := make(Vector, len(v))
+	sorted := slices.Grow(dst[:0], len(v))[:len(v)]
 	for i, k := range keys {
 		sorted[i] = v[uint32(k)]
 	}
@@ -298,16 +383,15 @@ func (g *grouper) build(b *batch, toks []token) Vector {
 	return sorted
 }
 
-// tokens are text's tokens that cfg maps to dictionaries, and whether
-// Parse was sure of them.
-func tokens(cfg *Config, text string) ([]token, bool) {
-	out := make([]token, 0, len(text)/6) // about one word in six bytes
-	sure := Parse(text, func(typ TokenType, tok string) {
+// tokens appends text's tokens that cfg maps to dictionaries to w.toks,
+// and reports whether Parse was sure of them.
+func (w *workspace) tokens(cfg *Config, text string) bool {
+	w.toks = slices.Grow(w.toks, len(text)/6) // about one word in six bytes
+	return Parse(text, func(typ TokenType, tok string) {
 		if len(cfg.Dicts[typ]) > 0 && len(tok) < MaxWordBytes {
-			out = append(out, token{typ: typ, text: tok, answer: -1})
+			w.toks = append(w.toks, token{typ: typ, text: tok, answer: -1})
 		}
 	})
-	return out, sure
 }
 
 // Cache remembers dictionary answers, bounded in entries and bytes. It
