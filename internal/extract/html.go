@@ -96,6 +96,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	htmlDropRepeatedFurniture(blocks, labels)
 	htmlEndAtAppendix(blocks, labels)
 	htmlDropOrphanHeadings(blocks, labels)
+	htmlDropImageCaptions(blocks, labels)
 	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
