@@ -97,6 +97,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	htmlEndAtAppendix(blocks, labels)
 	htmlDropOrphanHeadings(blocks, labels)
 	htmlDropImageCaptions(blocks, labels)
+	htmlDropSourceLines(blocks, labels)
 	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)

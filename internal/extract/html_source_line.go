@@ -1,0 +1,77 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pressroom/pressroom/internal/extract/dom"
+)
+
+// sourceLineMaxWords: a label and a name or two, an agency, a date; not a
+// sentence of the story that happens to open with "Source:".
+const sourceLineMaxWords = 12
+
+// sourceLabels are the words that label a picture's or a report's
+// credit, in the languages the extractor reads (folded to lower case).
+var sourceLabels = []string{
+	"quelle", "quellen", "source", "sources", "fuente", "fuentes", "fonte", "fontes", "źródło",
+	"foto", "fotos", "photo", "photos", "bild", "bilder", "image", "images", "credit", "credits",
+	"crédit", "crédits", "crédits photos", "crédit photo", "photo credit", "image credit",
+}
+
+// htmlDropSourceLines drops a line that only names a source: a short
+// block, after the article's opening, that is a credit label, a colon and
+// a few words without a sentence ("Source: Agency", "Photo: Name /
+// Agency"). It credits the text or a picture; it is not the text.
+func htmlDropSourceLines(blocks []dom.Block, labels []string) {
+	opened := false
+	for i := range blocks {
+		b := &blocks[i]
+		if labels[i] != dom.LabelContent {
+			continue
+		}
+		if !opened {
+			opened = b.HeadingLvl == 0 && b.Words >= appendixSentenceWords && endsSentence(b.Text)
+			continue
+		}
+		if b.HeadingLvl == 0 && b.Words <= sourceLineMaxWords && sourceLine(b.Text) {
+			labels[i] = dom.LabelCaption
+		}
+	}
+}
+
+// sourceLine reports "Label: name" with a credit label and no sentence
+// after the colon.
+func sourceLine(t string) bool {
+	t = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(t), "("), ")"))
+	label, rest, ok := strings.Cut(t, ":")
+	if !ok || utf8.RuneCountInString(label) > 20 {
+		return false
+	}
+	label = strings.ToLower(strings.TrimSpace(label))
+	found := false
+	for _, l := range sourceLabels {
+		if label == l {
+			found = true
+			break
+		}
+	}
+	rest = strings.TrimSpace(rest)
+	return found && rest != "" && !strings.ContainsAny(rest, "!?") && !endsWordSentence(rest)
+}
+
+// endsWordSentence reports a full stop after a word within s, the end of
+// a sentence; one after a number ("2. Februar") is part of a date.
+func endsWordSentence(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] != '.' || i+1 == len(s) || s[i+1] != ' ' {
+			continue
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
