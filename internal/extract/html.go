@@ -98,6 +98,7 @@ func htmlExtract(d *article.Dump) (x article.Extraction) {
 	htmlDropOrphanHeadings(blocks, labels)
 	htmlDropImageCaptions(blocks, labels)
 	htmlDropSourceLines(blocks, labels)
+	htmlDropPrompts(blocks, labels)
 	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
