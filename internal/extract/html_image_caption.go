@@ -33,14 +33,9 @@ const imageCaptionMaxBoxes = 2
 func htmlDropImageCaptions(blocks []dom.Block, labels []string) {
 	type span struct{ lo, hi int }
 	var boxes []span
-	opened := false
-	for i := 0; i < len(blocks); i++ {
+	for i := htmlOpening(blocks, labels, true) + 1; i > 0 && i < len(blocks); i++ {
 		b := &blocks[i]
 		if labels[i] != dom.LabelContent {
-			continue
-		}
-		if !opened {
-			opened = b.Tag == atom.P && b.Words >= appendixSentenceWords && endsSentence(b.Text)
 			continue
 		}
 		if b.HeadingLvl > 0 || b.InTable || b.InQuote || b.Words > imageCaptionMaxWords || endsWithColon(b.Text) {

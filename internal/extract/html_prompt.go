@@ -9,17 +9,8 @@ import (
 // newsletter or paywall vocabulary ("sign up to our newsletter"). The
 // container's choice trims such lines only at the end.
 func htmlDropPrompts(blocks []dom.Block, labels []string) {
-	opened := false
-	for i := range blocks {
-		b := &blocks[i]
-		if labels[i] != dom.LabelContent {
-			continue
-		}
-		if !opened {
-			opened = b.HeadingLvl == 0 && b.Words >= appendixSentenceWords && endsSentence(b.Text)
-			continue
-		}
-		if dom.PromptLine(b) {
+	for i := htmlOpening(blocks, labels, false) + 1; i > 0 && i < len(blocks); i++ {
+		if labels[i] == dom.LabelContent && dom.PromptLine(&blocks[i]) {
 			labels[i] = dom.LabelEdge
 		}
 	}

@@ -2,17 +2,13 @@ package extract
 
 import (
 	"slices"
-	"strings"
 	"testing"
-
-	"github.com/pressroom/pressroom/internal/article"
 )
 
 // TestHTMLPrompts checks that a newsletter prompt printed between two
 // paragraphs of the body leaves it, and that a line that only mentions a
 // social network, which signs a story off at its end, stays in the middle.
 func TestHTMLPrompts(t *testing.T) {
-	story := htmlPoolStory
 	tests := []struct {
 		name    string
 		line    string
@@ -24,19 +20,9 @@ func TestHTMLPrompts(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			page := "<html><body><article><h1>Council keeps the pool open</h1><p>" + strings.Join(story[:3], "</p><p>") + "</p><p>" +
-				tc.line + "</p><p>" + strings.Join(story[3:], "</p><p>") + "</p></article></body></html>"
-			x := Extract(&article.Dump{Body: []byte(page), ContentType: "text/html"})
-			if x.Err != nil {
-				t.Fatalf("Extract: %v", x.Err)
-			}
-			for _, p := range story {
-				if !slices.Contains(x.Paragraphs, p) {
-					t.Errorf("body lost %q; got %q", p, x.Paragraphs)
-				}
-			}
-			if kept := slices.Contains(x.Paragraphs, tc.line); kept == tc.dropped {
-				t.Errorf("line %q kept = %v, want %v; got %q", tc.line, kept, !tc.dropped, x.Paragraphs)
+			body := htmlPoolStoryAround(t, "<p>"+tc.line+"</p>")
+			if kept := slices.Contains(body, tc.line); kept == tc.dropped {
+				t.Errorf("line %q kept = %v, want %v; got %q", tc.line, kept, !tc.dropped, body)
 			}
 		})
 	}

@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/atom"
+
 	"github.com/pressroom/pressroom/internal/extract/dom"
 )
 
@@ -25,20 +27,25 @@ var sourceLabels = []string{
 // a few words without a sentence ("Source: Agency", "Photo: Name /
 // Agency"). It credits the text or a picture; it is not the text.
 func htmlDropSourceLines(blocks []dom.Block, labels []string) {
-	opened := false
-	for i := range blocks {
+	for i := htmlOpening(blocks, labels, false) + 1; i > 0 && i < len(blocks); i++ {
 		b := &blocks[i]
-		if labels[i] != dom.LabelContent {
-			continue
-		}
-		if !opened {
-			opened = b.HeadingLvl == 0 && b.Words >= appendixSentenceWords && endsSentence(b.Text)
-			continue
-		}
-		if b.HeadingLvl == 0 && b.Words <= sourceLineMaxWords && sourceLine(b.Text) {
+		if labels[i] == dom.LabelContent && b.HeadingLvl == 0 && b.Words <= sourceLineMaxWords && sourceLine(b.Text) {
 			labels[i] = dom.LabelCaption
 		}
 	}
+}
+
+// htmlOpening returns the index of the article's first kept paragraph of
+// prose (a sentence's length, ending as one; a <p> when pOnly), or -1.
+func htmlOpening(blocks []dom.Block, labels []string, pOnly bool) int {
+	for i := range blocks {
+		b := &blocks[i]
+		if labels[i] == dom.LabelContent && b.HeadingLvl == 0 && (!pOnly || b.Tag == atom.P) &&
+			b.Words >= appendixSentenceWords && endsSentence(b.Text) {
+			return i
+		}
+	}
+	return -1
 }
 
 // sourceLine reports "Label: name" with a credit label and no sentence

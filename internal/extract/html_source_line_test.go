@@ -2,10 +2,7 @@ package extract
 
 import (
 	"slices"
-	"strings"
 	"testing"
-
-	"github.com/pressroom/pressroom/internal/article"
 )
 
 // TestHTMLSourceLines checks that a line that only names a source or a
@@ -13,7 +10,6 @@ import (
 // are text stay: a sentence after the label, a label over a list, a
 // word that is no credit label.
 func TestHTMLSourceLines(t *testing.T) {
-	story := htmlPoolStory
 	tests := []struct {
 		name    string
 		line    string
@@ -29,19 +25,9 @@ func TestHTMLSourceLines(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			page := "<html><body><article><h1>Council keeps the pool open</h1><p>" + strings.Join(story[:3], "</p><p>") + "</p><p>" +
-				tc.line + "</p><p>" + strings.Join(story[3:], "</p><p>") + "</p></article></body></html>"
-			x := Extract(&article.Dump{Body: []byte(page), ContentType: "text/html"})
-			if x.Err != nil {
-				t.Fatalf("Extract: %v", x.Err)
-			}
-			for _, p := range story {
-				if !slices.Contains(x.Paragraphs, p) {
-					t.Errorf("body lost %q; got %q", p, x.Paragraphs)
-				}
-			}
-			if kept := slices.Contains(x.Paragraphs, tc.line); kept == tc.dropped {
-				t.Errorf("line %q kept = %v, want %v; got %q", tc.line, kept, !tc.dropped, x.Paragraphs)
+			body := htmlPoolStoryAround(t, "<p>"+tc.line+"</p>")
+			if kept := slices.Contains(body, tc.line); kept == tc.dropped {
+				t.Errorf("line %q kept = %v, want %v; got %q", tc.line, kept, !tc.dropped, body)
 			}
 		})
 	}
