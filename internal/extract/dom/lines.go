@@ -172,3 +172,10 @@ func linkedSentence(b *Block) bool {
 	}
 	return strings.HasSuffix(t, "”") || strings.HasSuffix(t, "’")
 }
+
+// PromptLine reports a short block that says a phrase of the page's
+// newsletter or paywall vocabulary: a prompt wherever it stands, unlike
+// the sign-off phrases ("on Twitter"), which only sign a story off.
+func PromptLine(b *Block) bool {
+	return b.Chars <= 220 && saysPagePhrase(strings.TrimSpace(strings.ToLower(b.Text)))
+}

@@ -66,3 +66,14 @@ var RouteWords = map[string]bool{"index": true, "page": true, "pages": true, "co
 // a standfirst does: the copyright sign, the word for a photo, the picture
 // agencies.
 var PhotoCredit = []string{"©", "foto", "photo", "bild:", "credit", "getty", "imago", "dpa", "reuters", "afp"}
+
+// SourceLabels are the words that label the credit of a picture or a
+// report ("Quelle: …", "Crédits photos : …"), folded to lower case.
+var SourceLabels = []string{
+	"source", "sources", "photo", "photos", "image", "images", "credit", "credits", "photo credit", "image credit", // en
+	"quelle", "quellen", "foto", "fotos", "bild", "bilder", // de
+	"crédit", "crédits", "crédits photos", "crédit photo", // fr
+	"fuente", "fuentes", // es
+	"fonte", "fontes", // pt, it
+	"źródło", // pl
+}

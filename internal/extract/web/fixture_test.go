@@ -1,5 +1,13 @@
 package web
 
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/pressroom/pressroom/internal/article"
+)
+
 // htmlPoolStory is the article the HTML front-end's table tests put
 // before what they test: six paragraphs of prose, over a thousand
 // characters (an article's worth for the rules that end it).
@@ -10,4 +18,24 @@ var htmlPoolStory = []string{
 	"Residents who spoke at the meetings said the pool was the only place in the district where children could learn to swim in winter, and that the next nearest was an hour away by bus.",
 	"The vote was twelve to three. The three members who voted against said they would ask the auditor to look at the repair estimates before the work begins.",
 	"A spokesperson for the swimming club said its members were delighted and would help to raise money for the repairs with a sponsored swim in the spring.",
+}
+
+// htmlPoolStoryAround extracts htmlPoolStory printed in an <article> with
+// middle between its third and fourth paragraphs, fails t when the
+// story's own paragraphs do not all come out, and returns the body.
+func htmlPoolStoryAround(t *testing.T, middle string) []string {
+	t.Helper()
+	story := htmlPoolStory
+	page := "<html><body><article><h1>Council keeps the pool open</h1><p>" + strings.Join(story[:3], "</p><p>") + "</p>" +
+		middle + "<p>" + strings.Join(story[3:], "</p><p>") + "</p></article></body></html>"
+	x := Extract(&article.Dump{Body: []byte(page), ContentType: "text/html"})
+	if x.Err != nil {
+		t.Fatalf("Extract: %v", x.Err)
+	}
+	for _, p := range story {
+		if !slices.Contains(x.Paragraphs, p) {
+			t.Errorf("body lost %q; got %q", p, x.Paragraphs)
+		}
+	}
+	return x.Paragraphs
 }

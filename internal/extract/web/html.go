@@ -56,6 +56,9 @@ func Extract(d *article.Dump) (x article.Extraction) {
 	htmlDropRepeatedFurniture(blocks, labels)
 	htmlEndAtAppendix(blocks, labels)
 	htmlDropOrphanHeadings(blocks, labels)
+	htmlDropImageCaptions(blocks, labels)
+	htmlDropSourceLines(blocks, labels)
+	htmlDropPrompts(blocks, labels)
 	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
