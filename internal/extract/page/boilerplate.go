@@ -112,6 +112,8 @@ var vocabulary = map[VocabKind][]string{
 	VFollow: {
 		"^follow us", "^follow @", "~follow us on", "^follow the ", "^click to", "^listen to",
 		"~get the latest updates", "~affiliate commission", "~we may earn", "~may earn an affiliate",
+		"~rely on your support", "~donate today", "~unterstütze uns", "~unterstützen sie uns", "~ihr beitrag hilft",
+		"~unterstütze unser",
 	},
 	VPublished: {
 		"^posted on", "^first published", "^publish date", "^published on", "^date:", "^data:", "^fecha:",

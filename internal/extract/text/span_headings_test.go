@@ -1,6 +1,9 @@
 package text
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestRelatedHeadingWords checks that the generic headings of other
 // stories' lists in German end the body with the teasers they head, even
@@ -26,4 +29,21 @@ func TestCommentPromptWords(t *testing.T) {
 		{"German invitation", "Kommentieren Sie hier\n\n" + reader + "\n", reader, ""},
 		{"French prompt", "Écrire un commentaire\n\n" + reader + "\n", reader, ""},
 	})
+}
+
+// TestSupportAppealWords checks that a line asking readers to fund the
+// site leaves the body wherever it stands, in English and German.
+func TestSupportAppealWords(t *testing.T) {
+	paragraphs := strings.Split(strings.TrimSpace(teaserTestArticle), "\n\n")
+	for _, appeal := range []string{
+		"We rely on your support to keep local news free for all",
+		"Unterstütze uns mit einer Spende, damit alle Artikel frei bleiben!",
+		"Ihr Beitrag hilft, unsere Berichterstattung weiterhin kostenlos anzubieten.",
+	} {
+		t.Run(appeal, func(t *testing.T) {
+			body := strings.Join(paragraphs[:3], "\n\n") + "\n\n" + appeal + "\n\n" + strings.Join(paragraphs[3:], "\n\n") + "\n"
+			dump := "Menu\nNews\n\nPools stay open all winter\n\nBy Ann Example\n\n" + body
+			checkTextBody(t, dump, "The vote was twelve to three.", appeal, paragraphs[3])
+		})
+	}
 }
