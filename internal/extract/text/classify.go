@@ -81,12 +81,14 @@ func classify(doc *document) {
 	refineBody(doc)
 	dropTrailingList(doc)
 	endAtTeaserRun(doc)
+	endAtDatedCards(doc)
 	dropFinalIsland(doc)
 	endAtAppendix(doc)
 	endAtPostNavigation(doc)
 	dropTrailingStubs(doc)
 	dropTrailingBox(doc)
 	dropSiteBlurb(doc)
+	endAtDatedCards(doc) // again: the furniture under the cards may have hidden them
 }
 
 // damplistOutliers lowers the score of a long line inside a long run of
