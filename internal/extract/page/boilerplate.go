@@ -75,16 +75,11 @@ var vocabulary = map[VocabKind][]string{
 		"^watch now", "^must read", "^recent articles", "^recent posts", "^previous", "^next", "^next article",
 		"^more articles", "^previous post", "^next post", "^in case you missed", "^more in", "^more like this",
 		"^around the web", "^more news", "^latest videos", "^関連記事", "^keep reading", "^you may also", "=highlights",
-		"^verwandte themen", "^neueste artikel", "^neueste beiträge", "^beliebte beiträge",
-		"^ähnliche beiträge", "^das könnte dich auch", "^empfehlungen der redaktion", "^empfehlungen aus der redaktion",
-		"^top themen", "^weitere inhalte", "^articles en relation", "^articles liés",
 	},
 	VComments: {
 		"=comment", "=view comments", "=show comments", "^comments powered by", "^join the conversation", "=reply",
 		"^discuss", "^conversation", "=talk", "^show comments", "^responses to", "^permalink", "^leave a comment",
 		"^post a comment", "~comments feed",
-		"^einen kommentar schreiben", "^bisher keine kommentare", "^noch keine kommentare", "^kommentieren sie",
-		"^écrire un commentaire",
 	},
 	VNewsletter: {
 		"^sign up", "~sign up to", "~delivered to your inbox", "~no spam", "~unsubscribe at any time",
@@ -112,8 +107,6 @@ var vocabulary = map[VocabKind][]string{
 	VFollow: {
 		"^follow us", "^follow @", "~follow us on", "^follow the ", "^click to", "^listen to",
 		"~get the latest updates", "~affiliate commission", "~we may earn", "~may earn an affiliate",
-		"~rely on your support", "~donate today", "~unterstütze uns", "~unterstützen sie uns", "~ihr beitrag hilft",
-		"~unterstütze unser",
 	},
 	VPublished: {
 		"^posted on", "^first published", "^publish date", "^published on", "^date:", "^data:", "^fecha:",
