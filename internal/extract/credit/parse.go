@@ -63,6 +63,8 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 			}
 		}
 	}
+	dates := datetime.NewLine(s, ctx)
+	defer dates.Release()
 	if rest == "" && !m.Cue {
 		// "Eine Kolumne von Name", "Un article de … par Name": a short
 		// label, then a preposition cue.
@@ -75,7 +77,7 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 			if i <= 0 || i > 40 || WordCount(lower[:i]) > 3 {
 				continue
 			}
-			if _, ok := datetime.Find(s[:i], ctx); ok {
+			if _, ok := dates.Find(i); ok {
 				break // "<date> by Name" below
 			}
 			rest = s[i+len(c.Text)+2:]
@@ -97,7 +99,7 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 			if i <= 0 || at >= 0 && i >= at {
 				continue
 			}
-			if _, ok := datetime.Find(s[:i], ctx); ok || lineIsDateCue(lower[:i]) {
+			if _, ok := dates.Find(i); ok || lineIsDateCue(lower[:i]) {
 				at, cueLen = i, len(c.Text)
 			}
 		}
@@ -107,14 +109,14 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 		}
 	}
 	if rest == "" && !m.Cue && !m.Prep {
-		if r, ok := authorLabelAfterDate(s, ctx); ok {
+		if r, ok := authorLabelAfterDate(s, &dates, ctx); ok {
 			rest, m.Cue = r, true
 		}
 	}
 	if rest == "" && !m.Cue && !m.Prep {
 		// "28. Juni 2019 | Ann Lee", "17. September 2019 Ann Lee 0
 		// Kommentare": a post's date, then its author.
-		if name, ok := nameAfterDate(s, ctx); ok {
+		if name, ok := nameAfterDate(s, &dates, ctx); ok {
 			// The template's post line is as explicit as "<date> by".
 			m.Cue, m.Authors = true, []string{name}
 			return m, true
