@@ -119,6 +119,9 @@ func gluedYearRest(s string, end int) string {
 // searching the line for " "+cue took ~8% of a batch row's server CPU
 // (docs/performance.md).
 func cutUpdateCue(s string) string {
+	if found, ok := endsWithDateCueASCII(s); ok && !found {
+		return s
+	}
 	low := lexicon.Fold(s)
 	end := strings.TrimRightFunc(low, unicode.IsSpace)
 	for _, w := range lexicon.DateCueWords {

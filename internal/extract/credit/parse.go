@@ -68,12 +68,12 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 	if rest == "" && !m.Cue {
 		// "Eine Kolumne von Name", "Un article de … par Name": a short
 		// label, then a preposition cue.
-		for _, c := range lexicon.Cues {
+		for ci, c := range lexicon.Cues {
 			// Not "by": "Photo by", "Produced by" credit other work.
 			if !c.Preposition {
 				continue
 			}
-			i := strings.Index(lower, " "+c.Text+" ")
+			i := cueIndex(lower, ci, 41)
 			if i <= 0 || i > 40 || WordCount(lower[:i]) > 3 {
 				continue
 			}
@@ -91,11 +91,15 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 		// The first such cue: in "<date> by Ann von Lee" the "von" is the
 		// name's.
 		at, cueLen := -1, 0
-		for _, c := range lexicon.Cues {
+		for ci, c := range lexicon.Cues {
 			if !c.Preposition && c.Text != "by" {
 				continue
 			}
-			i := strings.Index(lower, " "+c.Text+" ")
+			limit := len(lower) + 1
+			if at >= 0 {
+				limit = at
+			}
+			i := cueIndex(lower, ci, limit)
 			if i <= 0 || at >= 0 && i >= at {
 				continue
 			}
