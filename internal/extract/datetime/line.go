@@ -17,14 +17,28 @@ type Line struct {
 	s    string
 	ctx  Context
 	toks *[]Token // nil until the first search past the cheap gate
+	// The last search, which callers often repeat on the whole line.
+	lastEnd int // -1: none yet
+	last    Match
+	lastOK  bool
 }
 
 // NewLine returns a Line for s; Release gives its buffer back.
-func NewLine(s string, ctx Context) Line { return Line{s: s, ctx: ctx} }
+func NewLine(s string, ctx Context) Line { return Line{s: s, ctx: ctx, lastEnd: -1} }
 
 // Find is Find(s[:end], ctx) for the line s.
 func (l *Line) Find(end int) (Match, bool) {
 	prefix := l.s[:end]
+	if end == l.lastEnd {
+		return l.last, l.lastOK
+	}
+	l.last, l.lastOK = l.find(prefix, end)
+	l.lastEnd = end
+	return l.last, l.lastOK
+}
+
+// find is Find without the memo.
+func (l *Line) find(prefix string, end int) (Match, bool) {
 	if end < len(l.s) && l.s[end] != ' ' {
 		// Cut inside a token: its tokens are not the line's.
 		return Find(prefix, l.ctx)
