@@ -96,6 +96,7 @@ type lineStats struct {
 	runes, words, letters, upper, digits, cjk, capWords, latin, counted int
 	glued                                                               bool
 	stops                                                               [langCount]int
+	lowered                                                             bool // the line is ASCII and already lowered
 }
 
 // measureText computes the shallow text features of b, its function words
@@ -103,10 +104,16 @@ type lineStats struct {
 func measureText(b *block, lower []byte) []byte {
 	var m lineStats
 	s := b.text
+	if isASCII(s) {
+		lower = appendLowerASCII(lower, s)
+		m.lowered = true
+	}
 	for i := 0; i < len(s); {
 		if s[i] == ' ' {
 			m.runes++
-			lower = append(lower, ' ')
+			if !m.lowered {
+				lower = append(lower, ' ')
+			}
 			i++
 			continue
 		}
@@ -163,9 +170,11 @@ func (m *lineStats) asciiToken(s string, i, j int, acc1, acc2 uint64, lower []by
 		m.counted++
 	}
 	if upper == 0 {
-		lower = append(lower, tok...)
+		if !m.lowered {
+			lower = append(lower, tok...)
+		}
 	} else {
-		for k := 0; k < len(tok); k++ {
+		for k := 0; !m.lowered && k < len(tok); k++ {
 			lower = append(lower, asciiLower[tok[k]])
 		}
 		// The first letter or digit says whether the word is capitalised.

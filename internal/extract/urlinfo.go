@@ -147,11 +147,16 @@ func forEachSlugWord(s string, fn func(w []byte)) {
 	}
 }
 
+// isASCII reports whether s holds no byte above 0x7f. measureText asks it
+// of every line, so it reads eight bytes at a time.
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
+	i := 0
+	var or uint64
+	for ; i+8 <= len(s); i += 8 {
+		or |= load64(s[i : i+8])
 	}
-	return true
+	for ; i < len(s); i++ {
+		or |= uint64(s[i])
+	}
+	return or&0x8080808080808080 == 0
 }
