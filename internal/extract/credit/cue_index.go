@@ -27,3 +27,21 @@ func cueIndex(lower string, ci, limit int) int {
 	}
 	return strings.Index(lower, needle)
 }
+
+// cueFirstBytes marks the bytes a cue of lexicon.Cues starts with.
+var cueFirstBytes = func() (t [256]bool) {
+	for _, c := range lexicon.Cues {
+		t[c.Text[0]] = true
+	}
+	return t
+}()
+
+// cuesOpening returns lexicon.Cues, or nil when none can open lower: most
+// lines tried as a credit start with a byte no cue starts with, and need
+// not be compared with each cue.
+func cuesOpening(lower string) []lexicon.Cue {
+	if lower == "" || !cueFirstBytes[lower[0]] {
+		return nil
+	}
+	return lexicon.Cues
+}

@@ -33,7 +33,7 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 		lower = lexicon.Fold(s)
 	}
 	rest := ""
-	for _, c := range lexicon.Cues {
+	for _, c := range cuesOpening(lower) {
 		if !strings.HasPrefix(lower, c.Text) {
 			continue
 		}
