@@ -145,7 +145,7 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 		}
 	}
 	uncut := rest
-	rest = cutTail(rest, ctx)
+	rest = cutTail(rest, &dates)
 	m.Rest = rest
 	names, agencies := rd.split(rest, ctx.Lang)
 	// After a preposition inside a line, one word is a credit only when
@@ -189,8 +189,8 @@ func lineIsDateCue(lower string) bool {
 
 // cutTail removes what follows the names in a credit: a date, a
 // handle, a site after "|", a role after " - ", "on <date>".
-func cutTail(s string, ctx datetime.Context) string {
-	if dm, ok := datetime.Find(s, ctx); ok && dm.Start > 0 {
+func cutTail(s string, dates *datetime.Line) string {
+	if dm, ok := dates.FindString(s); ok && dm.Start > 0 {
 		s = strings.TrimRight(s[:dm.Start], " ,")
 		// "… Monday, November 18, 2019": the weekday belongs to the date.
 		if i := strings.LastIndexByte(s, ' '); i > 0 && lexicon.Weekday(lexicon.Fold(s[i+1:])) {

@@ -37,6 +37,14 @@ func (l *Line) Find(end int) (Match, bool) {
 	return l.last, l.lastOK
 }
 
+// FindString is Find(s, ctx), from the memo when s is the line itself.
+func (l *Line) FindString(s string) (Match, bool) {
+	if s == l.s {
+		return l.Find(len(s))
+	}
+	return Find(s, l.ctx)
+}
+
 // find is Find without the memo.
 func (l *Line) find(prefix string, end int) (Match, bool) {
 	if end < len(l.s) && l.s[end] != ' ' {

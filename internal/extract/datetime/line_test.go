@@ -14,6 +14,13 @@ func checkLine(t *testing.T, s string) {
 	// Each prefix twice in a row: the second answer comes from the memo.
 	for k := 0; k < 2*(len(s)+1); k++ {
 		end := k / 2
+		if end == len(s) {
+			got, gok := l.FindString(s)
+			want, wok := Find(s, ctx)
+			if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) || gok != wok {
+				t.Fatalf("Line(%q).FindString = %+v, %v; Find = %+v, %v", s, got, gok, want, wok)
+			}
+		}
 		got, gok := l.Find(end)
 		want, wok := Find(s[:end], ctx)
 		// Zones are built per call: compare what they print.
