@@ -196,27 +196,21 @@ func containsSkipping(s, label string) bool {
 			return false
 		}
 		i += n
-		if spelledAt(s, i, label) {
+		k := 0
+		for j := i; j < len(s) && k < len(label); j++ {
+			c := s[j]
+			if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				if c != label[k] {
+					break
+				}
+				k++
+			}
+		}
+		if k == len(label) {
 			return true
 		}
 	}
 	return false
-}
-
-// spelledAt reports whether s spells label from byte i on, skipping the
-// characters that are not ASCII letters or digits.
-func spelledAt(s string, i int, label string) bool {
-	k := 0
-	for j := i; j < len(s) && k < len(label); j++ {
-		c := s[j]
-		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
-			if c != label[k] {
-				break
-			}
-			k++
-		}
-	}
-	return k == len(label)
 }
 
 // alnumLower keeps the letters and digits of s, lowercased.

@@ -2,11 +2,24 @@ package extract
 
 import "testing"
 
-// containsSkippingByBytes is containsSkipping with the byte loop its
-// search for the first letter replaced, kept as the reference.
+// containsSkippingByBytes is the byte loop containsSkipping's search for
+// the first letter replaced, kept as the reference.
 func containsSkippingByBytes(s, label string) bool {
 	for i := 0; i < len(s); i++ {
-		if s[i] == label[0] && spelledAt(s, i, label) {
+		if s[i] != label[0] {
+			continue
+		}
+		k := 0
+		for j := i; j < len(s) && k < len(label); j++ {
+			c := s[j]
+			if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+				if c != label[k] {
+					break
+				}
+				k++
+			}
+		}
+		if k == len(label) {
 			return true
 		}
 	}
