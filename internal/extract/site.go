@@ -189,13 +189,9 @@ func capsToTitle(s string) string {
 // planet" holds dailyplanet), without building the stripped string.
 func containsSkipping(s, label string) bool {
 	for i := 0; i < len(s); i++ {
-		// Every short line is searched for every host label: find the
-		// first letter with the runtime's vectorised search.
-		n := strings.IndexByte(s[i:], label[0])
-		if n < 0 {
-			return false
+		if s[i] != label[0] {
+			continue
 		}
-		i += n
 		k := 0
 		for j := i; j < len(s) && k < len(label); j++ {
 			c := s[j]
