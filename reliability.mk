@@ -44,7 +44,11 @@ FUZZ_TARGETS ?= \
 	./internal/extract/text:FuzzPublisherIn \
 	./internal/store:FuzzParagraphs \
 	./cmd/loadtest:FuzzCountStored \
-	./cmd/loadtest:FuzzParseServing
+	./cmd/loadtest:FuzzParseServing \
+	./internal/extract/credit:FuzzEndsWithDateCueASCII \
+	./internal/extract/datetime:FuzzLineFind \
+	./internal/extract/text:FuzzSpaceClean \
+	./deploy:FuzzSelectors
 
 .PHONY: test-faults fuzz fuzz-short
 

@@ -15,8 +15,8 @@ import (
 // (or the published and modified dates run together) comes a labelling
 // cue ("Author", "Autor"), glued or not, then the credit up to a number.
 // It returns the credit.
-func authorLabelAfterDate(s string, ctx datetime.Context) (string, bool) {
-	dm, ok := datetime.Find(s, ctx)
+func authorLabelAfterDate(s string, dates *datetime.Line, ctx datetime.Context) (string, bool) {
+	dm, ok := dates.Find(len(s))
 	if !ok || !dm.HasYear || dm.Start > 30 {
 		return "", false
 	}

@@ -59,8 +59,8 @@ func (rd Reader) loneCredit(rest string, prep bool) (string, bool) {
 // Kochen", "28. Juni 2019 | Ann Lee". The name is the person-shaped words
 // before a number, a bar or a comma; before a comma list of categories,
 // only its first two words.
-func nameAfterDate(s string, ctx datetime.Context) (string, bool) {
-	dm, ok := datetime.Find(s, ctx)
+func nameAfterDate(s string, dates *datetime.Line, ctx datetime.Context) (string, bool) {
+	dm, ok := dates.Find(len(s))
 	if !ok || dm.Start != 0 || !dm.HasYear {
 		return "", false
 	}
@@ -119,6 +119,9 @@ func gluedYearRest(s string, end int) string {
 // searching the line for " "+cue took ~8% of a batch row's server CPU
 // (docs/performance.md).
 func cutUpdateCue(s string) string {
+	if found, ok := endsWithDateCueASCII(s); ok && !found {
+		return s
+	}
 	low := lexicon.Fold(s)
 	end := strings.TrimRightFunc(low, unicode.IsSpace)
 	for _, w := range lexicon.DateCueWords {

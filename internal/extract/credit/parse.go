@@ -33,7 +33,7 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 		lower = lexicon.Fold(s)
 	}
 	rest := ""
-	for _, c := range lexicon.Cues {
+	for _, c := range cuesOpening(lower) {
 		if !strings.HasPrefix(lower, c.Text) {
 			continue
 		}
@@ -63,19 +63,21 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 			}
 		}
 	}
+	dates := datetime.NewLine(s, ctx)
+	defer dates.Release()
 	if rest == "" && !m.Cue {
 		// "Eine Kolumne von Name", "Un article de … par Name": a short
 		// label, then a preposition cue.
-		for _, c := range lexicon.Cues {
+		for ci, c := range lexicon.Cues {
 			// Not "by": "Photo by", "Produced by" credit other work.
 			if !c.Preposition {
 				continue
 			}
-			i := strings.Index(lower, " "+c.Text+" ")
+			i := cueIndex(lower, ci, 41)
 			if i <= 0 || i > 40 || WordCount(lower[:i]) > 3 {
 				continue
 			}
-			if _, ok := datetime.Find(s[:i], ctx); ok {
+			if _, ok := dates.Find(i); ok {
 				break // "<date> by Name" below
 			}
 			rest = s[i+len(c.Text)+2:]
@@ -89,15 +91,19 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 		// The first such cue: in "<date> by Ann von Lee" the "von" is the
 		// name's.
 		at, cueLen := -1, 0
-		for _, c := range lexicon.Cues {
+		for ci, c := range lexicon.Cues {
 			if !c.Preposition && c.Text != "by" {
 				continue
 			}
-			i := strings.Index(lower, " "+c.Text+" ")
+			limit := len(lower) + 1
+			if at >= 0 {
+				limit = at
+			}
+			i := cueIndex(lower, ci, limit)
 			if i <= 0 || at >= 0 && i >= at {
 				continue
 			}
-			if _, ok := datetime.Find(s[:i], ctx); ok || lineIsDateCue(lower[:i]) {
+			if _, ok := dates.Find(i); ok || lineIsDateCue(lower[:i]) {
 				at, cueLen = i, len(c.Text)
 			}
 		}
@@ -107,14 +113,14 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 		}
 	}
 	if rest == "" && !m.Cue && !m.Prep {
-		if r, ok := authorLabelAfterDate(s, ctx); ok {
+		if r, ok := authorLabelAfterDate(s, &dates, ctx); ok {
 			rest, m.Cue = r, true
 		}
 	}
 	if rest == "" && !m.Cue && !m.Prep {
 		// "28. Juni 2019 | Ann Lee", "17. September 2019 Ann Lee 0
 		// Kommentare": a post's date, then its author.
-		if name, ok := nameAfterDate(s, ctx); ok {
+		if name, ok := nameAfterDate(s, &dates, ctx); ok {
 			// The template's post line is as explicit as "<date> by".
 			m.Cue, m.Authors = true, []string{name}
 			return m, true
@@ -139,7 +145,7 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 		}
 	}
 	uncut := rest
-	rest = cutTail(rest, ctx)
+	rest = cutTail(rest, &dates)
 	m.Rest = rest
 	names, agencies := rd.split(rest, ctx.Lang)
 	// After a preposition inside a line, one word is a credit only when
@@ -183,8 +189,8 @@ func lineIsDateCue(lower string) bool {
 
 // cutTail removes what follows the names in a credit: a date, a
 // handle, a site after "|", a role after " - ", "on <date>".
-func cutTail(s string, ctx datetime.Context) string {
-	if dm, ok := datetime.Find(s, ctx); ok && dm.Start > 0 {
+func cutTail(s string, dates *datetime.Line) string {
+	if dm, ok := dates.FindString(s); ok && dm.Start > 0 {
 		s = strings.TrimRight(s[:dm.Start], " ,")
 		// "… Monday, November 18, 2019": the weekday belongs to the date.
 		if i := strings.LastIndexByte(s, ' '); i > 0 && lexicon.Weekday(lexicon.Fold(s[i+1:])) {

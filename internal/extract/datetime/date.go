@@ -57,10 +57,8 @@ type Token struct {
 	upper      bool // a word starting with a capital letter
 }
 
-// tokenizeDate splits a line into numbers, words and single separators.
-func tokenizeDate(s string) []Token { return Tokenize(make([]Token, 0, 16), s) }
-
-// Tokenize appends the tokens of s to toks.
+// Tokenize appends the tokens of s to toks: numbers, words and single
+// separators.
 func Tokenize(toks []Token, s string) []Token {
 	space := true
 	for i := 0; i < len(s); {
@@ -119,7 +117,11 @@ func Find(s string, ctx Context) (Match, bool) {
 	if !hasDigitOrRelative(s) {
 		return Match{}, false
 	}
-	return FindIn(tokenizeDate(s), ctx)
+	b := tokenBufs.Get().(*[]Token)
+	*b = Tokenize((*b)[:0], s)
+	m, ok := FindIn(*b, ctx)
+	putTokens(b)
+	return m, ok
 }
 
 // FindIn is Find on a tokenized line.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -111,4 +112,26 @@ var LanguageSamples = []struct{ Text, Lang string }{
 	{"Prezident v úterý řekl, že obchodní jednání s Čínou jsou na dobré cestě a že by mohlo být dosaženo dohody.", "cs"},
 	{"Præsidenten sagde tirsdag, at handelsforhandlingerne med Kina går godt, og at der kan blive indgået en aftale.", "da"},
 	{"Prezydent powiedział we wtorek, że rozmowy handlowe z Chinami idą dobrze i że może być zawarte porozumienie.", "pl"},
+}
+
+// EvalFiles returns the files of the evaluation corpora (../shared/eval,
+// read by benchmarks and never copied into the repository) that match
+// globs, from the directory EVAL_DIR names or else the one beside the
+// repository as seen from a package under internal/extract. It skips tb
+// when there are none.
+func EvalFiles(tb testing.TB, globs ...string) []string {
+	tb.Helper()
+	dir := os.Getenv("EVAL_DIR")
+	if dir == "" {
+		dir = "../../../../shared/eval"
+	}
+	var files []string
+	for _, glob := range globs {
+		m, _ := filepath.Glob(filepath.Join(dir, glob))
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		tb.Skip("no evaluation corpora under " + dir)
+	}
+	return files
 }

@@ -112,7 +112,7 @@ func SlugSimilarity(slug []string, s string) float64 {
 // Apostrophes vanish ("Trump's" → "trumps"), as slug makers do. The slice
 // passed to fn is reused.
 func ForEachSlugWord(s string, fn func(w []byte)) {
-	if !isASCII(s) {
+	if !IsASCII(s) {
 		s = norm.NFD.String(s)
 	}
 	var buf [64]byte
@@ -147,11 +147,25 @@ func ForEachSlugWord(s string, fn func(w []byte)) {
 	}
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
+// IsASCII reports whether s holds no byte above 0x7f. The text
+// front-end's measureText asks it of every line, so it reads eight bytes at
+// a time.
+func IsASCII(s string) bool {
+	i := 0
+	var or uint64
+	for ; i+8 <= len(s); i += 8 {
+		or |= Load64(s[i : i+8])
 	}
-	return true
+	for ; i < len(s); i++ {
+		or |= uint64(s[i])
+	}
+	return or&0x8080808080808080 == 0
+}
+
+// Load64 reads the first eight bytes of s as one little-endian word (the
+// compiler makes it a single load).
+func Load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

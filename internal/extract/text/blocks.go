@@ -195,37 +195,11 @@ func finishBlocks(blocks []block) {
 	}
 }
 
-// spaceLead marks the bytes collapseSpace must look at: ASCII white space
-// and the lead byte of U+0085.
-var spaceLead = [256]bool{' ': true, '\t': true, '\v': true, '\f': true, '\r': true, 0xc2: true}
-
 // collapseSpace trims s and turns every run of white space into one space.
 func collapseSpace(s string) string {
-	clean := true
-	prevSpace := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !spaceLead[c] {
-			prevSpace = false
-			continue
-		}
-		if c == ' ' {
-			if prevSpace {
-				clean = false
-				break
-			}
-			prevSpace = true
-			continue
-		}
-		// Exotic spaces were turned into plain ones by normaliseText, so
-		// only ASCII white space needs the slow path.
-		if c != 0xc2 || i+1 < len(s) && s[i+1] == 0x85 {
-			clean = false
-			break
-		}
-		prevSpace = false
-	}
-	if clean {
+	// Exotic spaces were turned into plain ones by normaliseText, so only
+	// ASCII white space and U+0085 need the slow path.
+	if spaceClean(s) {
 		return strings.TrimRight(s, " ")
 	}
 	var b strings.Builder

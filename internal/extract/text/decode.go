@@ -173,7 +173,7 @@ func normaliseText(s string) string {
 func scanRunes(s string) (special, unsure bool) {
 	for i := 0; i < len(s); {
 		// ASCII is neither; skip it eight bytes at a time.
-		for i+8 <= len(s) && load64(s[i:i+8])&0x8080808080808080 == 0 {
+		for i+8 <= len(s) && page.Load64(s[i:i+8])&0x8080808080808080 == 0 {
 			i += 8
 		}
 		if i >= len(s) {
@@ -218,12 +218,4 @@ func nfcStable(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// load64 reads the first eight bytes of s as one little-endian word (the
-// compiler makes it a single load).
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

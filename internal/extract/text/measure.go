@@ -64,6 +64,7 @@ type lineStats struct {
 	runes, words, letters, upper, digits, cjk, capWords, latin, counted int
 	glued                                                               bool
 	stops                                                               [page.LangCount]int
+	lowered                                                             bool // the line is ASCII and already lowered
 }
 
 // measureText computes the shallow text features of b, its function words
@@ -71,10 +72,16 @@ type lineStats struct {
 func measureText(b *block, lower []byte) []byte {
 	var m lineStats
 	s := b.text
+	if page.IsASCII(s) {
+		lower = appendLowerASCII(lower, s)
+		m.lowered = true
+	}
 	for i := 0; i < len(s); {
 		if s[i] == ' ' {
 			m.runes++
-			lower = append(lower, ' ')
+			if !m.lowered {
+				lower = append(lower, ' ')
+			}
 			i++
 			continue
 		}
@@ -131,9 +138,11 @@ func (m *lineStats) asciiToken(s string, i, j int, acc1, acc2 uint64, lower []by
 		m.counted++
 	}
 	if upper == 0 {
-		lower = append(lower, tok...)
+		if !m.lowered {
+			lower = append(lower, tok...)
+		}
 	} else {
-		for k := 0; k < len(tok); k++ {
+		for k := 0; !m.lowered && k < len(tok); k++ {
 			lower = append(lower, page.ASCIILower[tok[k]])
 		}
 		// The first letter or digit says whether the word is capitalised.
@@ -297,9 +306,9 @@ func (m *lineStats) addStopASCII(s string, i, j int) {
 	var k0, k1 uint64
 	switch {
 	case i+16 <= len(s):
-		k0, k1 = load64(s[i:i+8]), load64(s[i+8:i+16])
+		k0, k1 = page.Load64(s[i:i+8]), page.Load64(s[i+8:i+16])
 	case n <= 8 && i+8 <= len(s):
-		k0 = load64(s[i : i+8])
+		k0 = page.Load64(s[i : i+8])
 	default:
 		for k := i; k < j; k++ {
 			c := uint64(page.ASCIILower[s[k]&0x7f])

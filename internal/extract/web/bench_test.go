@@ -2,11 +2,11 @@ package web
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/pressroom/pressroom/internal/article"
+	"github.com/pressroom/pressroom/internal/extract/extracttest"
 	"github.com/pressroom/pressroom/internal/proctime"
 )
 
@@ -16,18 +16,7 @@ import (
 // the fixtures of BenchmarkExtractHTML are too small to show. It is skipped
 // where the corpora are absent; EVAL_DIR points elsewhere.
 func BenchmarkExtractHTMLEval(b *testing.B) {
-	dir := os.Getenv("EVAL_DIR")
-	if dir == "" {
-		dir = "../../../../shared/eval"
-	}
-	var files []string
-	for _, glob := range []string{"data/html/*.html", "corpora/*/html/*.html"} {
-		m, _ := filepath.Glob(filepath.Join(dir, glob))
-		files = append(files, m...)
-	}
-	if len(files) == 0 {
-		b.Skip("no evaluation corpora under " + dir)
-	}
+	files := extracttest.EvalFiles(b, "data/html/*.html", "corpora/*/html/*.html")
 	dumps, size := htmlDumps(b, files, "https://example.com/2025/07/02/a-story")
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
