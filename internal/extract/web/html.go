@@ -59,6 +59,7 @@ func Extract(d *article.Dump) (x article.Extraction) {
 	htmlDropImageCaptions(blocks, labels)
 	htmlDropSourceLines(blocks, labels)
 	htmlDropPrompts(blocks, labels)
+	htmlDropRelatedSections(blocks, labels)
 	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
