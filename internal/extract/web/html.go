@@ -60,6 +60,7 @@ func Extract(d *article.Dump) (x article.Extraction) {
 	htmlDropSourceLines(blocks, labels)
 	htmlDropPrompts(blocks, labels)
 	htmlDropRelatedSections(blocks, labels)
+	htmlDropConsentPlaceholders(blocks, labels)
 	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
