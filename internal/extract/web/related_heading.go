@@ -35,7 +35,7 @@ func htmlDropRelatedSections(blocks []dom.Block, labels []string) {
 // with the related-articles vocabulary. A table's cells are left alone: a
 // column may well be headed "Previous …".
 func relatedHeading(b *dom.Block) bool {
-	if b.InTable || b.Words == 0 || b.Words > orphanHeadingMaxWords || page.EndsSentence(b.Text) && b.Text[len(b.Text)-1] != ':' {
+	if b.InTable || b.Words == 0 || b.Words > orphanHeadingMaxWords || b.HeadingLvl == 0 && page.EndsSentence(b.Text) && b.Text[len(b.Text)-1] != ':' {
 		return false
 	}
 	return page.Vocab.Scan(page.FoldLower(b.Text)).Prefix&page.VRelated != 0

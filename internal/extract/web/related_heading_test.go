@@ -31,6 +31,12 @@ func TestHTMLRelatedSections(t *testing.T) {
 			dropped: true,
 		},
 		{
+			name:    "a heading that exclaims",
+			middle:  `<h3>You may also like this!</h3><p>12 May 2024</p><h2><a href="/c/1">Ten lidos worth the trip</a></h2>`,
+			lines:   []string{"You may also like this!", "12 May 2024"},
+			dropped: true,
+		},
+		{
 			name:   "the article's own list under a like heading, without links",
 			middle: `<h3>Recommended for swimmers</h3><ul><li>a towel and a padlock</li><li>goggles with clear lenses</li></ul>`,
 			lines:  []string{"a towel and a padlock", "goggles with clear lenses"},
