@@ -61,6 +61,7 @@ func Extract(d *article.Dump) (x article.Extraction) {
 	htmlDropPrompts(blocks, labels)
 	htmlDropRelatedSections(blocks, labels)
 	htmlDropConsentPlaceholders(blocks, labels)
+	htmlDropCommentLogin(blocks, labels)
 	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
