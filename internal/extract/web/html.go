@@ -62,6 +62,7 @@ func Extract(d *article.Dump) (x article.Extraction) {
 	htmlDropRelatedSections(blocks, labels)
 	htmlDropConsentPlaceholders(blocks, labels)
 	htmlDropCommentLogin(blocks, labels)
+	htmlDropDisclaimers(blocks, labels)
 	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
