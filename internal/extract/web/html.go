@@ -63,6 +63,7 @@ func Extract(d *article.Dump) (x article.Extraction) {
 	htmlDropConsentPlaceholders(blocks, labels)
 	htmlDropCommentLogin(blocks, labels)
 	htmlDropDisclaimers(blocks, labels)
+	htmlEndAtAuthorBox(blocks, labels)
 	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
