@@ -16,6 +16,13 @@ import (
 // small beside the article, as for an appendix: a byline labelled
 // "Author" above the story stays.
 func htmlEndAtAuthorBox(blocks []dom.Block, labels []string) {
+	htmlEndAtClosingHeading(blocks, labels, authorBoxHeading)
+}
+
+// htmlEndAtClosingHeading ends the content at the first block that heading
+// accepts past an article's worth of text, when what follows it is small
+// beside the text above (page.AppendixSmallTail).
+func htmlEndAtClosingHeading(blocks []dom.Block, labels []string, heading func(*dom.Block) bool) {
 	content := htmlContentBlocks(labels)
 	total := 0
 	for _, i := range content {
@@ -24,7 +31,7 @@ func htmlEndAtAuthorBox(blocks []dom.Block, labels []string) {
 	before := 0
 	for k, i := range content {
 		b := &blocks[i]
-		if before >= page.ArticleChars && authorBoxHeading(b) && page.AppendixSmallTail(total-before-b.Chars, before) {
+		if before >= page.ArticleChars && heading(b) && page.AppendixSmallTail(total-before-b.Chars, before) {
 			for _, j := range content[k:] {
 				labels[j] = dom.LabelFurniture
 			}
@@ -37,11 +44,17 @@ func htmlEndAtAuthorBox(blocks []dom.Block, labels []string) {
 // authorBoxHeading reports a line that says only "about the author" in
 // one of its usual forms.
 func authorBoxHeading(b *dom.Block) bool {
+	return lineSaysOnly(b, authorBoxHeadings)
+}
+
+// lineSaysOnly reports a line of a few words that, in lower case and
+// without a closing colon, is one of phrases.
+func lineSaysOnly(b *dom.Block, phrases []string) bool {
 	if b.Words == 0 || b.Words > page.AppendixLabelWords {
 		return false
 	}
 	t := strings.ToLower(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(b.Text), ":")))
-	return slices.Contains(authorBoxHeadings, t)
+	return slices.Contains(phrases, t)
 }
 
 // authorBoxHeadings, in lower case, per language (en, de, fr, es, it, pt,

@@ -4,15 +4,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/pressroom/pressroom/internal/article"
 )
 
 // TestHTMLAuthorBox checks that a box about the author under the story
 // ends the body with its heading, while one followed by much of the
 // story's end, and a section headed otherwise, stay.
 func TestHTMLAuthorBox(t *testing.T) {
-	story := strings.Join(htmlPoolStory, "</p><p>")
 	bio := "Sam Reed has covered the council for ten years and swims there on Sundays."
 	tests := []struct {
 		name    string
@@ -31,14 +28,10 @@ func TestHTMLAuthorBox(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			page := "<html><body><article><h1>Council keeps the pool open</h1><p>" + story + "</p>" + tc.after + "</article></body></html>"
-			x := Extract(&article.Dump{Body: []byte(page), ContentType: "text/html"})
-			if x.Err != nil {
-				t.Fatalf("Extract: %v", x.Err)
-			}
+			body := htmlPoolStoryThen(t, tc.after)
 			for _, line := range tc.lines {
-				if kept := slices.Contains(x.Paragraphs, line); kept == tc.dropped {
-					t.Errorf("line %q kept = %v, want %v; got %q", line, kept, !tc.dropped, x.Paragraphs)
+				if kept := slices.Contains(body, line); kept == tc.dropped {
+					t.Errorf("line %q kept = %v, want %v; got %q", line, kept, !tc.dropped, body)
 				}
 			}
 		})

@@ -39,3 +39,16 @@ func htmlPoolStoryAround(t *testing.T, middle string) []string {
 	}
 	return x.Paragraphs
 }
+
+// htmlPoolStoryThen extracts htmlPoolStory printed in an <article> with
+// after below it, and returns the body.
+func htmlPoolStoryThen(t *testing.T, after string) []string {
+	t.Helper()
+	page := "<html><body><article><h1>Council keeps the pool open</h1><p>" + strings.Join(htmlPoolStory, "</p><p>") + "</p>" +
+		after + "</article></body></html>"
+	x := Extract(&article.Dump{Body: []byte(page), ContentType: "text/html"})
+	if x.Err != nil {
+		t.Fatalf("Extract: %v", x.Err)
+	}
+	return x.Paragraphs
+}

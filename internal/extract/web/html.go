@@ -64,6 +64,7 @@ func Extract(d *article.Dump) (x article.Extraction) {
 	htmlDropCommentLogin(blocks, labels)
 	htmlDropDisclaimers(blocks, labels)
 	htmlEndAtAuthorBox(blocks, labels)
+	htmlEndAtMoreInfo(blocks, labels)
 	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
