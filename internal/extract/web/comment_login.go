@@ -1,8 +1,6 @@
 package web
 
 import (
-	"strings"
-
 	"github.com/pressroom/pressroom/internal/extract/dom"
 )
 
@@ -11,19 +9,18 @@ import (
 // short line beside it that also speaks of signing in ("You are not
 // logged in."). Comment forms usually sit outside the article; on a page
 // that keeps them inside its container the prompt reaches the body.
-func htmlDropCommentLogin(blocks []dom.Block, labels []string) {
+func htmlDropCommentLogin(blocks []dom.Block, labels []string, lows []string) {
 	for i := range blocks {
 		b := &blocks[i]
 		if labels[i] != dom.LabelContent || b.Words == 0 || b.Words > commentLoginMaxWords {
 			continue
 		}
-		low := strings.ToLower(b.Text)
-		if !containsAny(low, loginWords) || !containsAny(low, commentWords) {
+		if !containsAny(lows[i], loginWords) || !containsAny(lows[i], commentWords) {
 			continue
 		}
 		labels[i] = dom.LabelFurniture
 		for _, j := range []int{htmlPrevContent(labels, i), htmlNextContent(labels, i)} {
-			if j >= 0 && blocks[j].Words <= commentLoginLineWords && containsAny(strings.ToLower(blocks[j].Text), loginWords) {
+			if j >= 0 && blocks[j].Words <= commentLoginLineWords && containsAny(lows[j], loginWords) {
 				labels[j] = dom.LabelFurniture
 			}
 		}

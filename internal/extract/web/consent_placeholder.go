@@ -14,9 +14,9 @@ import (
 // it"), and the label of a few words above it ("External content",
 // "Enable Twitter"). The text belongs to the page's consent tool, not to
 // the story, and sits where the embed goes, often mid-body.
-func htmlDropConsentPlaceholders(blocks []dom.Block, labels []string) {
+func htmlDropConsentPlaceholders(blocks []dom.Block, labels []string, lows []string) {
 	for i := range blocks {
-		if labels[i] != dom.LabelContent || !consentPlaceholder(&blocks[i]) {
+		if labels[i] != dom.LabelContent || !consentPlaceholder(&blocks[i], lows[i]) {
 			continue
 		}
 		labels[i] = dom.LabelFurniture
@@ -46,12 +46,12 @@ var (
 		"terceiros", "treści", "zewnętrzn", "inhoud", "derden"}
 )
 
-// consentPlaceholder reports a short block that names all three themes.
-func consentPlaceholder(b *dom.Block) bool {
+// consentPlaceholder reports a short block that names all three themes;
+// low is its text in lower case.
+func consentPlaceholder(b *dom.Block, low string) bool {
 	if b.Words == 0 || b.Words > consentPlaceholderMaxWords || b.HeadingLvl > 0 {
 		return false
 	}
-	low := strings.ToLower(b.Text)
 	return containsAny(low, consentPrivacyWords) && containsAny(low, consentAgreeWords) && containsAny(low, consentOutsideWords)
 }
 
@@ -70,6 +70,19 @@ func htmlPrevContent(labels []string, i int) int {
 		}
 	}
 	return -1
+}
+
+// htmlNoticeLows returns, for each kept block of notice length (see
+// consentPlaceholderMaxWords), its text in lower case, and "" for the
+// others: the notice rules read it, lowering each block once.
+func htmlNoticeLows(blocks []dom.Block, labels []string) []string {
+	lows := make([]string, len(blocks))
+	for i := range blocks {
+		if labels[i] == dom.LabelContent && blocks[i].Words <= consentPlaceholderMaxWords {
+			lows[i] = strings.ToLower(blocks[i].Text)
+		}
+	}
+	return lows
 }
 
 func containsAny(s string, subs []string) bool {

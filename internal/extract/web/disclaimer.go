@@ -1,8 +1,6 @@
 package web
 
 import (
-	"strings"
-
 	"github.com/pressroom/pressroom/internal/extract/dom"
 )
 
@@ -11,11 +9,11 @@ import (
 // own, that the links are affiliate links, under which licence the site's
 // content stands. The site prints the same notice under every article; a
 // story that discusses such matters says more than a line.
-func htmlDropDisclaimers(blocks []dom.Block, labels []string) {
+func htmlDropDisclaimers(blocks []dom.Block, labels []string, lows []string) {
 	for i := range blocks {
 		b := &blocks[i]
 		if labels[i] == dom.LabelContent && b.Words > 0 && b.Words <= disclaimerMaxWords && b.HeadingLvl == 0 &&
-			containsAny(strings.ToLower(b.Text), disclaimerPhrases) {
+			containsAny(lows[i], disclaimerPhrases) {
 			labels[i] = dom.LabelFurniture
 		}
 	}
