@@ -24,10 +24,7 @@ func htmlEndAtAuthorBox(blocks []dom.Block, labels []string) {
 // beside the text above (page.AppendixSmallTail).
 func htmlEndAtClosingHeading(blocks []dom.Block, labels []string, heading func(*dom.Block) bool) {
 	content := htmlContentBlocks(labels)
-	total := 0
-	for _, i := range content {
-		total += blocks[i].Chars
-	}
+	total := htmlCharsOf(blocks, content)
 	before := 0
 	for k, i := range content {
 		b := &blocks[i]
@@ -69,4 +66,13 @@ var authorBoxHeadings = []string{
 	"sobre o autor", "sobre a autora", "o autor",
 	"over de auteur", "de auteur",
 	"o autorze", "o autorce",
+}
+
+// htmlCharsOf sums the characters of the blocks idx.
+func htmlCharsOf(blocks []dom.Block, idx []int) int {
+	n := 0
+	for _, i := range idx {
+		n += blocks[i].Chars
+	}
+	return n
 }

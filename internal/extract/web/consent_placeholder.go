@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/pressroom/pressroom/internal/extract/dom"
@@ -85,11 +86,7 @@ func htmlNoticeLows(blocks []dom.Block, labels []string) []string {
 	return lows
 }
 
+// containsAny reports whether s contains one of subs.
 func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(subs, func(sub string) bool { return strings.Contains(s, sub) })
 }

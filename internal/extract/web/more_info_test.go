@@ -1,7 +1,6 @@
 package web
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
@@ -11,27 +10,13 @@ import (
 // while one followed by much more of the story stays.
 func TestHTMLMoreInfo(t *testing.T) {
 	pointer := "Find the timetable and the prices for the winter season on the pool's own page."
-	tests := []struct {
-		name    string
-		after   string
-		lines   []string
-		dropped bool
-	}{
-		{name: "box under the story", after: "<h2>More information</h2><ul><li>" + pointer + "</li></ul>",
+	tests := []htmlLinesCase{
+		{name: "box under the story", html: "<h2>More information</h2><ul><li>" + pointer + "</li></ul>",
 			lines: []string{"More information", pointer}, dropped: true},
-		{name: "German label", after: "<div>Weitere Informationen</div><p>Hallenbad Nord: Öffnungszeiten und Preise (Stadtwerke)</p>",
+		{name: "German label", html: "<div>Weitere Informationen</div><p>Hallenbad Nord: Öffnungszeiten und Preise (Stadtwerke)</p>",
 			lines: []string{"Weitere Informationen", "Hallenbad Nord: Öffnungszeiten und Preise (Stadtwerke)"}, dropped: true},
-		{name: "followed by much more story", after: "<h2>More information</h2><p>" + pointer + "</p><p>" + strings.Join(htmlPoolMore, "</p><p>") + "</p>",
+		{name: "followed by much more story", html: "<h2>More information</h2><p>" + pointer + "</p><p>" + strings.Join(htmlPoolMore, "</p><p>") + "</p>",
 			lines: []string{"More information", pointer}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			body := htmlPoolStoryThen(t, tc.after)
-			for _, line := range tc.lines {
-				if kept := slices.Contains(body, line); kept == tc.dropped {
-					t.Errorf("line %q kept = %v, want %v; got %q", line, kept, !tc.dropped, body)
-				}
-			}
-		})
-	}
+	runHTMLLinesCases(t, tests, htmlPoolStoryThen)
 }
