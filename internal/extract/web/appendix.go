@@ -11,10 +11,7 @@ import (
 // paragraph of prose. An article's own last section says more than that.
 func htmlEndAtAppendix(blocks []dom.Block, labels []string) {
 	content := htmlContentBlocks(labels)
-	total := 0
-	for _, i := range content {
-		total += blocks[i].Chars
-	}
+	total := htmlCharsOf(blocks, content)
 	before := 0
 	for k, i := range content {
 		b := &blocks[i]

@@ -39,3 +39,50 @@ func htmlPoolStoryAround(t *testing.T, middle string) []string {
 	}
 	return x.Paragraphs
 }
+
+// htmlPoolStoryThen extracts htmlPoolStory printed in an <article> with
+// after below it, and returns the body.
+func htmlPoolStoryThen(t *testing.T, after string) []string {
+	t.Helper()
+	page := "<html><body><article><h1>Council keeps the pool open</h1><p>" + strings.Join(htmlPoolStory, "</p><p>") + "</p>" +
+		after + "</article></body></html>"
+	x := Extract(&article.Dump{Body: []byte(page), ContentType: "text/html"})
+	if x.Err != nil {
+		t.Fatalf("Extract: %v", x.Err)
+	}
+	return x.Paragraphs
+}
+
+// htmlLinesCase is a table case of the rules that drop lines: html goes
+// into a page around htmlPoolStory, and each of lines must leave the body
+// when dropped is set, and stay otherwise.
+type htmlLinesCase struct {
+	name    string
+	html    string
+	lines   []string
+	dropped bool
+}
+
+// runHTMLLinesCases runs the cases, page building each one's body
+// (htmlPoolStoryAround, htmlPoolStoryThen).
+func runHTMLLinesCases(t *testing.T, tests []htmlLinesCase, page func(*testing.T, string) []string) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			body := page(t, tc.html)
+			for _, line := range tc.lines {
+				if kept := slices.Contains(body, line); kept == tc.dropped {
+					t.Errorf("line %q kept = %v, want %v; got %q", line, kept, !tc.dropped, body)
+				}
+			}
+		})
+	}
+}
+
+// htmlPoolMore continues htmlPoolStory: four more paragraphs of prose.
+var htmlPoolMore = []string{
+	"Parents at the meeting asked whether the beginners' class would be free, and the council said it would set the price after the repairs.",
+	"The heating system was installed in 1987 and has broken down twice in the past three winters, leaving the water too cold for lessons.",
+	"A petition to keep the pool open collected more than four thousand signatures in a month, the largest the council has received.",
+	"The auditor is expected to report on the repair estimates before the end of February, a week before the work is due to start.",
+}

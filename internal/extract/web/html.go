@@ -59,6 +59,13 @@ func Extract(d *article.Dump) (x article.Extraction) {
 	htmlDropImageCaptions(blocks, labels)
 	htmlDropSourceLines(blocks, labels)
 	htmlDropPrompts(blocks, labels)
+	htmlDropRelatedSections(blocks, labels)
+	lows := htmlNoticeLows(blocks, labels)
+	htmlDropConsentPlaceholders(blocks, labels, lows)
+	htmlDropCommentLogin(blocks, labels, lows)
+	htmlDropDisclaimers(blocks, labels, lows)
+	htmlEndAtAuthorBox(blocks, labels)
+	htmlEndAtMoreInfo(blocks, labels)
 	htmlKeepLead(blocks, labels)
 	var kept []int
 	x.Paragraphs, kept = htmlBody(blocks, labels, x.Metadata.Title, &x.Diagnostics)
