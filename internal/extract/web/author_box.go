@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pressroom/pressroom/internal/extract/dom"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 	"github.com/pressroom/pressroom/internal/extract/page"
 )
 
@@ -41,7 +42,7 @@ func htmlEndAtClosingHeading(blocks []dom.Block, labels []string, heading func(*
 // authorBoxHeading reports a line that says only "about the author" in
 // one of its usual forms.
 func authorBoxHeading(b *dom.Block) bool {
-	return lineSaysOnly(b, authorBoxHeadings)
+	return lineSaysOnly(b, lexicon.AuthorBoxHeadings)
 }
 
 // lineSaysOnly reports a line of a few words that, in lower case and
@@ -52,20 +53,6 @@ func lineSaysOnly(b *dom.Block, phrases []string) bool {
 	}
 	t := strings.ToLower(strings.TrimSpace(strings.TrimRight(strings.TrimSpace(b.Text), ":")))
 	return slices.Contains(phrases, t)
-}
-
-// authorBoxHeadings, in lower case, per language (en, de, fr, es, it, pt,
-// nl, pl).
-var authorBoxHeadings = []string{
-	"about the author", "about the authors", "about the writer", "author", "the author",
-	"über den autor", "über die autorin", "über die autoren", "zum autor", "zur autorin", "zu den autoren", "autor",
-	"autorin", "der autor", "die autorin",
-	"à propos de l'auteur", "à propos de l’auteur", "l'auteur", "l’auteur", "l'autrice", "l’autrice",
-	"sobre el autor", "sobre la autora", "el autor", "la autora",
-	"l'autore", "l’autore", "sull'autore", "sull’autore",
-	"sobre o autor", "sobre a autora", "o autor",
-	"over de auteur", "de auteur",
-	"o autorze", "o autorce",
 }
 
 // htmlCharsOf sums the characters of the blocks idx.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"github.com/pressroom/pressroom/internal/extract/dom"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // htmlDropCommentLogin drops the prompt of a comment form that asks the
@@ -15,12 +16,12 @@ func htmlDropCommentLogin(blocks []dom.Block, labels []string, lows []string) {
 		if labels[i] != dom.LabelContent || b.Words == 0 || b.Words > commentLoginMaxWords {
 			continue
 		}
-		if !containsAny(lows[i], loginWords) || !containsAny(lows[i], commentWords) {
+		if !containsAny(lows[i], lexicon.LoginWords) || !containsAny(lows[i], lexicon.CommentWords) {
 			continue
 		}
 		labels[i] = dom.LabelFurniture
 		for _, j := range []int{htmlPrevContent(labels, i), htmlNextContent(labels, i)} {
-			if j >= 0 && blocks[j].Words <= commentLoginLineWords && containsAny(lows[j], loginWords) {
+			if j >= 0 && blocks[j].Words <= commentLoginLineWords && containsAny(lows[j], lexicon.LoginWords) {
 				labels[j] = dom.LabelFurniture
 			}
 		}
@@ -30,15 +31,6 @@ func htmlDropCommentLogin(blocks []dom.Block, labels []string, lows []string) {
 const (
 	commentLoginMaxWords  = 25 // a prompt, not a paragraph about accounts
 	commentLoginLineWords = 8  // the line beside it: "You are not logged in."
-)
-
-// Signing in and commenting, in lower case, per language.
-var (
-	loginWords = []string{"logged in", "log in", "sign in", "signed in", "eingeloggt", "einloggen", "loggen sie sich",
-		"angemeldet sein", "connecté", "connectez-vous", "iniciar sesión", "conectado", "effettuare il login",
-		"accedi", "ingelogd", "inloggen", "zalogowany", "zaloguj"}
-	commentWords = []string{"comment", "kommentar", "commentaire", "comentar", "commento", "commentare", "reactie",
-		"komentarz", "skomentować"}
 )
 
 // htmlNextContent returns the kept block after i, or -1.

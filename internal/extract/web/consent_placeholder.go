@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pressroom/pressroom/internal/extract/dom"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 	"github.com/pressroom/pressroom/internal/extract/page"
 )
 
@@ -31,29 +32,13 @@ func htmlDropConsentPlaceholders(blocks []dom.Block, labels []string, lows []str
 // about privacy.
 const consentPlaceholderMaxWords = 80
 
-// The placeholder's three themes, in lower case, per language: the
-// reader's privacy, their consent, and the outside content or the link to
-// it. Stems, so that inflected forms count.
-var (
-	consentPrivacyWords = []string{"privacy", "personal data", "datenschutz", "privatsphäre", "persönlichen daten",
-		"personenbezogene", "vie privée", "données personnelles", "confidentialité", "privacidad", "datos personales",
-		"dati personali", "privacidade", "dados pessoais", "prywatnoś", "dane osobowe", "persoonsgegevens"}
-	consentAgreeWords = []string{"consent", "einverständnis", "einwillig", "zustimm", "stimme", "consentement",
-		"consentimiento", "consenso", "consentimento", "zgod", "toestemming", "settings", "einstellungen",
-		"paramètres", "configuración", "impostazioni", "configurações", "ustawienia", "instellingen"}
-	consentOutsideWords = []string{"twitter", "youtube", "instagram", "facebook", "tiktok", "vimeo", "spotify",
-		"podcast", "third-party", "third party", "external content", "drittanbieter", "externe", "inhalte",
-		"verbindung", "contenu", "tiers", "contenido", "terceros", "contenuti", "terze parti", "conteúdo",
-		"terceiros", "treści", "zewnętrzn", "inhoud", "derden"}
-)
-
 // consentPlaceholder reports a short block that names all three themes;
 // low is its text in lower case.
 func consentPlaceholder(b *dom.Block, low string) bool {
 	if b.Words == 0 || b.Words > consentPlaceholderMaxWords || b.HeadingLvl > 0 {
 		return false
 	}
-	return containsAny(low, consentPrivacyWords) && containsAny(low, consentAgreeWords) && containsAny(low, consentOutsideWords)
+	return containsAny(low, lexicon.ConsentPrivacyWords) && containsAny(low, lexicon.ConsentAgreeWords) && containsAny(low, lexicon.ConsentOutsideWords)
 }
 
 // consentLabel reports the placeholder's label or button: a line of one

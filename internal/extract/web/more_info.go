@@ -2,6 +2,7 @@ package web
 
 import (
 	"github.com/pressroom/pressroom/internal/extract/dom"
+	"github.com/pressroom/pressroom/internal/extract/lexicon"
 )
 
 // htmlEndAtMoreInfo ends the content at a heading that says only "More
@@ -13,15 +14,5 @@ func htmlEndAtMoreInfo(blocks []dom.Block, labels []string) {
 }
 
 func moreInfoHeading(b *dom.Block) bool {
-	return lineSaysOnly(b, moreInfoHeadings)
-}
-
-// moreInfoHeadings, in lower case, per language (en, de, fr, es, it, pt,
-// nl, pl).
-var moreInfoHeadings = []string{
-	"more information", "further information", "additional information", "more info",
-	"weitere informationen", "mehr informationen", "weiterführende informationen", "zusätzliche informationen",
-	"plus d'informations", "plus d’informations", "pour en savoir plus", "informations complémentaires",
-	"más información", "información adicional", "ulteriori informazioni", "maggiori informazioni",
-	"mais informações", "informações adicionais", "meer informatie", "więcej informacji", "dodatkowe informacje",
+	return lineSaysOnly(b, lexicon.MoreInfoHeadings)
 }
