@@ -16,7 +16,7 @@ func TestLoadConfig_Defaults(t *testing.T) {
 	}
 	if c.HTTPAddr != "127.0.0.1:8080" || c.MetricsAddr != "127.0.0.1:9090" || c.MaxDumpBytes != 10<<20 ||
 		c.ShutdownTimeout != 20*time.Second || !c.RunMigrations || c.DatabaseURL != "" || c.DataDir != ".pgdata" ||
-		c.GCPercent != 200 || c.MemoryLimit != defaultMemoryLimit || c.MaxConns != 0 || c.ExpensiveReads != 1 ||
+		c.GCPercent != defaultGCPercent || c.MemoryLimit != defaultMemoryLimit || c.MaxConns != 0 || c.ExpensiveReads != 1 ||
 		c.BodyBudgetBytes != 96<<20 || len(c.TrustedProxies) != 0 || c.DebugAddr != "" {
 		t.Fatalf("defaults = %+v", c)
 	}
