@@ -136,8 +136,10 @@ func NewWithOptions(pool *pgxpool.Pool, opts Options) *Store {
 	if opts.FlushTimeout <= 0 {
 		opts.FlushTimeout = DefaultFlushTimeout
 	}
-	s := &Store{pool: pool, batchRows: opts.BatchRows, searchInline: opts.SearchInline, copyMinRows: copyMinRows,
-		encodeParams: encodesParams(pool.Config().ConnConfig)}
+	s := &Store{pool: pool, batchRows: opts.BatchRows, searchInline: opts.SearchInline, copyMinRows: copyMinRows}
+	if pool != nil { // a store without a pool only describes its metrics
+		s.encodeParams = encodesParams(pool.Config().ConnConfig)
+	}
 	if opts.SearchInline && !opts.SearchInSQL {
 		s.goSearch = newGoSearch()
 	}
