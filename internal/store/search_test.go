@@ -371,14 +371,36 @@ func TestStore_SaveReextraction_Search(t *testing.T) {
 			}
 			x := extraction()
 			tt.change(x)
+			builtBefore, _ := store.SearchGoCounts(s)
 			if _, err := s.SaveReextraction(ctx, ing.Dump, x); err != nil {
 				t.Fatal(err)
 			}
 			if got := searchState(t, pool, ing.Article.ID); got != tt.want {
 				t.Errorf("search vector %s, want %s", got, tt.want)
 			}
+			// Built in Go before it is known whether the text changed.
+			if built, _ := store.SearchGoCounts(s); built != builtBefore+1 {
+				t.Errorf("vectors built in Go: %d, want 1", built-builtBefore)
+			}
 		})
 	}
+
+	t.Run("lookups fail: recomputed by PostgreSQL", func(t *testing.T) {
+		failing := store.New(pool)
+		store.FailSearchLexize(failing, errors.New("lookup refused"))
+		ing := mustSaveIngest(t, failing, dump("rx", "lookups fail"), extraction())
+		x := extraction()
+		x.Version, x.Metadata.Title = 9, "Tunnel"
+		if _, err := failing.SaveReextraction(ctx, ing.Dump, x); err != nil {
+			t.Fatal(err)
+		}
+		if got := searchState(t, pool, ing.Article.ID); got != "current" {
+			t.Errorf("search vector %s, want current", got)
+		}
+		if built, left := store.SearchGoCounts(failing); built != 0 || left != 1 {
+			t.Errorf("vectors built in Go, left to SQL: %d, %d; want 0, 1", built, left)
+		}
+	})
 
 	t.Run("created article waits for the indexer", func(t *testing.T) {
 		dbtest.IndexAll(t, s)
