@@ -794,3 +794,55 @@ func TestStore_IndexSearch_GoVectors(t *testing.T) {
 		})
 	}
 }
+
+// TestStore_IndexSearch_OtherLocale indexes in a database whose LC_CTYPE
+// is not C, where PostgreSQL's parser classifies non-ASCII letters with
+// the C library and Go does not build vectors: every vector is
+// pressroom_search_vector's, and none was built in Go.
+func TestStore_IndexSearch_OtherLocale(t *testing.T) {
+	t.Parallel()
+	admin := dbtest.NewEmpty(t)
+	ctx := context.Background()
+	name := fmt.Sprintf("locale_%d", time.Now().UnixNano())
+	if _, err := admin.Exec(ctx, `CREATE DATABASE `+name+` TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.utf8' LC_CTYPE 'C.utf8'`); err != nil {
+		t.Skipf("no database with LC_CTYPE C.utf8 here: %v", err)
+	}
+	cfg := admin.Config().Copy()
+	cfg.ConnConfig.Database = name
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		pool.Close()
+		if _, err := admin.Exec(context.Background(), `DROP DATABASE `+name); err != nil {
+			t.Error(err)
+		}
+	})
+	if err := store.MigrateFS(ctx, pool, migrations.FS); err != nil {
+		t.Fatal(err)
+	}
+	s := store.New(pool)
+	docs := searchFixtures()
+	for _, d := range docs {
+		f := fixture{title: d.title, lang: d.lang}
+		if d.body != "" {
+			f.body = []string{d.body}
+		}
+		mustIngest(t, s, f)
+	}
+	// The first batch learns the locale; the next ones do not ask Go.
+	mustIndex(t, s, 5, 5)
+	dbtest.IndexAll(t, s)
+	mustPending(t, s, 0)
+	var stale int
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM articles WHERE search IS DISTINCT FROM pressroom_search_vector(language, title, body)`).Scan(&stale); err != nil {
+		t.Fatal(err)
+	}
+	if stale != 0 {
+		t.Errorf("%d of %d vectors differ from pressroom_search_vector's", stale, len(docs))
+	}
+	if built, left := store.SearchGoCounts(s); built != 0 || left != 5 {
+		t.Errorf("vectors built in Go, left to SQL: %d, %d; want 0, 5 (the first batch)", built, left)
+	}
+}
