@@ -56,9 +56,9 @@ type Options struct {
 	// vector in the statement that inserts it, so that a text search finds
 	// the article as soon as it is committed. The vector is built in Go
 	// (searchvec.go) and costs PostgreSQL ~0.1 ms per article, against
-	// ~1.4 ms for the background indexer's UPDATE afterwards (see
-	// docs/performance.md). Off, articles are indexed after their commit by
-	// IndexSearch.
+	// ~0.4–0.9 ms for the background indexer's UPDATE afterwards, whose
+	// vector is built in Go too (see docs/performance.md). Off, articles
+	// are indexed after their commit by IndexSearch.
 	SearchInline bool
 	// SearchInSQL makes every search vector computed by
 	// pressroom_search_vector in PostgreSQL (inline indexing, IndexSearch,
