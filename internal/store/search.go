@@ -76,7 +76,8 @@ func (s *Store) IndexSearch(ctx context.Context, limit int) (int, error) {
 	)
 	if inGo {
 		n, err = s.indexSearchGo(ctx, limit)
-		if errors.Is(err, errGoSide) {
+		// A lookup cut short by ctx is no reason to try again in SQL.
+		if errors.Is(err, errGoSide) && ctx.Err() == nil {
 			slog.WarnContext(ctx, "search vectors left to PostgreSQL", slog.Any("err", err))
 			inGo = false
 		}
