@@ -51,10 +51,12 @@ func FindArticlesSQL(f article.Filter) (string, []any, error) {
 	return q.sql, q.args, nil
 }
 
-// Statements of IndexSearch and SearchPending, for the query-plan tests;
-// both take a row limit as $1.
+// Statements of IndexSearch (in SQL, and the rows it takes for vectors
+// built in Go) and SearchPending, for the query-plan tests; all take a row
+// limit as $1.
 const (
 	IndexSearchSQL   = indexSearchSQL
+	PendingSearchSQL = pendingSearchSQL
 	SearchPendingSQL = searchPendingSQL
 )
 

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -69,6 +70,13 @@ func (s *Store) SaveReextraction(ctx context.Context, d *article.Dump, x *articl
 	if d == nil || x == nil || d.ID.IsZero() {
 		return nil, fmt.Errorf("store: save re-extraction: %w: nil dump or extraction, or dump without id", article.ErrInvalid)
 	}
+	// The article's vector, should its indexed text have changed, built in
+	// Go before the transaction takes a connection: the Go side's lookups
+	// may need one of their own. nil: computed by pressroom_search_vector.
+	var vector vectorParam
+	if x.Err == nil {
+		vector = s.reextractionVector(ctx, x)
+	}
 	var ing Ingest
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		var (
@@ -84,7 +92,7 @@ func (s *Store) SaveReextraction(ctx context.Context, d *article.Dump, x *articl
 			return fmt.Errorf("lock dump: %w", err)
 		}
 		if version <= x.Version {
-			created, err := applyReextraction(ctx, tx, d.ID, source, receivedAt, x)
+			created, err := applyReextraction(ctx, tx, d.ID, source, receivedAt, x, vector)
 			if err != nil {
 				return err
 			}
@@ -97,6 +105,17 @@ func (s *Store) SaveReextraction(ctx context.Context, d *article.Dump, x *articl
 		return nil, fmt.Errorf("store: save re-extraction of dump %s: %w", d.ID, mapError(err))
 	}
 	return &ing, nil
+}
+
+// reextractionVector is the search vector of x's article built in Go, as
+// IndexSearch builds it, or nil for PostgreSQL to compute.
+func (s *Store) reextractionVector(ctx context.Context, x *article.Extraction) vectorParam {
+	vectors, err := s.indexGo.params(ctx, s.pool, []string{cleanText(x.Metadata.Language)},
+		[]string{cleanText(x.Metadata.Title)}, []string{joinParagraphs(x.Paragraphs)})
+	if err != nil {
+		slog.WarnContext(ctx, "search vectors left to PostgreSQL", slog.Any("err", err))
+	}
+	return vectors[0]
 }
 
 // readBack reads a dump, without its body, and its article (nil when it
@@ -116,9 +135,11 @@ func readBack(ctx context.Context, q querier, dumpID article.ID) (*article.Dump,
 	return d, a, nil
 }
 
-// applyReextraction writes x over the locked dump and its article; it
-// reports whether it created the article.
-func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source string, receivedAt time.Time, x *article.Extraction) (bool, error) {
+// applyReextraction writes x over the locked dump and its article, with
+// vector as the article's search vector should its text have changed
+// (nil: pressroom_search_vector's); it reports whether it created the
+// article.
+func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source string, receivedAt time.Time, x *article.Extraction, vector vectorParam) (bool, error) {
 	if x.Err != nil {
 		msg := cleanText(x.Err.Error())
 		if msg == "" {
@@ -167,8 +188,8 @@ func applyReextraction(ctx context.Context, tx pgx.Tx, dumpID article.ID, source
 		description = $21, image = $22, canonical_url = $23, section = $24, tags = $25, modified_at = $26, sections = $27,
 		modified_precision = $28,
 		search = CASE WHEN language = $14 AND title = $2 AND body_sha256 = $18 THEN search
-			ELSE pressroom_search_vector($14, $2, $16) END
-		WHERE dump_id = $1 RETURNING id`, append([]any{uuid(dumpID)}, fields...)...).Scan(&id)
+			ELSE coalesce($29::tsvector, pressroom_search_vector($14, $2, $16)) END
+		WHERE dump_id = $1 RETURNING id`, append(append([]any{withVectorCodec{}, uuid(dumpID)}, fields...), vector)...).Scan(&id)
 	if err == nil {
 		return false, nil
 	}

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"cmp"
 	"context"
 	"github.com/pressroom/pressroom/internal/proctime"
 	"os"
@@ -21,7 +22,8 @@ import (
 // Each variant ingests b.N distinct articles with group commit from
 // callers goroutines, in rounds of roundRows, every variant per round in a
 // new random order; a background variant then indexes what it stored with
-// IndexSearch, as the server's indexer does, before the next round.
+// IndexSearch, as the server's indexer does, before the next round
+// (background/sql: in SQL, as it did before it built the vectors in Go).
 func BenchmarkSearchIndexing(b *testing.B) {
 	type searchVariant struct {
 		name          string
@@ -30,9 +32,12 @@ func BenchmarkSearchIndexing(b *testing.B) {
 		s             *store.Store
 		rows          int
 		ingest, index cost
+		indexBatch    int // IndexSearch's limit; 0: the indexer's, 25
 	}
 	vs := []*searchVariant{
-		{name: "background"},
+		{name: "background"}, // the vectors built in Go
+		{name: "background/sql", opts: store.Options{SearchInSQL: true}},
+		{name: "background/batch-100", indexBatch: 100},
 		{name: "inline/sql", opts: store.Options{SearchInline: true, SearchInSQL: true}},
 		// The vector built in Go (the default inline path), with the
 		// dictionary cache warm (the generated prose has a small
@@ -75,13 +80,14 @@ func BenchmarkSearchIndexing(b *testing.B) {
 		if !strings.HasPrefix(v.name, "background") {
 			return
 		}
+		batch := cmp.Or(v.indexBatch, 25)
 		pg0, go0, t0 := srv.pgCPU(b), proctime.CPU(), time.Now()
 		for {
-			k, err := v.s.IndexSearch(ctx, 25)
+			k, err := v.s.IndexSearch(ctx, batch)
 			if err != nil {
 				b.Fatal(err)
 			}
-			if k < 25 {
+			if k < batch {
 				break
 			}
 		}

@@ -371,14 +371,36 @@ func TestStore_SaveReextraction_Search(t *testing.T) {
 			}
 			x := extraction()
 			tt.change(x)
+			builtBefore, _ := store.SearchGoCounts(s)
 			if _, err := s.SaveReextraction(ctx, ing.Dump, x); err != nil {
 				t.Fatal(err)
 			}
 			if got := searchState(t, pool, ing.Article.ID); got != tt.want {
 				t.Errorf("search vector %s, want %s", got, tt.want)
 			}
+			// Built in Go before it is known whether the text changed.
+			if built, _ := store.SearchGoCounts(s); built != builtBefore+1 {
+				t.Errorf("vectors built in Go: %d, want 1", built-builtBefore)
+			}
 		})
 	}
+
+	t.Run("lookups fail: recomputed by PostgreSQL", func(t *testing.T) {
+		failing := store.New(pool)
+		store.FailSearchLexize(failing, errors.New("lookup refused"))
+		ing := mustSaveIngest(t, failing, dump("rx", "lookups fail"), extraction())
+		x := extraction()
+		x.Version, x.Metadata.Title = 9, "Tunnel"
+		if _, err := failing.SaveReextraction(ctx, ing.Dump, x); err != nil {
+			t.Fatal(err)
+		}
+		if got := searchState(t, pool, ing.Article.ID); got != "current" {
+			t.Errorf("search vector %s, want current", got)
+		}
+		if built, left := store.SearchGoCounts(failing); built != 0 || left != 1 {
+			t.Errorf("vectors built in Go, left to SQL: %d, %d; want 0, 1", built, left)
+		}
+	})
 
 	t.Run("created article waits for the indexer", func(t *testing.T) {
 		dbtest.IndexAll(t, s)
@@ -421,6 +443,7 @@ func TestStore_IndexSearch_QueryPlans(t *testing.T) {
 		limit     int
 	}{
 		{"IndexSearch", store.IndexSearchSQL, 200},
+		{"IndexSearch in Go", store.PendingSearchSQL, 200},
 		{"SearchPending", store.SearchPendingSQL, 10_000},
 	} {
 		for _, generic := range []bool{false, true} {
@@ -683,5 +706,143 @@ func TestStore_SearchInline_ConfigurationGoCannotServe(t *testing.T) {
 	if err := pool.QueryRow(ctx, `SELECT search = pressroom_search_vector(language, title, body) FROM articles WHERE id = $1`,
 		a.ID.String()).Scan(&same); err != nil || !same {
 		t.Errorf("stored vector equals pressroom_search_vector's: %v, %v", same, err)
+	}
+}
+
+// TestStore_IndexSearch_GoVectors stores the same articles with search
+// inline and deferred, then runs the background indexer on the deferred
+// ones: each vector it writes equals the inline one and
+// pressroom_search_vector's, whether the indexer built it in Go, left it
+// to SQL in the same statement (what the Go side cannot serve), or fell
+// back to SQL for the whole batch (a failed lookup, Options.SearchInSQL).
+func TestStore_IndexSearch_GoVectors(t *testing.T) {
+	t.Parallel()
+	// searchFixtures, and a body past the 262,144 characters indexed, in
+	// two-byte letters so that the cap in bytes would differ.
+	docs := append(searchFixtures(), searchDoc{"body past the cap", "de", "Lange Seite", strings.Repeat("Größe ", 50_000)})
+	// In Go the fixtures' long title, word of 2,047 bytes and <script> are
+	// left to SQL (TestSearchVectorsAgreeWithPostgres).
+	const leftToSQL = 3
+	tests := []struct {
+		name       string
+		opts       store.Options
+		failLexize bool
+		built      int // vectors the indexer built in Go; the rest are left to SQL
+		left       int
+	}{
+		{name: "built in Go", built: len(docs) - leftToSQL, left: leftToSQL},
+		{name: "lookups fail: the batch in SQL", failLexize: true, built: 0, left: len(docs)},
+		{name: "in SQL (Options.SearchInSQL)", opts: store.Options{SearchInSQL: true}},
+	}
+	ctx := context.Background()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			inlinePool, deferredPool := dbtest.New(t), dbtest.New(t)
+			inline := store.NewWithOptions(inlinePool, store.Options{SearchInline: true})
+			t.Cleanup(inline.Close)
+			deferred := store.NewWithOptions(deferredPool, tt.opts)
+			t.Cleanup(deferred.Close)
+			if tt.failLexize {
+				store.FailSearchLexize(deferred, errors.New("lookup refused"))
+			}
+			inlineIDs, deferredIDs := make([]article.ID, len(docs)), make([]article.ID, len(docs))
+			for i, d := range docs {
+				f := fixture{title: d.title, lang: d.lang}
+				if d.body != "" {
+					f.body = []string{d.body}
+				}
+				inlineIDs[i], deferredIDs[i] = mustIngest(t, inline, f).ID, mustIngest(t, deferred, f).ID
+			}
+			mustPending(t, deferred, len(docs))
+			indexed := 0
+			for {
+				n, err := deferred.IndexSearch(ctx, 10)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if indexed += n; n < 10 {
+					break
+				}
+			}
+			if indexed != len(docs) {
+				t.Errorf("indexed %d articles, want %d", indexed, len(docs))
+			}
+			mustPending(t, deferred, 0)
+			if built, left := store.SearchGoCounts(deferred); built != uint64(tt.built) || left != uint64(tt.left) {
+				t.Errorf("vectors built in Go, left to SQL: %d, %d; want %d, %d", built, left, tt.built, tt.left)
+			}
+			vector := func(pool *pgxpool.Pool, id article.ID) (vec *string, same bool) {
+				t.Helper()
+				err := pool.QueryRow(ctx, `SELECT search::text, search IS NOT DISTINCT FROM pressroom_search_vector(language, title, body)
+					FROM articles WHERE id = $1`, pgtype.UUID{Bytes: id, Valid: true}).Scan(&vec, &same)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return vec, same
+			}
+			for i, d := range docs {
+				got, same := vector(deferredPool, deferredIDs[i])
+				if !same {
+					t.Errorf("%s: the indexer's vector differs from pressroom_search_vector's", d.name)
+				}
+				// Inline leaves a title over 1 KiB to the indexer.
+				if want, _ := vector(inlinePool, inlineIDs[i]); want != nil && (got == nil || *got != *want) {
+					t.Errorf("%s: the indexer's vector differs from the inline one", d.name)
+				}
+			}
+		})
+	}
+}
+
+// TestStore_IndexSearch_OtherLocale indexes in a database whose LC_CTYPE
+// is not C, where PostgreSQL's parser classifies non-ASCII letters with
+// the C library and Go does not build vectors: every vector is
+// pressroom_search_vector's, and none was built in Go.
+func TestStore_IndexSearch_OtherLocale(t *testing.T) {
+	t.Parallel()
+	admin := dbtest.NewEmpty(t)
+	ctx := context.Background()
+	name := fmt.Sprintf("locale_%d", time.Now().UnixNano())
+	if _, err := admin.Exec(ctx, `CREATE DATABASE `+name+` TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.utf8' LC_CTYPE 'C.utf8'`); err != nil {
+		t.Skipf("no database with LC_CTYPE C.utf8 here: %v", err)
+	}
+	cfg := admin.Config().Copy()
+	cfg.ConnConfig.Database = name
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		pool.Close()
+		if _, err := admin.Exec(context.Background(), `DROP DATABASE `+name); err != nil {
+			t.Error(err)
+		}
+	})
+	if err := store.MigrateFS(ctx, pool, migrations.FS); err != nil {
+		t.Fatal(err)
+	}
+	s := store.New(pool)
+	docs := searchFixtures()
+	for _, d := range docs {
+		f := fixture{title: d.title, lang: d.lang}
+		if d.body != "" {
+			f.body = []string{d.body}
+		}
+		mustIngest(t, s, f)
+	}
+	// The first batch learns the locale; the next ones do not ask Go.
+	mustIndex(t, s, 5, 5)
+	dbtest.IndexAll(t, s)
+	mustPending(t, s, 0)
+	var stale int
+	if err := pool.QueryRow(ctx, `SELECT count(*) FROM articles WHERE search IS DISTINCT FROM pressroom_search_vector(language, title, body)`).Scan(&stale); err != nil {
+		t.Fatal(err)
+	}
+	if stale != 0 {
+		t.Errorf("%d of %d vectors differ from pressroom_search_vector's", stale, len(docs))
+	}
+	if built, left := store.SearchGoCounts(s); built != 0 || left != 5 {
+		t.Errorf("vectors built in Go, left to SQL: %d, %d; want 0, 5 (the first batch)", built, left)
 	}
 }

@@ -44,9 +44,8 @@ const maxLangKeys = 1024
 // goSearch is the Go side of inline indexing for one database.
 type goSearch struct {
 	cache *tsvector.Cache
-	// inline vectors built in Go, and left to pressroom_search_vector (for
-	// tests; not exported as metrics, which would need the dashboard's
-	// contract)
+	// vectors built in Go, and left to pressroom_search_vector (for tests;
+	// not exported as metrics, which would need the dashboard's contract)
 	built, left atomic.Uint64
 	// asText sends the vectors in tsvector's text format instead of the
 	// binary one, only to measure the two (BenchmarkSearchIndexing).
@@ -88,14 +87,25 @@ func (s *Store) searchVectors(ctx context.Context, langs, titles, bodies []strin
 // searchVectorParams is searchVectors as parameters that pgx writes
 // without a copy, for a query whose first argument is withVectorCodec.
 func (s *Store) searchVectorParams(ctx context.Context, langs, titles, bodies []string) []vectorParam {
+	out, err := s.goSearch.params(ctx, s.pool, langs, titles, bodies)
+	if err != nil {
+		slog.WarnContext(ctx, "search vectors left to PostgreSQL", slog.Any("err", err))
+	}
+	return out
+}
+
+// params is searchVectorParams for any of the store's Go sides (nil: all
+// NULL), asking q what they do not know yet. On an error of the Go side
+// every vector is NULL.
+func (g *goSearch) params(ctx context.Context, q querier, langs, titles, bodies []string) ([]vectorParam, error) {
 	out := make([]vectorParam, len(langs))
-	if s.goSearch == nil || len(langs) == 0 {
-		return out
+	if g == nil || len(langs) == 0 {
+		return out, nil
 	}
 	vecs := make([]tsvector.Vector, len(langs))
 	ok := make([]bool, len(langs))
-	if err := s.goSearch.fill(ctx, s.pool, langs, titles, bodies, vecs, ok); err != nil {
-		slog.WarnContext(ctx, "search vectors left to PostgreSQL", slog.Any("err", err))
+	err := g.fill(ctx, q, langs, titles, bodies, vecs, ok)
+	if err != nil {
 		clear(ok)
 	}
 	built := 0
@@ -105,9 +115,9 @@ func (s *Store) searchVectorParams(ctx context.Context, langs, titles, bodies []
 			built++
 		}
 	}
-	s.goSearch.built.Add(uint64(built))
-	s.goSearch.left.Add(uint64(len(out) - built))
-	return out
+	g.built.Add(uint64(built))
+	g.left.Add(uint64(len(out) - built))
+	return out, err
 }
 
 // pgVector is v as pgx sends a tsvector.

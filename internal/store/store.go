@@ -31,6 +31,11 @@ type Store struct {
 	goSearch     *goSearch    // builds the inline vectors in Go; nil: in SQL
 	commit       *committer   // nil without group commit
 	ingestBusy   atomic.Int64 // nanoseconds spent in ingest writes, summed over concurrent writes
+
+	// indexGo builds the vectors of IndexSearch and SaveReextraction in
+	// Go: goSearch when inline, so that both share one cache, else one of
+	// its own; nil: in SQL (Options.SearchInSQL).
+	indexGo *goSearch
 }
 
 // Options tunes a Store. The zero value means the defaults.
@@ -51,13 +56,14 @@ type Options struct {
 	// vector in the statement that inserts it, so that a text search finds
 	// the article as soon as it is committed. The vector is built in Go
 	// (searchvec.go) and costs PostgreSQL ~0.1 ms per article, against
-	// ~1.4 ms for the background indexer's UPDATE afterwards (see
-	// docs/performance.md). Off, articles are indexed after their commit by
-	// IndexSearch.
+	// ~0.4–0.9 ms for the background indexer's UPDATE afterwards, whose
+	// vector is built in Go too (see docs/performance.md). Off, articles
+	// are indexed after their commit by IndexSearch.
 	SearchInline bool
-	// SearchInSQL makes inline indexing call pressroom_search_vector in
-	// the INSERT instead of sending a vector built in Go: PostgreSQL then
-	// spends ~1 ms more CPU per article. It exists to measure the two
+	// SearchInSQL makes every search vector computed by
+	// pressroom_search_vector in PostgreSQL (inline indexing, IndexSearch,
+	// SaveReextraction) instead of built in Go and sent: PostgreSQL then
+	// spends ~1–2 ms more CPU per article. It exists to measure the two
 	// against each other; the Go vectors are the same (searchvec.go).
 	SearchInSQL bool
 	// FlushTimeout bounds one group-commit transaction, which runs on no
@@ -140,8 +146,11 @@ func NewWithOptions(pool *pgxpool.Pool, opts Options) *Store {
 	if pool != nil { // a store without a pool only describes its metrics
 		s.encodeParams = encodesParams(pool.Config().ConnConfig)
 	}
-	if opts.SearchInline && !opts.SearchInSQL {
-		s.goSearch = newGoSearch()
+	if !opts.SearchInSQL {
+		s.indexGo = newGoSearch()
+		if opts.SearchInline {
+			s.goSearch = s.indexGo
+		}
 	}
 	if !opts.DisableGroupCommit {
 		s.commit = &committer{s: s, maxBatch: opts.MaxBatch, writers: opts.Writers, timeout: opts.FlushTimeout}

@@ -37,9 +37,11 @@ const (
 
 // SearchIndexer runs Store.IndexSearch in the background: batch after
 // batch while there is a backlog, pausing between batches in proportion to
-// their duration (a duty cycle, as the work runs in PostgreSQL where no Go
-// scheduler can throttle it), and idling briefly once caught up. Several
-// replicas may each run one; the store shares the work out among them.
+// their duration (a duty cycle, as much of the work runs in PostgreSQL
+// where no Go scheduler can throttle it), and idling briefly once caught
+// up. A batch's duration counts its vectors built in Go on this process as
+// well as its statements, so the cycle bounds both alike. Several replicas
+// may each run one; the store shares the work out among them.
 type SearchIndexer struct {
 	index       func(ctx context.Context, limit int) (int, error)
 	pending     func(ctx context.Context, limit int) (int, error) // the backlog, counted up to limit
