@@ -59,9 +59,13 @@ type Token struct {
 
 // Tokenize appends the tokens of s to toks: numbers, words and single
 // separators.
-func Tokenize(toks []Token, s string) []Token {
+func Tokenize(toks []Token, s string) []Token { return tokenize(toks, s, len(s)+1) }
+
+// tokenize is Tokenize stopping after limit tokens. Each token is read from
+// its own start, so the first limit tokens are those of the whole line.
+func tokenize(toks []Token, s string, limit int) []Token {
 	space := true
-	for i := 0; i < len(s); {
+	for i, stop := 0, len(toks)+limit; i < len(s) && len(toks) < stop; {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case unicode.IsSpace(r):

@@ -1,0 +1,70 @@
+package datetime
+
+// A date that opens or closes a line (a card's stamp, a dateline) is read
+// from the line's first or last few tokens; a reader that only wants such
+// a date need not tokenize a long paragraph whole to learn it has none
+// (docs/performance.md, "Extraction CPU (issue 16, fifth pass)").
+
+// dateReach bounds how far a date form reads from the token it starts at:
+// the longest, a written date, three fillers, "5:30:12 p.m." and "(GMT+05:30)",
+// reads about 25 tokens ahead. It reads one token behind it.
+const dateReach = 32
+
+// edgeTailBytes is how much of a long line's end is tokenized first; a
+// tail of fewer than dateReach+2 tokens makes MayOpenOrClose read the whole line.
+const edgeTailBytes = 192
+
+// MayOpenOrClose reports whether the first date Find(s, ctx) returns might
+// start where s's first token starts or end where its last token ends.
+// False is certain; true means Find must say.
+func MayOpenOrClose(s string, ctx Context) bool {
+	if !hasDigitOrRelative(s) {
+		return false
+	}
+	b := tokenBufs.Get().(*[]Token)
+	defer putTokens(b)
+	// The first date opens s when it starts at the first token, or when a
+	// time printed before it (timeBefore, at most ten tokens back) does.
+	head := 11 + dateReach
+	*b = tokenize((*b)[:0], s, head)
+	toks := *b
+	if len(toks) == 0 {
+		return false
+	}
+	last := 0
+	if toks[0].kind == tNum {
+		last = min(10, len(toks)-1)
+	}
+	for i := 0; i <= last; i++ {
+		if _, ok := dateAt(toks, i, ctx); ok {
+			return true
+		}
+	}
+	// A date closes s when it ends at the last token. The tokens after an
+	// ASCII space are the line's own: no token or rune spans one.
+	from := 0
+	if len(toks) == head && len(s) > edgeTailBytes {
+		from = len(s) - edgeTailBytes
+		for from > 0 && s[from] != ' ' {
+			from--
+		}
+	}
+	if len(toks) == head {
+		*b = tokenize(toks[:0], s[from:], len(s))
+		toks = *b
+	}
+	first := 0
+	if from > 0 {
+		if len(toks) < dateReach+2 {
+			return true // too few tokens to decide cheaply
+		}
+		first = len(toks) - 1 - dateReach // its predecessor is in the tail too
+	}
+	end := toks[len(toks)-1].end
+	for i := first; i < len(toks); i++ {
+		if m, ok := dateAt(toks, i, ctx); ok && m.End == end {
+			return true
+		}
+	}
+	return false
+}
