@@ -25,16 +25,20 @@ func MayOpenOrClose(s string, ctx Context) bool {
 	defer putTokens(b)
 	// The first date opens s when it starts at the first token, or when a
 	// time printed before it (timeBefore, at most ten tokens back) does.
-	head := 11 + dateReach
-	*b = tokenize((*b)[:0], s, head)
-	toks := *b
-	if len(toks) == 0 {
+	// Only a number can be such a time: after a word or a separator the
+	// first token's date is all there is to read.
+	head := 1 + dateReach
+	*b = tokenize((*b)[:0], s, 1)
+	if len(*b) == 0 {
 		return false
 	}
 	last := 0
-	if toks[0].kind == tNum {
-		last = min(10, len(toks)-1)
+	if (*b)[0].kind == tNum {
+		head, last = 11+dateReach, 10
 	}
+	*b = tokenize((*b)[:0], s, head)
+	toks := *b
+	last = min(last, len(toks)-1)
 	for i := 0; i <= last; i++ {
 		if _, ok := dateAt(toks, i, ctx); ok {
 			return true

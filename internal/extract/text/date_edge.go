@@ -4,7 +4,7 @@ import "github.com/pressroom/pressroom/internal/extract/datetime"
 
 // edgeLineMin is the length from which a line's edges are read before the
 // whole of it: on shorter lines the two reads cost about as much as one.
-const edgeLineMin = 512
+const edgeLineMin = 256
 
 // edgeDateOf is dateOf for a reader that only wants a date that opens or
 // closes block i: on a long paragraph it first asks whether the line's
