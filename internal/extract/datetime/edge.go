@@ -47,13 +47,16 @@ func MayOpenOrClose(s string, ctx Context) bool {
 	// A date closes s when it ends at the last token. The tokens after an
 	// ASCII space are the line's own: no token or rune spans one.
 	from := 0
-	if len(toks) == head && len(s) > edgeTailBytes {
-		from = len(s) - edgeTailBytes
-		for from > 0 && s[from] != ' ' {
-			from--
-		}
-	}
 	if len(toks) == head {
+		// Most lines end with a full stop, which no date does: the
+		// last two tokens tell.
+		if from = spaceBefore(s, len(s)-16); from > 0 {
+			*b = tokenize(toks[:0], s[from:], len(s))
+			if toks = *b; len(toks) >= 2 && !mayEndDate(toks) {
+				return false
+			}
+		}
+		from = spaceBefore(s, len(s)-edgeTailBytes)
 		*b = tokenize(toks[:0], s[from:], len(s))
 		toks = *b
 	}
@@ -71,4 +74,19 @@ func MayOpenOrClose(s string, ctx Context) bool {
 		}
 	}
 	return false
+}
+
+// spaceBefore returns the last ASCII space in s at or before i, or 0.
+func spaceBefore(s string, i int) int {
+	for ; i > 0 && s[i] != ' '; i-- {
+	}
+	return max(i, 0)
+}
+
+// mayEndDate reports whether the last of toks (two or more) can end a
+// date: a number or a word (a year, a day, a month, a zone, "pm"), or the
+// full stop of "p.m.", never another separator.
+func mayEndDate(toks []Token) bool {
+	last, prev := toks[len(toks)-1], toks[len(toks)-2]
+	return last.kind != tSep || last.text == "." && prev.kind == tWord && prev.text == "m"
 }
