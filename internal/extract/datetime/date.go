@@ -242,7 +242,7 @@ func dateAt(toks []Token, i int, ctx Context) (Match, bool) {
 		ok = isoAt(toks, i, &p) || numericAt(toks, i, ctx, &p) || dayMonthAt(toks, i, &p) ||
 			cjkAt(toks, i, &p) || yearMonthDayAt(toks, i, &p) || relativeAt(toks, i, ctx, &p)
 	case tWord:
-		ok = monthDayAt(toks, i, &p) || relativeWordAt(toks, i, ctx, &p)
+		ok = wordMayOpenDate(t.text) && (monthDayAt(toks, i, &p) || relativeWordAt(toks, i, ctx, &p))
 	}
 	if !ok {
 		return Match{}, false

@@ -33,8 +33,11 @@ func MayOpenOrClose(s string, ctx Context) bool {
 		return false
 	}
 	last := 0
-	if (*b)[0].kind == tNum {
+	switch t := (*b)[0]; {
+	case t.kind == tNum:
 		head, last = 11+dateReach, 10
+	case t.kind == tSep || !wordMayOpenDate(t.text):
+		head, last = 1, -1 // no date starts here: skip to the tail
 	}
 	*b = tokenize((*b)[:0], s, head)
 	toks := *b
