@@ -22,25 +22,32 @@ func MayOpenOrClose(s string, ctx Context) bool {
 		return false
 	}
 	b := tokenBufs.Get().(*[]Token)
-	defer putTokens(b)
+	// Each read starts the buffer afresh; all the tokens it has held are
+	// cleared before it goes back, so that the pool keeps no text alive.
+	used := 0
+	defer func() { *b = (*b)[:used]; putTokens(b) }()
+	read := func(from, limit int) []Token {
+		*b = tokenize((*b)[:0], s[from:], limit)
+		used = max(used, len(*b))
+		return *b
+	}
 	// The first date opens s when it starts at the first token, or when a
 	// time printed before it (timeBefore, at most ten tokens back) does.
 	// Only a number can be such a time: after a word or a separator the
 	// first token's date is all there is to read.
 	head := 1 + dateReach
-	*b = tokenize((*b)[:0], s, 1)
-	if len(*b) == 0 {
+	toks := read(0, 1)
+	if len(toks) == 0 {
 		return false
 	}
 	last := 0
-	switch t := (*b)[0]; {
+	switch t := toks[0]; {
 	case t.kind == tNum:
 		head, last = 11+dateReach, 10
 	case t.kind == tSep || !wordMayOpenDate(t.text):
 		head, last = 1, -1 // no date starts here: skip to the tail
 	}
-	*b = tokenize((*b)[:0], s, head)
-	toks := *b
+	toks = read(0, head)
 	last = min(last, len(toks)-1)
 	for i := 0; i <= last; i++ {
 		if _, ok := dateAt(toks, i, ctx); ok {
@@ -54,14 +61,12 @@ func MayOpenOrClose(s string, ctx Context) bool {
 		// Most lines end with a full stop, which no date does: the
 		// last two tokens tell.
 		if from = spaceBefore(s, len(s)-16); from > 0 {
-			*b = tokenize(toks[:0], s[from:], len(s))
-			if toks = *b; len(toks) >= 2 && !mayEndDate(toks) {
+			if toks = read(from, len(s)); len(toks) >= 2 && !mayEndDate(toks) {
 				return false
 			}
 		}
 		from = spaceBefore(s, len(s)-edgeTailBytes)
-		*b = tokenize(toks[:0], s[from:], len(s))
-		toks = *b
+		toks = read(from, len(s))
 	}
 	first := 0
 	if from > 0 {
