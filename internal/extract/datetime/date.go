@@ -59,16 +59,40 @@ type Token struct {
 
 // Tokenize appends the tokens of s to toks: numbers, words and single
 // separators.
-func Tokenize(toks []Token, s string) []Token {
+func Tokenize(toks []Token, s string) []Token { return tokenize(toks, s, len(s)+1) }
+
+// tokenize is Tokenize stopping after limit tokens. Each token is read from
+// its own start, so the first limit tokens are those of the whole line.
+// ASCII, most of what a line holds, is classified byte by byte; other runes
+// are decoded.
+func tokenize(toks []Token, s string, limit int) []Token {
 	space := true
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case unicode.IsSpace(r):
-			space = true
-			i += n
+	for i, stop := 0, len(toks)+limit; i < len(s) && len(toks) < stop; {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case unicode.IsSpace(r):
+				space = true
+				i += n
+				continue
+			case unicode.IsLetter(r):
+				j := wordEnd(s, i)
+				toks = append(toks, Token{kind: tWord, text: strings.ToLower(s[i:j]), start: i, end: j, space: space, upper: unicode.IsUpper(r)})
+				i = j
+			default:
+				toks = append(toks, Token{kind: tSep, text: s[i : i+n], start: i, end: i + n, space: space})
+				i += n
+			}
+			space = false
 			continue
-		case r >= '0' && r <= '9':
+		}
+		switch {
+		case asciiSpace(c):
+			space = true
+			i++
+			continue
+		case c >= '0' && c <= '9':
 			j, v := i, 0
 			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
 				if j-i < 9 {
@@ -78,31 +102,58 @@ func Tokenize(toks []Token, s string) []Token {
 			}
 			toks = append(toks, Token{kind: tNum, text: s[i:j], val: v, start: i, end: j, space: space})
 			i = j
-		case unicode.IsLetter(r):
-			j := i
-			for j < len(s) {
-				r2, n2 := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(r2) {
-					break
-				}
-				// CJK date markers are words of their own.
-				if r2 == '年' || r2 == '月' || r2 == '日' {
-					if j == i {
-						j += n2
-					}
-					break
-				}
-				j += n2
-			}
-			toks = append(toks, Token{kind: tWord, text: strings.ToLower(s[i:j]), start: i, end: j, space: space, upper: unicode.IsUpper(r)})
+		case isASCIILetter(c):
+			j := wordEnd(s, i)
+			toks = append(toks, Token{kind: tWord, text: lowerWord(s[i:j]), start: i, end: j, space: space, upper: c <= 'Z'})
 			i = j
 		default:
-			toks = append(toks, Token{kind: tSep, text: s[i : i+n], start: i, end: i + n, space: space})
-			i += n
+			toks = append(toks, Token{kind: tSep, text: s[i : i+1], start: i, end: i + 1, space: space})
+			i++
 		}
 		space = false
 	}
 	return toks
+}
+
+// asciiSpace is unicode.IsSpace for an ASCII byte.
+func asciiSpace(c byte) bool { return c == ' ' || c >= '\t' && c <= '\r' }
+
+// wordEnd returns where the word of letters starting at s[i] ends.
+func wordEnd(s string, i int) int {
+	j := i
+	for j < len(s) {
+		if c := s[j]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) {
+				break
+			}
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		// CJK date markers are words of their own.
+		if r == '年' || r == '月' || r == '日' {
+			if j == i {
+				j += n
+			}
+			break
+		}
+		j += n
+	}
+	return j
+}
+
+// lowerWord is strings.ToLower without its scans when w is lower-case
+// ASCII already, as most words of a line are.
+func lowerWord(w string) string {
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c >= utf8.RuneSelf || c >= 'A' && c <= 'Z' {
+			return strings.ToLower(w)
+		}
+	}
+	return w
 }
 
 // Words allowed between the parts of a date or between a date and its time.
@@ -191,7 +242,7 @@ func dateAt(toks []Token, i int, ctx Context) (Match, bool) {
 		ok = isoAt(toks, i, &p) || numericAt(toks, i, ctx, &p) || dayMonthAt(toks, i, &p) ||
 			cjkAt(toks, i, &p) || yearMonthDayAt(toks, i, &p) || relativeAt(toks, i, ctx, &p)
 	case tWord:
-		ok = monthDayAt(toks, i, &p) || relativeWordAt(toks, i, ctx, &p)
+		ok = wordMayOpenDate(t.text) && (monthDayAt(toks, i, &p) || relativeWordAt(toks, i, ctx, &p))
 	}
 	if !ok {
 		return Match{}, false

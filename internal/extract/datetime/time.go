@@ -271,12 +271,8 @@ func relativeWordAt(toks []Token, i int, ctx Context, p *partial) bool {
 	if ctx.Ref.IsZero() {
 		return false
 	}
-	days := 0
-	switch toks[i].text {
-	case "today", "hoje", "hoy", "aujourd", "heute", "oggi", "vandaag", "сегодня":
-	case "yesterday", "ontem", "ayer", "hier", "gestern", "ieri", "gisteren", "вчера":
-		days = 1
-	default:
+	days, ok := relativeDay(toks[i].text)
+	if !ok {
 		return weekdayAt(toks, i, ctx, p)
 	}
 	// "today" is also an ordinary word; only trust it at the start of a
@@ -302,6 +298,29 @@ func relativeWordAt(toks []Token, i int, ctx Context, p *partial) bool {
 		p.hasTime = false
 	}
 	return true
+}
+
+// relativeDay returns how many days back a word for today or yesterday
+// points.
+func relativeDay(w string) (int, bool) {
+	switch w {
+	case "today", "hoje", "hoy", "aujourd", "heute", "oggi", "vandaag", "сегодня":
+		return 0, true
+	case "yesterday", "ontem", "ayer", "hier", "gestern", "ieri", "gisteren", "вчера":
+		return 1, true
+	}
+	return 0, false
+}
+
+// wordMayOpenDate reports whether a date form can start at the word: a
+// month, a weekday, today or yesterday. dateAt asks it first, so a form
+// added without it would not be found at all.
+func wordMayOpenDate(w string) bool {
+	if _, ok := relativeDay(w); ok {
+		return true
+	}
+	_, weekday := weekdayNumbers[w]
+	return weekday || lexicon.Month(w) != 0
 }
 
 // weekdayNumbers maps English weekday names to time.Weekday.

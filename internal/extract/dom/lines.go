@@ -52,33 +52,33 @@ var signOffPurposes = []string{lexicon.Newsletter, lexicon.Paywall}
 // anywhere on word boundaries.
 func saysPagePhrase(low string) bool {
 	trimmed := strings.TrimFunc(low, func(r rune) bool { return !unicode.IsLetter(r) })
-	for _, purpose := range signOffPurposes {
-		for _, list := range lexicon.Page[purpose] {
-			for _, e := range list {
-				p := e[1:]
-				switch e[0] {
-				case '=':
-					if trimmed == p {
-						return true
-					}
-				case '^':
-					if strings.HasPrefix(trimmed, p) && wordEnds(trimmed, len(p)) {
-						return true
-					}
-				default:
-					for from := 0; ; {
-						i := strings.Index(low[from:], p)
-						if i < 0 {
-							break
-						}
-						i += from
-						if (i == 0 || !isLetterBefore(low, i)) && wordEnds(low, i+len(p)) {
-							return true
-						}
-						from = i + 1
-					}
-				}
+	x := signOffPhrases()
+	if x.whole[trimmed] {
+		return true
+	}
+	var has byteSet
+	has.addAll(low)
+	for i := range x.opening {
+		p := &x.opening[i]
+		if p.bytes.within(&has) && strings.HasPrefix(trimmed, p.text) && wordEnds(trimmed, len(p.text)) {
+			return true
+		}
+	}
+	for i := range x.anywhere {
+		p := &x.anywhere[i]
+		if !p.bytes.within(&has) {
+			continue
+		}
+		for from := 0; ; {
+			i := strings.Index(low[from:], p.text)
+			if i < 0 {
+				break
 			}
+			i += from
+			if (i == 0 || !isLetterBefore(low, i)) && wordEnds(low, i+len(p.text)) {
+				return true
+			}
+			from = i + 1
 		}
 	}
 	return false

@@ -74,7 +74,7 @@ func cardDate(doc *document, i int) (time.Time, bool) {
 	if b.digits < 4 || b.cells >= 2 {
 		return time.Time{}, false
 	}
-	m, ok := doc.dateOf(i)
+	m, ok := doc.edgeDateOf(i)
 	if !ok || !m.HasYear || m.Relative {
 		return time.Time{}, false
 	}
