@@ -18,7 +18,7 @@ import (
 
 // refParse is Parse as it was before its fast path: step after step.
 func refParse(text string, emit func(typ TokenType, token string)) (sure bool) {
-	p := parser{text: text, emit: emit, blank: -1}
+	p := parser{text: text, sink: emitFunc(emit), blanks: true, blank: -1}
 	p.parts = p.buf[:0]
 	for p.i < len(text) {
 		if !p.step() {
