@@ -61,7 +61,7 @@ const maxRounds = 16
 // word is one distinct token text of a call under one chain.
 type word struct {
 	text  string
-	hash  uint64 // of text and chain
+	hash  uint64 // of its key and chain: where its slot is looked for
 	chain int32  // index in workspace.chains
 	slot  int32  // its slot in workspace.slots
 	lexes span   // its lexeme ids in workspace.ids, for groupMulti
@@ -266,9 +266,8 @@ func prefixKey(s string) uint64 {
 type workspace struct {
 	words []word
 	// slots is an open-addressed table of words (linear probing, at most
-	// half full): the top 32 bits of a word's hash and its index + 1,
-	// zero for an empty slot.
-	slots  []uint64
+	// half full)
+	slots  []slot
 	groups []int32 // per word: its group code
 	// answers per word: a Known answer from the cache, between the
 	// cache's lock and the interning of its lexemes
@@ -345,31 +344,60 @@ func (w *workspace) token(typ TokenType, tok string) {
 	}
 }
 
+// slot is a place in the table of words: a word's key and chain, and its
+// number + 1 (0: the slot is empty). The key of a word of up to seven
+// bytes is the word itself (and its length), so that a probe compares
+// integers, and most words are that short; a longer word's key is its
+// hash with the top bit set, and a probe compares the words as well.
+type slot struct {
+	key   uint64
+	chain int32
+	ref   int32
+}
+
 var hashSeed = maphash.MakeSeed()
+
+// seed keys the hash of short words, so that text cannot be written to
+// make words collide (as maphash is keyed for the longer ones).
+var seed = maphash.Comparable(hashSeed, uint64(0x5bd1e9955bd1e995))
+
+const longKey = 1 << 63
+
+// wordKey is text's key and the hash that places it in the table.
+func wordKey(text string, chain int32) (key, hash uint64) {
+	if len(text) >= 8 {
+		key = maphash.String(hashSeed, text) | longKey
+		return key, key ^ uint64(chain)*0x9e3779b97f4a7c15
+	}
+	key = uint64(len(text)) << 56
+	for i := 0; i < len(text); i++ {
+		key |= uint64(text[i]) << (8 * i)
+	}
+	// A multiply that folds the 128-bit product: every bit of the key and
+	// the seed reaches the low bits the table is indexed by.
+	hi, lo := bits.Mul64(key^seed, uint64(chain)+0xa0761d6478bd642f)
+	return key, hi ^ lo
+}
 
 // intern is the number of the word text under chain, added if new.
 func (w *workspace) intern(chain int32, text string) int32 {
-	h := maphash.String(hashSeed, text) ^ uint64(chain)*0x9e3779b97f4a7c15
+	key, h := wordKey(text, chain)
 	if 2*(len(w.words)+1) > len(w.slots) {
 		w.grow()
 	}
 	mask := len(w.slots) - 1
-	tag := h >> 32
 	for i := int(h) & mask; ; i = (i + 1) & mask {
-		s := w.slots[i]
-		if s == 0 {
+		s := &w.slots[i]
+		if s.ref == 0 {
 			t := int32(len(w.words))
 			w.words = append(w.words, word{text: text, hash: h, chain: chain, slot: int32(i)})
 			w.groups = append(w.groups, groupNone)
 			w.answers = append(w.answers, Lexized{})
-			w.slots[i] = tag<<32 | uint64(t+1)
+			*s = slot{key: key, chain: chain, ref: t + 1}
 			return t
 		}
-		if s>>32 == tag {
-			t := int32(uint32(s)) - 1
-			if wd := &w.words[t]; wd.chain == chain && wd.text == text {
-				return t
-			}
+		if s.key == key && s.chain == chain && (key&longKey == 0 || w.words[s.ref-1].text == text) {
+			return s.ref - 1
 		}
 	}
 }
@@ -377,20 +405,19 @@ func (w *workspace) intern(chain int32, text string) int32 {
 // grow doubles w's table of words.
 func (w *workspace) grow() {
 	n := max(2*len(w.slots), 1024)
-	if cap(w.slots) >= n {
-		w.slots = w.slots[:n]
-		clear(w.slots)
-	} else {
-		w.slots = make([]uint64, n)
-	}
+	old := w.slots
+	w.slots = make([]slot, n)
 	mask := n - 1
-	for t := range w.words {
-		wd := &w.words[t]
+	for _, s := range old {
+		if s.ref == 0 {
+			continue
+		}
+		wd := &w.words[s.ref-1]
 		i := int(wd.hash) & mask
-		for w.slots[i] != 0 {
+		for w.slots[i].ref != 0 {
 			i = (i + 1) & mask
 		}
-		w.slots[i] = wd.hash>>32<<32 | uint64(t+1)
+		w.slots[i] = s
 		wd.slot = int32(i)
 	}
 }
@@ -422,7 +449,7 @@ func putWorkspace(w *workspace) {
 		return
 	}
 	for _, wd := range w.words {
-		w.slots[wd.slot] = 0
+		w.slots[wd.slot] = slot{}
 	}
 	clear(w.words)
 	clear(w.answers)
@@ -597,9 +624,20 @@ type Cache struct {
 	maxEntries, maxBytes int
 
 	mu          sync.Mutex
-	cur, prev   map[Key]Lexized
+	cur, prev   generation
+	curN, prevN int // answers in each (one copied to cur is deleted from prev)
 	curBytes    int
 	hits, quest atomic.Uint64
+}
+
+// generation is answers by dictionary, then word: a map keyed by a string
+// is cheaper to probe than one keyed by Key (one string hash, no
+// generated equality), and most words go to one dictionary.
+type generation map[uint32]map[string]Lexized
+
+func (g generation) get(k Key) (Lexized, bool) {
+	l, ok := g[k.Dict][k.Word]
+	return l, ok
 }
 
 // DefaultCacheEntries and DefaultCacheBytes bound the store's cache: at
@@ -617,7 +655,7 @@ const entryOverhead = 64
 func NewCache(maxEntries, maxBytes int) *Cache {
 	return &Cache{
 		maxEntries: max(maxEntries, 2), maxBytes: max(maxBytes, 2*entryOverhead),
-		cur: make(map[Key]Lexized), prev: make(map[Key]Lexized),
+		cur: make(generation), prev: make(generation),
 	}
 }
 
@@ -631,11 +669,12 @@ func entryBytes(k Key, l Lexized) int {
 
 // getLocked is the answer to k, if cached; c.mu is held.
 func (c *Cache) getLocked(k Key) (Lexized, bool) {
-	if l, ok := c.cur[k]; ok {
+	if l, ok := c.cur.get(k); ok {
 		return l, true
 	}
-	if l, ok := c.prev[k]; ok {
-		delete(c.prev, k)
+	if l, ok := c.prev.get(k); ok {
+		delete(c.prev[k.Dict], k.Word)
+		c.prevN--
 		c.putLocked(k, l)
 		return l, true
 	}
@@ -647,7 +686,7 @@ func (c *Cache) putAll(keys []Key, answers []Lexized) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for i, k := range keys {
-		if _, ok := c.cur[k]; !ok {
+		if _, ok := c.cur.get(k); !ok {
 			// The word is a slice of an article's text: cached as it is,
 			// it would keep that whole text alive for as long as the entry.
 			k.Word = strings.Clone(k.Word)
@@ -658,18 +697,24 @@ func (c *Cache) putAll(keys []Key, answers []Lexized) {
 
 func (c *Cache) putLocked(k Key, l Lexized) {
 	b := entryBytes(k, l)
-	if len(c.cur) >= c.maxEntries/2 || c.curBytes+b > c.maxBytes/2 {
-		c.prev, c.cur, c.curBytes = c.cur, make(map[Key]Lexized, len(c.cur)), 0
+	if c.curN >= c.maxEntries/2 || c.curBytes+b > c.maxBytes/2 {
+		c.prev, c.cur, c.prevN, c.curN, c.curBytes = c.cur, make(generation, len(c.cur)), c.curN, 0, 0
 	}
-	c.cur[k] = l
+	m := c.cur[k.Dict]
+	if m == nil {
+		m = make(map[string]Lexized)
+		c.cur[k.Dict] = m
+	}
+	m[k.Word] = l
 	c.curBytes += b
+	c.curN++
 }
 
 // Len is the number of answers held.
 func (c *Cache) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.cur) + len(c.prev)
+	return c.curN + c.prevN
 }
 
 // Stats returns how many lookups the cache answered and how many it was
