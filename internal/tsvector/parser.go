@@ -286,6 +286,15 @@ func (p *parser) spanEnd(i int) int {
 	return i
 }
 
+// trimJoiners is s without the dots, hyphens and underscores it ends
+// with (strings.TrimRight builds its set of bytes at every call).
+func trimJoiners(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == '.' || s[len(s)-1] == '-' || s[len(s)-1] == '_') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
 type runKind struct{ digits, letters, nonASCII bool }
 
 func kindOf(s string) runKind {
@@ -322,7 +331,7 @@ func (p *parser) word() bool {
 	k := kindOf(p.text[start:end])
 	if !k.nonASCII {
 		span := p.spanEnd(start)
-		core := strings.TrimRight(p.text[start:span], ".-_")
+		core := trimJoiners(p.text[start:span])
 		switch {
 		case p.at(end) == ':' && p.at(end+1) == '/' && p.at(end+2) == '/':
 			return p.protocol(end)
@@ -627,7 +636,7 @@ func isHost(s string) bool {
 func (p *parser) email(at int) bool {
 	local := p.text[p.i:at]
 	end := p.spanEnd(at + 1)
-	host := strings.TrimRight(p.text[at+1:end], ".-_")
+	host := trimJoiners(p.text[at+1:end])
 	end = at + 1 + len(host)
 	next := p.at(end)
 	if !strings.Contains(host, ".") && p.runEnd(p.i) == at && p.runEnd(at+1) == end && !isDigit(local[0]) {
