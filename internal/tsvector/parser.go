@@ -636,7 +636,7 @@ func isHost(s string) bool {
 func (p *parser) email(at int) bool {
 	local := p.text[p.i:at]
 	end := p.spanEnd(at + 1)
-	host := trimJoiners(p.text[at+1:end])
+	host := trimJoiners(p.text[at+1 : end])
 	end = at + 1 + len(host)
 	next := p.at(end)
 	if !strings.Contains(host, ".") && p.runEnd(p.i) == at && p.runEnd(at+1) == end && !isDigit(local[0]) {
