@@ -5,7 +5,7 @@
 //
 // The package does the parts that are pure: the default text-search
 // parser (Parse) and the grouping of lexemes into positions and weights
-// (Cache.Vectors, Vector.SetWeight, Concat). Which dictionaries a token
+// (Cache.Vectors: to_tsvector, setweight and ||). Which dictionaries a token
 // goes to, and what they make of a word, come from the database itself
 // (Config and LexizeFunc, filled by the store from pg_ts_config_map and
 // ts_lexize, answers kept in a bounded Cache), so stemming and stop words

@@ -142,6 +142,9 @@ func TestVectorsMatchReference(t *testing.T) {
 		{Config: stem, Title: strings.Repeat("report ", 300), Body: strings.Repeat("report reports ", 300)},
 		{Config: blanks, Title: strings.Repeat("x ", 17000) + "report", Body: "report " + long},
 		{Config: stem, Title: "", Body: ""},
+		{Config: all(2), Title: "other words", Body: strings.Repeat("solo ", 300)},
+		{Config: all(2), Title: "solo solo", Body: strings.Repeat("solo ", 300)},
+		{Config: all(2), Title: strings.Repeat("solo ", 254), Body: strings.Repeat("solo ", 300)},
 		{Config: stem, Title: strings.Repeat("w", MaxWordBytes-1) + " " + strings.Repeat("w", MaxWordBytes), Body: "w"},
 		{Config: stem, Title: "<script>x</script>", Body: "word"},
 	}

@@ -7,14 +7,15 @@ import (
 	"strings"
 )
 
-// This file keeps the builder of the fourth pass (docs/performance.md), in
-// its plain form, as the reference the current one must agree with byte
-// for byte (TestVectorsMatchReference): it resolved every token against
-// maps of strings, grouped each of a doc's two texts into a vector of its
-// own, sorted by ranks of the batch's lexemes, then SetWeight and Concat.
-// It parses with step alone, without Parse's fast path. Its answers are
-// asked of lexize through a plain map instead of a Cache: caching does
-// not change a vector.
+// This file keeps the logic of the fourth pass's builder
+// (docs/performance.md), in plain form (maps where it interned), as the
+// reference the current one must agree with byte for byte
+// (TestVectorsMatchReference): it resolved every token of a batch,
+// grouped each of a doc's two texts into a vector of its own, sorted by
+// lexeme, then applied SetWeight and Concat (setweight and ||, kept here:
+// Cache.Vectors applies both as it groups). It parses with step alone,
+// without Parse's fast path. Its answers are asked of lexize through a
+// plain map instead of a Cache: caching does not change a vector.
 
 // refParse is Parse as it was before its fast path: step after step.
 func refParse(text string, emit func(typ TokenType, token string)) (sure bool) {
@@ -171,4 +172,66 @@ func refBuild(b *refBatch, toks []refToken) Vector {
 	}
 	slices.SortFunc(v, func(x, y Entry) int { return strings.Compare(x.Lexeme, y.Lexeme) })
 	return v
+}
+
+// SetWeight is setweight(v, w), in place.
+func (v Vector) SetWeight(w Weight) Vector {
+	for _, e := range v {
+		for i, p := range e.Positions {
+			e.Positions[i] = p&MaxPos | uint16(w)<<14
+		}
+	}
+	return v
+}
+
+// Concat is a || b: b's positions move past a's largest, capped at MaxPos;
+// a lexeme in both keeps a's positions and then b's, at most maxPositions
+// in all and none after one reached MaxPos. It reuses b's position slices
+// for lexemes only in b (b is not to be used afterwards).
+func Concat(a, b Vector) Vector {
+	shift := 0
+	for _, e := range a {
+		for _, p := range e.Positions {
+			shift = max(shift, int(p&MaxPos))
+		}
+	}
+	out := make(Vector, 0, len(a)+len(b))
+	addShifted := func(dst []uint16, src []uint16) []uint16 {
+		for _, p := range src {
+			if len(dst) >= maxPositions || (len(dst) > 0 && dst[len(dst)-1]&MaxPos == MaxPos) {
+				break
+			}
+			dst = append(dst, p&^MaxPos|uint16(min(int(p&MaxPos)+shift, MaxPos)))
+		}
+		return dst
+	}
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		var c int
+		switch {
+		case i == len(a):
+			c = 1
+		case j == len(b):
+			c = -1
+		default:
+			c = strings.Compare(a[i].Lexeme, b[j].Lexeme)
+		}
+		switch {
+		case c < 0:
+			out = append(out, a[i])
+			i++
+		case c > 0:
+			// Shifting in place: each position is written at or before the
+			// index it was read from.
+			pos := b[j].Positions
+			out = append(out, Entry{Lexeme: b[j].Lexeme, Positions: addShifted(pos[:0], pos)})
+			j++
+		default:
+			pos := addShifted(slices.Clip(a[i].Positions), b[j].Positions)
+			out = append(out, Entry{Lexeme: a[i].Lexeme, Positions: pos})
+			i++
+			j++
+		}
+	}
+	return out
 }
