@@ -197,3 +197,31 @@ func TestVectorsMatchReference(t *testing.T) {
 		}
 	}
 }
+
+// FuzzVectorsMatchReference compares the two builders on arbitrary text:
+//
+//	go test ./internal/tsvector -run '^$' -fuzz FuzzVectorsMatchReference -fuzztime 60s
+func FuzzVectorsMatchReference(f *testing.F) {
+	for _, s := range []string{"well-known 3.14 e.g. a@b.cd", "x-1.2.3 ab.cd-ef", "<p>&amp;", "The the THE report reports"} {
+		f.Add("A title", s)
+	}
+	cfg := &Config{}
+	for typ := range NumTokenTypes {
+		cfg.Dicts[typ] = []uint32{1, 2}
+	}
+	cache := NewCache(64, 1<<12)
+	f.Fuzz(func(t *testing.T, title, body string) {
+		docs := []Doc{{Config: cfg, Title: title, Body: body}, {Config: cfg, Title: body, Body: title}}
+		want, err := refVectors(context.Background(), docs, fakeLexize)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := cache.Vectors(context.Background(), docs, fakeLexize)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("title %q, body %q:\n got %v\nwant %v", title, body, got, want)
+		}
+	})
+}
