@@ -38,10 +38,10 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
-// BenchmarkVectors is one article's vector with every word in the cache:
-// the Go CPU inline indexing costs per article once warm.
-func BenchmarkVectors(b *testing.B) {
-	text := benchText()
+// benchSetup is the vector benchmarks' configuration (every token type
+// but blanks to one dictionary), an empty cache, and a dictionary that
+// knows every word, as its lowercase.
+func benchSetup() (*tsvector.Config, *tsvector.Cache, tsvector.LexizeFunc) {
 	cfg := &tsvector.Config{}
 	for typ := range tsvector.NumTokenTypes {
 		cfg.Dicts[typ] = []uint32{1}
@@ -55,6 +55,14 @@ func BenchmarkVectors(b *testing.B) {
 		}
 		return out, nil
 	}
+	return cfg, cache, lexize
+}
+
+// BenchmarkVectors is one article's vector with every word in the cache:
+// the Go CPU inline indexing costs per article once warm.
+func BenchmarkVectors(b *testing.B) {
+	text := benchText()
+	cfg, cache, lexize := benchSetup()
 	docs := []tsvector.Doc{{Config: cfg, Title: "A title of some words", Body: text}}
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
@@ -112,19 +120,7 @@ func proseDocs(n int) []string {
 // the cache warm: what the store's writers do per batch. It reports the
 // time per article (ns/article).
 func BenchmarkVectorsBatch(b *testing.B) {
-	cfg := &tsvector.Config{}
-	for typ := range tsvector.NumTokenTypes {
-		cfg.Dicts[typ] = []uint32{1}
-	}
-	cfg.Dicts[tsvector.Blank] = nil
-	cache := tsvector.NewCache(tsvector.DefaultCacheEntries, tsvector.DefaultCacheBytes)
-	lexize := func(_ context.Context, keys []tsvector.Key) ([]tsvector.Lexized, error) {
-		out := make([]tsvector.Lexized, len(keys))
-		for i, k := range keys {
-			out[i] = tsvector.Lexized{Lexemes: []string{strings.ToLower(k.Word)}, Known: true}
-		}
-		return out, nil
-	}
+	cfg, cache, lexize := benchSetup()
 	const perBatch = 8
 	texts := proseDocs(64 * perBatch)
 	batches := make([][]tsvector.Doc, 64)
