@@ -2,6 +2,7 @@ package tsvector_test
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -37,10 +38,10 @@ func BenchmarkParse(b *testing.B) {
 	}
 }
 
-// BenchmarkVectors is one article's vector with every word in the cache:
-// the Go CPU inline indexing costs per article once warm.
-func BenchmarkVectors(b *testing.B) {
-	text := benchText()
+// benchSetup is the vector benchmarks' configuration (every token type
+// but blanks to one dictionary), an empty cache, and a dictionary that
+// knows every word, as its lowercase.
+func benchSetup() (*tsvector.Config, *tsvector.Cache, tsvector.LexizeFunc) {
 	cfg := &tsvector.Config{}
 	for typ := range tsvector.NumTokenTypes {
 		cfg.Dicts[typ] = []uint32{1}
@@ -54,6 +55,14 @@ func BenchmarkVectors(b *testing.B) {
 		}
 		return out, nil
 	}
+	return cfg, cache, lexize
+}
+
+// BenchmarkVectors is one article's vector with every word in the cache:
+// the Go CPU inline indexing costs per article once warm.
+func BenchmarkVectors(b *testing.B) {
+	text := benchText()
+	cfg, cache, lexize := benchSetup()
 	docs := []tsvector.Doc{{Config: cfg, Title: "A title of some words", Body: text}}
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
@@ -61,4 +70,71 @@ func BenchmarkVectors(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// proseDocs are n ~6 KB articles of words drawn, Zipf-like, from a
+// vocabulary of ~8,000 invented words (names capitalised, some numbers
+// and compounds), so that an article has ~500 distinct words, as the load
+// generator's do, against ~150 in benchText.
+func proseDocs(n int) []string {
+	rng := rand.New(rand.NewPCG(3, 4))
+	const letters = "etaoinshrdlcumwfgypbvkjxqz"
+	vocab := make([]string, 8000)
+	for i := range vocab {
+		var w []byte
+		for range 2 + rng.IntN(9) {
+			w = append(w, letters[min(rng.IntN(26), rng.IntN(26))])
+		}
+		switch {
+		case i%11 == 0:
+			w[0] -= 'a' - 'A'
+		case i%29 == 0:
+			w = fmt.Appendf(nil, "%d", rng.IntN(5000))
+		case i%37 == 0:
+			w = append(w, "-based"...)
+		}
+		vocab[i] = string(w)
+	}
+	zipf := rand.NewZipf(rand.New(rand.NewPCG(5, 6)), 1.1, 2, uint64(len(vocab)-1))
+	docs := make([]string, n)
+	for i := range docs {
+		var b strings.Builder
+		fmt.Fprintf(&b, "Report %d. ", 100000+i)
+		for b.Len() < 6000 {
+			b.WriteString(vocab[zipf.Uint64()])
+			switch rng.IntN(12) {
+			case 0:
+				b.WriteString(". ")
+			case 1:
+				b.WriteString(", ")
+			default:
+				b.WriteByte(' ')
+			}
+		}
+		docs[i] = b.String()
+	}
+	return docs
+}
+
+// BenchmarkVectorsBatch is a group-commit batch of eight such articles,
+// the cache warm: what the store's writers do per batch. It reports the
+// time per article (ns/article).
+func BenchmarkVectorsBatch(b *testing.B) {
+	cfg, cache, lexize := benchSetup()
+	const perBatch = 8
+	texts := proseDocs(64 * perBatch)
+	batches := make([][]tsvector.Doc, 64)
+	for i := range batches {
+		for j := range perBatch {
+			batches[i] = append(batches[i], tsvector.Doc{Config: cfg, Title: "A title of some words", Body: texts[i*perBatch+j]})
+		}
+	}
+	n := 0
+	for b.Loop() {
+		if _, err := cache.Vectors(context.Background(), batches[n%len(batches)], lexize); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n*perBatch), "ns/article")
 }

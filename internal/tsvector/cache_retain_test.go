@@ -34,10 +34,12 @@ func TestCacheKeepsNoArticleText(t *testing.T) {
 	if c.Len() == 0 {
 		t.Fatal("nothing cached")
 	}
-	for _, m := range []map[Key]Lexized{c.cur, c.prev} {
-		for k := range m {
-			if within(k.Word, body) || within(k.Word, title) {
-				t.Errorf("cached word %q is a slice of the article's text", k.Word)
+	for _, g := range []generation{c.cur, c.prev} {
+		for _, m := range g {
+			for w := range m {
+				if within(w, body) || within(w, title) {
+					t.Errorf("cached word %q is a slice of the article's text", w)
+				}
 			}
 		}
 	}

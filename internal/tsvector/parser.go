@@ -5,7 +5,7 @@
 //
 // The package does the parts that are pure: the default text-search
 // parser (Parse) and the grouping of lexemes into positions and weights
-// (Cache.Vectors, Vector.SetWeight, Concat). Which dictionaries a token
+// (Cache.Vectors: to_tsvector, setweight and ||). Which dictionaries a token
 // goes to, and what they make of a word, come from the database itself
 // (Config and LexizeFunc, filled by the store from pg_ts_config_map and
 // ts_lexize, answers kept in a bounded Cache), so stemming and stop words
@@ -68,9 +68,40 @@ const (
 // hyphens and non-ASCII letters): it then stops early, and the caller is
 // to leave the text to PostgreSQL (the store builds that vector in SQL).
 func Parse(text string, emit func(typ TokenType, token string)) (sure bool) {
-	p := parser{text: text, emit: emit, blank: -1}
+	return parse(text, emitFunc(emit), true)
+}
+
+// tokenSink takes a parser's tokens: Cache.Vectors's workspace takes them
+// without a closure to allocate for each text.
+type tokenSink interface {
+	token(typ TokenType, tok string)
+}
+
+type emitFunc func(TokenType, string)
+
+func (f emitFunc) token(typ TokenType, tok string) { f(typ, tok) }
+
+// parse is Parse giving its tokens to sink, and its blanks only if
+// blanks (no configuration maps them to a dictionary). Bytes that are
+// always blanks and plain ASCII words, most of a text, are read here;
+// step reads the rest.
+func parse(text string, sink tokenSink, blanks bool) (sure bool) {
+	p := parser{text: text, sink: sink, blanks: blanks, blank: -1}
 	p.parts = p.buf[:0]
 	for p.i < len(text) {
+		switch byteClasses[text[p.i]] {
+		case blankByte:
+			if p.blank < 0 {
+				p.blank = p.i
+			}
+			p.i++
+			continue
+		case asciiLetter:
+			if end := p.plainWordEnd(); end > 0 {
+				p.token(ASCIIWord, end)
+				continue
+			}
+		}
 		if !p.step() {
 			return false
 		}
@@ -79,13 +110,78 @@ func Parse(text string, emit func(typ TokenType, token string)) (sure bool) {
 	return true
 }
 
+// Byte classes for parse's fast path.
+const (
+	otherByte   = iota
+	blankByte   // a blank wherever a token may start (step skips it)
+	asciiLetter // starts a word
+)
+
+var byteClasses = func() (c [256]uint8) {
+	for b := range 0x80 {
+		switch {
+		case isLetter(byte(b)):
+			c[b] = asciiLetter
+		case isDigit(byte(b)), strings.IndexByte("-+<&/~.", byte(b)) >= 0:
+		default:
+			c[b] = blankByte
+		}
+	}
+	return c
+}()
+
+// wordEnders are the bytes after which ASCII letters are an asciiword,
+// whatever follows: not a letter or digit, and nothing that may join the
+// letters into a longer token (a host, an e-mail address, a compound, a
+// path, a URL: ".-_@:/"). After a dot or a colon it depends on the next
+// byte (plainWordEnd).
+var wordEnders = func() (c [256]bool) {
+	for b := range 0x80 {
+		c[b] = !isAlnum(byte(b)) && strings.IndexByte(".-_@:/", byte(b)) < 0
+	}
+	return c
+}()
+
+// plainWordEnd is the end of the plain asciiword at p.i (an ASCII
+// letter), or 0 where step must read it: what word would read as a lone
+// asciiword ("word." before a space is the word and a blank; "e.g", the
+// host "x.com" and "http://" are not).
+func (p *parser) plainWordEnd() int {
+	e := p.i + 1
+	for e < len(p.text) && byteClasses[p.text[e]] == asciiLetter {
+		e++
+	}
+	if e == len(p.text) || wordEnders[p.text[e]] {
+		return e
+	}
+	switch after := p.at(e + 1); p.text[e] {
+	case '.':
+		if !isASCIIAlnum(after) && after != '_' {
+			return e
+		}
+	case ':':
+		if after != '/' {
+			return e
+		}
+	}
+	return 0
+}
+
 type parser struct {
-	text  string
-	emit  func(TokenType, string)
-	i     int // next byte to read
-	blank int // start of the pending run of blanks, -1: none
-	parts []int
-	buf   [16]int // parts' first backing array
+	text   string
+	sink   tokenSink
+	blanks bool // blanks are given to sink
+	i      int  // next byte to read
+	blank  int  // start of the pending run of blanks, -1: none
+	parts  []int
+	buf    [16]int // parts' first backing array
+}
+
+// emit gives sink a token.
+func (p *parser) emit(typ TokenType, tok string) {
+	if typ != Blank || p.blanks {
+		p.sink.token(typ, tok)
+	}
 }
 
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
@@ -190,6 +286,15 @@ func (p *parser) spanEnd(i int) int {
 	return i
 }
 
+// trimJoiners is s without the dots, hyphens and underscores it ends
+// with (strings.TrimRight builds its set of bytes at every call).
+func trimJoiners(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == '.' || s[len(s)-1] == '-' || s[len(s)-1] == '_') {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
 type runKind struct{ digits, letters, nonASCII bool }
 
 func kindOf(s string) runKind {
@@ -226,7 +331,7 @@ func (p *parser) word() bool {
 	k := kindOf(p.text[start:end])
 	if !k.nonASCII {
 		span := p.spanEnd(start)
-		core := strings.TrimRight(p.text[start:span], ".-_")
+		core := trimJoiners(p.text[start:span])
 		switch {
 		case p.at(end) == ':' && p.at(end+1) == '/' && p.at(end+2) == '/':
 			return p.protocol(end)
@@ -531,7 +636,7 @@ func isHost(s string) bool {
 func (p *parser) email(at int) bool {
 	local := p.text[p.i:at]
 	end := p.spanEnd(at + 1)
-	host := strings.TrimRight(p.text[at+1:end], ".-_")
+	host := trimJoiners(p.text[at+1 : end])
 	end = at + 1 + len(host)
 	next := p.at(end)
 	if !strings.Contains(host, ".") && p.runEnd(p.i) == at && p.runEnd(at+1) == end && !isDigit(local[0]) {

@@ -1,10 +1,5 @@
 package tsvector
 
-import (
-	"slices"
-	"strings"
-)
-
 // PostgreSQL's limits on a tsvector (src/include/tsearch/ts_type.h).
 const (
 	// MaxWordBytes: to_tsvector skips a token of this many bytes or more
@@ -43,68 +38,6 @@ type Entry struct {
 
 // Vector is a tsvector: entries sorted by lexeme, bytewise.
 type Vector []Entry
-
-// SetWeight is setweight(v, w), in place.
-func (v Vector) SetWeight(w Weight) Vector {
-	for _, e := range v {
-		for i, p := range e.Positions {
-			e.Positions[i] = p&MaxPos | uint16(w)<<14
-		}
-	}
-	return v
-}
-
-// Concat is a || b: b's positions move past a's largest, capped at MaxPos;
-// a lexeme in both keeps a's positions and then b's, at most maxPositions
-// in all and none after one reached MaxPos. It reuses b's position slices
-// for lexemes only in b (b is not to be used afterwards).
-func Concat(a, b Vector) Vector {
-	shift := 0
-	for _, e := range a {
-		for _, p := range e.Positions {
-			shift = max(shift, int(p&MaxPos))
-		}
-	}
-	out := make(Vector, 0, len(a)+len(b))
-	addShifted := func(dst []uint16, src []uint16) []uint16 {
-		for _, p := range src {
-			if len(dst) >= maxPositions || (len(dst) > 0 && dst[len(dst)-1]&MaxPos == MaxPos) {
-				break
-			}
-			dst = append(dst, p&^MaxPos|uint16(min(int(p&MaxPos)+shift, MaxPos)))
-		}
-		return dst
-	}
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		var c int
-		switch {
-		case i == len(a):
-			c = 1
-		case j == len(b):
-			c = -1
-		default:
-			c = strings.Compare(a[i].Lexeme, b[j].Lexeme)
-		}
-		switch {
-		case c < 0:
-			out = append(out, a[i])
-			i++
-		case c > 0:
-			// Shifting in place: each position is written at or before the
-			// index it was read from.
-			pos := b[j].Positions
-			out = append(out, Entry{Lexeme: b[j].Lexeme, Positions: addShifted(pos[:0], pos)})
-			j++
-		default:
-			pos := addShifted(slices.Clip(a[i].Positions), b[j].Positions)
-			out = append(out, Entry{Lexeme: a[i].Lexeme, Positions: pos})
-			i++
-			j++
-		}
-	}
-	return out
-}
 
 // Readable reports whether PostgreSQL reads v back as a tsvector value:
 // within MaxBytes, and no lexeme over MaxTextLexeme.
