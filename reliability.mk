@@ -48,7 +48,11 @@ FUZZ_TARGETS ?= \
 	./internal/extract/credit:FuzzEndsWithDateCueASCII \
 	./internal/extract/datetime:FuzzLineFind \
 	./internal/extract/text:FuzzSpaceClean \
-	./deploy:FuzzSelectors
+	./deploy:FuzzSelectors \
+	./internal/extract/datetime:FuzzMayOpenOrClose \
+	./internal/extract/datetime:FuzzTokenize \
+	./internal/extract/dom:FuzzSaysPagePhrase \
+	./internal/tsvector:FuzzVectorsMatchReference
 
 .PHONY: test-faults fuzz fuzz-short
 
