@@ -1,11 +1,11 @@
 package api
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 	"unicode/utf8"
 )
@@ -21,31 +21,121 @@ type longText struct {
 }
 
 // writeStreamed answers with the JSON object head, whose small members are
-// encoded at once, followed by the long members, streamed. A 10 MB article
-// then costs its own bytes and a small buffer, not two or three encoded
-// copies of itself. Once the first byte is out an error can no longer
-// become a problem; writing only fails when the client has gone.
+// encoded at once, followed by the long members. An answer that fits in
+// maxBufferedAnswer goes out with a Content-Length in one Write; a larger
+// one is streamed (chunked) from the moment it outgrows that buffer, so a
+// 10 MB article costs its own bytes and the buffer, not two or three
+// encoded copies of itself. Once the first byte is out an error can no
+// longer become a problem; writing only fails when the client has gone.
 func writeStreamed(w http.ResponseWriter, status int, head any, long ...longText) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json")
 	h.Set("X-Content-Type-Options", "nosniff")
-	h.Del("Content-Length")
-	w.WriteHeader(status)
-	bw := streamWriters.Get().(*bufio.Writer)
-	bw.Reset(w)
-	_ = encodeStreamed(bw, head, long)
-	_, _ = bw.WriteString("\n")
-	_ = bw.Flush()
-	bw.Reset(nil) // keep no response alive
-	streamWriters.Put(bw)
+	buf := answerBuffers.Get().(*[]byte)
+	aw := &answerWriter{w: w, status: status, buf: (*buf)[:0]}
+	_ = encodeStreamed(aw, head, long)
+	_ = aw.WriteByte('\n')
+	aw.finish()
+	*buf = aw.buf[:0]
+	answerBuffers.Put(buf)
 }
 
-// streamWriters are writeStreamed's 32 KiB buffers: a new one per answer
-// was half of what a GET allocated (BenchmarkGetArticle).
-var streamWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 32<<10) }}
+// maxBufferedAnswer bounds the answers sent with a Content-Length: an
+// article of a few kilobytes, and most of the larger ones.
+const maxBufferedAnswer = 64 << 10
+
+// answerBuffers are writeStreamed's buffers: a new one per answer was half
+// of what a GET allocated (BenchmarkGetArticle).
+var answerBuffers = sync.Pool{New: func() any {
+	b := make([]byte, 0, maxBufferedAnswer)
+	return &b
+}}
+
+// answerWriter holds an answer until it is complete, or until it outgrows
+// its buffer: then it sends the status line and headers without a length
+// and goes on as a buffered writer, a buffer at a time.
+type answerWriter struct {
+	w         http.ResponseWriter
+	status    int
+	buf       []byte // what is not written yet; its capacity is the bound
+	streaming bool   // the header is out, without a Content-Length
+	err       error
+}
+
+func (a *answerWriter) Write(p []byte) (int, error) {
+	if len(a.buf)+len(p) > cap(a.buf) {
+		a.flush()
+		if len(p) > cap(a.buf) {
+			a.write(p)
+			return len(p), a.err
+		}
+	}
+	a.buf = append(a.buf, p...)
+	return len(p), a.err
+}
+
+func (a *answerWriter) WriteString(s string) (int, error) {
+	if len(a.buf)+len(s) > cap(a.buf) {
+		a.flush()
+		if len(s) > cap(a.buf) {
+			// Rare (one paragraph over the whole buffer): a copy of it is
+			// fine.
+			a.write([]byte(s))
+			return len(s), a.err
+		}
+	}
+	a.buf = append(a.buf, s...)
+	return len(s), a.err
+}
+
+func (a *answerWriter) WriteByte(c byte) error {
+	if len(a.buf) == cap(a.buf) {
+		a.flush()
+	}
+	a.buf = append(a.buf, c)
+	return a.err
+}
+
+// flush writes out what is buffered, starting the streamed answer if it
+// has not started.
+func (a *answerWriter) flush() {
+	if !a.streaming {
+		a.streaming = true
+		a.w.Header().Del("Content-Length")
+		a.w.WriteHeader(a.status)
+	}
+	a.write(a.buf)
+	a.buf = a.buf[:0]
+}
+
+func (a *answerWriter) write(p []byte) {
+	if a.err == nil && len(p) > 0 {
+		_, a.err = a.w.Write(p)
+	}
+}
+
+// finish sends the rest of the answer: all of it, with its length, when it
+// fitted in the buffer.
+func (a *answerWriter) finish() {
+	if a.streaming {
+		a.flush()
+		return
+	}
+	a.w.Header().Set("Content-Length", strconv.Itoa(len(a.buf)))
+	a.w.WriteHeader(a.status)
+	a.write(a.buf)
+	a.buf = a.buf[:0]
+}
+
+// streamWriter is what encodeStreamed writes to.
+type streamWriter interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
 
 // encodeStreamed writes head with the long members appended to it.
-func encodeStreamed(w *bufio.Writer, head any, long []longText) error {
+func encodeStreamed(w streamWriter, head any, long []longText) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
