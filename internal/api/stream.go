@@ -1,7 +1,6 @@
 package api
 
 import (
-	"bytes"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -136,18 +135,10 @@ type streamWriter interface {
 
 // encodeStreamed writes head with the long members appended to it.
 func encodeStreamed(w streamWriter, head any, long []longText) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(head); err != nil {
+	empty, err := writeOpenHead(w, head)
+	if err != nil {
 		return err
 	}
-	obj := bytes.TrimRight(buf.Bytes(), "\n")
-	if len(obj) < 2 || obj[len(obj)-1] != '}' {
-		panic("api: encodeStreamed needs a JSON object")
-	}
-	empty := len(obj) == 2
-	w.Write(obj[:len(obj)-1])
 	es := &escaper{w: w}
 	for _, l := range long {
 		if !empty {
@@ -180,6 +171,63 @@ func encodeStreamed(w streamWriter, head any, long []longText) error {
 	return es.err
 }
 
+// writeOpenHead writes head, a JSON object, without its closing brace,
+// so that members can follow, and reports whether it had no members.
+func writeOpenHead(w streamWriter, head any) (empty bool, err error) {
+	if h, ok := head.(jsonHead); ok && h.handWritten() {
+		_ = w.WriteByte('{')
+		h.writeJSONHead(w)
+		return false, nil
+	}
+	// encoding/json writes head straight to w, all but its last two bytes,
+	// "}\n".
+	o := &openObject{w: w}
+	enc := json.NewEncoder(o)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(head); err != nil {
+		return false, err
+	}
+	if o.held != 2 || o.tail != [2]byte{'}', '\n'} {
+		panic("api: encodeStreamed needs a JSON object")
+	}
+	return o.n == len("{}\n"), nil
+}
+
+// openObject passes what is written on to w, except for the last two
+// bytes written, which it holds back.
+type openObject struct {
+	w    io.Writer
+	tail [2]byte
+	held int // bytes in tail
+	n    int // bytes written, held ones included
+}
+
+func (o *openObject) Write(p []byte) (int, error) {
+	o.n += len(p)
+	if len(p) >= len(o.tail) {
+		if _, err := o.w.Write(o.tail[:o.held]); err != nil {
+			return 0, err
+		}
+		cut := len(p) - len(o.tail)
+		if _, err := o.w.Write(p[:cut]); err != nil {
+			return 0, err
+		}
+		o.held = copy(o.tail[:], p[cut:])
+		return len(p), nil
+	}
+	for _, c := range p {
+		if o.held == len(o.tail) {
+			if _, err := o.w.Write(o.tail[:1]); err != nil {
+				return 0, err
+			}
+			o.tail[0], o.held = o.tail[1], 1
+		}
+		o.tail[o.held] = c
+		o.held++
+	}
+	return len(p), nil
+}
+
 // escaper writes JSON string contents with encoding/json's escaping (with
 // HTML escaping off, as writeJSON does: invalid UTF-8 becomes U+FFFD,
 // U+2028 and U+2029 are escaped), straight onto the writer: runs that need
@@ -190,6 +238,15 @@ type escaper struct {
 	err error
 }
 
+// plainASCII marks the bytes a JSON string holds as they are: ASCII but
+// controls, quote and backslash.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 func (e *escaper) quoted(s string) {
 	e.write(`"`)
 	e.unquoted(s)
@@ -199,12 +256,14 @@ func (e *escaper) quoted(s string) {
 func (e *escaper) unquoted(s string) {
 	start := 0
 	for i := 0; i < len(s) && e.err == nil; {
+		for i < len(s) && plainASCII[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
 			e.write(s[start:i])
 			e.write(asciiEscape(c))
 			i++

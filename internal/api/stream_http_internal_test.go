@@ -108,7 +108,7 @@ type discardResponse struct {
 }
 
 func (d *discardResponse) Header() http.Header { return d.header }
-func (d *discardResponse) WriteHeader(int)      {}
+func (d *discardResponse) WriteHeader(int)     {}
 func (d *discardResponse) Write(p []byte) (int, error) {
 	d.n += len(p)
 	return len(p), nil

@@ -86,3 +86,21 @@ func FuzzEscaper(f *testing.F) {
 		}
 	})
 }
+
+// TestOpenObject: whatever the sizes of the writes, all but the last two
+// bytes pass through, and those two are held.
+func TestOpenObject(t *testing.T) {
+	const text = `{"a":"b"}` + "\n"
+	for _, sizes := range [][]int{{len(text)}, {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, {9, 1}, {8, 1, 1}, {1, 9}, {0, 3, 0, 7}, {5, 5}} {
+		var got bytes.Buffer
+		o := &openObject{w: &got}
+		rest := text
+		for _, n := range sizes {
+			o.Write([]byte(rest[:n]))
+			rest = rest[n:]
+		}
+		if got.String() != text[:len(text)-2] || string(o.tail[:o.held]) != "}\n" || o.n != len(text) {
+			t.Errorf("writes of %v: passed %q, held %q, counted %d", sizes, got.String(), o.tail[:o.held], o.n)
+		}
+	}
+}
