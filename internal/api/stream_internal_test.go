@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -102,5 +103,22 @@ func TestOpenObject(t *testing.T) {
 		if got.String() != text[:len(text)-2] || string(o.tail[:o.held]) != "}\n" || o.n != len(text) {
 			t.Errorf("writes of %v: passed %q, held %q, counted %d", sizes, got.String(), o.tail[:o.held], o.n)
 		}
+	}
+}
+
+// BenchmarkEscaper escapes the load generator's ~6 KB dump, as the body
+// of a GET's answer.
+func BenchmarkEscaper(b *testing.B) {
+	dump, err := os.ReadFile("../../cmd/loadtest/testdata/dump_seed1_0.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(dump)
+	var buf bytes.Buffer
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		buf.Reset()
+		e := &escaper{w: &buf}
+		e.unquoted(s)
 	}
 }
