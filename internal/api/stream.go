@@ -62,29 +62,29 @@ type answerWriter struct {
 }
 
 func (a *answerWriter) Write(p []byte) (int, error) {
-	if len(a.buf)+len(p) > cap(a.buf) {
+	n := len(p)
+	for len(a.buf)+len(p) > cap(a.buf) {
+		k := cap(a.buf) - len(a.buf)
+		a.buf = append(a.buf, p[:k]...)
+		p = p[k:]
 		a.flush()
-		if len(p) > cap(a.buf) {
-			a.write(p)
-			return len(p), a.err
-		}
 	}
 	a.buf = append(a.buf, p...)
-	return len(p), a.err
+	return n, a.err
 }
 
+// WriteString copies s a buffer at a time: a paragraph of megabytes is
+// not copied whole.
 func (a *answerWriter) WriteString(s string) (int, error) {
-	if len(a.buf)+len(s) > cap(a.buf) {
+	n := len(s)
+	for len(a.buf)+len(s) > cap(a.buf) {
+		k := cap(a.buf) - len(a.buf)
+		a.buf = append(a.buf, s[:k]...)
+		s = s[k:]
 		a.flush()
-		if len(s) > cap(a.buf) {
-			// Rare (one paragraph over the whole buffer): a copy of it is
-			// fine.
-			a.write([]byte(s))
-			return len(s), a.err
-		}
 	}
 	a.buf = append(a.buf, s...)
-	return len(s), a.err
+	return n, a.err
 }
 
 func (a *answerWriter) WriteByte(c byte) error {
