@@ -61,7 +61,13 @@ type answerWriter struct {
 	err       error
 }
 
-func (a *answerWriter) Write(p []byte) (int, error) {
+func (a *answerWriter) Write(p []byte) (int, error) { return appendAnswer(a, p) }
+
+func (a *answerWriter) WriteString(s string) (int, error) { return appendAnswer(a, s) }
+
+// appendAnswer copies p into a's buffer a buffer at a time: a paragraph of
+// megabytes is not copied whole.
+func appendAnswer[T string | []byte](a *answerWriter, p T) (int, error) {
 	n := len(p)
 	for len(a.buf)+len(p) > cap(a.buf) {
 		k := cap(a.buf) - len(a.buf)
@@ -70,20 +76,6 @@ func (a *answerWriter) Write(p []byte) (int, error) {
 		a.flush()
 	}
 	a.buf = append(a.buf, p...)
-	return n, a.err
-}
-
-// WriteString copies s a buffer at a time: a paragraph of megabytes is
-// not copied whole.
-func (a *answerWriter) WriteString(s string) (int, error) {
-	n := len(s)
-	for len(a.buf)+len(s) > cap(a.buf) {
-		k := cap(a.buf) - len(a.buf)
-		a.buf = append(a.buf, s[:k]...)
-		s = s[k:]
-		a.flush()
-	}
-	a.buf = append(a.buf, s...)
 	return n, a.err
 }
 
