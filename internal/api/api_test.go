@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -207,7 +208,14 @@ func TestCreateArticle_TextDump(t *testing.T) {
 		t.Fatal("another source got the same article")
 	}
 
-	got := mustArticle(t, ts.do(t, "GET", "/v1/articles/"+created.ID.String(), "", nil), http.StatusOK)
+	gotResp := ts.do(t, "GET", "/v1/articles/"+created.ID.String(), "", nil)
+	got := mustArticle(t, gotResp, http.StatusOK)
+	// Answers of a few kilobytes go out with their length, not chunked.
+	for _, r := range []response{r, gotResp} {
+		if cl := r.header.Get("Content-Length"); cl != strconv.Itoa(len(r.body)) {
+			t.Errorf("Content-Length %q for a %d-byte answer", cl, len(r.body))
+		}
+	}
 	if got.ID != created.ID || got.Title != created.Title || got.Body != created.Body || got.Diagnostics != nil {
 		t.Fatalf("GET = %+v, want %+v without diagnostics", got, created)
 	}

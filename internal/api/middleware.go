@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,24 +19,36 @@ import (
 
 type ctxKey int
 
-const (
-	requestIDKey ctxKey = iota
-	unmatchedKey
-)
+const requestStateKey ctxKey = iota
+
+// requestState is what the middleware learn about a request, kept in its
+// context under one key: one context value and one copy of the request
+// for both, not one each.
+type requestState struct {
+	id        string // set by withRequestID
+	unmatched bool   // set by markUnmatched
+}
+
+func stateOf(ctx context.Context) *requestState {
+	st, _ := ctx.Value(requestStateKey).(*requestState)
+	return st
+}
 
 // markUnmatched records that no route matched the request. chi reports the
 // pattern of the mount a 404 fell through ("/v1/*"), which would mix real
 // routes with garbage paths in one series; the metrics say "unmatched".
 func markUnmatched(r *http.Request) {
-	if flag, ok := r.Context().Value(unmatchedKey).(*bool); ok {
-		*flag = true
+	if st := stateOf(r.Context()); st != nil {
+		st.unmatched = true
 	}
 }
 
 // requestIDFrom returns the request id set by withRequestID.
 func requestIDFrom(ctx context.Context) string {
-	id, _ := ctx.Value(requestIDKey).(string)
-	return id
+	if st := stateOf(ctx); st != nil {
+		return st.id
+	}
+	return ""
 }
 
 // validRequestID accepts ids a client may choose: short and made of safe
@@ -64,7 +77,7 @@ func withRequestID(next http.Handler) http.Handler {
 			id = hex.EncodeToString(b[:])
 		}
 		w.Header().Set("X-Request-Id", id)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestStateKey, &requestState{id: id})))
 	})
 }
 
@@ -103,8 +116,11 @@ func (a *API) instrument(next http.Handler) http.Handler {
 		start := time.Now()
 		a.metrics.inFlight.Inc()
 		defer a.metrics.inFlight.Dec()
-		unmatched := new(bool)
-		r = r.WithContext(context.WithValue(r.Context(), unmatchedKey, unmatched))
+		st := stateOf(r.Context())
+		if st == nil { // without withRequestID before it
+			st = new(requestState)
+			r = r.WithContext(context.WithValue(r.Context(), requestStateKey, st))
+		}
 		ww := middleware.NewWrapResponseWriter(w, r.ProtoMajor)
 		body := &countingBody{ReadCloser: r.Body}
 		if r.Body != nil && r.Body != http.NoBody {
@@ -117,15 +133,15 @@ func (a *API) instrument(next http.Handler) http.Handler {
 			status = http.StatusOK
 		}
 		route := routePattern(r)
-		if strings.HasSuffix(route, "/*") && !*unmatched {
+		if strings.HasSuffix(route, "/*") && !st.unmatched {
 			route = a.resolveRoute(r)
 		}
-		if *unmatched {
+		if st.unmatched {
 			route = "unmatched"
 		}
 		method := normalMethod(r.Method)
 		elapsed := time.Since(start)
-		a.metrics.requests.WithLabelValues(method, route, fmt.Sprint(status)).Inc()
+		a.metrics.requests.WithLabelValues(method, route, strconv.Itoa(status)).Inc()
 		a.metrics.duration.WithLabelValues(method, route).Observe(elapsed.Seconds())
 		if body.n > 0 {
 			a.metrics.requestSize.WithLabelValues(route).Observe(float64(body.n))

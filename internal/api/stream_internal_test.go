@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -85,4 +86,39 @@ func FuzzEscaper(f *testing.F) {
 			t.Errorf("escaper(%q) = %q (%v), want %q", s, got.Bytes(), e.err, w)
 		}
 	})
+}
+
+// TestOpenObject: whatever the sizes of the writes, all but the last two
+// bytes pass through, and those two are held.
+func TestOpenObject(t *testing.T) {
+	const text = `{"a":"b"}` + "\n"
+	for _, sizes := range [][]int{{len(text)}, {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, {9, 1}, {8, 1, 1}, {1, 9}, {0, 3, 0, 7}, {5, 5}} {
+		var got bytes.Buffer
+		o := &openObject{w: &got}
+		rest := text
+		for _, n := range sizes {
+			o.Write([]byte(rest[:n]))
+			rest = rest[n:]
+		}
+		if got.String() != text[:len(text)-2] || string(o.tail[:o.held]) != "}\n" || o.n != len(text) {
+			t.Errorf("writes of %v: passed %q, held %q, counted %d", sizes, got.String(), o.tail[:o.held], o.n)
+		}
+	}
+}
+
+// BenchmarkEscaper escapes the load generator's ~6 KB dump, as the body
+// of a GET's answer.
+func BenchmarkEscaper(b *testing.B) {
+	dump, err := os.ReadFile("../../cmd/loadtest/testdata/dump_seed1_0.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(dump)
+	var buf bytes.Buffer
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		buf.Reset()
+		e := &escaper{w: &buf}
+		e.unquoted(s)
+	}
 }

@@ -43,21 +43,81 @@ type ArticleParts struct {
 // FindArticleByID returns an article, with the parts asked for. Empty lists
 // (authors, paragraphs, …) come back nil.
 func (s *Store) FindArticleByID(ctx context.Context, id article.ID, parts ArticleParts) (*article.Article, error) {
-	a, err := findArticle(ctx, s.pool, id, parts)
+	var (
+		a   *article.Article
+		err error
+	)
+	if s.encodeParams {
+		a, err = s.findArticleBinary(ctx, id, parts)
+	} else {
+		a, err = findArticle(ctx, s.pool, id, parts)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: find article %s: %w", id, mapError(err))
 	}
 	return a, nil
 }
 
+// findArticleSQL reads an article by id ($1), with its stored diagnostics
+// ($2) and its Markdown body ($3) when asked for.
+const findArticleSQL = `SELECT ` + articleColumns + `, CASE WHEN $3::boolean THEN a.body_markdown END
+			FROM articles a WHERE a.id = $1`
+
 func findArticle(ctx context.Context, q querier, id article.ID, parts ArticleParts) (*article.Article, error) {
 	var markdown *string
 	a, err := scanArticle(extraColumns{
-		q.QueryRow(ctx, `SELECT `+articleColumns+`, CASE WHEN $3::boolean THEN a.body_markdown END
-			FROM articles a WHERE a.id = $1`, uuid(id), parts.Diagnostics, parts.Markdown),
+		q.QueryRow(ctx, findArticleSQL, uuid(id), parts.Diagnostics, parts.Markdown),
 		[]any{&markdown}})
 	if err != nil {
 		return nil, err
+	}
+	if markdown != nil {
+		a.BodyMarkdown = *markdown
+	}
+	return a, nil
+}
+
+// findArticleBinary is findArticle with the statement run by pgconn and
+// its row decoded by binaryRow (binary_row.go), under pgx's default exec
+// mode, which keeps the prepared statement on the connection.
+func (s *Store) findArticleBinary(ctx context.Context, id article.ID, parts ArticleParts) (*article.Article, error) {
+	conn, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Release()
+	sd, err := conn.Conn().Prepare(ctx, findArticleSQL, findArticleSQL)
+	if err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
+	if len(sd.ParamOIDs) != 3 || sd.ParamOIDs[0] != oidUUID || sd.ParamOIDs[1] != oidBool || sd.ParamOIDs[2] != oidBool {
+		return nil, fmt.Errorf("statement takes parameters of types %v, want uuid, boolean, boolean", sd.ParamOIDs)
+	}
+	var flags [2]byte
+	if parts.Diagnostics {
+		flags[0] = 1
+	}
+	if parts.Markdown {
+		flags[1] = 1
+	}
+	rr := conn.Conn().PgConn().ExecStatement(ctx, sd, [][]byte{id[:], flags[:1], flags[1:]}, binaryFormat, binaryFormat)
+	var (
+		a        *article.Article
+		markdown *string
+		scanErr  = pgx.ErrNoRows
+	)
+	for rr.NextRow() {
+		if scanErr != pgx.ErrNoRows {
+			continue // read to the end: the connection goes back to the pool
+		}
+		// The row's values live until the next one is read: decode now.
+		a, scanErr = scanArticle(extraColumns{&binaryRow{fields: sd.Fields, values: rr.Values()}, []any{&markdown}})
+	}
+	if _, err := rr.Close(); err != nil {
+		return nil, err
+	}
+	if scanErr != nil {
+		return nil, scanErr
 	}
 	if markdown != nil {
 		a.BodyMarkdown = *markdown

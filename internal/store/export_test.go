@@ -62,3 +62,14 @@ const (
 
 // EncodesParams is encodesParams, for the pool settings test.
 func EncodesParams(cfg *pgx.ConnConfig) bool { return encodesParams(cfg) }
+
+// FindArticleByIDWithPgx is FindArticleByID through pgx's own scanning,
+// the path of the PgBouncer exec modes, to compare the store's binary
+// decoding with.
+func FindArticleByIDWithPgx(ctx context.Context, s *Store, id article.ID, parts ArticleParts) (*article.Article, error) {
+	a, err := findArticle(ctx, s.pool, id, parts)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	return a, nil
+}
