@@ -68,6 +68,7 @@ func BenchmarkIngestWrite(b *testing.B) {
 // prepared-statement support).
 func BenchmarkIngestTuning(b *testing.B) {
 	noGC := store.Options{DisableGroupCommit: true}
+	inline := store.Options{SearchInline: true}
 	groups := map[string][]*variant{
 		"Pool": {
 			{name: "conns=8", params: "pool_max_conns=8", opts: noGC},
@@ -124,13 +125,27 @@ func BenchmarkIngestTuning(b *testing.B) {
 			{name: "copy/rows=128", workers: 2, chunk: 128, save: saveBatch},
 			{name: "copy/rows=128/target8160", workers: 2, chunk: 128, schema: "lz4-target8160", save: saveBatch},
 		},
+		// Where PostgreSQL's CPU per article goes (docs/performance.md,
+		// "PostgreSQL's share of an article"): group commit with search
+		// current, as the server runs by default, on the schema of 0008
+		// and of 0009, and without one part each (measurements only).
+		"Share": {
+			{name: "0009", opts: inline},
+			{name: "0008", schema: "0008", opts: inline},
+			{name: "0008-fold-sql", schema: "0008-fold-sql", opts: inline},
+			{name: "no-fk", schema: "no-fk", opts: inline},
+			{name: "no-fold-indexes", schema: "no-fold-indexes", opts: inline},
+			{name: "bodies-main", schema: "bodies-main", opts: inline},
+		},
+		// The default write path alone, to profile PostgreSQL with perf.
+		"Profile": {{name: "default", opts: inline}},
 		"Statements": {
 			{name: "cache_statement"},
 			{name: "cache_describe", params: "default_query_exec_mode=cache_describe"},
 			{name: "exec", params: "default_query_exec_mode=exec"},
 		},
 	}
-	for _, g := range []string{"Pool", "Lone", "GroupCommit", "Batch", "Storage", "Indexes", "Copy", "CopyRows", "Statements"} {
+	for _, g := range []string{"Pool", "Lone", "GroupCommit", "Batch", "Storage", "Indexes", "Copy", "CopyRows", "Share", "Profile", "Statements"} {
 		b.Run(g, func(b *testing.B) { compare(b, groups[g][0].name, groups[g]) })
 	}
 }
@@ -375,7 +390,18 @@ var schemas = map[string]string{
 	"lz4-target4096":  `ALTER TABLE dumps SET (toast_tuple_target = 4096); ALTER TABLE articles SET (toast_tuple_target = 4096)`,
 	"lz4-target8160":  `ALTER TABLE dumps SET (toast_tuple_target = 8160); ALTER TABLE articles SET (toast_tuple_target = 8160)`,
 	"no-0007-indexes": `DROP INDEX articles_section_recent_idx; DROP INDEX articles_tags_folded_idx`,
+	"no-fk":           `ALTER TABLE articles DROP CONSTRAINT articles_dump_id_fkey`,
+	"no-fold-indexes": `DROP INDEX articles_authors_folded_idx; DROP INDEX articles_tags_folded_idx`,
+	"bodies-main": `ALTER TABLE dumps ALTER COLUMN body SET STORAGE MAIN;
+		ALTER TABLE articles ALTER COLUMN body SET STORAGE MAIN, ALTER COLUMN body_markdown SET STORAGE MAIN`,
+	// Migration 0009 undone: the SQL fold, and lz4 tried on search vectors.
+	"0008-fold-sql": foldSQL,
+	"0008":          foldSQL + `; ALTER TABLE articles ALTER COLUMN search SET STORAGE EXTENDED`,
 }
+
+const foldSQL = `CREATE OR REPLACE FUNCTION pressroom_fold(l text[]) RETURNS text[]
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+	RETURN ARRAY(SELECT pressroom_fold(x) FROM unnest(l) AS x)`
 
 // benchServer is a durable PostgreSQL with a migrated template database.
 type benchServer struct {
