@@ -180,9 +180,9 @@ type parser struct {
 	text   string
 	sink   tokenSink
 	ws     *workspace // sink, when it is one
-	blanks bool // blanks are given to sink
-	i      int  // next byte to read
-	blank  int  // start of the pending run of blanks, -1: none
+	blanks bool       // blanks are given to sink
+	i      int        // next byte to read
+	blank  int        // start of the pending run of blanks, -1: none
 	parts  []int
 	buf    [16]int // parts' first backing array
 }
