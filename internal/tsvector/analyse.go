@@ -294,7 +294,49 @@ type workspace struct {
 	gen            int32
 	entries        []entry
 	occ            []occurrence
-	keys           []uint64
+	keys, scratch  []uint64
+}
+
+// sortKeys sorts keys (distinct) in place, with scratch as room. Longer
+// lists are first spread by their top byte (a lexeme's first byte), in
+// one counting pass, and each bucket then sorted by insertion: with
+// lexemes' first bytes spread over the alphabet, the buckets are short.
+// It returns scratch, grown, for the next call.
+func sortKeys(keys, scratch []uint64) []uint64 {
+	if len(keys) < 64 {
+		slices.Sort(keys)
+		return scratch
+	}
+	var count [257]int32
+	for _, k := range keys {
+		count[k>>56+1]++
+	}
+	for b := 1; b < len(count); b++ {
+		count[b] += count[b-1]
+	}
+	scratch = slices.Grow(scratch[:0], len(keys))[:len(keys)]
+	next := count
+	for _, k := range keys {
+		b := k >> 56
+		scratch[next[b]] = k
+		next[b]++
+	}
+	copy(keys, scratch)
+	for b := range 256 {
+		bucket := keys[count[b]:count[b+1]]
+		if len(bucket) > 48 {
+			slices.Sort(bucket)
+			continue
+		}
+		for i := 1; i < len(bucket); i++ {
+			k, j := bucket[i], i
+			for ; j > 0 && bucket[j-1] > k; j-- {
+				bucket[j] = bucket[j-1]
+			}
+			bucket[j] = k
+		}
+	}
+	return scratch
 }
 
 // configChains is which chain each token type of a configuration takes,
@@ -590,7 +632,7 @@ func (w *workspace) sorted() Vector {
 	for i, e := range w.entries {
 		keys = append(keys, w.lexKey[e.lex]>>idxBits<<idxBits|uint64(i))
 	}
-	slices.Sort(keys)
+	w.scratch = sortKeys(keys, w.scratch)
 	idx := func(k uint64) int32 { return int32(k & (1<<idxBits - 1)) }
 	for i := 0; i < n; {
 		j := i + 1

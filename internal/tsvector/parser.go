@@ -87,6 +87,10 @@ func (f emitFunc) token(typ TokenType, tok string) { f(typ, tok) }
 // step reads the rest.
 func parse(text string, sink tokenSink, blanks bool) (sure bool) {
 	p := parser{text: text, sink: sink, blanks: blanks, blank: -1}
+	// Where blanks are dropped, a plain word goes straight to the
+	// workspace: no pending blank to flush, no emit, no dynamic call
+	// (−8% of BenchmarkVectors' CPU; most tokens are plain words).
+	p.ws, _ = sink.(*workspace)
 	p.parts = p.buf[:0]
 	for p.i < len(text) {
 		switch byteClasses[text[p.i]] {
@@ -98,6 +102,12 @@ func parse(text string, sink tokenSink, blanks bool) (sure bool) {
 			continue
 		case asciiLetter:
 			if end := p.plainWordEnd(); end > 0 {
+				if p.ws != nil && !p.blanks {
+					p.blank = -1
+					p.ws.token(ASCIIWord, text[p.i:end])
+					p.i = end
+					continue
+				}
 				p.token(ASCIIWord, end)
 				continue
 			}
@@ -170,9 +180,10 @@ func (p *parser) plainWordEnd() int {
 type parser struct {
 	text   string
 	sink   tokenSink
-	blanks bool // blanks are given to sink
-	i      int  // next byte to read
-	blank  int  // start of the pending run of blanks, -1: none
+	ws     *workspace // sink, when it is one
+	blanks bool       // blanks are given to sink
+	i      int        // next byte to read
+	blank  int        // start of the pending run of blanks, -1: none
 	parts  []int
 	buf    [16]int // parts' first backing array
 }
