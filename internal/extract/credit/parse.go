@@ -56,8 +56,8 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 	}
 	if rest == "" {
 		// "김민수 기자": the role after the name.
-		for _, suf := range lexicon.Suffixes {
-			if name, ok := strings.CutSuffix(s, " "+suf); ok && cJKName(name) {
+		for _, suf := range spacedSuffixes {
+			if name, ok := strings.CutSuffix(s, suf); ok && cJKName(name) {
 				m.Cue, m.Authors = true, []string{name}
 				return m, true
 			}
