@@ -17,6 +17,23 @@ var spacedCues = func() []string {
 	return out
 }()
 
+// prepositionCues and afterDateCues index, in order, the cues of
+// lexicon.Cues that Parse searches inside a line: the prepositions, and
+// those with "by" (which may follow a date). Every line tried as a credit
+// is searched for them, and skipping the other cues one by one cost more
+// than the searches of short lines.
+var prepositionCues, afterDateCues = func() (prep, afterDate []int) {
+	for ci, c := range lexicon.Cues {
+		if c.Preposition {
+			prep = append(prep, ci)
+		}
+		if c.Preposition || c.Text == "by" {
+			afterDate = append(afterDate, ci)
+		}
+	}
+	return prep, afterDate
+}()
+
 // spacedSuffixes holds " "+suffix for each of lexicon.Suffixes, built once
 // rather than per line tried as a credit.
 var spacedSuffixes = func() []string {

@@ -1,6 +1,7 @@
 package credit
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -30,6 +31,31 @@ func TestCuesOpening(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("cuesOpening(%q) opens with %q, want %q", l, got, want)
+		}
+	}
+}
+
+// TestInlineCueLists checks the cue lists Parse searches inside a line
+// against the conditions they stand for, in lexicon.Cues's order.
+func TestInlineCueLists(t *testing.T) {
+	var prep, afterDate []int
+	for ci, c := range lexicon.Cues {
+		if c.Preposition {
+			prep = append(prep, ci)
+		}
+		if c.Preposition || c.Text == "by" {
+			afterDate = append(afterDate, ci)
+		}
+	}
+	for _, tt := range []struct {
+		name      string
+		got, want []int
+	}{
+		{"prepositionCues", prepositionCues, prep},
+		{"afterDateCues", afterDateCues, afterDate},
+	} {
+		if len(tt.want) == 0 || fmt.Sprint(tt.got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s = %v, want %v (not empty)", tt.name, tt.got, tt.want)
 		}
 	}
 }
