@@ -17,6 +17,33 @@ var spacedCues = func() []string {
 	return out
 }()
 
+// prepositionCues and afterDateCues index, in order, the cues of
+// lexicon.Cues that Parse searches inside a line: the prepositions, and
+// those with "by" (which may follow a date). Every line tried as a credit
+// is searched for them, and skipping the other cues one by one cost more
+// than the searches of short lines.
+var prepositionCues, afterDateCues = func() (prep, afterDate []int) {
+	for ci, c := range lexicon.Cues {
+		if c.Preposition {
+			prep = append(prep, ci)
+		}
+		if c.Preposition || c.Text == "by" {
+			afterDate = append(afterDate, ci)
+		}
+	}
+	return prep, afterDate
+}()
+
+// spacedSuffixes holds " "+suffix for each of lexicon.Suffixes, built once
+// rather than per line tried as a credit.
+var spacedSuffixes = func() []string {
+	out := make([]string, len(lexicon.Suffixes))
+	for i, suf := range lexicon.Suffixes {
+		out[i] = " " + suf
+	}
+	return out
+}()
+
 // cueIndex is strings.Index(lower, spacedCues[ci]) where only an index
 // below limit matters: it returns -1 when the first one is at limit or
 // beyond, without reading the rest of a long line.
@@ -28,20 +55,22 @@ func cueIndex(lower string, ci, limit int) int {
 	return strings.Index(lower, needle)
 }
 
-// cueFirstBytes marks the bytes a cue of lexicon.Cues starts with.
-var cueFirstBytes = func() (t [256]bool) {
+// cuesByFirstByte lists, for each byte, the cues of lexicon.Cues that start
+// with it, in lexicon.Cues's order: Parse takes the first cue that opens the
+// line, and a cue starting with another byte cannot, so comparing the line
+// with those alone finds the same cue without a HasPrefix per cue.
+var cuesByFirstByte = func() (t [256][]lexicon.Cue) {
 	for _, c := range lexicon.Cues {
-		t[c.Text[0]] = true
+		t[c.Text[0]] = append(t[c.Text[0]], c)
 	}
 	return t
 }()
 
-// cuesOpening returns lexicon.Cues, or nil when none can open lower: most
-// lines tried as a credit start with a byte no cue starts with, and need
-// not be compared with each cue.
+// cuesOpening returns the cues of lexicon.Cues that may open lower, in
+// lexicon.Cues's order: those starting with its first byte.
 func cuesOpening(lower string) []lexicon.Cue {
-	if lower == "" || !cueFirstBytes[lower[0]] {
+	if lower == "" {
 		return nil
 	}
-	return lexicon.Cues
+	return cuesByFirstByte[lower[0]]
 }

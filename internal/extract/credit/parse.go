@@ -56,8 +56,8 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 	}
 	if rest == "" {
 		// "김민수 기자": the role after the name.
-		for _, suf := range lexicon.Suffixes {
-			if name, ok := strings.CutSuffix(s, " "+suf); ok && cJKName(name) {
+		for _, suf := range spacedSuffixes {
+			if name, ok := strings.CutSuffix(s, suf); ok && cJKName(name) {
 				m.Cue, m.Authors = true, []string{name}
 				return m, true
 			}
@@ -68,11 +68,9 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 	if rest == "" && !m.Cue {
 		// "Eine Kolumne von Name", "Un article de … par Name": a short
 		// label, then a preposition cue.
-		for ci, c := range lexicon.Cues {
-			// Not "by": "Photo by", "Produced by" credit other work.
-			if !c.Preposition {
-				continue
-			}
+		// Not "by": "Photo by", "Produced by" credit other work.
+		for _, ci := range prepositionCues {
+			c := &lexicon.Cues[ci]
 			i := cueIndex(lower, ci, 41)
 			if i <= 0 || i > 40 || WordCount(lower[:i]) > 3 {
 				continue
@@ -91,10 +89,8 @@ func (rd Reader) Parse(text, folded string, ctx datetime.Context) (Match, bool) 
 		// The first such cue: in "<date> by Ann von Lee" the "von" is the
 		// name's.
 		at, cueLen := -1, 0
-		for ci, c := range lexicon.Cues {
-			if !c.Preposition && c.Text != "by" {
-				continue
-			}
+		for _, ci := range afterDateCues {
+			c := &lexicon.Cues[ci]
 			limit := len(lower) + 1
 			if at >= 0 {
 				limit = at
