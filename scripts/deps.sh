@@ -45,7 +45,14 @@ if [ ! -e "$policy" ]; then
 	$sudo chmod 755 "$policy"
 	created_policy=1
 fi
-cleanup() { [ -n "$created_policy" ] && $sudo rm -f "$policy"; }
+# An if, not `[ … ] && rm`: the trap's last status is the script's, and a
+# policy file that was already there (Docker images ship one) made a
+# successful install exit 1.
+cleanup() {
+	if [ -n "$created_policy" ]; then
+		$sudo rm -f "$policy"
+	fi
+}
 trap cleanup EXIT
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
