@@ -2,8 +2,8 @@
 # same articles (pgx INSERT and SELECT), in one run, on one private durable
 # PostgreSQL, over loopback only. Included by the Makefile.
 #
-#   make bench         20 s per phase, under 5 minutes in all
-#   make bench-quick   4 s per phase, under a minute in all
+#   make bench         20 s per phase, about 5 minutes in all
+#   make bench-quick   4 s per phase, about a minute and a half
 #   make bench BENCH_FLAGS='-concurrency 64 -pool 16'
 #   make bench BENCH_FLAGS='-pprof /tmp/pprof'   + the server's Go CPU profile
 #       of each Pressroom phase and its heap profile at the phase's end (its
